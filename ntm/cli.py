@@ -1,0 +1,146 @@
+"""``python -m ntm``: the command line over the same core the dashboard uses.
+
+Exit codes: 0 done, 1 a file was rejected (nothing written), 2 usage error (bad option,
+unknown unit or period, database busy).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ntm import catalog, metrics, periods, store, units
+from ntm.i18n import fmt_number, t
+from ntm.problems import Rejected
+
+
+class UsageError(Exception):
+    pass
+
+
+def _open(args: argparse.Namespace):
+    try:
+        return store.connect(args.db)
+    except store.StoreBusy as exc:
+        raise UsageError(t("cli.db_busy", path=str(exc))) from exc
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from ntm import sample
+
+    path = store.db_path(args.db)
+    con = _open(args)
+    try:
+        stats = sample.build(con)
+    finally:
+        con.close()
+    print(t("cli.sample_done", args.lang, path=path, units=fmt_number(stats["units"], args.lang, 0),
+            rows=fmt_number(stats["rows"], args.lang, 0), uploads=stats["uploads"]))
+    return 0
+
+
+def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
+    """(unit, period, set_id) from the user's words, or UsageError with a message that says what to fix."""
+    try:
+        period = periods.parse(period_text)
+        unit = units.resolve(con, unit_text, start=period.start, end=period.end)
+    except (ValueError, units.UnitError) as exc:
+        raise UsageError(str(exc)) from exc
+    if set_id:
+        try:
+            catalog.require_set(con, set_id)
+        except LookupError as exc:
+            raise UsageError(str(exc)) from exc
+    else:
+        set_id = catalog.set_for_period(con, period.end)
+        if set_id is None:
+            raise UsageError(t("set.none_for_period", period=period.text))
+    return unit, period, set_id
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    con = _open(args)
+    try:
+        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
+        result = metrics.summary(con, unit, period, set_id)
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(format_summary(result, args.lang))
+    return 0
+
+
+def format_summary(result: dict, lang: str = "vi") -> str:
+    """The readable table printed without --json."""
+    lines = [t("cli.summary_title", lang, unit=result["unit_path"], period=result["period"], set_id=result["set"])]
+    if not result["communes"]:
+        lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=result["set"]))
+        return "\n".join(lines)
+    lines.append(t("cli.summary_line", lang, communes=result["communes"], total=result["total_met"],
+                   average=fmt_number(result["average_met"], lang, 1)))
+    lines.append("  " + "; ".join(f"{t('bin.label', lang, label=k)}: {v}" for k, v in result["distribution"].items()))
+    header = (t("col.code", lang), t("col.commune", lang), t("col.met", lang), t("col.unmet", lang))
+    rows = [(c["code"] or "", c["name"], str(c["met"]), ", ".join(map(str, c["unmet"])) or "–")
+            for c in result["communes_detail"]]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    lines.append("")
+    for r in [header, tuple("-" * w for w in widths), *rows]:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    if result["not_reported"]:
+        lines.append("")
+        lines.append(t("cli.not_reported", lang, names=", ".join(c["name"] for c in result["not_reported"])))
+    return "\n".join(lines)
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    data = Path(args.file).read_bytes()
+    con = _open(args)
+    try:
+        counts = catalog.import_workbook(con, data, Path(args.file).name)
+    except Rejected as exc:
+        print(t("cli.rejected", args.lang), file=sys.stderr)
+        for problem in exc.errors:
+            print("  - " + problem.located(args.lang), file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(t("cli.catalog_loaded", args.lang, sets=counts["sets"], criteria=counts["criteria"],
+            indicators=counts["indicators"]))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="DuckDB file (default: $NTM_DB or data/ntm.duckdb)")
+    common.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages")
+    top = argparse.ArgumentParser(prog="python -m ntm", description="NTM Dashboard command line")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("sample", parents=[common], help="(re)build the demo database from sample_data/")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("summary", parents=[common], help="criteria met per commune for a unit and period")
+    p.add_argument("--unit", required=True, help='name ("Văn Quan"), path ("Lạng Sơn/Văn Quan") or code ("184")')
+    p.add_argument("--period", required=True, help="YYYY-MM or YYYY")
+    p.add_argument("--set", help="criteria set id (default: the set in force for the period)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("catalog", help="criteria catalogue")
+    catalog_sub = p.add_subparsers(dest="catalog_command", required=True)
+    q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
+    q.add_argument("file")
+    q.set_defaults(func=cmd_catalog_import)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2

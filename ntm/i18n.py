@@ -1,0 +1,48 @@
+"""The one translation catalogue (Vietnamese first, English second) and number formats.
+
+Every user-facing string goes through ``t(key, lang, **params)``. Keys are grouped by where
+they appear; messages tell the user what to do next.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+from ntm.messages import MESSAGES  # noqa: E402  (the catalogue itself is data, kept apart)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """Translate ``key``; unknown keys raise so that a missing string fails tests, not users."""
+    entry = MESSAGES[key]
+    text = entry[1] if lang == "en" else entry[0]
+    return text.format(**params) if params else text
+
+
+def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+    """10.9 → "10,9" in Vietnamese, "10.9" in English; thousands "1.234" vs "1,234"; None → "–"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def fmt_percent(ratio: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
+        return "–"
+    return fmt_number(ratio * 100, lang, decimals) + " %" if lang == "vi" else fmt_number(ratio * 100, lang, decimals) + "%"
+
+
+def fmt_period(period: date | str, lang: str = DEFAULT_LANG) -> str:
+    """A month as officials write it: "5/2020" (vi) or "May 2020" (en); a year as "2020"."""
+    if isinstance(period, str):
+        if len(period) == 4:
+            return period
+        period = date(int(period[:4]), int(period[5:7]), 1)
+    if lang == "en":
+        return period.strftime("%b %Y")
+    return f"{period.month}/{period.year}"

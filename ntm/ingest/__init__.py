@@ -1,0 +1,1 @@
+"""Reading uploaded workbooks safely, finding their tables, validating and loading them."""

@@ -1,0 +1,208 @@
+"""What the reports compute, as functions over the store that return DataFrames.
+
+Rules (domain README §3, §5):
+- only xã count (thị trấn, phường are urban), and only those with a report for the period;
+- a year's value is each commune's latest report in that year, among the communes valid at
+  the year's last reported month (so 2025 counts the post-merger communes, not both eras);
+- ``basically_met`` counts as not met; a criterion missing from a report is not met.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from ntm import catalog
+from ntm.periods import Period
+from ntm.units import Unit, describe
+
+BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
+
+_SCOPE = """
+    scope AS (
+        SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, c.district_id,
+               c.valid_from, c.valid_to
+        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
+        WHERE c.level = 'commune' AND c.kind = 'Xã'
+          AND (c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""
+
+
+def report_window(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
+                  layer: str = "self") -> tuple[date, date] | None:
+    """(first, last) months whose reports count for ``period``; None when nothing was reported."""
+    row = con.execute(
+        f"""WITH {_SCOPE}
+            SELECT max(a.period) FROM assessments a JOIN scope USING (unit_id)
+            WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end},
+    ).fetchall()[0][0]
+    return None if row is None else (period.start, row)
+
+
+def commune_scores(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
+                   layer: str = "self") -> pd.DataFrame:
+    """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
+    window = report_window(con, unit, period, set_id, layer)
+    columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet"]
+    if window is None:
+        return pd.DataFrame(columns=columns)
+    return con.execute(
+        f"""WITH {_SCOPE},
+            latest AS (
+                SELECT a.unit_id, max(a.period) AS period FROM assessments a JOIN scope s USING (unit_id)
+                WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end
+                  AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
+                GROUP BY 1),
+            facts AS (
+                SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
+                WHERE a.set_id = $set AND a.layer = $layer)
+            SELECT s.unit_id, s.code, s.name, s.district, l.period AS report_period,
+                   count(*) FILTER (WHERE f.status = 'met') AS met,
+                   count(*) FILTER (WHERE f.status = 'basically_met') AS basically_met,
+                   coalesce(list(c.criterion_no ORDER BY c.criterion_no)
+                            FILTER (WHERE f.status IS DISTINCT FROM 'met'), []) AS unmet
+            FROM latest l JOIN scope s USING (unit_id)
+            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+            LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
+            GROUP BY ALL ORDER BY met DESC, s.district, s.code""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": window[0], "end": window[1]},
+    ).df()[columns]
+
+
+def not_reported(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
+                 layer: str = "self") -> pd.DataFrame:
+    """Communes (xã) valid at the end of the period that sent no report in it."""
+    window = report_window(con, unit, period, set_id, layer)
+    end = window[1] if window else period.end
+    return con.execute(
+        f"""WITH {_SCOPE}
+            SELECT s.unit_id, s.code, s.name, s.district FROM scope s
+            WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
+              AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.unit_id = s.unit_id AND a.set_id = $set
+                              AND a.layer = $layer AND a.period BETWEEN $start AND $end)
+            ORDER BY s.district, s.code""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end},
+    ).df()
+
+
+def n_criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> int:
+    return con.execute("SELECT count(*) FROM criteria WHERE set_id = ?", [set_id]).fetchall()[0][0]
+
+
+def average_met(scores: pd.DataFrame) -> float | None:
+    """"bình quân đạt 10,9 tiêu chí/xã": mean criteria met over reporting communes."""
+    return None if scores.empty else float(scores["met"].mean())
+
+
+def bins(n: int) -> list[tuple[str, int, int]]:
+    """Report bins for a set of ``n`` criteria: ("19", 19, 19), ("15-18", 15, 18) … ("<5", 0, 4)."""
+    result = [(str(n), n, n)]
+    upper = n - 1
+    for low in BIN_THRESHOLDS:
+        if low > upper:
+            continue
+        result.append((f"{low}-{upper}" if low != upper else str(low), low, upper))
+        upper = low - 1
+    result.append((f"<{upper + 1}", 0, upper))
+    return result
+
+
+def distribution(scores: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Communes per report bin, with their names: bin, low, high, communes, names."""
+    rows = []
+    for label, low, high in bins(n):
+        inside = scores[(scores["met"] >= low) & (scores["met"] <= high)]
+        rows.append({"bin": label, "low": low, "high": high, "communes": len(inside), "names": list(inside["name"])})
+    return pd.DataFrame(rows)
+
+
+def exact_distribution(scores: pd.DataFrame, n: int) -> pd.Series:
+    """Number of communes meeting exactly k criteria, k = 0 … n."""
+    return scores["met"].value_counts().reindex(range(n + 1), fill_value=0).astype(int)
+
+
+def unmet_criteria(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id: str) -> pd.DataFrame:
+    """Long list: one row per (commune, unmet criterion) with names and the answering department."""
+    crit = catalog.criteria(con, set_id).set_index("criterion_no")
+    rows = [
+        {"unit_id": r.unit_id, "code": r.code, "name": r.name, "criterion_no": int(no),
+         "criterion_vi": crit.at[no, "name_vi"], "criterion_en": crit.at[no, "name_en"],
+         "department_vi": crit.at[no, "department_vi"], "department_en": crit.at[no, "department_en"]}
+        for r in scores.itertuples() for no in r.unmet
+    ]
+    return pd.DataFrame(rows, columns=["unit_id", "code", "name", "criterion_no", "criterion_vi", "criterion_en",
+                                       "department_vi", "department_en"])
+
+
+def criterion_rates(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id: str) -> pd.DataFrame:
+    """Per criterion: communes meeting it, communes reporting, and the rate (0-1)."""
+    crit = catalog.criteria(con, set_id)
+    unmet_counts = pd.Series([no for lst in scores["unmet"] for no in lst], dtype="int64").value_counts()
+    reporting = len(scores)
+    crit["reporting"] = reporting
+    crit["met"] = reporting - crit["criterion_no"].map(unmet_counts).fillna(0).astype(int)
+    crit["rate"] = crit["met"] / reporting if reporting else float("nan")
+    return crit[["criterion_no", "name_vi", "name_en", "department_vi", "department_en", "met", "reporting", "rate"]]
+
+
+def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
+    """Average criteria met per commune, year by year, each year under the set its reports used."""
+    years = con.execute(
+        f"""WITH {_SCOPE}
+            SELECT DISTINCT year(a.period) AS year, a.set_id FROM assessments a JOIN scope USING (unit_id)
+            JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
+            WHERE a.layer = $layer ORDER BY 1, 2""", {"unit": unit.unit_id, "layer": layer}).fetchall()
+    rows = []
+    for year, set_id in years:
+        scores = commune_scores(con, unit, Period(str(year), date(year, 1, 1), date(year, 12, 1)), set_id, layer)
+        n = n_criteria(con, set_id)
+        rows.append({"year": year, "set_id": set_id, "communes": len(scores), "average_met": average_met(scores),
+                     "at_standard": int((scores["met"] == n).sum()), "n_criteria": n})
+    return pd.DataFrame(rows, columns=["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"])
+
+
+def district_ranking(con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str,
+                     layer: str = "self") -> pd.DataFrame:
+    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện")."""
+    scores = commune_scores(con, province, period, set_id, layer)
+    if scores.empty:
+        return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
+    n = n_criteria(con, set_id)
+    ranked = scores.groupby("district").agg(communes=("met", "size"), average_met=("met", "mean"),
+                                            at_standard=("met", lambda s: int((s == n).sum()))).reset_index()
+    ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
+    ranked["rank"] = ranked["average_met"].rank(method="min", ascending=False).astype(int)
+    ranked["of"] = len(ranked)
+    return ranked
+
+
+def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
+            layer: str = "self") -> dict:
+    """The ``python -m ntm summary --json`` object."""
+    scores = commune_scores(con, unit, period, set_id, layer)
+    n = n_criteria(con, set_id)
+    avg = average_met(scores)
+    missing = not_reported(con, unit, period, set_id, layer)
+    return {
+        "unit": {"code": unit.code, "name": unit.name},
+        "period": period.text,
+        "set": set_id,
+        "layer": layer,
+        "communes": int(len(scores)),
+        "total_met": int(scores["met"].sum()) if len(scores) else 0,
+        "average_met": None if avg is None else round(avg, 2),
+        "distribution": {row.bin: int(row.communes) for row in distribution(scores, n).itertuples()},
+        "distribution_exact": {str(k): int(v) for k, v in exact_distribution(scores, n).items()},
+        "communes_detail": [
+            {"code": _text(r.code), "name": r.name, "met": int(r.met), "unmet": [int(x) for x in r.unmet]}
+            for r in scores.itertuples()
+        ],
+        "not_reported": [{"code": _text(r.code), "name": r.name} for r in missing.itertuples()],
+        "unit_path": describe(con, unit),
+    }
+
+
+def _text(value: object) -> str | None:
+    """A code as text, or None for historical units without one (pandas gives NaN)."""
+    return value if isinstance(value, str) else None

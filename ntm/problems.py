@@ -1,0 +1,54 @@
+"""Errors and warnings found in an uploaded file, each tied to a sheet, row and column."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ntm.i18n import t
+
+
+def column_letter(index: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "AA" (Excel's A1 style)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding. ``row`` is the 1-based Excel row, ``column`` an Excel letter, either may be None."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    severity: str = "error"
+
+    def message(self, lang: str = "vi") -> str:
+        return t(self.key, lang, **self.params)
+
+    def located(self, lang: str = "vi") -> str:
+        """The message with its place in front, as shown to users."""
+        text = self.message(lang)
+        if self.sheet and self.row and self.column:
+            return t("problem.where", lang, sheet=self.sheet, cell=f"{self.column}{self.row}", message=text)
+        if self.sheet and self.row:
+            return t("problem.where", lang, sheet=self.sheet, cell=str(self.row), message=text)
+        if self.sheet:
+            return t("problem.where_sheet", lang, sheet=self.sheet, message=text)
+        return text
+
+    def as_json(self, lang: str = "vi") -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message(lang)}
+
+
+class Rejected(Exception):
+    """A file that cannot be loaded; carries every error found (nothing was written)."""
+
+    def __init__(self, errors: list[Problem], warnings: list[Problem] | None = None):
+        super().__init__("; ".join(p.located() for p in errors[:3]))
+        self.errors = errors
+        self.warnings = warnings or []

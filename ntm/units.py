@@ -1,0 +1,337 @@
+"""Administrative units: the catalogue built from ``vietnamadminunits`` and name resolution.
+
+Two eras live side by side, told apart by validity dates:
+- until 2025-06-30: province → district → commune (xã / phường / thị trấn), statistics-office codes;
+- from 2025-07-01: province → commune (xã / phường / đặc khu), with the old → new mapping.
+Codes repeat across eras (a new commune often keeps one predecessor's code), so units are
+keyed by ``unit_id`` and every lookup is made in the context of a period.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+import duckdb
+import pandas as pd
+from rapidfuzz import process
+
+from ntm.i18n import t
+from ntm.store import transaction
+from ntm.text import clean, compact, fold, name_key
+
+OLD_ERA_END = date(2025, 6, 30)
+NEW_ERA_START = date(2025, 7, 1)
+RURAL_KIND = "Xã"  # NTM criteria apply to xã only: thị trấn, phường are urban units
+_COLUMNS = ("unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, "
+            "valid_from, valid_to, historical")
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit_id: int
+    code: str | None
+    name: str
+    short_name: str
+    level: str
+    kind: str
+    parent_id: int | None
+    district_id: int | None
+    province_id: int | None
+    valid_from: date | None
+    valid_to: date | None
+    historical: bool
+
+    def label(self) -> str:
+        """"Huyện Văn Quan (184)" — how candidates are listed to users."""
+        return f"{self.name} ({self.code})" if self.code else f"{self.name}"
+
+
+class UnitError(LookupError):
+    def __init__(self, key: str, text: str, candidates: list[Unit] | list[str]):
+        self.text = text
+        self.candidates = candidates
+        labels = [c.label() if isinstance(c, Unit) else c for c in candidates]
+        super().__init__(t(key, text=text, candidates="; ".join(labels)))
+
+
+class UnitNotFound(UnitError):
+    pass
+
+
+class AmbiguousUnit(UnitError):
+    pass
+
+
+# ---------------------------------------------------------------- building the table
+def _source_rows(table: str) -> list[dict]:
+    path = resources.files("vietnamadminunits") / "data" / "dataset.db"
+    with sqlite3.connect(str(path)) as con:
+        con.row_factory = sqlite3.Row
+        return [dict(r) for r in con.execute(f"SELECT * FROM [{table}]")]  # table is one of two literals
+
+
+def _converter() -> dict:
+    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _kind_of(full: str, short: str) -> str:
+    return clean(full)[: len(clean(full)) - len(clean(short))].strip() or "Xã"
+
+
+def build_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(units, aliases, successors) for the whole country, both eras."""
+    units: list[dict] = []
+    aliases: list[tuple[int, str, str]] = []
+    old_keys: dict[str, int] = {}
+
+    def add(**row) -> int:
+        row["unit_id"] = len(units) + 1
+        row.setdefault("historical", False)
+        units.append(row)
+        return row["unit_id"]
+
+    provinces: dict[str, int] = {}
+    districts: dict[tuple[str, str], int] = {}
+    for r in _source_rows("admin_units_legacy"):
+        pcode = r["provinceCode"]
+        if pcode not in provinces:
+            provinces[pcode] = add(code=pcode, name=r["province"], short_name=r["provinceShort"], level="province",
+                                   kind=_kind_of(r["province"], r["provinceShort"]), parent_id=None, district_id=None,
+                                   province_id=None, valid_from=None, valid_to=OLD_ERA_END,
+                                   lat=r["provinceLat"], lon=r["provinceLon"])
+            units[-1]["province_id"] = provinces[pcode]
+        dkey = (pcode, r["districtCode"])
+        if dkey not in districts:
+            districts[dkey] = add(code=r["districtCode"], name=r["district"], short_name=r["districtShort"],
+                                  level="district", kind=r["districtType"], parent_id=provinces[pcode],
+                                  district_id=None, province_id=provinces[pcode], valid_from=None,
+                                  valid_to=OLD_ERA_END, lat=r["districtLat"], lon=r["districtLon"])
+            units[-1]["district_id"] = districts[dkey]
+        if not r["ward"]:
+            continue
+        uid = add(code=r["wardCode"], name=r["ward"], short_name=r["wardShort"], level="commune",
+                  kind=r["wardType"], parent_id=districts[dkey], district_id=districts[dkey],
+                  province_id=provinces[pcode], valid_from=None, valid_to=OLD_ERA_END,
+                  lat=r["wardLat"], lon=r["wardLon"])
+        old_keys[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = uid
+        for former in json.loads(r["wardAlias"] or "[]"):
+            aliases.append((uid, former, "former"))
+
+    new_provinces: dict[str, int] = {}
+    new_wards: dict[tuple[str, str], int] = {}
+    for r in _source_rows("admin_units"):
+        pkey = r["provinceKey"]
+        if pkey not in new_provinces:
+            new_provinces[pkey] = add(code=r["provinceCode"], name=r["province"], short_name=r["provinceShort"],
+                                      level="province", kind=_kind_of(r["province"], r["provinceShort"]),
+                                      parent_id=None, district_id=None, province_id=None,
+                                      valid_from=NEW_ERA_START, valid_to=None,
+                                      lat=r["provinceLat"], lon=r["provinceLon"])
+            units[-1]["province_id"] = new_provinces[pkey]
+        new_wards[(pkey, r["wardKey"])] = add(
+            code=r["wardCode"], name=r["ward"], short_name=r["wardShort"], level="commune", kind=r["wardType"],
+            parent_id=new_provinces[pkey], district_id=None, province_id=new_provinces[pkey],
+            valid_from=NEW_ERA_START, valid_to=None, lat=r["wardLat"], lon=r["wardLon"])
+
+    successors: dict[tuple[int, int], bool] = {}
+    conv = _converter()
+    for pkey, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for wkey, olds in wards.items():
+            for old in olds:
+                if old in old_keys and (pkey, wkey) in new_wards:
+                    successors[(old_keys[old], new_wards[(pkey, wkey)])] = True
+    for pkey, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, targets in olds.items():
+            for target in targets:
+                if old in old_keys and (pkey, target["newWardKey"]) in new_wards:
+                    successors[(old_keys[old], new_wards[(pkey, target["newWardKey"])])] = bool(target["isDefaultNewWard"])
+
+    frame = pd.DataFrame(units)
+    frame["name"] = frame["name"].map(clean)
+    frame["short_name"] = frame["short_name"].map(clean)
+    frame["name_key"] = frame["short_name"].map(name_key)
+    frame["name_fold"] = frame["short_name"].map(fold)
+    alias_frame = pd.DataFrame(aliases, columns=["unit_id", "alias_key", "kind"]).drop_duplicates(["unit_id", "alias_key"])
+    succ_frame = pd.DataFrame([(o, n, d) for (o, n), d in successors.items()],
+                              columns=["old_unit_id", "new_unit_id", "is_default"])
+    return frame, alias_frame, succ_frame
+
+
+def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
+    """(Re)build the unit tables in one transaction; returns the number of units."""
+    frame, alias_frame, succ_frame = build_frames()
+    cols = ("unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, valid_from, "
+            "valid_to, lat, lon, historical, name_key, name_fold")
+    con.register("new_units", frame)
+    con.register("new_aliases", alias_frame)
+    con.register("new_successors", succ_frame)
+    try:
+        with transaction(con):
+            con.execute("DELETE FROM unit_successors")
+            con.execute("DELETE FROM unit_aliases")
+            con.execute("DELETE FROM units")
+            con.execute(f"INSERT INTO units ({cols}) SELECT {cols} FROM new_units")
+            con.execute("INSERT INTO unit_aliases SELECT unit_id, alias_key, kind FROM new_aliases")
+            con.execute("INSERT INTO unit_successors SELECT * FROM new_successors")
+    finally:
+        for name in ("new_units", "new_aliases", "new_successors"):
+            con.unregister(name)
+    return len(frame)
+
+
+def add_historical_unit(con: duckdb.DuckDBPyConnection, name: str, parent: Unit, *, kind: str = RURAL_KIND,
+                        code: str | None = None, valid_to: date | None = None) -> Unit:
+    """Add a unit that a historical file names but the catalogue lacks, flagged as historical."""
+    short = clean(name)
+    for prefix in ("Xã ", "Phường ", "Thị trấn "):
+        if short.lower().startswith(prefix.lower()):
+            kind, short = prefix.strip(), short[len(prefix):]
+    district_id = parent.unit_id if parent.level == "district" else None
+    uid = con.execute("SELECT coalesce(max(unit_id), 0) + 1 FROM units").fetchall()[0][0]
+    con.execute(
+        """INSERT INTO units (unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id,
+                              valid_from, valid_to, historical, name_key, name_fold)
+           VALUES (?, ?, ?, ?, 'commune', ?, ?, ?, ?, NULL, ?, true, ?, ?)""",
+        [uid, code, f"{kind} {short}", short, kind, parent.unit_id, district_id, parent.province_id,
+         valid_to or parent.valid_to, name_key(short), fold(short)])
+    return get(con, uid)
+
+
+def add_alias(con: duckdb.DuckDBPyConnection, unit: Unit, alias: str) -> None:
+    """Record a spelling a province uses for ``unit`` (compared as ``name_key``)."""
+    con.execute("INSERT OR REPLACE INTO unit_aliases VALUES (?, ?, 'spelling')", [unit.unit_id, name_key(alias)])
+
+
+# ---------------------------------------------------------------- lookups
+def _units(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[Unit]:
+    rows = con.execute(f"SELECT {_COLUMNS} FROM units WHERE {where} ORDER BY unit_id", params).fetchall()
+    return [Unit(*r) for r in rows]
+
+
+def get(con: duckdb.DuckDBPyConnection, unit_id: int) -> Unit:
+    return _units(con, "unit_id = ?", [unit_id])[0]
+
+
+def _valid_filter(start: date | None, end: date | None) -> tuple[str, list]:
+    if start is None:
+        return "true", []
+    return "(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", [end or start, start]
+
+
+def _within_filter(within: Unit | None) -> tuple[str, list]:
+    if within is None:
+        return "true", []
+    return "(parent_id = ? OR district_id = ? OR province_id = ?) AND unit_id <> ?", [within.unit_id] * 4
+
+
+def resolve(
+    con: duckdb.DuckDBPyConnection,
+    text: str,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    within: Unit | None = None,
+    prefer: str = "container",
+) -> Unit:
+    """Find the one unit ``text`` means: a name, a path ("Lạng Sơn/Văn Quan") or a code ("184").
+
+    Context narrows first: units valid in [start, end], inside ``within``; then, if several
+    remain, ``prefer="container"`` keeps units with communes under them (for summaries and
+    imports), ``prefer="commune"`` keeps communes. Raises ``AmbiguousUnit`` listing the
+    candidates, or ``UnitNotFound`` with the closest names.
+    """
+    text = clean(text)
+    if "/" in text:
+        unit = within
+        parts = [p for p in text.split("/") if p.strip()]
+        for i, part in enumerate(parts):
+            unit = resolve(con, part, start=start, end=end, within=unit,
+                           prefer="container" if i < len(parts) - 1 else prefer)
+        if unit is None:
+            raise UnitNotFound("unit.not_found", text, [])
+        return unit
+    valid_sql, valid_params = _valid_filter(start, end)
+    within_sql, within_params = _within_filter(within)
+    scope = f"{valid_sql} AND {within_sql}"
+    scope_params = valid_params + within_params
+    if text.isdigit():
+        codes = {text, text.zfill(2), text.zfill(3), text.zfill(5)}
+        found = _units(con, f"code IN ({','.join('?' * len(codes))}) AND {scope}", [*codes, *scope_params])
+    else:
+        key = name_key(text)
+        found = _units(con, f"""(name_key = ? OR unit_id IN (SELECT unit_id FROM unit_aliases
+                                  WHERE kind = 'spelling' AND alias_key = ?)) AND {scope}""",
+                       [key, key, *scope_params])
+        if not found:
+            found = _units(con, f"name_fold = ? AND {scope}", [fold(text), *scope_params])
+    if not found:
+        raise UnitNotFound("unit.not_found_near" if not text.isdigit() else "unit.not_found", text,
+                           _closest(con, text, scope, scope_params))
+    if len(found) > 1:
+        found = _prefer(found, prefer)
+        if len(found) > 1:
+            raise AmbiguousUnit("unit.ambiguous", text, [describe(con, u) for u in found])
+    return found[0]
+
+
+def _prefer(found: list[Unit], prefer: str) -> list[Unit]:
+    """Among same-named units, keep containers (or communes), then the highest (lowest) level."""
+    if len(found) > 1:
+        if prefer == "container":
+            narrowed = [u for u in found if u.level != "commune"]
+        else:
+            narrowed = [u for u in found if u.level == "commune"]
+        found = narrowed or found
+        if len(found) > 1:
+            by_level = {"province": 0, "district": 1, "commune": 2}
+            found.sort(key=lambda u: by_level[u.level] if prefer == "container" else -by_level[u.level])
+            found = [u for u in found if u.level == found[0].level]
+    return found
+
+
+def describe(con: duckdb.DuckDBPyConnection, unit: Unit) -> str:
+    """"Xã Kim Đồng (06031), Tràng Định, Lạng Sơn": a unit with its parents, for candidate lists."""
+    parents = con.execute(
+        "SELECT short_name FROM units WHERE unit_id IN (?, ?) AND unit_id <> ? ORDER BY level = 'province'",
+        [unit.district_id or -1, unit.province_id or -1, unit.unit_id]).fetchall()
+    return " – ".join([unit.label(), ", ".join(p[0] for p in parents)]) if parents else unit.label()
+
+
+def _closest(con: duckdb.DuckDBPyConnection, text: str, scope: str, params: list, limit: int = 3) -> list[str]:
+    rows = con.execute(f"SELECT name, name_fold FROM units WHERE {scope}", params).fetchall()
+    if not rows:
+        return []
+    matches = process.extract(fold(text), [r[1] for r in rows], limit=limit, score_cutoff=60)
+    return [rows[index][0] for _, _, index in matches]
+
+
+def communes_under(con: duckdb.DuckDBPyConnection, unit: Unit, start: date | None = None,
+                   end: date | None = None, rural_only: bool = True) -> pd.DataFrame:
+    """Communes inside ``unit`` valid in [start, end] (only xã unless ``rural_only`` is False)."""
+    valid_sql, valid_params = _valid_filter(start, end)
+    kind_sql = "AND c.kind = 'Xã'" if rural_only else ""
+    return con.execute(
+        f"""SELECT c.unit_id, c.code, c.short_name AS name, c.kind, c.historical,
+                   d.short_name AS district, c.district_id
+            FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
+            WHERE c.level = 'commune' {kind_sql} AND {valid_sql.replace('valid_', 'c.valid_')}
+              AND (c.unit_id = ? OR c.district_id = ? OR c.province_id = ?)
+            ORDER BY c.district_id, c.code NULLS LAST, c.short_name""",
+        [*valid_params, unit.unit_id, unit.unit_id, unit.unit_id]).df()
+
+
+def children(con: duckdb.DuckDBPyConnection, unit: Unit, start: date | None = None,
+             end: date | None = None) -> list[Unit]:
+    valid_sql, valid_params = _valid_filter(start, end)
+    return _units(con, f"parent_id = ? AND {valid_sql}", [unit.unit_id, *valid_params])
+
+
+def successors(con: duckdb.DuckDBPyConnection, unit: Unit) -> list[Unit]:
+    """The post-2025 communes an old commune went into (the default one first)."""
+    rows = con.execute("SELECT new_unit_id FROM unit_successors WHERE old_unit_id = ? ORDER BY is_default DESC",
+                       [unit.unit_id]).fetchall()
+    return [get(con, r[0]) for r in rows]

@@ -1,0 +1,62 @@
+import json
+import subprocess
+import sys
+
+from ntm.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_summary_json_for_van_quan_may_2020(sample_db, capsys):
+    code, out, _ = run(capsys, "summary", "--unit", "Văn Quan", "--period", "2020-05", "--db", str(sample_db), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["unit"] == {"code": "184", "name": "Huyện Văn Quan"}
+    assert (data["period"], data["set"], data["communes"], data["total_met"]) == ("2020-05", "ntm-2016", 16, 174)
+    assert data["average_met"] == 10.88  # the report's "10,9 tiêu chí/xã"
+    assert data["distribution"] == {"19": 3, "15-18": 1, "10-14": 3, "5-9": 9, "<5": 0}
+    detail = {c["name"]: c for c in data["communes_detail"]}
+    assert {n for n, c in detail.items() if c["met"] == 19} == {"Tràng Phái", "Tân Đoàn", "Yên Phúc"}
+    assert detail["Hữu Lễ"]["unmet"] == [10, 11, 17]
+    assert detail["Tú Xuyên"] == {"code": "06277", "name": "Tú Xuyên", "met": 10, "unmet": [2, 4, 5, 6, 9, 11, 15, 16, 17]}
+
+
+def test_summary_accepts_path_code_and_year(sample_db, capsys):
+    _, by_path, _ = run(capsys, "summary", "--unit", "Lạng Sơn/Văn Quan", "--period", "2023-06", "--db", str(sample_db), "--json")
+    _, by_code, _ = run(capsys, "summary", "--unit", "184", "--period", "2023-06", "--db", str(sample_db), "--json")
+    assert json.loads(by_path) == json.loads(by_code)
+    assert json.loads(by_code)["average_met"] == 10.5 and json.loads(by_code)["set"] == "ntm-2021"
+
+
+def test_readable_table_in_vietnamese(sample_db, capsys):
+    code, out, _ = run(capsys, "summary", "--unit", "Văn Quan", "--period", "2020-05", "--db", str(sample_db))
+    assert code == 0
+    assert "bình quân 10,9 tiêu chí/xã" in out
+    assert "Tú Xuyên" in out and "2, 4, 5, 6, 9, 11, 15, 16, 17" in out
+
+
+def test_usage_errors_exit_2_with_a_message(sample_db, capsys):
+    code, _, err = run(capsys, "summary", "--unit", "Kim Đồng", "--period", "2020", "--db", str(sample_db))
+    assert code == 2 and "Tràng Định" in err
+    code, _, err = run(capsys, "summary", "--unit", "Văn Quan", "--period", "2020-13", "--db", str(sample_db))
+    assert code == 2 and "2020-13" in err
+    code, _, err = run(capsys, "summary", "--unit", "Văn Quan", "--period", "2020", "--set", "xyz", "--db", str(sample_db))
+    assert code == 2 and "ntm-2016" in err
+
+
+def test_module_entry_point_and_env_override(sample_db, tmp_path):
+    env = {"NTM_DB": str(sample_db), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "ntm", "summary", "--unit", "06277", "--period", "2020-05", "--json"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["communes"] == 1
+
+
+def test_sample_command_builds_a_database(tmp_path, capsys):
+    path = tmp_path / "demo.duckdb"
+    code, out, _ = run(capsys, "sample", "--db", str(path))
+    assert code == 0 and path.exists() and "Đã tạo cơ sở dữ liệu mẫu" in out

@@ -1,0 +1,89 @@
+import pandas as pd
+import pytest
+
+from ntm import store
+from tests.conftest import commune, report
+
+
+def statuses(con, unit):
+    return dict(con.execute("SELECT criterion_no, status FROM assessments WHERE unit_id = ? ORDER BY 1",
+                            [unit.unit_id]).fetchall())
+
+
+def test_fresh_database_is_at_the_latest_schema(tmp_path):
+    con = store.connect(tmp_path / "a.duckdb")
+    assert store.schema_version(con) == store.SCHEMA_VERSION
+    assert store.migrate(con) == store.SCHEMA_VERSION  # running again changes nothing
+    assert con.execute("SELECT count(*) FROM schema_version").fetchall()[0][0] == store.SCHEMA_VERSION
+
+
+def test_migrations_apply_step_by_step(tmp_path, monkeypatch):
+    con = store.connect(tmp_path / "b.duckdb", migrate_schema=False)
+    assert store.migrate(con, target=1) == 1
+    extra = (store.SCHEMA_VERSION + 1, ["ALTER TABLE uploads ADD COLUMN reviewed BOOLEAN DEFAULT false"])
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [extra])
+    assert store.migrate(con) == store.SCHEMA_VERSION + 1
+    assert "reviewed" in [r[0] for r in con.execute("DESCRIBE uploads").fetchall()]
+
+
+def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
+    con = store.connect(tmp_path / "c.duckdb")
+    broken = (store.SCHEMA_VERSION + 1, ["CREATE TABLE half_done (x INTEGER)", "SELECT * FROM no_such_table"])
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [broken])
+    with pytest.raises(Exception):
+        store.migrate(con)
+    assert store.schema_version(con) == store.SCHEMA_VERSION
+    assert not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name='half_done'").fetchall()[0][0]
+
+
+def test_reupload_replaces_the_commune_month_whole(con):
+    unit = commune(con, "Tú Xuyên")
+    report(con, unit, "2020-05", met=[1, 2, 3])
+    frame = pd.DataFrame({"unit_id": unit.unit_id, "period": pd.Timestamp("2020-05-01"), "set_id": "ntm-2016",
+                          "criterion_no": [1, 2], "status": ["met", "not_met"]})
+    second = store.load_facts(con, frame, source="test")
+    assert statuses(con, unit) == {1: "met", 2: "not_met"}  # criterion 3 the new file left out is gone too
+    assert con.execute("SELECT count(*) FROM assessment_history WHERE superseded_by = ?", [second]).fetchall()[0][0] == 19
+
+
+def test_revert_brings_back_what_the_upload_replaced(con):
+    unit = commune(con, "Tú Xuyên")
+    report(con, unit, "2020-05", met=[1, 2, 3])
+    second = report(con, unit, "2020-05", met=[1])
+    assert store.revert_upload(con, second) == 19
+    assert [k for k, v in statuses(con, unit).items() if v == "met"] == [1, 2, 3]
+    log = store.uploads(con).set_index("upload_id")
+    assert log.loc[second, "status"] == "reverted"
+    with pytest.raises(ValueError):
+        store.revert_upload(con, second)
+
+
+def test_a_failed_load_writes_nothing(con):
+    unit = commune(con, "Tú Xuyên")
+    report(con, unit, "2020-05", met=[1, 2, 3])
+    before = con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall()
+    uploads_before = con.execute("SELECT count(*) FROM uploads").fetchall()
+    frame = pd.DataFrame({"unit_id": [unit.unit_id, None], "period": pd.Timestamp("2020-05-01"),
+                          "set_id": "ntm-2016", "criterion_no": [1, 2], "status": ["met", "met"]})
+    with pytest.raises(Exception):
+        store.load_facts(con, frame, source="test")
+    assert con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall() == before
+    assert con.execute("SELECT count(*) FROM uploads").fetchall() == uploads_before
+
+
+def test_unknown_status_is_refused(con):
+    frame = pd.DataFrame({"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1],
+                          "status": ["maybe"]})
+    with pytest.raises(ValueError):
+        store.load_facts(con, frame, source="test")
+
+
+def test_a_second_process_is_told_the_file_is_busy(db_path):
+    import subprocess
+    import sys
+
+    holder = store.connect(db_path)
+    code = f"from ntm import store\ntry:\n    store.connect({str(db_path)!r})\nexcept store.StoreBusy:\n    print('busy')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    holder.close()
+    assert out.stdout.strip() == "busy"

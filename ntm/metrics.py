@@ -16,6 +16,7 @@ import pandas as pd
 from ntm import catalog
 from ntm.periods import Period
 from ntm.units import Unit, describe
+from ntm.units import get as get_unit
 
 BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
 
@@ -147,19 +148,40 @@ def criterion_rates(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id
 
 
 def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
-    """Average criteria met per commune, year by year, each year under the set its reports used."""
-    years = con.execute(
-        f"""WITH {_SCOPE}
-            SELECT DISTINCT year(a.period) AS year, a.set_id FROM assessments a JOIN scope USING (unit_id)
-            JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
-            WHERE a.layer = $layer ORDER BY 1, 2""", {"unit": unit.unit_id, "layer": layer}).fetchall()
+    """Average criteria met per commune, year by year, each year under the set its reports used.
+
+    A province is followed across the 2025 reform through the units sharing its code: each year
+    counts the communes valid at that year's last reported month (the post-merger ones in 2025).
+    """
+    same = [unit]
+    if unit.level == "province":
+        ids = [r[0] for r in con.execute("SELECT unit_id FROM units WHERE level = 'province' AND code = ?",
+                                         [unit.code]).fetchall()]
+        same = [get_unit(con, i) for i in ids]
     rows = []
-    for year, set_id in years:
-        scores = commune_scores(con, unit, Period(str(year), date(year, 1, 1), date(year, 12, 1)), set_id, layer)
+    for year, set_id in _years_and_sets(con, same, layer):
+        period = Period(str(year), date(year, 1, 1), date(year, 12, 1))
+        candidates = [(report_window(con, u, period, set_id, layer), u) for u in same]
+        candidates = [(w, u) for w, u in candidates if w is not None]
+        if not candidates:
+            continue
+        _, scope = max(candidates, key=lambda c: c[0][1])
+        scores = commune_scores(con, scope, period, set_id, layer)
         n = n_criteria(con, set_id)
         rows.append({"year": year, "set_id": set_id, "communes": len(scores), "average_met": average_met(scores),
                      "at_standard": int((scores["met"] == n).sum()), "n_criteria": n})
     return pd.DataFrame(rows, columns=["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"])
+
+
+def _years_and_sets(con: duckdb.DuckDBPyConnection, scopes: list[Unit], layer: str) -> list[tuple[int, str]]:
+    found: set[tuple[int, str]] = set()
+    for scope in scopes:
+        found |= set(con.execute(
+            f"""WITH {_SCOPE}
+                SELECT DISTINCT year(a.period) AS year, a.set_id FROM assessments a JOIN scope USING (unit_id)
+                JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
+                WHERE a.layer = $layer""", {"unit": scope.unit_id, "layer": layer}).fetchall())
+    return sorted(found)
 
 
 def district_ranking(con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str,
@@ -206,3 +228,83 @@ def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: 
 def _text(value: object) -> str | None:
     """A code as text, or None for historical units without one (pandas gives NaN)."""
     return value if isinstance(value, str) else None
+
+
+def status_matrix(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
+                  layer: str = "self") -> pd.DataFrame:
+    """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
+    window = report_window(con, unit, period, set_id, layer)
+    end = window[1] if window else period.end
+    return con.execute(
+        f"""WITH {_SCOPE},
+            live AS (SELECT * FROM scope s WHERE (s.valid_to IS NULL OR s.valid_to >= $end)
+                                            AND (s.valid_from IS NULL OR s.valid_from <= $end)),
+            latest AS (SELECT a.unit_id, max(a.period) AS period FROM assessments a JOIN live USING (unit_id)
+                       WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end GROUP BY 1),
+            facts AS (SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
+                      WHERE a.set_id = $set AND a.layer = $layer)
+            SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
+                   CASE WHEN lt.unit_id IS NULL THEN 'no_report' ELSE coalesce(f.status, 'not_met') END AS status
+            FROM live l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+            LEFT JOIN latest lt ON lt.unit_id = l.unit_id
+            LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
+            ORDER BY l.district, l.code, c.criterion_no""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end}).df()
+
+
+def commune_history(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
+    """One commune, every report: period, set, criteria met, and the statuses as a dict."""
+    return con.execute(
+        """SELECT period, set_id, count(*) FILTER (WHERE status = 'met') AS met,
+                  map(list(criterion_no ORDER BY criterion_no), list(status ORDER BY criterion_no)) AS statuses,
+                  max(upload_id) AS upload_id
+           FROM assessments WHERE unit_id = ? AND layer = ? GROUP BY period, set_id ORDER BY period""",
+        [unit.unit_id, layer]).df()
+
+
+def unmet_since(history: pd.DataFrame) -> dict[int, object]:
+    """For the latest report: each unmet criterion → the first month of its current unmet run."""
+    if history.empty:
+        return {}
+    last = history.iloc[-1]
+    same_set = history[history["set_id"] == last["set_id"]]
+    result = {}
+    for no, status in dict(last["statuses"]).items():
+        if status == "met":
+            continue
+        since = last["period"]
+        for row in same_set.iloc[::-1].itertuples():
+            if dict(row.statuses).get(no) == "met":
+                break
+            since = row.period
+        result[int(no)] = since
+    return result
+
+
+def changes(con: duckdb.DuckDBPyConnection, unit: Unit, before: Period, after: Period, set_id: str,
+            layer: str = "self") -> pd.DataFrame:
+    """Per commune: criteria newly met and newly lost between two periods (same set)."""
+    old = commune_scores(con, unit, before, set_id, layer)
+    new = commune_scores(con, unit, after, set_id, layer)
+    merged = new.merge(old[["unit_id", "met", "unmet"]], on="unit_id", how="left", suffixes=("", "_before"))
+    rows = []
+    for r in merged.itertuples():
+        was_unmet = None if isinstance(r.unmet_before, float) else set(r.unmet_before)  # NaN: no earlier report
+        now_unmet = set(r.unmet)
+        rows.append({"unit_id": r.unit_id, "code": r.code, "name": r.name, "district": r.district,
+                     "met_before": None if was_unmet is None else int(r.met_before), "met": int(r.met),
+                     "gained": [] if was_unmet is None else sorted(was_unmet - now_unmet),
+                     "lost": [] if was_unmet is None else sorted(now_unmet - was_unmet)})
+    return pd.DataFrame(rows, columns=["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"])
+
+
+def criteria_names(con: duckdb.DuckDBPyConnection, set_id: str, lang: str = "vi") -> dict[int, str]:
+    crit = catalog.criteria(con, set_id)
+    return dict(zip(crit["criterion_no"].astype(int), crit["name_en" if lang == "en" else "name_vi"]))
+
+
+def bottlenecks(scores: pd.DataFrame, rates: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """The least-met criteria, with ``last_mile``: communes missing only 1-2 criteria, this one among them."""
+    last = pd.Series([c for lst in scores["unmet"] if 1 <= len(lst) <= 2 for c in lst], dtype="int64").value_counts()
+    result = rates.assign(last_mile=rates["criterion_no"].map(last).fillna(0).astype(int))
+    return result.sort_values(["rate", "last_mile", "criterion_no"], ascending=[True, False, True]).head(top)

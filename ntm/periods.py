@@ -48,3 +48,10 @@ def shift_months(day: date, months: int) -> date:
 def months_between(a: date, b: date) -> int:
     """Whole months from a to b (b later → positive)."""
     return (b.year - a.year) * 12 + b.month - a.month
+
+
+def year_before(period: Period) -> Period:
+    """The same month (or year) one year earlier: what "change against last year" compares with."""
+    if period.is_year:
+        return parse(str(period.year - 1))
+    return parse(f"{period.year - 1}-{period.start.month:02d}")

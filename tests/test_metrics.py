@@ -100,3 +100,12 @@ def test_yearly_average_and_ranking(con):
 
 def test_bins_adapt_to_a_ten_criteria_set():
     assert [b[0] for b in metrics.bins(10)] == ["10", "5-9", "<5"]
+
+
+def test_bottlenecks_count_the_last_mile(con):
+    build(con)
+    s = scores(con, "2020-05").reset_index()
+    rates = metrics.criterion_rates(con, s, "ntm-2016")
+    top = metrics.bottlenecks(s, rates, top=3).set_index("criterion_no")
+    assert list(top.index) == [11, 17, 2]  # met by 1/3, 1/3, then the first of the 2/3 group
+    assert top.loc[11, "last_mile"] == 0  # Hữu Lễ misses 3, so it is not "last mile"

@@ -1,0 +1,21 @@
+"""NTM Dashboard: Streamlit entry point. Language, database, shared filters, navigation."""
+import streamlit as st
+
+import ui
+
+st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
+ui.language_switch()
+cur = ui.cursor()
+st.session_state["_filters"] = ui.sidebar_filters(cur)
+
+pages = {
+    ui.tr("nav.province"): [
+        st.Page("pages/overview.py", title=ui.tr("page.overview"), icon="📊", url_path="tong-quan", default=True),
+        st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon="🧩", url_path="tieu-chi"),
+    ],
+    ui.tr("nav.district"): [
+        st.Page("pages/compare.py", title=ui.tr("page.compare"), icon="🗺️", url_path="so-sanh-xa"),
+        st.Page("pages/profile.py", title=ui.tr("page.profile"), icon="📋", url_path="ho-so-xa"),
+    ],
+}
+st.navigation(pages).run()

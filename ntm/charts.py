@@ -1,0 +1,110 @@
+"""Plotly figures for the pages, built with graph_objects (plotly.express costs ~50 ms a figure).
+
+Status colours are the Okabe-Ito colour-blind-safe palette, the same on every page.
+Titles name unit and period; hover text is in the UI language.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ntm.i18n import fmt_number, t
+
+STATUS_COLORS = {"met": "#0072B2", "basically_met": "#E69F00", "not_met": "#D55E00", "no_report": "#C8C8C8"}
+STATUS_ORDER = ["met", "basically_met", "not_met", "no_report"]
+ACCENT = "#009E73"
+
+
+def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0, "font": {"size": 16}}, height=height,
+                      margin={"l": 10, "r": 10, "t": 60, "b": 10}, separators=",." if lang == "vi" else ".,",
+                      legend={"orientation": "h", "y": -0.15}, plot_bgcolor="white")
+    fig.update_xaxes(gridcolor="#eee")
+    fig.update_yaxes(gridcolor="#eee")
+    return fig
+
+
+def yearly_trend(yearly: pd.DataFrame, unit_name: str, lang: str) -> go.Figure:
+    """Average criteria per commune by year, one trace per criteria set (sets are not joined)."""
+    fig = go.Figure()
+    for set_id, part in yearly.groupby("set_id", sort=False):
+        fig.add_trace(go.Scatter(
+            x=part["year"], y=part["average_met"], mode="lines+markers+text", name=set_id,
+            text=[fmt_number(v, lang) for v in part["average_met"]], textposition="top center",
+            hovertemplate=t("chart.hover_year_avg", lang) + "<extra>" + set_id + "</extra>"))
+    fig.update_xaxes(dtick=1, title=t("chart.year", lang))
+    fig.update_yaxes(title=t("chart.avg_axis", lang), rangemode="tozero")
+    return _layout(fig, t("chart.trend_title", lang, unit=unit_name), lang)
+
+
+def distribution_bar(dist: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    labels = [t("bin.label", lang, label=b) for b in dist["bin"]]
+    fig = go.Figure(go.Bar(x=labels, y=dist["communes"], marker_color=ACCENT, text=dist["communes"],
+                           textposition="outside", hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig.update_yaxes(title=t("chart.communes_axis", lang), rangemode="tozero")
+    return _layout(fig, title, lang)
+
+
+def ranking_bar(ranking: pd.DataFrame, highlight: str | None, title: str, lang: str) -> go.Figure:
+    data = ranking.sort_values("average_met")
+    colors = [ACCENT if d == highlight else "#7f9c8f" for d in data["district"]]
+    fig = go.Figure(go.Bar(x=data["average_met"], y=data["district"], orientation="h", marker_color=colors,
+                           text=[fmt_number(v, lang) for v in data["average_met"]], textposition="outside",
+                           hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig.update_xaxes(title=t("chart.avg_axis", lang), rangemode="tozero")
+    return _layout(fig, title, lang, height=max(300, 28 * len(data) + 100))
+
+
+def communes_bar(scores: pd.DataFrame, n: int, title: str, lang: str) -> go.Figure:
+    data = scores.sort_values(["met", "name"], ascending=[True, False])
+    colors = [STATUS_COLORS["met"] if m == n else ACCENT for m in data["met"]]
+    fig = go.Figure(go.Bar(x=data["met"], y=data["name"], orientation="h", marker_color=colors, text=data["met"],
+                           textposition="outside", hovertemplate="%{y}: %{x}/" + str(n) + "<extra></extra>"))
+    fig.update_xaxes(title=t("col.met", lang), range=[0, n + 1.5])
+    return _layout(fig, title, lang, height=max(300, 22 * len(data) + 100))
+
+
+def status_heatmap(matrix: pd.DataFrame, order: list[str], criteria_names: dict[int, str], title: str,
+                   lang: str) -> go.Figure:
+    """Communes × criteria coloured by status (categorical via a stepped colour scale)."""
+    codes = {s: i for i, s in enumerate(STATUS_ORDER)}
+    wide = matrix.assign(v=matrix["status"].map(codes)).pivot_table(index="name", columns="criterion_no", values="v")
+    wide = wide.reindex([n for n in order if n in wide.index])
+    labels = matrix.assign(label=matrix["status"].map(lambda s: t(f"status.{s}", lang))).pivot_table(
+        index="name", columns="criterion_no", values="label", aggfunc="first").reindex(wide.index)
+    k = len(STATUS_ORDER)
+    scale = []
+    for i, status in enumerate(STATUS_ORDER):
+        scale += [[i / k, STATUS_COLORS[status]], [(i + 1) / k, STATUS_COLORS[status]]]
+    fig = go.Figure(go.Heatmap(
+        z=wide.values, x=[str(c) for c in wide.columns], y=list(wide.index), zmin=-0.5, zmax=k - 0.5,
+        colorscale=scale, showscale=False, xgap=2, ygap=2, customdata=labels.values,
+        text=[[criteria_names.get(int(c), "") for c in wide.columns]] * len(wide),
+        hovertemplate="%{y} – " + t("chart.criterion", lang) + " %{x} %{text}: %{customdata}<extra></extra>"))
+    for status in STATUS_ORDER:  # legend entries for the categorical colours
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t(f"status.{status}", lang),
+                                 marker={"size": 12, "color": STATUS_COLORS[status], "symbol": "square"}))
+    fig.update_xaxes(title=t("chart.criterion", lang), side="top", type="category")
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _layout(fig, title, lang, height=max(320, 24 * len(wide) + 140))
+
+
+def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    data = rates.sort_values("rate")
+    name_col = "name_en" if lang == "en" else "name_vi"
+    labels = [f"{int(r.criterion_no)}. {getattr(r, name_col)}" for r in data.itertuples()]
+    fig = go.Figure(go.Bar(x=data["rate"] * 100, y=labels, orientation="h", marker_color=ACCENT,
+                           text=[fmt_number(v * 100, lang, 0) + " %" for v in data["rate"]], textposition="outside",
+                           hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig.update_xaxes(title=t("chart.rate_axis", lang), range=[0, 112])
+    return _layout(fig, title, lang, height=max(320, 24 * len(data) + 100))
+
+
+def commune_trend(history: pd.DataFrame, n_by_set: dict[str, int], title: str, lang: str) -> go.Figure:
+    fig = go.Figure()
+    for set_id, part in history.groupby("set_id", sort=False):
+        fig.add_trace(go.Scatter(x=part["period"], y=part["met"], mode="lines+markers", name=set_id, line_shape="hv",
+                                 hovertemplate="%{x|%m/%Y}: %{y}/" + str(n_by_set.get(set_id, "")) +
+                                 "<extra>" + set_id + "</extra>"))
+    fig.update_yaxes(title=t("col.met", lang), range=[0, max(n_by_set.values(), default=19) + 1])
+    return _layout(fig, title, lang)

@@ -1,0 +1,41 @@
+"""Tiêu chí: achievement rate of each criterion, by district, and the bottleneck criteria."""
+import streamlit as st
+
+import ui
+from ntm import charts, metrics
+from ntm.i18n import fmt_period
+
+f = ui.filters()
+if f is None:
+    ui.empty("common.no_filters")
+    st.stop()
+cur, lang = ui.cursor(), ui.lang()
+version = ui.data_version(cur)
+period_label = fmt_period(f.period.text, lang)
+st.title(ui.tr("criteria.title", unit=f.scope.name, period=period_label))
+scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
+if scores.empty:
+    ui.empty("common.no_reports", unit=f.scope.name, period=period_label, set_id=f.set_id)
+    st.stop()
+rates = metrics.criterion_rates(cur, scores, f.set_id)
+st.plotly_chart(charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label),
+                                           lang), width="stretch", key="rates")
+
+st.subheader(ui.tr("criteria.bottleneck_title"))
+name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
+bottleneck = metrics.bottlenecks(scores, rates).assign(rate=lambda d: (d["rate"] * 100).round(0))
+table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].rename(columns={
+    "criterion_no": ui.tr("chart.criterion"), name_col: ui.tr("criteria.name"), "rate": ui.tr("criteria.rate"),
+    "last_mile": ui.tr("criteria.last_mile"), dept_col: ui.tr("criteria.department")})
+st.dataframe(table, hide_index=True, width="stretch", column_config={
+    ui.tr("criteria.rate"): st.column_config.ProgressColumn(ui.tr("criteria.rate"), min_value=0, max_value=100, format="%d %%")})
+st.caption(ui.tr("criteria.last_mile_help"))
+
+if f.district is None:
+    st.subheader(ui.tr("criteria.by_district_title"))
+    wide = scores.explode("unmet").dropna(subset=["unmet"]).groupby(["district", "unmet"]).size().unstack(fill_value=0)
+    totals = scores.groupby("district").size()
+    rate_table = (1 - wide.div(totals, axis=0)).reindex(totals.index).fillna(1.0)
+    rate_table.columns = [str(c) for c in rate_table.columns]
+    st.dataframe((rate_table * 100).round(0), width="stretch")
+    st.caption(ui.tr("criteria.by_district_help"))

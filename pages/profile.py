@@ -1,0 +1,71 @@
+"""Hồ sơ xã: one commune's criteria over time, current status, how long each gap has lasted, uploads."""
+import pandas as pd
+import streamlit as st
+
+import ui
+from ntm import catalog, charts, metrics, units
+from ntm.i18n import fmt_period
+
+f = ui.filters()
+if f is None:
+    ui.empty("common.no_filters")
+    st.stop()
+cur, lang = ui.cursor(), ui.lang()
+version = ui.data_version(cur)
+scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
+matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id)
+choices = sorted(matrix[["unit_id", "name", "district"]].drop_duplicates().itertuples(index=False),
+                 key=lambda r: (str(r.district), r.name))
+if not choices:
+    ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(f.period.text, lang), set_id=f.set_id)
+    st.stop()
+labels = {int(r.unit_id): f"{r.name} ({r.district})" if isinstance(r.district, str) else r.name for r in choices}
+ids = list(labels)
+wanted = st.query_params.get("commune")
+if "commune" not in st.session_state or st.session_state["commune"] not in ids:
+    st.session_state["commune"] = int(wanted) if wanted and wanted.isdigit() and int(wanted) in ids else ids[0]
+st.selectbox(ui.tr("profile.commune"), ids, key="commune", format_func=labels.get)
+st.query_params["commune"] = str(st.session_state["commune"])
+unit = units.get(cur, st.session_state["commune"])
+st.title(ui.tr("profile.title", name=unit.name))
+
+history = ui.query("commune_history", cur, version, unit)
+if history.empty:
+    ui.empty("profile.no_history")
+    st.stop()
+n_by_set = {s: metrics.n_criteria(cur, s) for s in history["set_id"].unique()}
+last = history.iloc[-1]
+st.markdown(ui.tr("profile.latest", met=int(last["met"]), n=n_by_set[last["set_id"]],
+                  period=fmt_period(last["period"], lang), set_id=last["set_id"]))
+st.plotly_chart(charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang),
+                width="stretch", key="commune_trend")
+
+st.subheader(ui.tr("profile.status_title", period=fmt_period(last["period"], lang)))
+crit = catalog.criteria(cur, last["set_id"])
+since = metrics.unmet_since(history)
+statuses = dict(last["statuses"])
+name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
+table = pd.DataFrame({
+    ui.tr("chart.criterion"): crit["criterion_no"],
+    ui.tr("criteria.name"): crit[name_col],
+    ui.tr("profile.status"): [ui.tr("status." + statuses.get(c, "not_met")) for c in crit["criterion_no"]],
+    ui.tr("profile.unmet_since"): [fmt_period(since[c], lang) if c in since else "" for c in crit["criterion_no"]],
+    ui.tr("criteria.department"): crit[dept_col],
+})
+st.dataframe(table, hide_index=True, width="stretch")
+indicators = catalog.indicators(cur, last["set_id"])
+if len(indicators):
+    with st.expander(ui.tr("profile.indicators", count=len(indicators))):
+        st.dataframe(indicators.rename(columns={"criterion_no": ui.tr("chart.criterion"),
+                                                "indicator_code": ui.tr("profile.indicator_code"),
+                                                "name_vi": ui.tr("criteria.name")}), hide_index=True, width="stretch")
+
+st.subheader(ui.tr("profile.uploads_title"))
+log = cur.execute(
+    """SELECT DISTINCT u.upload_id, u.uploaded_at, u.file_name, u.source, u.status
+       FROM uploads u JOIN (SELECT upload_id FROM assessments WHERE unit_id = ?
+                            UNION SELECT upload_id FROM assessment_history WHERE unit_id = ?) x USING (upload_id)
+       ORDER BY u.upload_id DESC""", [unit.unit_id, unit.unit_id]).df()
+st.dataframe(log.rename(columns={"upload_id": "ID", "uploaded_at": ui.tr("profile.uploaded_at"),
+                                 "file_name": ui.tr("profile.file"), "source": ui.tr("profile.source"),
+                                 "status": ui.tr("profile.upload_status")}), hide_index=True, width="stretch")

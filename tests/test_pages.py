@@ -1,0 +1,81 @@
+"""Every page renders on the sample and on an empty database, in both languages (AppTest)."""
+import re
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["pages/overview.py", "pages/criteria.py", "pages/compare.py", "pages/profile.py"]
+VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def start(monkeypatch, db, **query) -> AppTest:
+    monkeypatch.setenv("NTM_DB", str(db))
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric(at, index):
+    return at.metric[index].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_sample_data(monkeypatch, sample_db, page):
+    at = start(monkeypatch, sample_db, district="184", period="2020-05", mode="month")
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_an_empty_database(monkeypatch, tmp_path, page):
+    from ntm import catalog, store
+    con = store.connect(tmp_path / "empty.duckdb")
+    catalog.load_builtin(con)
+    from ntm import units
+    units.load_catalogue(con)
+    con.close()
+    at = start(monkeypatch, tmp_path / "empty.duckdb")
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert any("Chưa có số liệu" in i.value for i in at.info) or any("Chưa có số liệu" in i.value for i in at.sidebar.info)
+
+
+def test_overview_shows_the_report_figures_in_vietnamese_format(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, district="184", period="2020-05", mode="month")
+    assert not at.exception
+    assert metric(at, 0) == "16" and metric(at, 1) == "3" and metric(at, 2) == "10,9" and metric(at, 3) == "174"
+
+
+def test_changing_a_filter_changes_the_numbers(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, district="184", period="2020-05", mode="month")
+    at.sidebar.selectbox(key="period").set_value("2023-06").run()
+    assert metric(at, 2) == "10,5" and metric(at, 0) == "14"
+    assert at.query_params["period"] == "2023-06"  # the URL follows the filters
+
+
+def test_english_switch_changes_labels_and_number_format(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, district="184", period="2020-05", mode="month", lang="en")
+    assert metric(at, 2) == "10.9"
+    labels = [m.label for m in at.metric] + [t.value for t in at.title] + [s.value for s in at.subheader]
+    labels += [w.label for w in at.sidebar.selectbox] + [w.label for w in at.sidebar.radio]
+    labels = [re.sub(r"Huyện Văn Quan|Văn Quan|Lạng Sơn|Tỉnh", "", text) for text in labels]  # proper names stay
+    assert labels and not [text for text in labels if VIETNAMESE_ONLY.search(text)]
+
+
+def test_vietnamese_labels_are_vietnamese(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, district="184", period="2020-05", mode="month")
+    labels = [m.label for m in at.metric] + [w.label for w in at.sidebar.selectbox]
+    assert "Bình quân tiêu chí/xã" in labels and "Kỳ báo cáo" in labels
+    assert not {"Period", "Province", "District", "Communes reporting"} & set(labels)

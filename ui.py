@@ -1,0 +1,174 @@
+"""Streamlit glue shared by the pages: the database, the language, the shared sidebar filters.
+
+Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here computes a figure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from ntm import catalog, periods, sample, store, units
+from ntm.i18n import LANGS, fmt_period, t
+from ntm.periods import Period
+
+
+@st.cache_resource(show_spinner=False)
+def _database(path: str) -> duckdb.DuckDBPyConnection:
+    """One connection per server process, because DuckDB lets only one process open the file;
+    every rerun takes its own cursor from it (one connection shared by threads is "busy")."""
+    return store.connect(path)
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    cur = _database(str(store.db_path())).cursor()
+    if not cur.execute("SELECT count(*) FROM units").fetchall()[0][0]:
+        _first_start(cur)
+    return cur
+
+
+def _first_start(cur: duckdb.DuckDBPyConnection) -> None:
+    """No database yet: build the sample one, showing progress (takes a few seconds)."""
+    bar = st.progress(0.0, text=tr("app.building"))
+    sample.build(cur, lambda fraction, step: bar.progress(fraction, text=tr("app.building_step." + step)))
+    bar.empty()
+
+
+def data_version(cur: duckdb.DuckDBPyConnection) -> tuple:
+    """Changes whenever an upload lands or is reverted: part of every cached query's key."""
+    return tuple(cur.execute("SELECT count(*), coalesce(max(upload_id), 0), count(*) FILTER (WHERE status = 'reverted') "
+                             "FROM uploads").fetchall()[0])
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "vi")
+
+
+def tr(key: str, **params) -> str:
+    return t(key, lang(), **params)
+
+
+@dataclass(frozen=True)
+class Filters:
+    period: Period
+    set_id: str
+    province: units.Unit
+    district: units.Unit | None
+
+    @property
+    def scope(self) -> units.Unit:
+        return self.district or self.province
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _months(_cur, version: tuple) -> list[str]:
+    rows = _cur.execute("SELECT DISTINCT strftime(period, '%Y-%m') FROM assessments ORDER BY 1 DESC").fetchall()
+    return [r[0] for r in rows]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
+    rows = _cur.execute(
+        """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
+           WHERE a.period BETWEEN ? AND ? ORDER BY 1""", [start, end]).fetchall()
+    return [r[0] for r in rows]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _units_with_data(_cur, version: tuple, start, end, column: str, parent_id: int | None) -> list[tuple[str, str]]:
+    """(code, name) of provinces or districts that have reports in the window."""
+    assert column in ("province_id", "district_id")
+    rows = _cur.execute(
+        f"""SELECT DISTINCT p.code, p.short_name FROM assessments a JOIN units c ON c.unit_id = a.unit_id
+            JOIN units p ON p.unit_id = c.{column}
+            WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?) ORDER BY 2""",
+        [start, end, parent_id, parent_id]).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def _from_query(key: str, options: list[str], default: str | None) -> None:
+    """Seed a widget from the URL once per session, so a bookmarked view opens as it was sent."""
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else default
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default
+
+
+def language_switch() -> None:
+    _from_query("lang", list(LANGS), "vi")
+    st.sidebar.segmented_control(tr("filter.language"), LANGS, key="lang",
+                                 format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+    if st.session_state.get("lang") is None:
+        st.session_state["lang"] = "vi"
+
+
+def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
+    """The filter set every page shares; mirrored in the URL's query parameters."""
+    version = data_version(cur)
+    months = _months(cur, version)
+    if not months:
+        st.sidebar.info(tr("filter.no_data"))
+        return None
+    side = st.sidebar
+    _from_query("mode", ["month", "year"], "year")
+    side.radio(tr("filter.mode"), ["year", "month"], key="mode", horizontal=True,
+               format_func=lambda m: tr(f"filter.mode.{m}"))
+    options = months if st.session_state["mode"] == "month" else sorted({m[:4] for m in months}, reverse=True)
+    _from_query("period", options, options[0])
+    side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, lang()))
+    period = periods.parse(st.session_state["period"])
+
+    set_options = _sets_with_data(cur, version, period.start, period.end)
+    in_force = catalog.set_for_period(cur, period.end)
+    _from_query("set", set_options, in_force if in_force in set_options else (set_options or [None])[0])
+    side.selectbox(tr("filter.set"), set_options, key="set")
+
+    provinces = _units_with_data(cur, version, period.start, period.end, "province_id", None)
+    codes = [c for c, _ in provinces]
+    names = dict(provinces)
+    _from_query("province", codes, codes[0] if codes else None)
+    side.selectbox(tr("filter.province"), codes, key="province", format_func=lambda c: names.get(c, c))
+    province = units.resolve(cur, st.session_state["province"], start=period.end)
+
+    districts = _units_with_data(cur, version, period.start, period.end, "district_id", province.unit_id)
+    d_codes = [""] + [c for c, _ in districts]
+    d_names = dict(districts)
+    _from_query("district", d_codes, "")
+    side.selectbox(tr("filter.district"), d_codes, key="district",
+                   format_func=lambda c: d_names.get(c, c) if c else tr("filter.whole_province"),
+                   disabled=len(d_codes) == 1, help=tr("filter.district_help"))
+    district = None
+    if st.session_state["district"]:
+        district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
+    st.query_params.from_dict({k: st.session_state[k] for k in ("lang", "mode", "period", "set", "province", "district")
+                               if st.session_state.get(k)})
+    return Filters(period, st.session_state["set"], province, district)
+
+
+def filters() -> Filters | None:
+    return st.session_state.get("_filters")
+
+
+def download_xlsx(frame: pd.DataFrame, name: str, key: str) -> None:
+    from ntm.export import to_xlsx
+
+    st.download_button(tr("common.download_xlsx"), to_xlsx(frame, name), file_name=f"{name}.xlsx", key=key,
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def empty(message_key: str, **params) -> None:
+    """The message shown instead of an empty chart: why it is empty and what to change."""
+    st.info(tr(message_key, **params), icon="ℹ️")
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def query(name: str, _cur, version: tuple, *args):
+    """``ntm.metrics.<name>(cursor, *args)``, cached per arguments and data version: every click
+    reruns the page, the yearly series alone is several scans, and the version in the key drops
+    stale results the moment an upload lands or is reverted."""
+    from ntm import metrics
+
+    return getattr(metrics, name)(_cur, *args)

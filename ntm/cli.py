@@ -112,6 +112,58 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from ntm.ingest.importer import import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(t("cli.no_file", args.lang, path=path))
+    con = _open(args)
+    try:
+        result = import_file(con, path.read_bytes(), path.name, unit=args.unit, period=args.period, set_id=args.set,
+                             accept_new_units=args.accept_new_units, dry_run=args.dry_run)
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps(result.as_json(args.lang), ensure_ascii=False, indent=2))
+        return 1 if result.status == "rejected" else 0
+    if result.status == "rejected":
+        print(t("cli.rejected", args.lang), file=sys.stderr)
+        for problem in result.errors:
+            print("  - " + problem.located(args.lang), file=sys.stderr)
+    elif result.status == "dry-run":
+        print(t("cli.import_dry", args.lang, rows=result.rows, communes=result.communes))
+        for c in result.changes:
+            print(t("cli.change_line", args.lang, name=c["name"], period=c["period"], met=c["met"],
+                    before=c["met_before"] if c["met_before"] is not None else "–",
+                    gained=", ".join(map(str, c["newly_met"])) or "–", lost=", ".join(map(str, c["newly_lost"])) or "–"))
+        if result.missing:
+            print(t("cli.missing_line", args.lang, names=", ".join(m["name"] for m in result.missing)))
+    else:
+        print(t("cli.import_loaded", args.lang, rows=result.rows, communes=result.communes, upload_id=result.upload_id))
+    if result.warnings:
+        print(t("cli.warnings", args.lang))
+        for problem in result.warnings:
+            print("  - " + problem.located(args.lang))
+    return 1 if result.status == "rejected" else 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from ntm.ingest import template
+
+    con = _open(args)
+    try:
+        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
+        if period.is_year:
+            raise UsageError(t("period.invalid", args.lang, text=args.period))
+        data = template.build(con, unit, period, set_id, prefill=args.prefill)
+    finally:
+        con.close()
+    Path(args.out).write_bytes(data)
+    print(t("cli.template_written", args.lang, path=args.out, unit=unit.name, period=period.text, set_id=set_id))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="DuckDB file (default: $NTM_DB or data/ntm.duckdb)")
@@ -128,6 +180,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--set", help="criteria set id (default: the set in force for the period)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("import", parents=[common], help="validate and load a workbook of commune results")
+    p.add_argument("file")
+    p.add_argument("--unit", help="district or province the file reports on (overrides the file)")
+    p.add_argument("--period", help="YYYY-MM (overrides the file)")
+    p.add_argument("--set", help="criteria set id (overrides the file)")
+    p.add_argument("--accept-new-units", action="store_true", help="add communes the catalogue lacks as historical units")
+    p.add_argument("--dry-run", action="store_true", help="validate and show what would change; write nothing")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("template", parents=[common], help="write an upload template for a unit and month")
+    p.add_argument("out")
+    p.add_argument("--unit", required=True)
+    p.add_argument("--period", required=True, help="YYYY-MM")
+    p.add_argument("--set", help="criteria set id (default: the set in force)")
+    p.add_argument("--prefill", action="store_true", help="fill in the latest known statuses")
+    p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("catalog", help="criteria catalogue")
     catalog_sub = p.add_subparsers(dest="catalog_command", required=True)

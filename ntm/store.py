@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -171,12 +171,14 @@ def load_facts(
     raw: bytes | None = None,
     uploaded_by: str | None = None,
     note: str | None = None,
+    in_transaction: bool = False,
 ) -> int:
     """Load one upload in one transaction and return its id.
 
     ``facts`` has unit_id, period, set_id, criterion_no, status (and optionally layer).
     Each (unit, period, set, layer) the upload names is replaced whole, so a criterion the
     new file leaves out disappears too; the replaced rows go to ``assessment_history``.
+    With ``in_transaction`` the caller has already begun the transaction (to add units with it).
     """
     frame = _normalise_facts(facts)
     ind = None
@@ -187,7 +189,7 @@ def load_facts(
         if "text_value" not in ind:
             ind["text_value"] = None
         ind["period"] = pd.to_datetime(ind["period"]).dt.to_period("M").dt.to_timestamp().dt.date
-    with transaction(con):
+    with (nullcontext(con) if in_transaction else transaction(con)):
         upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
         con.execute(
             "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)",

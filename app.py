@@ -17,5 +17,8 @@ pages = {
         st.Page("pages/compare.py", title=ui.tr("page.compare"), icon="🗺️", url_path="so-sanh-xa"),
         st.Page("pages/profile.py", title=ui.tr("page.profile"), icon="📋", url_path="ho-so-xa"),
     ],
+    ui.tr("nav.upload"): [
+        st.Page("pages/upload.py", title=ui.tr("page.upload"), icon="📤", url_path="tai-du-lieu"),
+    ],
 }
 st.navigation(pages).run()

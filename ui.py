@@ -99,10 +99,8 @@ def _from_query(key: str, options: list[str], default: str | None) -> None:
 
 def language_switch() -> None:
     _from_query("lang", list(LANGS), "vi")
-    st.sidebar.segmented_control(tr("filter.language"), LANGS, key="lang",
-                                 format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
-    if st.session_state.get("lang") is None:
-        st.session_state["lang"] = "vi"
+    st.sidebar.radio(tr("filter.language"), LANGS, key="lang", horizontal=True,
+                     format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
 
 
 def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:

@@ -5,7 +5,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["pages/overview.py", "pages/criteria.py", "pages/compare.py", "pages/profile.py"]
+PAGES = ["pages/overview.py", "pages/criteria.py", "pages/compare.py", "pages/profile.py", "pages/upload.py"]
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
@@ -79,3 +79,22 @@ def test_vietnamese_labels_are_vietnamese(monkeypatch, sample_db):
     labels = [m.label for m in at.metric] + [w.label for w in at.sidebar.selectbox]
     assert "Bình quân tiêu chí/xã" in labels and "Kỳ báo cáo" in labels
     assert not {"Period", "Province", "District", "Communes reporting"} & set(labels)
+
+
+def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
+    import shutil
+
+    from ntm import store
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, db)
+    at = start(monkeypatch, db, district="184", period="2020-05", mode="month")
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception
+    assert at.selectbox(key="revert_id").value == 6  # newest sample upload (2025) first
+    at.button(key="revert").click().run()
+    assert not at.exception
+    st.cache_resource.clear()  # release the app's connection before reading the file here
+    con = store.connect(db)
+    assert con.execute("SELECT status FROM uploads WHERE upload_id = 6").fetchall() == [("reverted",)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE year(period) = 2025").fetchall() == [(0,)]
+    con.close()

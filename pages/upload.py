@@ -1,0 +1,76 @@
+"""Tải dữ liệu: template download, validation report, preview, confirm, upload history with revert."""
+import pandas as pd
+import streamlit as st
+
+import ui
+from ntm import store
+from ntm.ingest import template
+from ntm.ingest.importer import import_file
+from ntm.periods import parse
+
+cur, lang = ui.cursor(), ui.lang()
+f = ui.filters()
+st.title(ui.tr("upload.title"))
+
+st.subheader(ui.tr("upload.template_title"))
+if f is not None and not f.period.is_year:
+    data = template.build(cur, f.scope, f.period, f.set_id, prefill=True)
+    st.download_button(ui.tr("upload.template_button", unit=f.scope.name, period=f.period.text), data,
+                       file_name=f"bieu-mau-{f.scope.code}-{f.period.text}.xlsx", key="dl-template",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+else:
+    ui.empty("upload.template_pick_month")
+
+st.subheader(ui.tr("upload.file_title"))
+files = st.file_uploader(ui.tr("upload.file_label"), type=["xlsx", "xlsm", "xls", "ods"], accept_multiple_files=True,
+                         key="upload_files", help=ui.tr("upload.file_help"))
+pending = st.session_state.setdefault("_upload_checks", {})
+for file in files or []:
+    if file.file_id not in pending:  # every click reruns the page: check each upload once
+        result = import_file(cur, file.getvalue(), file.name, dry_run=True)
+        pending[file.file_id] = (file.name, file.getvalue(), result)
+
+for file_id, (name, raw, result) in list(pending.items()):
+    with st.container(border=True):
+        st.markdown(f"**{name}**")
+        if result.status == "rejected":
+            st.error(ui.tr("upload.rejected", count=len(result.errors)))
+            st.dataframe(pd.DataFrame([{ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
+                                        ui.tr("upload.message"): p.message(lang)} for p in result.errors]),
+                         hide_index=True, width="stretch")
+        elif result.status == "dry-run":
+            st.success(ui.tr("upload.valid", rows=result.rows, communes=result.communes))
+            preview = pd.DataFrame(result.changes)
+            if len(preview):
+                st.dataframe(preview[["name", "period", "met_before", "met", "newly_met", "newly_lost"]].rename(columns={
+                    "name": ui.tr("col.commune"), "period": ui.tr("filter.period"),
+                    "met_before": ui.tr("compare.met_before"), "met": ui.tr("col.met"),
+                    "newly_met": ui.tr("compare.gained"), "newly_lost": ui.tr("compare.lost")}), hide_index=True,
+                    width="stretch")
+            if result.missing:
+                st.warning(ui.tr("upload.missing", names=", ".join(m["name"] for m in result.missing)))
+            if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}", type="primary"):
+                loaded = import_file(cur, raw, name, uploaded_by="dashboard")
+                pending[file_id] = (name, raw, loaded)
+                st.cache_data.clear()  # every page shows the new data
+                st.rerun()
+        else:
+            st.success(ui.tr("upload.loaded", rows=result.rows, communes=result.communes, upload_id=result.upload_id))
+        for p in result.warnings:
+            st.warning(p.located(lang))
+
+st.subheader(ui.tr("upload.history_title"))
+log = store.uploads(cur, limit=50)
+if log.empty:
+    ui.empty("upload.no_history")
+else:
+    st.dataframe(log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]],
+                 hide_index=True, width="stretch")
+    loaded_ids = [int(u) for u in log.loc[log["status"] == "loaded", "upload_id"]]
+    left, right = st.columns([3, 1])
+    target = left.selectbox(ui.tr("upload.revert_pick"), loaded_ids, key="revert_id")
+    if right.button(ui.tr("upload.revert"), key="revert"):
+        removed = store.revert_upload(cur, int(target))
+        st.cache_data.clear()
+        st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
+        st.rerun()

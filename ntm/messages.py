@@ -263,3 +263,7 @@ MESSAGES.update({
     "upload.reverted": ("Đã hoàn tác lần tải số {upload_id} ({rows} dòng); số liệu trước đó đã được khôi phục.",
                         "Reverted upload {upload_id} ({rows} rows); the earlier figures are back."),
 })
+MESSAGES.update({
+    "upload.rows": ("Số dòng", "Rows"),
+    "upload.communes": ("Số xã", "Communes"),
+})

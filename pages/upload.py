@@ -64,8 +64,10 @@ log = store.uploads(cur, limit=50)
 if log.empty:
     ui.empty("upload.no_history")
 else:
-    st.dataframe(log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]],
-                 hide_index=True, width="stretch")
+    st.dataframe(log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]].rename(columns={
+        "upload_id": "ID", "uploaded_at": ui.tr("profile.uploaded_at"), "file_name": ui.tr("profile.file"),
+        "source": ui.tr("profile.source"), "rows": ui.tr("upload.rows"), "communes": ui.tr("upload.communes"),
+        "status": ui.tr("profile.upload_status")}), hide_index=True, width="stretch")
     loaded_ids = [int(u) for u in log.loc[log["status"] == "loaded", "upload_id"]]
     left, right = st.columns([3, 1])
     target = left.selectbox(ui.tr("upload.revert_pick"), loaded_ids, key="revert_id")

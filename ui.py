@@ -170,3 +170,13 @@ def query(name: str, _cur, version: tuple, *args):
     from ntm import metrics
 
     return getattr(metrics, name)(_cur, *args)
+
+
+def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:
+    """(filters, cursor, data version, language) for a page, or a message and stop when there is no data."""
+    current = filters()
+    if current is None:
+        empty("common.no_filters")
+        st.stop()
+    cur = cursor()
+    return current, cur, data_version(cur), lang()

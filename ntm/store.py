@@ -243,14 +243,11 @@ def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
         if not status or status[0][0] != "loaded":
             raise ValueError(f"upload {upload_id} is not a loaded upload")
         removed = con.execute("SELECT count(*) FROM assessments WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
-        con.execute("DELETE FROM assessments WHERE upload_id = ?", [upload_id])
-        con.execute(f"INSERT INTO assessments SELECT {_FACT_COLUMNS} FROM assessment_history WHERE superseded_by = ?",
-                    [upload_id])
-        con.execute("DELETE FROM assessment_history WHERE superseded_by = ?", [upload_id])
-        con.execute("DELETE FROM indicator_values WHERE upload_id = ?", [upload_id])
-        con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM indicator_history WHERE superseded_by = ?",
-                    [upload_id])
-        con.execute("DELETE FROM indicator_history WHERE superseded_by = ?", [upload_id])
+        for table, history, columns in (("assessments", "assessment_history", _FACT_COLUMNS),
+                                        ("indicator_values", "indicator_history", _INDICATOR_COLUMNS)):
+            con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
+            con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
+            con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
         con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
     return int(removed)
 

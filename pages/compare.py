@@ -5,12 +5,7 @@ import ui
 from ntm import charts, metrics, periods
 from ntm.i18n import fmt_period
 
-f = ui.filters()
-if f is None:
-    ui.empty("common.no_filters")
-    st.stop()
-cur, lang = ui.cursor(), ui.lang()
-version = ui.data_version(cur)
+f, cur, version, lang = ui.page_start()
 period_label = fmt_period(f.period.text, lang)
 st.title(ui.tr("compare.title", unit=f.scope.name, period=period_label))
 

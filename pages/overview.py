@@ -5,11 +5,7 @@ import ui
 from ntm import charts, metrics, periods
 from ntm.i18n import fmt_number, fmt_period
 
-f = ui.filters()
-if f is None:
-    ui.empty("common.no_filters")
-    st.stop()
-cur, version, lang = ui.cursor(), ui.data_version(ui.cursor()), ui.lang()
+f, cur, version, lang = ui.page_start()
 period_label = fmt_period(f.period.text, lang)
 st.title(ui.tr("overview.title", unit=f.scope.name, period=period_label))
 

@@ -6,12 +6,7 @@ import ui
 from ntm import catalog, charts, metrics, units
 from ntm.i18n import fmt_period
 
-f = ui.filters()
-if f is None:
-    ui.empty("common.no_filters")
-    st.stop()
-cur, lang = ui.cursor(), ui.lang()
-version = ui.data_version(cur)
+f, cur, version, lang = ui.page_start()
 scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
 matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id)
 choices = sorted(matrix[["unit_id", "name", "district"]].drop_duplicates().itertuples(index=False),

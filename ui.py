@@ -63,7 +63,7 @@ class Filters:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _months(_cur, version: tuple) -> list[str]:
+def months(_cur, version: tuple) -> list[str]:
     rows = _cur.execute("SELECT DISTINCT strftime(period, '%Y-%m') FROM assessments ORDER BY 1 DESC").fetchall()
     return [r[0] for r in rows]
 
@@ -106,15 +106,15 @@ def language_switch() -> None:
 def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     """The filter set every page shares; mirrored in the URL's query parameters."""
     version = data_version(cur)
-    months = _months(cur, version)
-    if not months:
+    available = months(cur, version)
+    if not available:
         st.sidebar.info(tr("filter.no_data"))
         return None
     side = st.sidebar
     _from_query("mode", ["month", "year"], "year")
     side.radio(tr("filter.mode"), ["year", "month"], key="mode", horizontal=True,
                format_func=lambda m: tr(f"filter.mode.{m}"))
-    options = months if st.session_state["mode"] == "month" else sorted({m[:4] for m in months}, reverse=True)
+    options = available if st.session_state["mode"] == "month" else sorted({m[:4] for m in available}, reverse=True)
     _from_query("period", options, options[0])
     side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, lang()))
     period = periods.parse(st.session_state["period"])
@@ -170,6 +170,18 @@ def query(name: str, _cur, version: tuple, *args):
     from ntm import metrics
 
     return getattr(metrics, name)(_cur, *args)
+
+
+def scores_or_stop(f: Filters, cur: duckdb.DuckDBPyConnection, version: tuple, title_key: str) -> tuple[str, pd.DataFrame]:
+    """Write the page title for the scope and period; return (period label, commune scores),
+    or explain why there is nothing to show and stop."""
+    label = fmt_period(f.period.text, lang())
+    st.title(tr(title_key, unit=f.scope.name, period=label))
+    scores = query("commune_scores", cur, version, f.scope, f.period, f.set_id)
+    if scores.empty:
+        empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)
+        st.stop()
+    return label, scores
 
 
 def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:

@@ -139,7 +139,7 @@ def import_workbook(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str)
 
     sheets = read_workbook(data, file_name)
     sheet = sheets[0]
-    rows = [r for r in sheet.rows]
+    rows = sheet.rows
     header_index = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r if c is not None)), 0)
     header = [str(c).strip() if c is not None else "" for c in rows[header_index]] if rows else []
     body = [["" if c is None else (str(int(c)) if isinstance(c, float) and c.is_integer() else str(c)) for c in r]

@@ -202,7 +202,7 @@ def load_facts(
             con.execute("""
                 CREATE OR REPLACE TEMP TABLE incoming_keys AS
                 SELECT DISTINCT unit_id, period, set_id, layer FROM incoming_facts""")
-            con.execute(f"""
+            con.execute("""
                 INSERT INTO assessment_history
                 SELECT a.*, ? FROM assessments a SEMI JOIN incoming_keys k
                   ON a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""",
@@ -214,7 +214,7 @@ def load_facts(
             if ind is not None:
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
-                con.execute(f"""
+                con.execute("""
                     INSERT INTO indicator_history
                     SELECT v.*, ? FROM indicator_values v SEMI JOIN incoming_keys k
                       ON v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""",
@@ -250,6 +250,15 @@ def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
         con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
     return int(removed)
+
+
+def unit_uploads(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
+    """Uploads that brought a unit's current or replaced rows, newest first."""
+    return con.execute(
+        """SELECT DISTINCT u.upload_id, u.uploaded_at, u.file_name, u.source, u.status
+           FROM uploads u JOIN (SELECT upload_id FROM assessments WHERE unit_id = ?
+                                UNION SELECT upload_id FROM assessment_history WHERE unit_id = ?) x USING (upload_id)
+           ORDER BY u.upload_id DESC""", [unit_id, unit_id]).df()
 
 
 def uploads(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:

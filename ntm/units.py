@@ -20,7 +20,7 @@ from rapidfuzz import process
 
 from ntm.i18n import t
 from ntm.store import transaction
-from ntm.text import clean, compact, fold, name_key
+from ntm.text import clean, fold, name_key
 
 OLD_ERA_END = date(2025, 6, 30)
 NEW_ERA_START = date(2025, 7, 1)

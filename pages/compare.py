@@ -6,13 +6,7 @@ from ntm import charts, metrics, periods
 from ntm.i18n import fmt_period
 
 f, cur, version, lang = ui.page_start()
-period_label = fmt_period(f.period.text, lang)
-st.title(ui.tr("compare.title", unit=f.scope.name, period=period_label))
-
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
-if scores.empty:
-    ui.empty("common.no_reports", unit=f.scope.name, period=period_label, set_id=f.set_id)
-    st.stop()
+period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
 n = metrics.n_criteria(cur, f.set_id)
 names = ui.query("criteria_names", cur, version, f.set_id, lang)
 
@@ -31,7 +25,7 @@ st.plotly_chart(charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=f
                 width="stretch", key="bar")
 
 st.subheader(ui.tr("compare.change_title"))
-months = ui._months(cur, version)
+months = ui.months(cur, version)
 earlier_options = [m for m in months if m < f.period.start.strftime("%Y-%m")] if not f.period.is_year else \
     sorted({m[:4] for m in months if m[:4] < f.period.text}, reverse=True)
 if not earlier_options:

@@ -3,15 +3,9 @@ import streamlit as st
 
 import ui
 from ntm import charts, metrics
-from ntm.i18n import fmt_period
 
 f, cur, version, lang = ui.page_start()
-period_label = fmt_period(f.period.text, lang)
-st.title(ui.tr("criteria.title", unit=f.scope.name, period=period_label))
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
-if scores.empty:
-    ui.empty("common.no_reports", unit=f.scope.name, period=period_label, set_id=f.set_id)
-    st.stop()
+period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
 rates = metrics.criterion_rates(cur, scores, f.set_id)
 st.plotly_chart(charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label),
                                            lang), width="stretch", key="rates")

@@ -6,14 +6,8 @@ from ntm import charts, metrics, periods
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
-period_label = fmt_period(f.period.text, lang)
-st.title(ui.tr("overview.title", unit=f.scope.name, period=period_label))
-
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
+period_label, scores = ui.scores_or_stop(f, cur, version, "overview.title")
 n = metrics.n_criteria(cur, f.set_id)
-if scores.empty:
-    ui.empty("common.no_reports", unit=f.scope.name, period=period_label, set_id=f.set_id)
-    st.stop()
 
 earlier = periods.year_before(f.period)
 previous = ui.query("commune_scores", cur, version, f.scope, earlier, f.set_id)

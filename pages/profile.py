@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import catalog, charts, metrics, units
+from ntm import catalog, charts, metrics, store, units
 from ntm.i18n import fmt_period
 
 f, cur, version, lang = ui.page_start()
@@ -56,11 +56,7 @@ if len(indicators):
                                                 "name_vi": ui.tr("criteria.name")}), hide_index=True, width="stretch")
 
 st.subheader(ui.tr("profile.uploads_title"))
-log = cur.execute(
-    """SELECT DISTINCT u.upload_id, u.uploaded_at, u.file_name, u.source, u.status
-       FROM uploads u JOIN (SELECT upload_id FROM assessments WHERE unit_id = ?
-                            UNION SELECT upload_id FROM assessment_history WHERE unit_id = ?) x USING (upload_id)
-       ORDER BY u.upload_id DESC""", [unit.unit_id, unit.unit_id]).df()
+log = store.unit_uploads(cur, unit.unit_id)
 st.dataframe(log.rename(columns={"upload_id": "ID", "uploaded_at": ui.tr("profile.uploaded_at"),
                                  "file_name": ui.tr("profile.file"), "source": ui.tr("profile.source"),
                                  "status": ui.tr("profile.upload_status")}), hide_index=True, width="stretch")

@@ -6,7 +6,6 @@ import ui
 from ntm import store
 from ntm.ingest import template
 from ntm.ingest.importer import import_file
-from ntm.periods import parse
 
 cur, lang = ui.cursor(), ui.lang()
 f = ui.filters()

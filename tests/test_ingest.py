@@ -246,3 +246,17 @@ print("done", flush=True)
     uploads = con.execute("SELECT count(*) FROM uploads").fetchall()[0][0]
     con.close()
     assert (count, uploads) in ((0, 0), (10000 * 6 * 19, 1))
+
+
+def test_long_layout_with_a_period_per_row_needs_no_options(con):
+    def build(sheet):
+        sheet["A1"] = "UBND HUYỆN VĂN QUAN"
+        sheet.append(["Tên xã", "Kỳ báo cáo", "Tiêu chí", "Kết quả"])
+        for month in ("05/2020", "06/2020"):
+            for c in range(1, 20):
+                sheet.append(["Tú Xuyên", month, c, "Đạt" if c <= (5 if month == "05/2020" else 6) else "Chưa đạt"])
+    result = import_file(con, xlsx(build), "long.xlsx")
+    assert result.status == "loaded", [p.located() for p in result.errors]
+    rows = con.execute("""SELECT strftime(period, '%Y-%m'), min(set_id), count(*) FILTER (WHERE status = 'met')
+                          FROM assessments GROUP BY 1 ORDER BY 1""").fetchall()
+    assert rows == [("2020-05", "ntm-2016", 5), ("2020-06", "ntm-2016", 6)]

@@ -6,7 +6,6 @@ metadata, title rows, sheet names) is used where the caller gave no option; opti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 import duckdb
 import pandas as pd
@@ -128,12 +127,14 @@ def _scope(ctx: _Context, sheet: Sheet, table: Table) -> tuple[units.Unit, perio
     year_hint = int(table.stated["period"][:4]) if "period" in table.stated else None
     period_text = ctx.period_text or period_from_sheet_name(sheet.name, year_hint) or table.stated.get("period")
     if table.layout == "long" and table.by_role("period") and not period_text:
-        period_text = "per-row"
+        column = table.by_role("period")[0].index  # periods per row: the first one sets unit and set context
+        period_text = next((p for row in sheet.rows[table.header_row + 1:] if column < len(row)
+                            and (p := as_period_text(row[column]))), None)
     if not period_text:
         ctx.error("import.no_period", sheet.name)
         return None
     try:
-        period = periods.parse(period_text if period_text != "per-row" else "2000-01")
+        period = periods.parse(period_text)
     except ValueError:
         ctx.error("import.bad_period", sheet.name, text=period_text)
         return None

@@ -10,7 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ntm import catalog, units
 from ntm.i18n import fmt_period
-from ntm.periods import Period, shift_months
+from ntm.periods import Period
 from ntm.problems import column_letter
 
 TEMPLATE_VERSION = "1"
@@ -101,5 +101,5 @@ def _latest(con: duckdb.DuckDBPyConnection, unit_ids: list[int], period: Period,
             JOIN (SELECT unit_id, max(period) AS period FROM assessments
                   WHERE set_id = ? AND period <= ? AND unit_id IN ({','.join('?' * len(unit_ids))}) GROUP BY 1) l
             USING (unit_id, period) WHERE a.set_id = ? AND a.layer = 'self'""",
-        [set_id, shift_months(period.start, 0), *unit_ids, set_id]).fetchall()
+        [set_id, period.start, *unit_ids, set_id]).fetchall()
     return {(u, c): s for u, c, s in rows}

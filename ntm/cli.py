@@ -32,7 +32,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     path = store.db_path(args.db)
     con = _open(args)
     try:
-        stats = sample.build(con)
+        stats = sample.build(con, workbook_dir=args.workbooks)
     finally:
         con.close()
     print(t("cli.sample_done", args.lang, path=path, units=fmt_number(stats["units"], args.lang, 0),
@@ -171,7 +171,9 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m ntm", description="NTM Dashboard command line")
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("sample", parents=[common], help="(re)build the demo database from sample_data/")
+    p = sub.add_parser("sample", parents=[common], help="(re)build the demo database from sample_data/ (imports "
+                       "the generated workbooks through the upload path)")
+    p.add_argument("--workbooks", metavar="DIR", help="also save the generated sample workbooks in DIR")
     p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("summary", parents=[common], help="criteria met per commune for a unit and period")

@@ -1,34 +1,51 @@
-"""Building the demo database: catalogue, units and the generated Lạng Sơn reports."""
+"""Building the demo database: catalogue, units, then the generated Lạng Sơn reports uploaded
+as workbooks through the same import path staff use (``ntm.ingest.import_file``)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 import duckdb
 
-from ntm import catalog, store, units
+from ntm import catalog, units
+from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
 
 
-def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None) -> dict[str, int]:
-    """(Re)build everything the demo needs in ``con``; ``progress(fraction, step)`` is told along the way."""
-    from sample_data import generator  # the generator lives with the sample data, outside the package
+class SampleImportFailed(RuntimeError):
+    """A generated workbook was refused by the importer: the generator and the importer disagree."""
+
+
+def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
+          workbook_dir: str | Path | None = None) -> dict[str, int]:
+    """(Re)build everything the demo needs in ``con``; ``progress(fraction, step)`` is told along the way.
+
+    The workbooks are also written to ``workbook_dir`` when given, for people to look at or upload.
+    """
+    from sample_data import generator, workbooks  # the generator lives with the sample data, outside the package
 
     report = progress or (lambda fraction, step: None)
-    report(0.05, "catalog")
+    report(0.02, "catalog")
     catalog.load_builtin(con)
-    report(0.15, "units")
+    report(0.05, "units")
     con.execute("DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
                 "DELETE FROM indicator_history; DELETE FROM uploads")
     n_units = units.load_catalogue(con)
-    report(0.4, "facts")
+    report(0.2, "facts")
     frame = generator.facts(con)
-    report(0.6, "load")
-    frame["year"] = frame["period"].map(lambda d: d.year)
-    uploads = 0
-    for year, part in frame.groupby("year"):
-        store.load_facts(con, part.drop(columns="year"), source="sample", file_name=f"sample-{year}",
-                         note="Dữ liệu mẫu / sample data")
-        uploads += 1
+    province = units.resolve(con, generator.PROVINCE_CODE, start=generator.ANCHOR_2020)
+    files = workbooks.plan(frame)
+    rows = 0
+    for k, (name, build_file) in enumerate(files):
+        report(0.25 + 0.75 * k / len(files), "load")
+        data = build_file(con, province)
+        if workbook_dir is not None:
+            Path(workbook_dir).mkdir(parents=True, exist_ok=True)
+            (Path(workbook_dir) / name).write_bytes(data)
+        result = import_file(con, data, name, unit=province.code, uploaded_by="sample")
+        if result.status != "loaded":
+            raise SampleImportFailed(f"{name}: {[p.located('en') for p in result.errors[:3]]}")
+        rows += result.rows
     report(1.0, "done")
-    return {"units": n_units, "rows": len(frame), "uploads": uploads}
+    return {"units": n_units, "rows": rows, "uploads": len(files)}

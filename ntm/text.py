@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement ("hoà", "thuỷ") → new style ("hòa", "thủy") at a syllable end.
 _TONES = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
@@ -35,6 +36,13 @@ def clean(value: object) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def unit_prefix(value: object) -> str:
+    """The unit-kind word a name starts with ("huyện", "thành phố" …), or ''."""
+    m = _PREFIX_RE.match(clean(value).lower())
+    return m.group(0).strip() if m else ""
+
+
+@lru_cache(maxsize=65536)  # sheets repeat the same few words (Đạt, Chưa đạt, commune names) many times
 def name_key(value: object) -> str:
     """Comparable key of a unit name: lower case, new tone placement, no unit prefix."""
     text = clean(value).lower()
@@ -42,6 +50,7 @@ def name_key(value: object) -> str:
     return _PREFIX_RE.sub("", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold(value: object) -> str:
     """``name_key`` without diacritics: the loosest comparison ("diem he")."""
     text = name_key(value).replace("đ", "d")

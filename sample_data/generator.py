@@ -77,6 +77,7 @@ def _order(rng: random.Random, unmet: list[int] | None) -> list[int]:
 def _tracks(con: duckdb.DuckDBPyConnection, rng: random.Random) -> list[Track]:
     province = units_mod.resolve(con, PROVINCE_CODE, start=ANCHOR_2020)
     communes = units_mod.communes_under(con, province, ANCHOR_2020, ANCHOR_2020)
+    communes = communes[~communes["historical"].astype(bool)]  # the merged ones are added by _add_merged
     tracks = []
     for row in communes.itertuples():
         pinned = VAN_QUAN.get(row.name) if row.district == "Văn Quan" else None

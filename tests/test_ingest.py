@@ -260,3 +260,60 @@ def test_long_layout_with_a_period_per_row_needs_no_options(con):
     rows = con.execute("""SELECT strftime(period, '%Y-%m'), min(set_id), count(*) FILTER (WHERE status = 'met')
                           FROM assessments GROUP BY 1 ORDER BY 1""").fetchall()
     assert rows == [("2020-05", "ntm-2016", 5), ("2020-06", "ntm-2016", 6)]
+
+
+def _real_world_rows() -> tuple[str, list[list]]:
+    book = openpyxl.Workbook()
+    real_world_sheet(book.active, marks={"Tú Xuyên": [1, 3, 7, 8, 10, 12, 13, 14, 18, 19]})
+    return book.active.title, [list(r) for r in book.active.iter_rows(values_only=True)]
+
+
+def _xls(title: str, rows: list[list]) -> bytes:
+    """Excel 97-2003, written by xlwt as old office PCs still save it."""
+    import xlwt
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(title)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _ods(title: str, rows: list[list]) -> bytes:
+    """OpenDocument, written by odfpy (LibreOffice's format)."""
+    import pandas as pd
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="odf") as writer:
+        pd.DataFrame(rows).to_excel(writer, sheet_name=title, header=False, index=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("suffix, write", [("xls", _xls), ("ods", _ods)])
+def test_old_excel_and_opendocument_files_read_like_xlsx(con, suffix, write):
+    data = write(*_real_world_rows())
+    assert data[:4] == (b"\xd0\xcf\x11\xe0" if suffix == "xls" else b"PK\x03\x04")
+    result = import_file(con, data, f"van-quan-t5.{suffix}")
+    assert result.status == "loaded", [p.located() for p in result.errors]
+    assert (result.communes, result.rows, result.warnings) == (14, 14 * 19, [])
+    met = con.execute("""SELECT count(*) FILTER (WHERE status = 'met') FROM assessments a
+                         JOIN units u USING (unit_id) WHERE u.short_name = 'Tú Xuyên'""").fetchall()[0][0]
+    assert met == 10
+
+
+def test_a_macro_enabled_workbook_is_read(con):
+    result = import_file(con, xlsx(real_world_sheet), "van-quan-t5.xlsm")
+    assert result.status == "loaded" and result.communes == 14
+
+
+def test_a_commune_named_like_a_subtotal_is_not_skipped(con):
+    """"Công Sơn" folds to "cong son"; only "Cộng", "Cộng huyện …", "Tổng cộng …" rows are totals."""
+    def build(sheet):
+        sheet.append(["Tên xã", "Tiêu chí", "Kết quả"])
+        for c in range(1, 20):
+            sheet.append(["Công Sơn", c, "Đạt"])
+        sheet.append(["Cộng huyện Cao Lộc", None, None])
+    result = import_file(con, xlsx(build), "long.xlsx", unit="Cao Lộc", period="2020-05")
+    assert (result.status, result.rows, result.communes) == ("loaded", 19, 1)

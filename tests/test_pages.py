@@ -90,11 +90,12 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
     at = start(monkeypatch, db, district="184", period="2020-05", mode="month")
     at.switch_page("pages/upload.py").run()
     assert not at.exception
-    assert at.selectbox(key="revert_id").value == 6  # newest sample upload (2025) first
+    assert at.selectbox(key="revert_id").value == 12  # newest sample upload (the template of 12/2025) first
     at.button(key="revert").click().run()
     assert not at.exception
     st.cache_resource.clear()  # release the app's connection before reading the file here
     con = store.connect(db)
-    assert con.execute("SELECT status FROM uploads WHERE upload_id = 6").fetchall() == [("reverted",)]
-    assert con.execute("SELECT count(*) FROM assessments WHERE year(period) = 2025").fetchall() == [(0,)]
+    assert con.execute("SELECT status FROM uploads WHERE upload_id = 12").fetchall() == [("reverted",)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01'").fetchall() == [(0,)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-11-01'").fetchall()[0][0] > 0
     con.close()

@@ -34,3 +34,45 @@ def test_post_2025_communes_report_from_july(sample_con):
     assert province.valid_from is not None
     summary = metrics.summary(sample_con, province, periods.parse("2025-09"), "ntm-2021")
     assert summary["communes"] > 50
+
+
+def test_the_sample_arrives_as_workbooks_in_three_layouts(sample_con):
+    uploads = sample_con.execute("SELECT file_name, source, uploaded_by, octet_length(raw) > 0 FROM uploads "
+                                 "ORDER BY upload_id").fetchall()
+    names = [u[0] for u in uploads]
+    assert names[:6] == ["bieu-tong-hop-2020.xlsx", "bieu-tong-hop-2021.xlsx", "du-lieu-dai-2022.xlsx",
+                         "du-lieu-dai-2023.xlsx", "du-lieu-dai-2024.xlsx", "du-lieu-dai-2025.xlsx"]
+    assert names[6:] == [f"mau-nhap-2025-{m:02d}.xlsx" for m in range(7, 13)]
+    assert {u[1:] for u in uploads} == {("import", "sample", True)}  # the upload path, raw file kept
+
+
+def test_the_workbooks_hold_exactly_the_generated_facts(sample_con):
+    from sample_data import generator
+    expected = generator.facts(sample_con)
+    loaded = sample_con.execute("SELECT unit_id, period, set_id, criterion_no, status FROM assessments").df()
+    assert len(loaded) == len(expected) == 224_409
+    key = ["unit_id", "period", "set_id", "criterion_no"]
+    expected["period"] = expected["period"].astype("datetime64[us]")
+    loaded["period"] = loaded["period"].astype("datetime64[us]")
+    both = expected.merge(loaded, on=key, suffixes=("", "_loaded"))
+    assert len(both) == len(expected) and (both["status"] == both["status_loaded"]).all()
+
+
+def test_a_province_summary_with_district_group_rows_resolves_names_per_district(sample_con):
+    """Hòa Bình is a commune of Văn Quan, Hữu Lũng, Chi Lăng and Bình Gia: the group row above it decides which."""
+    from sample_data import workbooks
+    from ntm.ingest.importer import import_file
+    from ntm.ingest.reader import read_workbook
+    facts = sample_con.execute("SELECT unit_id, period, set_id, criterion_no, status FROM assessments "
+                               "WHERE period = DATE '2020-05-01'").df()
+    facts["period"] = facts["period"].dt.date
+    province = units.resolve(sample_con, "20", start=periods.parse("2020-05").start)
+    data = workbooks.provincial_summary(sample_con, province, facts)
+    rows = read_workbook(data, "t.xlsx")[0].rows
+    group_rows = [r[1] for r in rows if str(r[1]).startswith("Huyện ") or str(r[1]).startswith("Thành phố ")]
+    assert len(group_rows) == 11
+    result = import_file(sample_con, data, "t.xlsx", unit="Lạng Sơn", dry_run=True)
+    assert (result.status, result.errors, result.warnings) == ("dry-run", [], [])
+    assert result.communes == facts["unit_id"].nunique() == 177  # 175 xã + Đồng Giáp and Tràng Các (merged 2020)
+    met = facts[facts["status"] == "met"].groupby("unit_id").size()
+    assert {c["unit_id"]: c["met"] for c in result.changes} == {int(u): int(n) for u, n in met.items()}

@@ -15,9 +15,10 @@ from ntm.ingest import values
 from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
 from ntm.ingest.reader import Sheet, read_workbook
 from ntm.problems import Problem, Rejected, column_letter
-from ntm.text import clean, fold, name_key
+from ntm.text import clean, fold, name_key, unit_prefix
 
 META_SHEET = "_meta"
+DISTRICT_PREFIXES = ("huyện", "thành phố", "thị xã", "quận")  # group rows in a province sheet: "Huyện Văn Quan"
 COMMUNE_SETS = ("ntm-2016", "ntm-2021", "nang-cao-2021", "ntm-2026")
 
 
@@ -53,6 +54,20 @@ class _Context:
     warnings: list[Problem] = field(default_factory=list)
     # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
     new_units: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
+    # (container id, month) → {("code" | "name", key): [unit ids]}: one query per district and month, not per row
+    commune_index: dict[tuple[int, object], dict[tuple[str, str], list[int]]] = field(default_factory=dict)
+
+    def exact_commune(self, container: units.Unit, day, kind: str, key: str) -> int | None:
+        """The one commune in ``container`` on ``day`` with exactly this code or name key, else None."""
+        index = self.commune_index.get((container.unit_id, day))
+        if index is None:
+            index = {}
+            for row in units.communes_under(self.con, container, day, day, rural_only=False).itertuples():
+                index.setdefault(("code", row.code), []).append(int(row.unit_id))
+                index.setdefault(("name", name_key(row.name)), []).append(int(row.unit_id))
+            self.commune_index[(container.unit_id, day)] = index
+        hits = index.get((kind, key), [])
+        return hits[0] if len(hits) == 1 else None
 
     def error(self, key: str, sheet=None, row=None, column=None, **params) -> None:
         self.errors.append(Problem(key, params, sheet, row, column))
@@ -184,9 +199,9 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         marks = [cell(c) for c in crit_cols]
         if not name and code_value in (None, "") and all(m in (None, "") for m in marks):
             continue  # blank row
-        if name and (is_total_row(name) or fold(name).startswith(("cong ", "tong "))):
+        if name and is_total_row(name):
             continue
-        if name and fold(name).startswith(("huyen ", "thanh pho ", "thi xa ")) and all(m in (None, "") for m in marks):
+        if unit_prefix(name) in DISTRICT_PREFIXES and all(m in (None, "") for m in marks):
             district = _group_unit(ctx, name, unit, period) or unit  # a district group row in a province sheet
             continue
         if name and values.looks_legacy_encoded(name):
@@ -268,6 +283,10 @@ def _commune(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, c
              unit: units.Unit, period: periods.Period) -> int | None:
     """The commune a row names: its code wins; then the name within the district; else an error."""
     code = values.code(code_value)
+    if code and (found_id := ctx.exact_commune(unit, period.start, "code", code)):
+        return found_id
+    if name and not code and (found_id := ctx.exact_commune(district, period.start, "name", name_key(name))):
+        return found_id
     if code:
         try:
             return units.resolve(ctx.con, code, start=period.start, within=unit, prefer="commune").unit_id
@@ -342,44 +361,51 @@ def _long_row(ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, 
 
 
 def _preview(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """Against each commune's previous report (same set): criteria newly met and newly lost."""
+    """Against each commune's previous report in the database (same set): criteria newly met and newly lost."""
+    con.register("upload_keys", frame[["unit_id", "period", "set_id"]].drop_duplicates())
+    try:
+        return _changes(con, frame), _missing(con, frame)
+    finally:
+        con.unregister("upload_keys")
+
+
+def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
+    before = con.execute(
+        """WITH prev AS (
+               SELECT k.unit_id, k.period, k.set_id, max(a.period) AS prev_period
+               FROM upload_keys k JOIN assessments a ON a.unit_id = k.unit_id AND a.set_id = k.set_id
+                    AND a.period < k.period AND a.layer = 'self'
+               GROUP BY ALL)
+           SELECT p.unit_id, p.period, a.criterion_no, a.status
+           FROM prev p JOIN assessments a ON a.unit_id = p.unit_id AND a.set_id = p.set_id
+                AND a.period = p.prev_period AND a.layer = 'self'""").fetchall()
+    old_by_key: dict[tuple, dict[int, str]] = {}
+    for unit_id, month, criterion_no, status in before:
+        old_by_key.setdefault((unit_id, month), {})[criterion_no] = status
+    names = dict(con.execute("SELECT unit_id, short_name FROM units WHERE unit_id IN (SELECT unit_id FROM upload_keys)").fetchall())
     changes = []
     for (unit_id, month, set_id), part in frame.groupby(["unit_id", "period", "set_id"]):
         new = dict(zip(part["criterion_no"], part["status"]))
-        prev = con.execute(
-            """SELECT criterion_no, status FROM assessments WHERE unit_id = ? AND set_id = ? AND layer = 'self'
-               AND period = (SELECT max(period) FROM assessments WHERE unit_id = ? AND set_id = ? AND period < ?)""",
-            [int(unit_id), set_id, int(unit_id), set_id, month]).fetchall()
-        old = dict(prev)
-        name = _unit_name(con, int(unit_id))
-        changes.append({"unit_id": int(unit_id), "name": name, "period": str(month)[:7],
+        old = old_by_key.get((unit_id, month), {})
+        changes.append({"unit_id": int(unit_id), "name": names.get(unit_id, "?"), "period": str(month)[:7],
                         "met": sum(s == "met" for s in new.values()),
                         "met_before": sum(s == "met" for s in old.values()) if old else None,
                         "newly_met": sorted(int(c) for c, s in new.items() if s == "met" and old and old.get(c) != "met"),
                         "newly_lost": sorted(int(c) for c, s in new.items() if s != "met" and old.get(c) == "met")})
-    missing = []
-    months = sorted(frame["period"].unique())
-    if len(frame) and frame["unit_id"].min() > 0:
-        first = months[0]
-        previous = periods.shift_months(first, -1)
-        parents = con.execute(
-            f"""SELECT DISTINCT coalesce(district_id, province_id) FROM units
-                WHERE unit_id IN ({','.join('?' * frame['unit_id'].nunique())})""",
-            [int(u) for u in frame["unit_id"].unique()]).fetchall()
-        sent = set(int(u) for u in frame["unit_id"].unique())
-        for (parent,) in parents:
-            rows = con.execute(
-                """SELECT DISTINCT u.unit_id, u.short_name FROM assessments a JOIN units u USING (unit_id)
-                   WHERE a.period = ? AND coalesce(u.district_id, u.province_id) = ? AND u.kind = 'Xã'""",
-                [previous, parent]).fetchall()
-            missing += [{"unit_id": uid, "name": n} for uid, n in rows if uid not in sent]
-    return changes, missing
+    return changes
 
 
-def _unit_name(con: duckdb.DuckDBPyConnection, unit_id: int) -> str:
-    if unit_id < 0:
-        return "?"
-    return con.execute("SELECT short_name FROM units WHERE unit_id = ?", [unit_id]).fetchall()[0][0]
+def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
+    """Communes of the same districts that reported the month before the upload's first month but are not in it."""
+    if not len(frame) or frame["unit_id"].min() < 0:
+        return []
+    previous = periods.shift_months(min(frame["period"]), -1)
+    return [{"unit_id": uid, "name": n} for uid, n in con.execute(
+            """SELECT DISTINCT u.unit_id, u.short_name FROM assessments a JOIN units u USING (unit_id)
+               WHERE a.period = ? AND u.kind = 'Xã' AND u.unit_id NOT IN (SELECT unit_id FROM upload_keys)
+                 AND coalesce(u.district_id, u.province_id) IN (
+                     SELECT coalesce(district_id, province_id) FROM units WHERE unit_id IN (SELECT unit_id FROM upload_keys))
+               ORDER BY u.short_name""", [previous]).fetchall()]
 
 
 def _load(ctx: _Context, frame: pd.DataFrame, ind: pd.DataFrame, data: bytes, file_name: str,

@@ -21,7 +21,9 @@ _CRIT_PATTERNS = [
     re.compile(r"^(\d{1,2})$"),
 ]
 _INDICATOR = re.compile(r"^(?:chi tieu\s*)?(\d{1,2})\.(\d{1,2})$")
-_TOTAL_ROW = re.compile(r"^(tong|cong|toan (huyen|tinh)|tong cong|tong so|binh quan)\b")
+# "Tổng cộng", "Cộng huyện Văn Quan", "Toàn tỉnh", "Bình quân" — but not the commune "Công Sơn" (folds to "cong son").
+_TOTAL_ROW = re.compile(r"^((tong cong|tong so|toan (huyen|tinh)|binh quan)\b.*"
+                        r"|(tong|cong)( (huyen|toan|tinh|xa|cac xa|thanh pho|thi xa)\b.*)?)$")
 _MONTH_YEAR = re.compile(r"(?:thang|t)\s*(\d{1,2})\s*(?:nam|[/\-.])\s*(\d{4})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _SET_HINTS = [("2016-2020", "ntm-2016"), ("1980", "ntm-2016"), ("2021-2025", "ntm-2021"), ("318/qd", "ntm-2021"),
@@ -169,7 +171,7 @@ def period_from_sheet_name(name: str, year_hint: int | None = None) -> str | Non
 
 
 def is_total_row(name_text: str) -> bool:
-    return bool(_TOTAL_ROW.match(fold(name_text)))
+    return bool(_TOTAL_ROW.match(fold(name_text).strip(" :.*")))
 
 
 def as_period_text(value: object) -> str | None:

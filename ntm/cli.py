@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from ntm import catalog, metrics, periods, store, units
-from ntm.i18n import fmt_number, t
+from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import Rejected
 
 
@@ -148,6 +149,86 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if result.status == "rejected" else 0
 
 
+def cmd_targets(args: argparse.Namespace) -> int:
+    from ntm import progress
+
+    if args.targets_command == "import":
+        return _targets_import(args)
+    if not args.unit or not args.year:
+        raise UsageError(t("cli.targets_usage", args.lang))
+    con = _open(args)
+    try:
+        try:
+            unit = units.resolve(con, args.unit, start=date(args.year, 1, 1), end=date(args.year, 12, 31))
+            as_of = periods.parse(args.as_of).start if args.as_of else None
+        except (ValueError, units.UnitError) as exc:
+            raise UsageError(str(exc)) from exc
+        result = progress.report(con, unit, args.year, as_of)
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(format_targets(result, args.lang))
+    return 0
+
+
+def format_targets(result: dict, lang: str = "vi") -> str:
+    """The readable table printed without --json."""
+    lines = [t("cli.targets_title", lang, year=result["year"], unit=result["unit"]["name"],
+               as_of=fmt_period(date.fromisoformat(result["as_of"] + "-01"), lang), layer=t(f"layer.{result['layer']}", lang))]
+    if not result["targets"] and not result["goals"]:
+        lines.append(t("cli.targets_none", lang, year=result["year"], unit=result["unit"]["name"]))
+        return "\n".join(lines)
+    header = (t("col.commune", lang), t("col.level", lang), t("col.deadline", lang), t("col.met", lang),
+              t("col.unmet", lang), t("col.months_left", lang), t("col.needed_pace", lang),
+              t("col.observed_pace", lang), t("col.progress_status", lang))
+    rows = []
+    for e in result["targets"]:
+        met = f"{e['criteria_met']}/{e['criteria_total']}" if e["criteria_met"] is not None else "–"
+        due = fmt_period(date.fromisoformat(e["target_month"] + "-01"), lang)
+        rows.append((e["name"], t(f"level.{e['level']}", lang), due, met,
+                     ", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–", str(e["months_left"]),
+                     fmt_number(e["needed_pace"], lang, 2), fmt_number(e["observed_pace"], lang, 2),
+                     t(f"progress.{e['status']}", lang)))
+    for g in result["goals"]:
+        rows.append((t(f"goal.{g['metric']}", lang), fmt_number(g["value"], lang, 1), str(g["year"]),
+                     fmt_number(g["current"], lang, 1), "", str(g["months_left"]), fmt_number(g["needed_pace"], lang, 2),
+                     fmt_number(g["observed_pace"], lang, 2), t(f"progress.{g['status']}", lang)))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines.append("")
+    for r in [header, tuple("-" * w for w in widths), *rows]:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    counts = "; ".join(f"{t(f'progress.{k}', lang)} {v}" for k, v in result["status_counts"].items() if v)
+    if counts:
+        lines += ["", t("cli.targets_counts", lang, counts=counts)]
+    return "\n".join(lines)
+
+
+def _targets_import(args: argparse.Namespace) -> int:
+    from ntm import targets
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(t("cli.no_file", args.lang, path=path))
+    con = _open(args)
+    try:
+        plan, counts = targets.import_plan(con, path.read_bytes(), path.name, unit=args.unit)
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps({"status": "rejected" if plan.errors else "loaded", **counts,
+                          "errors": [p.as_json(args.lang) for p in plan.errors]}, ensure_ascii=False, indent=2))
+        return 1 if plan.errors else 0
+    if plan.errors:
+        print(t("cli.rejected", args.lang), file=sys.stderr)
+        for problem in plan.errors:
+            print("  - " + problem.located(args.lang), file=sys.stderr)
+        return 1
+    print(t("cli.targets_loaded", args.lang, **counts))
+    return 0
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from ntm.ingest import template
 
@@ -200,6 +281,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--set", help="criteria set id (default: the set in force)")
     p.add_argument("--prefill", action="store_true", help="fill in the latest known statuses")
     p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("targets", parents=[common], help="target communes and unit goals of a year: gap, pace, status")
+    p.add_argument("--unit", help='the unit whose communes and goals to show ("Văn Quan", "Lạng Sơn", "184")')
+    p.add_argument("--year", type=int, help="the year the targets are due")
+    p.add_argument("--as-of", dest="as_of", help="YYYY-MM: judge with the data up to this month "
+                                                 "(default: the year's last month with reports)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_targets, targets_command=None)
+    actions = p.add_subparsers(dest="targets_command")
+    q = actions.add_parser("import", parents=[common], help="load a plan workbook: commune targets, unit goals, "
+                                                             "recognition decisions (all or nothing)")
+    q.add_argument("file")
+    q.add_argument("--unit", help="resolve commune names inside this unit")
+    q.add_argument("--json", action="store_true")
 
     p = sub.add_parser("catalog", help="criteria catalogue")
     catalog_sub = p.add_subparsers(dest="catalog_command", required=True)

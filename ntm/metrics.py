@@ -308,3 +308,36 @@ def bottlenecks(scores: pd.DataFrame, rates: pd.DataFrame, top: int = 5) -> pd.D
     last = pd.Series([c for lst in scores["unmet"] if 1 <= len(lst) <= 2 for c in lst], dtype="int64").value_counts()
     result = rates.assign(last_mile=rates["criterion_no"].map(last).fillna(0).astype(int))
     return result.sort_values(["rate", "last_mile", "criterion_no"], ascending=[True, False, True]).head(top)
+
+
+def last_mile(scores: pd.DataFrame, most: int = 2) -> tuple[pd.DataFrame, pd.Series]:
+    """Communes missing only 1-``most`` criteria, and how often each criterion is among those missing."""
+    near = scores[scores["unmet"].map(len).between(1, most)]
+    counts = pd.Series([c for lst in near["unmet"] for c in lst], dtype="int64").value_counts()
+    return near, counts.rename_axis("criterion_no").rename("communes")
+
+
+def regressions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
+                layer: str = "self") -> pd.DataFrame:
+    """Criteria met in a commune's previous report and not in its latest one (of the period), same set."""
+    return con.execute(
+        f"""WITH {_SCOPE},
+            reports AS (
+                SELECT DISTINCT a.unit_id, a.period FROM assessments a JOIN scope s USING (unit_id)
+                WHERE a.set_id = $set AND a.layer = $layer AND a.period <= $end
+                  AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)),
+            ranked AS (SELECT unit_id, period, row_number() OVER (PARTITION BY unit_id ORDER BY period DESC) AS k
+                       FROM reports),
+            pairs AS (SELECT l.unit_id, l.period AS latest, p.period AS previous
+                      FROM ranked l JOIN ranked p ON p.unit_id = l.unit_id AND l.k = 1 AND p.k = 2
+                      WHERE l.period >= $start)
+            SELECT s.unit_id, s.code, s.name, s.district, p.previous, p.latest, n.criterion_no
+            FROM pairs p JOIN scope s USING (unit_id)
+            JOIN assessments o ON o.unit_id = p.unit_id AND o.period = p.previous AND o.set_id = $set
+                 AND o.layer = $layer AND o.status = 'met'
+            JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) n USING (criterion_no)
+            LEFT JOIN assessments a ON a.unit_id = p.unit_id AND a.period = p.latest AND a.set_id = $set
+                 AND a.layer = $layer AND a.criterion_no = n.criterion_no
+            WHERE a.status IS DISTINCT FROM 'met'
+            ORDER BY s.district, s.name, n.criterion_no""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end}).df()

@@ -2,12 +2,13 @@
 as workbooks through the same import path staff use (``ntm.ingest.import_file``)."""
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
 import duckdb
 
-from ntm import catalog, units
+from ntm import catalog, periods, targets, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
@@ -30,7 +31,8 @@ def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
     catalog.load_builtin(con)
     report(0.05, "units")
     con.execute("DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
-                "DELETE FROM indicator_history; DELETE FROM uploads")
+                "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
+                "DELETE FROM recognitions")
     n_units = units.load_catalogue(con)
     report(0.2, "facts")
     frame = generator.facts(con)
@@ -47,5 +49,26 @@ def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
         if result.status != "loaded":
             raise SampleImportFailed(f"{name}: {[p.located('en') for p in result.errors[:3]]}")
         rows += result.rows
+        _pretend_uploaded(con, result.upload_id, name)
+    plan = workbooks.plan_workbook(con, frame)
+    if workbook_dir is not None:
+        (Path(workbook_dir) / "ke-hoach-muc-tieu.xlsx").write_bytes(plan)
+    checked, counts = targets.import_plan(con, plan, "ke-hoach-muc-tieu.xlsx", by="sample")
+    if checked.errors:
+        raise SampleImportFailed(f"ke-hoach-muc-tieu.xlsx: {[p.located('en') for p in checked.errors[:3]]}")
     report(1.0, "done")
-    return {"units": n_units, "rows": rows, "uploads": len(files)}
+    return {"units": n_units, "rows": rows, "uploads": len(files), **counts}
+
+
+def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int, name: str) -> None:
+    """Give a sample upload the date it would have had: the yearly files are a backfill of old reports
+    (not late); each monthly template arrives on the 3rd of the next month, 9/2025's on the 14th (late)."""
+    if name.startswith("mau-nhap-"):
+        year, month_no = int(name[9:13]), int(name[14:16])
+        next_month = periods.shift_months(date(year, month_no, 1), 1)
+        day = 14 if (year, month_no) == (2025, 9) else 3
+        con.execute("UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
+                    [datetime(next_month.year, next_month.month, day, 9, 30), upload_id])
+    else:
+        con.execute("UPDATE uploads SET backfill = true, note = 'Nhập số liệu cũ / backfill' WHERE upload_id = ?",
+                    [upload_id])

@@ -77,6 +77,29 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             unit_id INTEGER, period DATE, set_id VARCHAR, indicator_code VARCHAR, value DOUBLE,
             text_value VARCHAR, layer VARCHAR, upload_id INTEGER, superseded_by INTEGER NOT NULL)""",
     ]),
+    (2, [  # targets and plans; recognition events; backfilled uploads are not "late"
+        "CREATE SEQUENCE target_id_seq START 1",
+        """CREATE TABLE targets (
+            target_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL,
+            level VARCHAR NOT NULL CHECK (level IN ('ntm', 'nang_cao', 'kieu_mau')),
+            target_month DATE NOT NULL, plan VARCHAR, note VARCHAR,
+            entered_at TIMESTAMP NOT NULL, entered_by VARCHAR, source VARCHAR NOT NULL,
+            superseded_at TIMESTAMP)""",
+        "CREATE SEQUENCE goal_id_seq START 1",
+        """CREATE TABLE unit_goals (
+            goal_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, year INTEGER NOT NULL,
+            metric VARCHAR NOT NULL CHECK (metric IN ('average_met', 'communes_at_standard', 'share_at_standard')),
+            value DOUBLE NOT NULL, plan VARCHAR,
+            entered_at TIMESTAMP NOT NULL, entered_by VARCHAR, source VARCHAR NOT NULL,
+            superseded_at TIMESTAMP)""",
+        "CREATE SEQUENCE recognition_id_seq START 1",
+        """CREATE TABLE recognitions (
+            recognition_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL,
+            level VARCHAR NOT NULL CHECK (level IN ('ntm', 'nang_cao', 'kieu_mau')),
+            decision_no VARCHAR NOT NULL, decision_date DATE NOT NULL, issued_by VARCHAR,
+            entered_at TIMESTAMP NOT NULL)""",
+        "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
+    ]),
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
@@ -192,7 +215,8 @@ def load_facts(
     with (nullcontext(con) if in_transaction else transaction(con)):
         upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
         con.execute(
-            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)",
+            """INSERT INTO uploads (upload_id, uploaded_at, uploaded_by, file_name, sha256, source, rows, communes,
+                                   status, raw, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)""",
             [upload_id, datetime.now(), uploaded_by, file_name, sha256(raw) if raw else None, source,
              len(frame), frame["unit_id"].nunique(), raw, note],
         )

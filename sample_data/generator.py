@@ -43,6 +43,8 @@ VAN_QUAN = {
     "Đồng Giáp": (5, None, None), "Tràng Các": (6, None, None),
 }
 MERGED_2020 = {"Đồng Giáp": "Khánh Khê", "Tràng Các": "Khánh Khê"}  # historical units, last report 12/2020
+# Post-merger communes (by position in the code order) that lose two criteria in 10/2025 and gain none.
+REGRESSING_NEW, REGRESSION_MONTH = (7, 23), date(2025, 10, 1)
 # Extra keyframes: (month, count). Trấn Ninh reaches 19 in 11/2024 (the 2024 plan).
 EXTRA_KEYS = {"Trấn Ninh": [(date(2024, 10, 1), 17), (date(2024, 11, 1), 19)],
               "Liên Hội": [(date(2023, 12, 1), 14), (date(2024, 9, 1), 19)]}
@@ -160,15 +162,20 @@ def _new_era(con: duckdb.DuckDBPyConnection, rng: random.Random, june_2025: dict
         if old in june_2025:
             predecessors.setdefault(new_id, []).append(old)
     rows = []
-    for row in new.itertuples():
+    for k, row in enumerate(new.itertuples()):
         olds = predecessors.get(int(row.unit_id), [])
         if olds:
             status = {c: ("met" if all(june_2025[o].get(c) == "met" for o in olds) else "not_met") for c in DIFFICULTY}
         else:
             status = {c: ("met" if i < rng.randint(8, 16) else "not_met") for i, c in enumerate(DIFFICULTY)}
         month = NEW_FIRST
+        regressing = k in REGRESSING_NEW
         while month <= NEW_LAST:
-            if rng.random() < 0.25:
+            if regressing and month == REGRESSION_MONTH:  # a re-survey puts households back under the poverty line
+                met = [c for c in DIFFICULTY if status[c] == "met"]
+                for c in met[-2:]:
+                    status[c] = "not_met"
+            elif rng.random() < 0.25 and not regressing:
                 pending = [c for c in DIFFICULTY if status[c] != "met"]
                 if pending:
                     status[pending[0]] = "met"

@@ -140,3 +140,82 @@ def _save(book: openpyxl.Workbook) -> bytes:
     book.save(buffer)
     return buffer.getvalue()
 
+
+
+# ---------------------------------------------------------------- the plan workbook (targets, goals, recognitions)
+SAMPLE_PLAN = "(mẫu)"  # document numbers in the sample are made up, and say so
+
+
+def plan_workbook(con: duckdb.DuckDBPyConnection, facts: pd.DataFrame) -> bytes:
+    """Targets as a province's plan lists them, including communes that land in every progress status.
+
+    Văn Quan's 2023-2025 plans (domain README §6): Trấn Ninh at standard by 11/2024 (reached), Liên Hội
+    in 2023 (missed), Yên Phúc nâng cao and Điềm He kiểu mẫu in 2025 (no reports on those sets yet).
+    Post-merger communes due in 2026 are chosen from their 7-12/2025 pace so that one is achieved,
+    one on track, one needs acceleration, one makes limited progress and one regresses.
+    """
+    van_quan = [("Trấn Ninh", "NTM", "11/2024", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
+                ("Liên Hội", "NTM", "2023", "KH 48/KH-UBND ngày 20/2/2023 của UBND huyện Văn Quan"),
+                ("Yên Phúc", "NTM nâng cao", "2025", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
+                ("Điềm He", "NTM kiểu mẫu", "2025", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan")]
+    target_rows = [[None, name, "Văn Quan", level, due, f"{plan} {SAMPLE_PLAN}", None] for name, level, due, plan in van_quan]
+    for code, name, due, note in _new_era_targets(con, facts):
+        target_rows.append([code, name, None, "NTM", due, f"KH 30/KH-UBND ngày 10/1/2026 của UBND tỉnh {SAMPLE_PLAN}", note])
+    goals = [["Lạng Sơn/Văn Quan", 2024, "Bình quân tiêu chí/xã", 13, f"NQ Đại hội Đảng bộ huyện {SAMPLE_PLAN}"],
+             ["Lạng Sơn/Văn Quan", 2024, "Số xã đạt chuẩn", 6, f"NQ Đại hội Đảng bộ huyện {SAMPLE_PLAN}"],
+             ["Lạng Sơn", 2026, "Bình quân tiêu chí/xã", 16.5, f"KH 30/KH-UBND ngày 10/1/2026 {SAMPLE_PLAN}"],
+             ["Lạng Sơn", 2026, "Tỷ lệ xã đạt chuẩn (%)", 40, f"KH 30/KH-UBND ngày 10/1/2026 {SAMPLE_PLAN}"]]
+    recognitions = [["Tràng Phái", "Văn Quan", "NTM", "1890/QĐ-UBND", "28/12/2018"],
+                    ["Tân Đoàn", "Văn Quan", "NTM", "2210/QĐ-UBND", "26/12/2019"],
+                    ["Yên Phúc", "Văn Quan", "NTM", "2210/QĐ-UBND", "26/12/2019"],
+                    ["Trấn Ninh", "Văn Quan", "NTM", "2415/QĐ-UBND", "27/12/2024"]]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Mục tiêu xã"
+    sheet.append(["KẾ HOẠCH XÂY DỰNG NÔNG THÔN MỚI — DANH SÁCH XÃ PHẤN ĐẤU ĐẠT CHUẨN"])
+    sheet.append(["Mã xã", "Tên xã", "Huyện", "Mức", "Thời hạn", "Kế hoạch", "Ghi chú"])
+    for row in target_rows:
+        sheet.append(row)
+    sheet = book.create_sheet("Chỉ tiêu đơn vị")
+    sheet.append(["Đơn vị", "Năm", "Chỉ tiêu", "Giá trị", "Văn bản"])
+    for row in goals:
+        sheet.append(row)
+    sheet = book.create_sheet("Công nhận")
+    sheet.append(["Tên xã", "Huyện", "Mức", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành"])
+    for row in recognitions:
+        sheet.append([*row, "UBND tỉnh Lạng Sơn"])
+    for sheet in book.worksheets:
+        for cell in sheet[1 if sheet.title != "Mục tiêu xã" else 2]:
+            cell.font = Font(bold=True)
+    return _save(book)
+
+
+def _new_era_targets(con: duckdb.DuckDBPyConnection, facts: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """(code, name, due "MM/YYYY", note) for five post-merger communes, one per progress status."""
+    new = facts[facts["period"] >= TEMPLATE_FROM]
+    met = new[new["status"] == "met"].groupby(["unit_id", "period"]).size().unstack(fill_value=0)
+    first, last = met.columns.min(), met.columns.max()
+    span = (last.year - first.year) * 12 + last.month - first.month
+    pace = (met[last] - met[first]) / span
+    remaining = 19 - met[last]
+    info = _communes(con, met.index)
+    chosen: list[tuple[str, str, str, str]] = []
+
+    def due(months: int) -> str:
+        index = last.year * 12 + last.month - 1 + max(1, months)
+        return f"{index % 12 + 1:02d}/{index // 12}"
+
+    def pick(mask: pd.Series, months, note: str) -> None:
+        for unit_id in mask[mask].index:
+            if info.at[unit_id, "code"] not in {c[0] for c in chosen}:
+                chosen.append((info.at[unit_id, "code"], info.at[unit_id, "name"], due(months(unit_id)), note))
+                return
+
+    # observed / needed = pace × months / remaining: pick the months that give the ratio wanted
+    pick(remaining == 0, lambda u: 6, "đã đủ 19 tiêu chí, chờ thẩm định")
+    need = remaining / pace.where(pace > 0)  # months at the observed pace
+    pick((remaining > 0) & (need * 1.5 <= 11), lambda u: int(need[u] * 1.5) + 1, "đúng tiến độ")
+    pick((need >= 6) & (need * 0.8 <= 12), lambda u: int(need[u] * 0.8), "cần đẩy nhanh")
+    pick((pace == 0) & (remaining > 0), lambda u: 12, "chưa có chuyển biến")
+    pick(pace < 0, lambda u: 12, "tái nghèo sau rà soát 10/2025")
+    return chosen

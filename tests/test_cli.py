@@ -60,3 +60,33 @@ def test_sample_command_builds_a_database(tmp_path, capsys):
     path = tmp_path / "demo.duckdb"
     code, out, _ = run(capsys, "sample", "--db", str(path))
     assert code == 0 and path.exists() and "Đã tạo cơ sở dữ liệu mẫu" in out
+
+
+def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, capsys):
+    import json
+    from ntm.cli import main
+    assert main(["targets", "--db", str(sample_db), "--unit", "Lạng Sơn", "--year", "2026", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["as_of"] == "2025-12" and result["layer"] == "self"
+    statuses = {t["status"] for t in result["targets"]}
+    assert {"achieved", "on_track", "needs_acceleration", "limited", "regressing"} <= statuses
+    first = result["targets"][0]
+    assert {"name", "level", "target_month", "plan", "unmet", "months_left", "needed_pace", "observed_pace",
+            "status"} <= set(first)
+    assert main(["targets", "--db", str(sample_db), "--unit", "Văn Quan", "--year", "2024"]) == 0
+    text = capsys.readouterr().out
+    assert "Trấn Ninh" in text and "11/2024" in text and "Đã đạt" in text
+
+
+def test_targets_import_rejects_a_bad_plan_with_exit_1(db_path, tmp_path, capsys):
+    from ntm.cli import main
+    from tests.test_targets import plan_book
+    path = tmp_path / "ke-hoach.xlsx"
+    path.write_bytes(plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None),
+                                ("Yên Phúc", "Văn Quan", "rất cao", "2025", "KH", None)]))
+    assert main(["targets", "import", str(path), "--db", str(db_path)]) == 1
+    assert "D4" in capsys.readouterr().err
+    path.write_bytes(plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None)]))
+    assert main(["targets", "import", str(path), "--db", str(db_path), "--json"]) == 0
+    assert '"targets": 1' in capsys.readouterr().out
+    assert main(["targets", "--db", str(db_path)]) == 2  # neither --unit/--year nor import

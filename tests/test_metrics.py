@@ -109,3 +109,28 @@ def test_bottlenecks_count_the_last_mile(con):
     top = metrics.bottlenecks(s, rates, top=3).set_index("criterion_no")
     assert list(top.index) == [11, 17, 2]  # met by 1/3, 1/3, then the first of the 2/3 group
     assert top.loc[11, "last_mile"] == 0  # Hữu Lễ misses 3, so it is not "last mile"
+
+
+def test_last_mile_counts_the_criteria_missing_most_often(con):
+    from ntm import metrics, periods
+    from tests.conftest import commune, report, van_quan
+    all_but = lambda *missing: [c for c in range(1, 20) if c not in missing]  # noqa: E731
+    report(con, commune(con, "Tú Xuyên"), "2020-05", all_but(17))
+    report(con, commune(con, "Hữu Lễ"), "2020-05", all_but(10, 17))
+    report(con, commune(con, "Tri Lễ"), "2020-05", all_but(10, 11, 17))  # three missing: not last mile
+    scores = metrics.commune_scores(con, van_quan(con), periods.parse("2020-05"), "ntm-2016")
+    near, counts = metrics.last_mile(scores)
+    assert sorted(near["name"]) == ["Hữu Lễ", "Tú Xuyên"] and counts.to_dict() == {17: 2, 10: 1}
+
+
+def test_regressions_since_the_previous_report(con):
+    from ntm import metrics, periods
+    from tests.conftest import commune, report, van_quan
+    tu_xuyen = commune(con, "Tú Xuyên")
+    report(con, tu_xuyen, "2020-03", [1, 2, 3, 4])
+    report(con, tu_xuyen, "2020-05", [1, 3, 5])  # lost 2 and 4 (no April report: May compares with March)
+    report(con, commune(con, "Hữu Lễ"), "2020-05", [1])  # a single report: nothing to compare
+    lost = metrics.regressions(con, van_quan(con), periods.parse("2020-05"), "ntm-2016")
+    assert list(lost["criterion_no"]) == [2, 4] and set(lost["name"]) == {"Tú Xuyên"}
+    assert str(lost["previous"].iloc[0])[:7] == "2020-03"
+    assert metrics.regressions(con, van_quan(con), periods.parse("2020-06"), "ntm-2016").empty  # no June report

@@ -76,3 +76,18 @@ def test_a_province_summary_with_district_group_rows_resolves_names_per_district
     assert result.communes == facts["unit_id"].nunique() == 177  # 175 xã + Đồng Giáp and Tràng Các (merged 2020)
     met = facts[facts["status"] == "met"].groupby("unit_id").size()
     assert {c["unit_id"]: c["met"] for c in result.changes} == {int(u): int(n) for u, n in met.items()}
+
+
+def test_sample_targets_land_in_every_status(sample_con):
+    from datetime import date
+
+    from ntm import progress
+    province = units.resolve(sample_con, "Lạng Sơn", start=date(2026, 1, 1))
+    result = progress.report(sample_con, province, 2026)
+    assert {s for s, n in result["status_counts"].items() if n} == {
+        "achieved", "on_track", "needs_acceleration", "limited", "regressing"}
+    district = van_quan(sample_con)
+    assert [(t["name"], t["status"], t["achieved_by"]) for t in progress.report(sample_con, district, 2024)["targets"]] \
+        == [("Trấn Ninh", "achieved", "recognised")]
+    assert [(t["name"], t["status"]) for t in progress.report(sample_con, district, 2023)["targets"]] \
+        == [("Liên Hội", "overdue")]

@@ -1,0 +1,197 @@
+"""Who will make it, who is slipping: gaps to targets, pace, and the progress status.
+
+Status (Open SDG's method, as national statistics offices use it for SDG targets), from the
+observed pace (criteria gained per month over the last 6-12 months of reports) divided by the
+needed pace (criteria still missing per month left):
+
+- ``achieved``: nothing missing (or a recognition decision at that level or above);
+- ``on_track``: ratio ≥ 95 %;  ``needs_acceleration``: 60 % ≤ ratio < 95 %;
+- ``limited``: 0 ≤ ratio < 60 % (no progress at all is limited, not regressing);
+- ``regressing``: the observed pace is below 0;
+- ``overdue``: the target month has come and the target is not reached;
+- ``no_data``: no report against the level's criteria set, or too short a history for a pace.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from ntm import catalog, metrics, targets, units
+from ntm.periods import Period, month, months_between, shift_months
+
+ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
+PACE_WINDOW = (3, 12)  # the observed pace compares the latest report with the earliest one 3-12 months before it
+STATUSES = ("achieved", "on_track", "needs_acceleration", "limited", "regressing", "overdue", "no_data")
+SET_LEVEL = {"ntm": "commune", "nang_cao": "commune_advanced", "kieu_mau": "commune_model"}
+
+
+def classify(remaining: float, months_left: int, observed: float | None) -> str:
+    """The status of a target from what is missing, the months left and the observed pace per month."""
+    if remaining <= 0:
+        return "achieved"
+    if months_left <= 0:
+        return "overdue"
+    if observed is None:
+        return "no_data"
+    if observed < 0:
+        return "regressing"
+    ratio = round(observed * months_left / remaining, 9)  # observed / needed, without 0.475 / 0.5 = 0.9499…
+    if ratio >= ON_TRACK:
+        return "on_track"
+    return "needs_acceleration" if ratio >= NEEDS_ACCELERATION else "limited"
+
+
+def pace(history: pd.DataFrame, value: str = "met") -> tuple[float | None, date | None]:
+    """(change per month, since when) between the last row of ``history`` (period, value) and the
+    earliest row 3-12 months before it; (None, None) when there is no such row."""
+    if history.empty:
+        return None, None
+    last = history.iloc[-1]
+    lo, hi = shift_months(last["period"], -PACE_WINDOW[1]), shift_months(last["period"], -PACE_WINDOW[0])
+    earlier = history[(history["period"] >= lo) & (history["period"] <= hi)]
+    if earlier.empty:
+        return None, None
+    first = earlier.iloc[0]
+    return (float(last[value]) - float(first[value])) / months_between(first["period"], last["period"]), first["period"]
+
+
+def default_as_of(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, layer: str = "self") -> date:
+    """The latest month up to the end of ``year`` that has reports in ``unit`` (December when none has)."""
+    latest = con.execute(
+        """SELECT max(a.period) FROM assessments a JOIN units c USING (unit_id)
+           WHERE (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND a.layer = $layer
+             AND a.period <= $end""", {"u": unit.unit_id, "layer": layer, "end": date(year, 12, 1)}).fetchall()[0][0]
+    return latest if latest is not None else date(year, 12, 1)
+
+
+def _history(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: date, layer: str) -> pd.DataFrame:
+    """Reports of the commune against the newest set of ``level`` it reported on, up to ``as_of``."""
+    return con.execute(
+        """WITH sets AS (SELECT set_id FROM criteria_sets WHERE level = $level),
+                newest AS (SELECT a.set_id FROM assessments a JOIN sets USING (set_id)
+                           WHERE a.unit_id = $u AND a.layer = $layer AND a.period <= $as_of
+                           ORDER BY a.period DESC LIMIT 1)
+           SELECT period, set_id, count(*) FILTER (WHERE status = 'met') AS met
+           FROM assessments WHERE unit_id = $u AND layer = $layer AND period <= $as_of
+             AND set_id = (SELECT set_id FROM newest)
+           GROUP BY ALL ORDER BY period""",
+        {"u": unit_id, "level": SET_LEVEL[level], "layer": layer, "as_of": as_of}).df().assign(
+            period=lambda f: f["period"].dt.date)
+
+
+def _unmet(con: duckdb.DuckDBPyConnection, unit_id: int, set_id: str, period: date, layer: str) -> list[dict]:
+    """Unmet criteria of one report, with the department in charge and the sub-indicators known."""
+    crit = catalog.criteria(con, set_id)
+    statuses = dict(con.execute(
+        "SELECT criterion_no, status FROM assessments WHERE unit_id = ? AND set_id = ? AND period = ? AND layer = ?",
+        [unit_id, set_id, period, layer]).fetchall())
+    values = con.execute(
+        """SELECT indicator_code, value, text_value FROM indicator_values
+           WHERE unit_id = ? AND set_id = ? AND period = ? AND layer = ?""", [unit_id, set_id, period, layer]).fetchall()
+    reported = {code: (value if value is not None else text) for code, value, text in values}
+    indicators = catalog.indicators(con, set_id)
+    result = []
+    for row in crit.itertuples():
+        if statuses.get(row.criterion_no) == "met":
+            continue
+        mine = indicators[indicators["criterion_no"] == row.criterion_no]
+        result.append({
+            "criterion_no": int(row.criterion_no), "name_vi": row.name_vi, "name_en": row.name_en,
+            "status": statuses.get(row.criterion_no, "not_met"),
+            "department_vi": row.department_vi if isinstance(row.department_vi, str) else None,
+            "department_en": row.department_en if isinstance(row.department_en, str) else None,
+            "indicators": [{"code": i.indicator_code, "name_vi": i.name_vi, "value": reported.get(i.indicator_code)}
+                           for i in mine.itertuples()],
+        })
+    return result
+
+
+def target_progress(con: duckdb.DuckDBPyConnection, target: dict, as_of: date, layer: str = "self") -> dict:
+    """Gap, months left, needed and observed pace, and status of one commune target."""
+    deadline = target["target_month"]
+    months_left = months_between(as_of, deadline)
+    entry = {**target, "target_month": f"{deadline:%Y-%m}", "as_of": f"{as_of:%Y-%m}", "layer": layer,
+             "months_left": months_left, "set": None, "report_period": None, "criteria_met": None,
+             "criteria_total": None, "unmet": [], "needed_pace": None, "observed_pace": None,
+             "observed_since": None, "pace_ratio": None, "achieved_by": None, "recognition": None}
+    recognition = targets.recognition_at(con, target["unit_id"], target["level"], as_of)
+    if recognition:
+        entry.update(status="achieved", achieved_by="recognised", recognition=recognition)
+        return entry
+    history = _history(con, target["unit_id"], target["level"], as_of, layer)
+    if history.empty:
+        entry["status"] = "no_data"
+        return entry
+    last = history.iloc[-1]
+    total = metrics.n_criteria(con, last["set_id"])
+    remaining = total - int(last["met"])
+    observed, since = pace(history)
+    entry.update(set=last["set_id"], report_period=f"{last['period']:%Y-%m}", criteria_met=int(last["met"]),
+                 criteria_total=total, unmet=_unmet(con, target["unit_id"], last["set_id"], last["period"], layer),
+                 observed_pace=None if observed is None else round(observed, 3),
+                 observed_since=None if since is None else f"{since:%Y-%m}")
+    if remaining > 0 and months_left > 0:
+        needed = remaining / months_left
+        entry["needed_pace"] = round(needed, 3)
+        if observed is not None:
+            entry["pace_ratio"] = round(observed / needed, 3)
+    entry["status"] = classify(remaining, months_left, observed)
+    if entry["status"] == "achieved":
+        entry["achieved_by"] = layer
+    return entry
+
+
+def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer: str = "self") -> dict:
+    """A unit-level goal for a year (average criteria per commune, communes or share at standard)."""
+    unit = units.get(con, goal["unit_id"])
+    deadline = date(int(goal["year"]), 12, 1)
+    set_id = catalog.set_for_period(con, as_of)
+    entry = {**goal, "as_of": f"{as_of:%Y-%m}", "layer": layer, "set": set_id,
+             "months_left": months_between(as_of, deadline), "current": None, "observed_pace": None,
+             "needed_pace": None, "pace_ratio": None}
+    points = []
+    for back in (0, *range(PACE_WINDOW[0], PACE_WINDOW[1] + 1)) if set_id else ():
+        day = shift_months(as_of, -back)
+        value = _goal_value(con, unit, month(day), set_id, goal["metric"], layer)
+        if value is not None:
+            points.append({"period": day, "value": value})
+    history = pd.DataFrame(points, columns=["period", "value"]).sort_values("period")
+    if history.empty or history.iloc[-1]["period"] != as_of:
+        entry["status"] = "no_data"
+        return entry
+    current = float(history.iloc[-1]["value"])
+    observed, _ = pace(history, "value")
+    remaining = float(goal["value"]) - current
+    entry.update(current=round(current, 2), observed_pace=None if observed is None else round(observed, 3))
+    if remaining > 0 and entry["months_left"] > 0:
+        entry["needed_pace"] = round(remaining / entry["months_left"], 3)
+        if observed is not None:
+            entry["pace_ratio"] = round(observed / (remaining / entry["months_left"]), 3)
+    entry["status"] = classify(remaining, entry["months_left"], observed)
+    return entry
+
+
+def _goal_value(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, metric: str,
+                layer: str) -> float | None:
+    scores = metrics.commune_scores(con, unit, period, set_id, layer)
+    if scores.empty:
+        return None
+    at_standard = int((scores["met"] == metrics.n_criteria(con, set_id)).sum())
+    if metric == "average_met":
+        return float(scores["met"].mean())
+    if metric == "communes_at_standard":
+        return float(at_standard)
+    return 100.0 * at_standard / len(scores)
+
+
+def report(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, as_of: date | None = None,
+           layer: str = "self") -> dict:
+    """The ``python -m ntm targets --json`` object: every commune target and unit goal due in ``year``."""
+    as_of = as_of or default_as_of(con, unit, year, layer)
+    commune_targets = [target_progress(con, t, as_of, layer) for t in targets.current(con, unit, year)]
+    goals = [goal_progress(con, g, as_of, layer) for g in targets.current_goals(con, unit, year)]
+    counts = {s: sum(t["status"] == s for t in commune_targets) for s in STATUSES}
+    return {"unit": {"code": unit.code, "name": unit.name}, "year": year, "as_of": f"{as_of:%Y-%m}",
+            "layer": layer, "targets": commune_targets, "goals": goals, "status_counts": counts}

@@ -12,6 +12,7 @@ pages = {
     ui.tr("nav.province"): [
         st.Page("pages/overview.py", title=ui.tr("page.overview"), icon="📊", url_path="tong-quan", default=True),
         st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon="🧩", url_path="tieu-chi"),
+        st.Page("pages/targets.py", title=ui.tr("page.targets"), icon="🎯", url_path="muc-tieu"),
     ],
     ui.tr("nav.district"): [
         st.Page("pages/compare.py", title=ui.tr("page.compare"), icon="🗺️", url_path="so-sanh-xa"),

@@ -4,6 +4,7 @@ Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here co
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 import duckdb
@@ -37,9 +38,13 @@ def _first_start(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 def data_version(cur: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever an upload lands or is reverted: part of every cached query's key."""
-    return tuple(cur.execute("SELECT count(*), coalesce(max(upload_id), 0), count(*) FILTER (WHERE status = 'reverted') "
-                             "FROM uploads").fetchall()[0])
+    """Changes whenever an upload lands or is reverted, or targets and recognitions change:
+    part of every cached query's key."""
+    return tuple(cur.execute(
+        """SELECT count(*), coalesce(max(upload_id), 0), count(*) FILTER (WHERE status = 'reverted'),
+                  (SELECT count(*) FROM targets), (SELECT count(superseded_at) FROM targets),
+                  (SELECT count(*) FROM unit_goals), (SELECT count(*) FROM recognitions)
+           FROM uploads""").fetchall()[0])
 
 
 def lang() -> str:
@@ -111,12 +116,13 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         st.sidebar.info(tr("filter.no_data"))
         return None
     side = st.sidebar
+    language = lang()  # format functions run again later (AppTest): bind the language now
     _from_query("mode", ["month", "year"], "year")
     side.radio(tr("filter.mode"), ["year", "month"], key="mode", horizontal=True,
-               format_func=lambda m: tr(f"filter.mode.{m}"))
+               format_func=lambda m: t(f"filter.mode.{m}", language))
     options = available if st.session_state["mode"] == "month" else sorted({m[:4] for m in available}, reverse=True)
     _from_query("period", options, options[0])
-    side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, lang()))
+    side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, language))
     period = periods.parse(st.session_state["period"])
 
     set_options = _sets_with_data(cur, version, period.start, period.end)
@@ -136,7 +142,7 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     d_names = dict(districts)
     _from_query("district", d_codes, "")
     side.selectbox(tr("filter.district"), d_codes, key="district",
-                   format_func=lambda c: d_names.get(c, c) if c else tr("filter.whole_province"),
+                   format_func=lambda c: d_names.get(c, c) if c else t("filter.whole_province", language),
                    disabled=len(d_codes) == 1, help=tr("filter.district_help"))
     district = None
     if st.session_state["district"]:
@@ -164,12 +170,11 @@ def empty(message_key: str, **params) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def query(name: str, _cur, version: tuple, *args):
-    """``ntm.metrics.<name>(cursor, *args)``, cached per arguments and data version: every click
-    reruns the page, the yearly series alone is several scans, and the version in the key drops
-    stale results the moment an upload lands or is reverted."""
-    from ntm import metrics
-
-    return getattr(metrics, name)(_cur, *args)
+    """``ntm.metrics.<name>(cursor, *args)`` (or ``ntm.<module>.<name>`` for a dotted name), cached per
+    arguments and data version: every click reruns the page, the yearly series alone is several scans,
+    and the version in the key drops stale results the moment an upload lands or is reverted."""
+    module, _, function = name.rpartition(".")
+    return getattr(importlib.import_module(f"ntm.{module or 'metrics'}"), function)(_cur, *args)
 
 
 def scores_or_stop(f: Filters, cur: duckdb.DuckDBPyConnection, version: tuple, title_key: str) -> tuple[str, pd.DataFrame]:

@@ -108,3 +108,39 @@ def commune_trend(history: pd.DataFrame, n_by_set: dict[str, int], title: str, l
                                  "<extra>" + set_id + "</extra>"))
     fig.update_yaxes(title=t("col.met", lang), range=[0, max(n_by_set.values(), default=19) + 1])
     return _layout(fig, title, lang)
+
+
+# Progress status (ntm.progress): one colour code everywhere, Okabe-Ito again.
+PROGRESS_COLORS = {"achieved": "#0072B2", "on_track": "#009E73", "needs_acceleration": "#E69F00",
+                   "limited": "#CC79A7", "regressing": "#D55E00", "overdue": "#4D4D4D", "no_data": "#C8C8C8"}
+
+
+def target_gap_bar(entries: list[dict], title: str, lang: str) -> go.Figure:
+    """One bar per target commune: criteria met out of the set's total, coloured by progress status."""
+    fig = go.Figure()
+    rows = list(reversed(entries))
+    labels = [f"{e['name']} ({t('level.' + e['level'], lang)})" for e in rows]
+    for status in PROGRESS_COLORS:
+        picked = [(label, e) for label, e in zip(labels, rows) if e["status"] == status]
+        if not picked:
+            continue
+        fig.add_trace(go.Bar(
+            x=[e["criteria_met"] if e["criteria_met"] is not None else 0 for _, e in picked],
+            y=[label for label, _ in picked], orientation="h", name=t(f"progress.{status}", lang),
+            marker_color=PROGRESS_COLORS[status],
+            text=[f"{e['criteria_met']}/{e['criteria_total']}" if e["criteria_met"] is not None else
+                  t("progress.no_data", lang) for _, e in picked], textposition="outside",
+            hovertemplate="%{y}: %{text}<extra>" + t(f"progress.{status}", lang) + "</extra>"))
+    fig.update_xaxes(title=t("col.met", lang), range=[0, 22])
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels)
+    return _layout(fig, title, lang, height=max(300, 30 * len(rows) + 130))
+
+
+def last_mile_bar(counts: pd.Series, names: dict[int, str], title: str, lang: str) -> go.Figure:
+    """How many near-complete communes miss each criterion."""
+    data = counts.sort_values()
+    labels = [f"{int(c)}. {names.get(int(c), '')}" for c in data.index]
+    fig = go.Figure(go.Bar(x=data.values, y=labels, orientation="h", marker_color=PROGRESS_COLORS["needs_acceleration"],
+                           text=data.values, textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_xaxes(title=t("chart.communes_axis", lang), rangemode="tozero")
+    return _layout(fig, title, lang, height=max(260, 28 * len(data) + 110))

@@ -88,6 +88,16 @@ def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None =
     return [dict(zip(names, r)) for r in rows]
 
 
+def years(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> list[int]:
+    """Years in which targets of communes in ``unit`` or goals of ``unit`` fall due."""
+    rows = con.execute(
+        """SELECT DISTINCT year(t.target_month) FROM targets t JOIN units c ON c.unit_id = t.unit_id
+           WHERE t.superseded_at IS NULL AND (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
+           UNION SELECT year FROM unit_goals WHERE superseded_at IS NULL AND unit_id = $u ORDER BY 1""",
+        {"u": unit.unit_id}).fetchall()
+    return [int(r[0]) for r in rows]
+
+
 def history(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> pd.DataFrame:
     """Every target ever entered inside ``unit``, superseded ones included, newest first."""
     return con.execute(

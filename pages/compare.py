@@ -3,7 +3,7 @@ import streamlit as st
 
 import ui
 from ntm import charts, metrics, periods
-from ntm.i18n import fmt_period
+from ntm.i18n import fmt_period, t
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
@@ -12,7 +12,7 @@ names = ui.query("criteria_names", cur, version, f.set_id, lang)
 
 matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id)
 sort = st.radio(ui.tr("compare.sort"), ["met", "name"], horizontal=True, key="compare_sort",
-                format_func=lambda s: ui.tr(f"compare.sort.{s}"))
+                format_func=lambda s: t(f"compare.sort.{s}", lang))
 order = list(scores.sort_values(["met", "name"], ascending=[False, True])["name"]) if sort == "met" \
     else sorted(matrix["name"].unique())
 order += [m for m in sorted(matrix["name"].unique()) if m not in order]  # communes with no report last

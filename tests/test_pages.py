@@ -5,7 +5,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["pages/overview.py", "pages/criteria.py", "pages/compare.py", "pages/profile.py", "pages/upload.py"]
+PAGES = ["pages/overview.py", "pages/criteria.py", "pages/targets.py", "pages/compare.py", "pages/profile.py",
+         "pages/upload.py"]
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
@@ -99,3 +100,23 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
     assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01'").fetchall() == [(0,)]
     assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-11-01'").fetchall()[0][0] > 0
     con.close()
+
+
+def test_targets_page_shows_every_status_of_the_sample(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, period="2025", mode="year")
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="target_year").value == 2026
+    badges = " ".join(m.value for m in at.markdown)
+    for word in ("Đã đạt: 1", "Đúng tiến độ: 1", "Cần đẩy nhanh: 1", "Tiến độ chậm: 1", "Đang giảm: 1"):
+        assert word in badges
+    at.selectbox(key="target_year").set_value(2025).run()  # the overdue Văn Quan plans are not in the new province
+    assert not at.exception and any("Chưa có mục tiêu" in i.value for i in at.info)
+
+
+def test_targets_page_in_english(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, period="2025", mode="year", lang="en")
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Targets for 2026")
+    assert "Regressing: 1" in " ".join(m.value for m in at.markdown)

@@ -13,6 +13,7 @@ pages = {
         st.Page("pages/overview.py", title=ui.tr("page.overview"), icon="📊", url_path="tong-quan", default=True),
         st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon="🧩", url_path="tieu-chi"),
         st.Page("pages/targets.py", title=ui.tr("page.targets"), icon="🎯", url_path="muc-tieu"),
+        st.Page("pages/reports.py", title=ui.tr("page.reports"), icon="📄", url_path="bao-cao"),
     ],
     ui.tr("nav.district"): [
         st.Page("pages/compare.py", title=ui.tr("page.compare"), icon="🗺️", url_path="so-sanh-xa"),

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from ntm import charts, metrics, periods
+from ntm import charts, metrics, periods, targets
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
@@ -28,7 +28,16 @@ cards[2].metric(ui.tr("overview.kpi_average"), fmt_number(average, lang), border
                 help=ui.tr("overview.kpi_delta_help", period=fmt_period(earlier.text, lang))
                 if prev_avg is not None else ui.tr("overview.kpi_no_previous", set_id=f.set_id))
 cards[3].metric(ui.tr("overview.kpi_total"), fmt_number(int(scores["met"].sum()), lang, 0), border=True)
-st.caption(ui.tr("common.layer_note", layer=ui.tr("layer.self")))
+recognised = ui.query("targets.recognised_counts", cur, version, f.scope, f.period.end)
+for card, level in zip(st.columns(3), targets.LEVELS):
+    card.metric(ui.tr(f"overview.kpi_recognised.{level}"), recognised[level], border=True,
+                help=ui.tr("overview.kpi_recognised_help"))
+st.caption(ui.tr("common.layer_note", layer=ui.tr("layer.self")) + " " + ui.tr("overview.recognised_note"))
+lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id)
+if len(lost):
+    st.warning(ui.tr("overview.regressions", count=lost["unit_id"].nunique(),
+                     names=", ".join(sorted(set(lost["name"]))[:12])), icon="⚠️")
+    st.page_link("pages/targets.py", label=ui.tr("overview.regressions_link"), icon="🎯")
 if len(missing):
     st.warning(ui.tr("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon="📭")
 

@@ -3,8 +3,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import catalog, charts, metrics, store, units
-from ntm.i18n import fmt_period
+from ntm import catalog, charts, metrics, periods, store, targets, units
+from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
 scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
@@ -54,6 +54,23 @@ if len(indicators):
         st.dataframe(indicators.rename(columns={"criterion_no": ui.tr("chart.criterion"),
                                                 "indicator_code": ui.tr("profile.indicator_code"),
                                                 "name_vi": ui.tr("criteria.name")}), hide_index=True, width="stretch")
+
+lost = ui.query("regressions", cur, version, unit, periods.month(last["period"]), last["set_id"])
+if len(lost):
+    st.warning(ui.tr("profile.regressions", criteria=", ".join(
+        f"{int(c)} {crit.set_index('criterion_no').at[c, name_col]}" for c in lost["criterion_no"]),
+        previous=fmt_period(lost["previous"].iloc[0], lang)), icon="⚠️")
+
+st.subheader(ui.tr("profile.targets_title"))
+own = targets.current(cur, unit)
+if not own:
+    ui.empty("profile.no_targets")
+for target in own:
+    entry = ui.query("progress.target_progress", cur, version, target, last["period"])
+    st.markdown(ui.tr("profile.target_line", level=ui.tr("level." + entry["level"]),
+                      deadline=fmt_period(entry["target_month"], lang), plan=entry["plan"] or "–",
+                      status=ui.tr("progress." + entry["status"]), months=entry["months_left"],
+                      needed=fmt_number(entry["needed_pace"], lang, 2), observed=fmt_number(entry["observed_pace"], lang, 2)))
 
 st.subheader(ui.tr("profile.uploads_title"))
 log = store.unit_uploads(cur, unit.unit_id)

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["pages/overview.py", "pages/criteria.py", "pages/targets.py", "pages/compare.py", "pages/profile.py",
-         "pages/upload.py"]
+         "pages/upload.py", "pages/reports.py"]
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 

@@ -94,17 +94,26 @@ def _units_with_data(_cur, version: tuple, start, end, column: str, parent_id: i
 
 
 def _from_query(key: str, options: list[str], default: str | None) -> None:
-    """Seed a widget from the URL once per session, so a bookmarked view opens as it was sent."""
-    if key not in st.session_state:
+    """Set a filter widget's value before it is drawn: the value kept in a plain session key
+    (Streamlit resets the sidebar widgets when the user moves to another page, so the widget's own
+    state cannot be trusted), else the URL on a session's first run (a bookmarked view opens as it
+    was sent), else ``default``. The widget's ``on_change`` (``_keep``) records what the user picks."""
+    kept = st.session_state.get("_kept_" + key)
+    if kept is None:
         wanted = st.query_params.get(key)
-        st.session_state[key] = wanted if wanted in options else default
-    elif st.session_state[key] not in options:
-        st.session_state[key] = default
+        value = wanted if wanted in options else default
+    else:
+        value = kept if kept in options else default
+    st.session_state[key] = st.session_state["_kept_" + key] = value
+
+
+def _keep(key: str) -> None:
+    st.session_state["_kept_" + key] = st.session_state.get(key)
 
 
 def language_switch() -> None:
     _from_query("lang", list(LANGS), "vi")
-    st.sidebar.radio(tr("filter.language"), LANGS, key="lang", horizontal=True,
+    st.sidebar.radio(tr("filter.language"), LANGS, key="lang", horizontal=True, on_change=_keep, args=("lang",),
                      format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
 
 
@@ -118,23 +127,25 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     side = st.sidebar
     language = lang()  # format functions run again later (AppTest): bind the language now
     _from_query("mode", ["month", "year"], "year")
-    side.radio(tr("filter.mode"), ["year", "month"], key="mode", horizontal=True,
+    side.radio(tr("filter.mode"), ["year", "month"], key="mode", horizontal=True, on_change=_keep, args=("mode",),
                format_func=lambda m: t(f"filter.mode.{m}", language))
     options = available if st.session_state["mode"] == "month" else sorted({m[:4] for m in available}, reverse=True)
     _from_query("period", options, options[0])
-    side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, language))
+    side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, language),
+                   on_change=_keep, args=("period",))
     period = periods.parse(st.session_state["period"])
 
     set_options = _sets_with_data(cur, version, period.start, period.end)
     in_force = catalog.set_for_period(cur, period.end)
     _from_query("set", set_options, in_force if in_force in set_options else (set_options or [None])[0])
-    side.selectbox(tr("filter.set"), set_options, key="set")
+    side.selectbox(tr("filter.set"), set_options, key="set", on_change=_keep, args=("set",))
 
     provinces = _units_with_data(cur, version, period.start, period.end, "province_id", None)
     codes = [c for c, _ in provinces]
     names = dict(provinces)
     _from_query("province", codes, codes[0] if codes else None)
-    side.selectbox(tr("filter.province"), codes, key="province", format_func=lambda c: names.get(c, c))
+    side.selectbox(tr("filter.province"), codes, key="province", format_func=lambda c: names.get(c, c),
+                   on_change=_keep, args=("province",))
     province = units.resolve(cur, st.session_state["province"], start=period.end)
 
     districts = _units_with_data(cur, version, period.start, period.end, "district_id", province.unit_id)
@@ -143,7 +154,7 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     _from_query("district", d_codes, "")
     side.selectbox(tr("filter.district"), d_codes, key="district",
                    format_func=lambda c: d_names.get(c, c) if c else t("filter.whole_province", language),
-                   disabled=len(d_codes) == 1, help=tr("filter.district_help"))
+                   disabled=len(d_codes) == 1, help=tr("filter.district_help"), on_change=_keep, args=("district",))
     district = None
     if st.session_state["district"]:
         district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
@@ -165,7 +176,7 @@ def download_xlsx(frame: pd.DataFrame, name: str, key: str) -> None:
 
 def empty(message_key: str, **params) -> None:
     """The message shown instead of an empty chart: why it is empty and what to change."""
-    st.info(tr(message_key, **params), icon="ℹ️")
+    st.info(tr(message_key, **params), icon=":material/info:")
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -16,9 +16,9 @@ ACCENT = "#009E73"
 
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0, "font": {"size": 16}}, height=height,
-                      margin={"l": 10, "r": 10, "t": 60, "b": 10}, separators=",." if lang == "vi" else ".,",
-                      legend={"orientation": "h", "y": -0.15}, plot_bgcolor="white")
+    fig.update_layout(title={"text": title, "x": 0, "y": 0.99, "yanchor": "top", "font": {"size": 16}}, height=height,
+                      margin={"l": 10, "r": 10, "t": 80, "b": 10}, separators=",." if lang == "vi" else ".,",
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, plot_bgcolor="white")
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
     return fig

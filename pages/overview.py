@@ -36,10 +36,10 @@ st.caption(ui.tr("common.layer_note", layer=ui.tr("layer.self")) + " " + ui.tr("
 lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id)
 if len(lost):
     st.warning(ui.tr("overview.regressions", count=lost["unit_id"].nunique(),
-                     names=", ".join(sorted(set(lost["name"]))[:12])), icon="⚠️")
-    st.page_link("pages/targets.py", label=ui.tr("overview.regressions_link"), icon="🎯")
+                     names=", ".join(sorted(set(lost["name"]))[:12])), icon=":material/warning:")
+    st.page_link("pages/targets.py", label=ui.tr("overview.regressions_link"), icon=":material/flag:")
 if len(missing):
-    st.warning(ui.tr("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon="📭")
+    st.warning(ui.tr("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:")
 
 left, right = st.columns(2)
 yearly = ui.query("yearly_average", cur, version, f.scope)

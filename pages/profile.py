@@ -59,7 +59,7 @@ lost = ui.query("regressions", cur, version, unit, periods.month(last["period"])
 if len(lost):
     st.warning(ui.tr("profile.regressions", criteria=", ".join(
         f"{int(c)} {crit.set_index('criterion_no').at[c, name_col]}" for c in lost["criterion_no"]),
-        previous=fmt_period(lost["previous"].iloc[0], lang)), icon="⚠️")
+        previous=fmt_period(lost["previous"].iloc[0], lang)), icon=":material/warning:")
 
 st.subheader(ui.tr("profile.targets_title"))
 own = targets.current(cur, unit)

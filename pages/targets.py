@@ -65,9 +65,9 @@ with tab_progress:
         for e in achieved:
             if e["recognition"]:
                 st.success(ui.tr("targets.recognised", name=e["name"], decision=e["recognition"]["decision_no"],
-                                 date=e["recognition"]["decision_date"]), icon="🏅")
+                                 date=e["recognition"]["decision_date"]), icon=":material/verified:")
             else:
-                st.info(ui.tr("targets.self_achieved", name=e["name"]), icon="📝")
+                st.info(ui.tr("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
     if result["goals"]:
         st.subheader(ui.tr("targets.goals_title", unit=f.scope.name))
         st.dataframe(pd.DataFrame([{
@@ -101,7 +101,7 @@ with tab_regressions:
         ui.empty("targets.no_regressions", unit=f.scope.name, period=period_label)
     else:
         names = ui.query("criteria_names", cur, version, f.set_id, lang)
-        st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon="⚠️")
+        st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon=":material/warning:")
         st.dataframe(pd.DataFrame({
             ui.tr("col.commune"): lost["name"], ui.tr("col.district"): lost["district"],
             ui.tr("chart.criterion"): [f"{c} {names.get(int(c), '')}" for c in lost["criterion_no"]],

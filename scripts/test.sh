@@ -1,6 +1,17 @@
 #!/usr/bin/env bash
-# Install everything the tests need and run them all.
+# Install everything the tests need and run them all (the browser tests need Debian's chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install -q -r requirements-dev.txt
+if [ ! -x /usr/bin/chromium ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      chromium fonts-noto-core >/dev/null || echo "could not install chromium with apt-get" >&2
+  fi
+fi
+if [ "${CI:-}" = "true" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "CI=true but /usr/bin/chromium is missing: the browser tests cannot run" >&2
+  exit 1
+fi
 python -m pytest -p no:playwright "$@"

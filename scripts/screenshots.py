@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = ["", "tieu-chi", "so-sanh-xa", "ho-so-xa", "tai-du-lieu", "muc-tieu"]
+PAGES = ["", "tieu-chi", "muc-tieu", "bao-cao", "so-sanh-xa", "ho-so-xa", "tai-du-lieu"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

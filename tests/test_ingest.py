@@ -317,3 +317,15 @@ def test_a_commune_named_like_a_subtotal_is_not_skipped(con):
         sheet.append(["Cộng huyện Cao Lộc", None, None])
     result = import_file(con, xlsx(build), "long.xlsx", unit="Cao Lộc", period="2020-05")
     assert (result.status, result.rows, result.communes) == ("loaded", 19, 1)
+
+
+def test_a_formula_without_a_cached_value_is_reported_not_read_as_blank(con):
+    """openpyxl saves formulas as <f>…</f><v></v>: no value until Excel recalculates the file."""
+    def build(sheet):
+        real_world_sheet(sheet)
+        sheet["C7"] = '=IF(B7<>"","x","")'
+    before = snapshot(con)
+    result = import_file(con, xlsx(build), "a.xlsx")
+    assert result.status == "rejected" and [(p.key, f"{p.column}{p.row}") for p in result.errors] == \
+        [("import.formula_no_value", "C7")]
+    assert snapshot(con) == before

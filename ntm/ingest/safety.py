@@ -127,6 +127,9 @@ def _sheet_paths(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return paths
 
 
+_CACHED_VALUE = re.compile(rb"<v>[^<]+</v>")
+
+
 def _scan_sheets(archive: zipfile.ZipFile, names: set[str]) -> dict[str, dict[tuple[int, int], str]]:
     special: dict[str, dict[tuple[int, int], str]] = {}
     for sheet_name, path in _sheet_paths(archive, names).items():
@@ -147,7 +150,7 @@ def _scan_sheets(archive: zipfile.ZipFile, names: set[str]) -> dict[str, dict[tu
             body = match.group(3) or b""
             if b't="e"' in match.group(1):
                 cells[(row - 1, col)] = "error"
-            elif b"<f" in body and b"<v>" not in body:
+            elif b"<f" in body and not _CACHED_VALUE.search(body):  # openpyxl writes <v></v>, others no <v>
                 cells[(row - 1, col)] = "formula"
         _check_extent(sheet_name, max_row, max_col)
         special[sheet_name] = cells

@@ -206,14 +206,14 @@ def format_targets(result: dict, lang: str = "vi") -> str:
 
 
 def _targets_import(args: argparse.Namespace) -> int:
-    from ntm import targets
+    from ntm import plans
 
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(t("cli.no_file", args.lang, path=path))
     con = _open(args)
     try:
-        plan, counts = targets.import_plan(con, path.read_bytes(), path.name, unit=args.unit)
+        plan, counts = plans.import_plan(con, path.read_bytes(), path.name, unit=args.unit)
     finally:
         con.close()
     if args.json:

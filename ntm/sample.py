@@ -8,7 +8,7 @@ from typing import Callable
 
 import duckdb
 
-from ntm import catalog, periods, targets, units
+from ntm import catalog, periods, plans, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
@@ -53,7 +53,7 @@ def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
     plan = workbooks.plan_workbook(con, frame)
     if workbook_dir is not None:
         (Path(workbook_dir) / "ke-hoach-muc-tieu.xlsx").write_bytes(plan)
-    checked, counts = targets.import_plan(con, plan, "ke-hoach-muc-tieu.xlsx", by="sample")
+    checked, counts = plans.import_plan(con, plan, "ke-hoach-muc-tieu.xlsx", by="sample")
     if checked.errors:
         raise SampleImportFailed(f"ke-hoach-muc-tieu.xlsx: {[p.located('en') for p in checked.errors[:3]]}")
     report(1.0, "done")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import charts, metrics, periods, targets
+from ntm import charts, metrics, periods, plans, targets
 from ntm.i18n import fmt_number, fmt_period
 
 BADGE = {"achieved": "blue", "on_track": "green", "needs_acceleration": "orange", "limited": "violet",
@@ -144,7 +144,7 @@ with tab_edit:
                                 "plan": st.column_config.TextColumn(ui.tr("targets.plan")),
                                 "note": st.column_config.TextColumn(ui.tr("targets.note"))})
     if st.button(ui.tr("targets.save"), type="primary", key="save_targets"):
-        checked = targets.validate_targets(cur, edited.replace({"level": level_labels}), f.scope)
+        checked = plans.validate_targets(cur, edited.replace({"level": level_labels}), f.scope)
         if checked.errors:
             st.error(ui.tr("targets.save_rejected"))
             st.dataframe(pd.DataFrame({ui.tr("targets.row"): [p.row - 1 for p in checked.errors],
@@ -157,7 +157,7 @@ with tab_edit:
     st.divider()
     plan_file = st.file_uploader(ui.tr("targets.plan_upload"), type=["xlsx", "xls", "ods"], key="plan_file")
     if plan_file is not None and st.button(ui.tr("targets.plan_load"), key="plan_load"):
-        checked, loaded = targets.import_plan(cur, plan_file.getvalue(), plan_file.name, unit=f.scope.code, by="app")
+        checked, loaded = plans.import_plan(cur, plan_file.getvalue(), plan_file.name, unit=f.scope.code, by="app")
         if checked.errors:
             st.error(ui.tr("targets.plan_rejected"))
             st.dataframe(pd.DataFrame([{ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),

@@ -80,7 +80,7 @@ def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, caps
 
 def test_targets_import_rejects_a_bad_plan_with_exit_1(db_path, tmp_path, capsys):
     from ntm.cli import main
-    from tests.test_targets import plan_book
+    from tests.test_plans import plan_book
     path = tmp_path / "ke-hoach.xlsx"
     path.write_bytes(plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None),
                                 ("Yên Phúc", "Văn Quan", "rất cao", "2025", "KH", None)]))

@@ -91,11 +91,11 @@ MESSAGES.update({
     "chart.trend_title": ("Bình quân số tiêu chí đạt/xã theo năm – {unit}", "Average criteria met per commune by year – {unit}"),
 })
 MESSAGES.update({
-    "app.building": ("Lần chạy đầu tiên: đang tạo cơ sở dữ liệu mẫu (khoảng 5 giây)…", "First start: building the sample database (about 5 seconds)…"),
+    "app.building": ("Lần chạy đầu tiên: đang tạo cơ sở dữ liệu mẫu (khoảng nửa phút)…", "First start: building the sample database (about half a minute)…"),
     "app.building_step.catalog": ("Đang nạp bộ tiêu chí…", "Loading criteria sets…"),
     "app.building_step.units": ("Đang nạp danh mục đơn vị hành chính…", "Loading administrative units…"),
     "app.building_step.facts": ("Đang tạo số liệu mẫu của tỉnh Lạng Sơn…", "Generating Lạng Sơn sample reports…"),
-    "app.building_step.load": ("Đang ghi số liệu vào cơ sở dữ liệu…", "Writing reports to the database…"),
+    "app.building_step.load": ("Đang nạp các tệp Excel mẫu qua trang tải dữ liệu…", "Importing the sample workbooks through the upload path…"),
     "app.building_step.done": ("Hoàn tất.", "Done."),
     "nav.province": ("Lãnh đạo tỉnh", "Provincial officials"),
     "nav.district": ("Lãnh đạo huyện, xã", "District leaders"),

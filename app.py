@@ -5,8 +5,6 @@ import ui
 
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 ui.language_switch()
-cur = ui.cursor()
-st.session_state["_filters"] = ui.sidebar_filters(cur)
 
 pages = {
     ui.tr("nav.province"): [
@@ -23,4 +21,7 @@ pages = {
         st.Page("pages/upload.py", title=ui.tr("page.upload"), icon=":material/upload_file:", url_path="tai-du-lieu"),
     ],
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+if ui.ready():  # on the first start, a progress display while the sample database is built
+    st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
+    page.run()

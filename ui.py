@@ -5,6 +5,7 @@ Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here co
 from __future__ import annotations
 
 import importlib
+import threading
 from dataclasses import dataclass
 
 import duckdb
@@ -24,17 +25,47 @@ def _database(path: str) -> duckdb.DuckDBPyConnection:
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    cur = _database(str(store.db_path())).cursor()
-    if not cur.execute("SELECT count(*) FROM units").fetchall()[0][0]:
-        _first_start(cur)
-    return cur
+    return _database(str(store.db_path())).cursor()
 
 
-def _first_start(cur: duckdb.DuckDBPyConnection) -> None:
-    """No database yet: build the sample one, showing progress (takes a few seconds)."""
-    bar = st.progress(0.0, text=tr("app.building"))
-    sample.build(cur, lambda fraction, step: bar.progress(fraction, text=tr("app.building_step." + step)))
-    bar.empty()
+def ready() -> bool:
+    """False (with a progress display) while the first-start sample build runs; starts it on an empty database."""
+    path = str(store.db_path())
+    build = _sample_build(path)
+    if not build["started"] and not cursor().execute("SELECT count(*) FROM units").fetchall()[0][0]:
+        build["started"] = True
+        threading.Thread(target=_run_build, args=(path, build), daemon=True).start()
+    if build["started"] and not build["done"]:
+        _first_start(build)
+        return False
+    if build["error"] is not None:
+        st.error(tr("app.build_failed", error=build["error"]))
+    return True
+
+
+@st.cache_resource(show_spinner=False)
+def _sample_build(path: str) -> dict:
+    """The first-start build's progress, shared by every session of this server process."""
+    return {"started": False, "done": False, "fraction": 0.0, "step": "catalog", "error": None}
+
+
+def _run_build(path: str, build: dict) -> None:
+    """Runs in a thread, so that the page (and its Vietnamese menu) is drawn while the sample loads."""
+    try:
+        sample.build(_database(path).cursor(), lambda fraction, step: build.update(fraction=fraction, step=step))
+    except Exception as exc:  # shown to every session; the app stays up
+        build["error"] = str(exc)
+    finally:
+        build["done"] = True
+
+
+@st.fragment(run_every=1.0)
+def _first_start(build: dict) -> None:
+    """No database yet: the sample is being built (about half a minute); show its progress, then start."""
+    if build["done"]:
+        st.rerun(scope="app")
+    st.info(tr("app.building"), icon=":material/hourglass_top:")
+    st.progress(build["fraction"], text=tr("app.building_step." + build["step"]))
 
 
 def data_version(cur: duckdb.DuckDBPyConnection) -> tuple:

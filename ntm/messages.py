@@ -464,3 +464,7 @@ MESSAGES.update({
     "report.no_earlier": ("Chưa có số liệu kỳ {before} theo bộ tiêu chí {set_id} để so sánh.",
                           "No {before} figures on the {set_id} set to compare with."),
 })
+MESSAGES.update({
+    "app.build_failed": ("Không tạo được cơ sở dữ liệu mẫu: {error}. Chạy “python -m ntm sample” để xem chi tiết, rồi khởi động lại ứng dụng.",
+                         "Could not build the sample database: {error}. Run “python -m ntm sample” for details, then restart the app."),
+})

@@ -45,11 +45,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sample_db, tmp_path_factory):
-    _require_chromium()
-    db = tmp_path_factory.mktemp("browser") / "ntm.duckdb"
-    shutil.copy(sample_db, db)
+def _start(db: Path) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` on a free port of 127.0.0.1 with ``NTM_DB=db``; returns once healthy."""
     port = _free_port()
     log = open(db.with_suffix(".log"), "w")
     proc = subprocess.Popen(
@@ -61,20 +58,31 @@ def server(sample_db, tmp_path_factory):
     while True:
         try:
             if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                break
+                return proc, base
         except OSError:
             pass
         if proc.poll() is not None or time.time() > deadline:
             proc.kill()
             pytest.fail("streamlit did not start: " + db.with_suffix(".log").read_text()[-2000:])
         time.sleep(0.5)
-    yield base, db
+
+
+def _stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         proc.kill()
-    log.close()
+
+
+@pytest.fixture(scope="module")
+def server(sample_db, tmp_path_factory):
+    _require_chromium()
+    db = tmp_path_factory.mktemp("browser") / "ntm.duckdb"
+    shutil.copy(sample_db, db)
+    proc, base = _start(db)
+    yield base, db
+    _stop(proc)
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +160,23 @@ def test_every_page_renders_in_the_browser(server, browser_page, lang):
         assert page.get_by_test_id("stException").count() == 0, url_path
         assert page.locator("h1").count() >= 1, url_path
         page.screenshot(path=str(ARTIFACTS / f"{url_path}-{lang}.png"), full_page=True)
+
+
+def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(browser_page, tmp_path):
+    """No database file at all: the app builds it (through the import path) while the menu is already ours."""
+    db = tmp_path / "fresh" / "ntm.duckdb"
+    db.parent.mkdir()
+    proc, base = _start(db)
+    try:
+        page = browser_page
+        page.goto(base)
+        page.get_by_text("Lần chạy đầu tiên").wait_for(timeout=60_000)
+        assert page.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").count() == 1
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "lan-dau-dang-tao.png"))
+        page.get_by_test_id("stMetricValue").first.wait_for(timeout=180_000)
+        wait_idle(page)
+        assert metrics(page)[:3] == ["61", "5", "11,8"]  # Lạng Sơn, 2025, from the imported sample workbooks
+    finally:
+        _stop(proc)
+    assert db.exists()

@@ -23,6 +23,8 @@ from ntm import periods, store, units
 
 LEVELS = ("ntm", "nang_cao", "kieu_mau")  # in rank order
 GOAL_METRICS = ("average_met", "communes_at_standard", "share_at_standard")
+
+
 # ---------------------------------------------------------------- reading what is stored
 def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[dict]:
     """Current commune targets inside ``unit`` (due in ``year`` when given), by due month and name."""

@@ -31,7 +31,7 @@ _METRIC_WORDS = {"binh quan tieu chi/xa": "average_met", "binh quan tieu chi": "
                  "communes_at_standard": "communes_at_standard", "ty le xa dat chuan": "share_at_standard",
                  "ty le xa dat chuan (%)": "share_at_standard", "share_at_standard": "share_at_standard"}
 
-# Column headers of a plan workbook (folded) → field; the same headers are written by ``to_frame``.
+# Column headers of a plan workbook (folded) → field.
 TARGET_HEADERS = {"ma xa": "code", "ten xa": "name", "huyen": "district", "muc": "level", "muc dat chuan": "level",
                   "thoi han": "target_month", "thang hoan thanh": "target_month", "ke hoach": "plan",
                   "van ban": "plan", "so van ban": "plan", "ghi chu": "note"}

@@ -46,3 +46,10 @@ def fmt_period(period: date | str, lang: str = DEFAULT_LANG) -> str:
     if lang == "en":
         return period.strftime("%b %Y")
     return f"{period.month}/{period.year}"
+
+
+def fmt_date(day: date | str, lang: str = DEFAULT_LANG) -> str:
+    """27/12/2024 (vi, as decisions are dated) or 27 Dec 2024 (en)."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return day.strftime("%d %b %Y") if lang == "en" else f"{day.day}/{day.month}/{day.year}"

@@ -116,13 +116,11 @@ def target_progress(con: duckdb.DuckDBPyConnection, target: dict, as_of: date, l
              "months_left": months_left, "set": None, "report_period": None, "criteria_met": None,
              "criteria_total": None, "unmet": [], "needed_pace": None, "observed_pace": None,
              "observed_since": None, "pace_ratio": None, "achieved_by": None, "recognition": None}
-    recognition = targets.recognition_at(con, target["unit_id"], target["level"], as_of)
-    if recognition:
-        entry.update(status="achieved", achieved_by="recognised", recognition=recognition)
-        return entry
     history = _history(con, target["unit_id"], target["level"], as_of, layer)
+    recognition = targets.recognition_at(con, target["unit_id"], target["level"], as_of)
     if history.empty:
-        entry["status"] = "no_data"
+        entry.update(status="achieved" if recognition else "no_data", recognition=recognition,
+                     achieved_by="recognised" if recognition else None)
         return entry
     last = history.iloc[-1]
     total = metrics.n_criteria(con, last["set_id"])
@@ -137,6 +135,9 @@ def target_progress(con: duckdb.DuckDBPyConnection, target: dict, as_of: date, l
         entry["needed_pace"] = round(needed, 3)
         if observed is not None:
             entry["pace_ratio"] = round(observed / needed, 3)
+    if recognition:  # a decision settles it, whatever the latest self-assessment says
+        entry.update(status="achieved", achieved_by="recognised", recognition=recognition)
+        return entry
     entry["status"] = classify(remaining, months_left, observed)
     if entry["status"] == "achieved":
         entry["achieved_by"] = layer

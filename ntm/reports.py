@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, metrics, periods, progress
-from ntm.i18n import fmt_number, fmt_period, t
+from ntm.i18n import fmt_date, fmt_number, fmt_period, t
 from ntm.units import Unit
 
 
@@ -102,7 +102,8 @@ def _targets(con, unit: Unit, period, lang: str) -> Section:
         head = t("report.target_head", lang, name=e["name"], level=t(f"report.level.{e['level']}", lang),
                  deadline=fmt_period(e["target_month"], lang))
         if e["status"] == "achieved":
-            detail = t("report.target_recognised", lang, **e["recognition"]) if e["recognition"] else \
+            detail = t("report.target_recognised", lang, decision_no=e["recognition"]["decision_no"],
+                       decision_date=fmt_date(e["recognition"]["decision_date"], lang)) if e["recognition"] else \
                 t("report.target_self", lang)
         elif e["status"] == "no_data":
             detail = t("report.target_no_data", lang)

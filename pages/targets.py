@@ -5,7 +5,7 @@ import streamlit as st
 
 import ui
 from ntm import charts, metrics, periods, plans, targets
-from ntm.i18n import fmt_number, fmt_period
+from ntm.i18n import fmt_date, fmt_number, fmt_period
 
 BADGE = {"achieved": "blue", "on_track": "green", "needs_acceleration": "orange", "limited": "violet",
          "regressing": "red", "overdue": "gray", "no_data": "gray"}
@@ -65,7 +65,7 @@ with tab_progress:
         for e in achieved:
             if e["recognition"]:
                 st.success(ui.tr("targets.recognised", name=e["name"], decision=e["recognition"]["decision_no"],
-                                 date=e["recognition"]["decision_date"]), icon=":material/verified:")
+                                 date=fmt_date(e["recognition"]["decision_date"], lang)), icon=":material/verified:")
             else:
                 st.info(ui.tr("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
     if result["goals"]:

@@ -85,7 +85,7 @@ def test_a_recognition_decision_counts_as_achieved(con):
     targets.add_recognition(con, unit.unit_id, "ntm", "2415/QĐ-UBND", date(2024, 6, 20), "UBND tỉnh")
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 6, 1))
     assert entry["status"] == "achieved" and entry["achieved_by"] == "recognised"
-    assert entry["recognition"]["decision_no"] == "2415/QĐ-UBND"
+    assert entry["recognition"]["decision_no"] == "2415/QĐ-UBND" and entry["criteria_met"] == 18  # the gap stays visible
     before = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 5, 1))
     assert before["status"] != "achieved"  # the decision came later
 

@@ -92,6 +92,7 @@ class Filters:
     set_id: str
     province: units.Unit
     district: units.Unit | None
+    layer: str = "self"  # self-assessed, appraised (thẩm định) or recognised (công nhận)
 
     @property
     def scope(self) -> units.Unit:
@@ -110,6 +111,14 @@ def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
         """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
            WHERE a.period BETWEEN ? AND ? ORDER BY 1""", [start, end]).fetchall()
     return [r[0] for r in rows]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _layers_with_data(_cur, version: tuple, start, end, set_id: str) -> list[str]:
+    rows = _cur.execute("SELECT DISTINCT layer FROM assessments WHERE period BETWEEN ? AND ? AND set_id = ?",
+                        [start, end, set_id]).fetchall()
+    found = {r[0] for r in rows}
+    return [layer for layer in store.LAYERS if layer in found or layer == "self"]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -170,6 +179,11 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     in_force = catalog.set_for_period(cur, period.end)
     _from_query("set", set_options, in_force if in_force in set_options else (set_options or [None])[0])
     side.selectbox(tr("filter.set"), set_options, key="set", on_change=_keep, args=("set",))
+    layers = _layers_with_data(cur, version, period.start, period.end, st.session_state["set"])
+    _from_query("layer", layers, "self")
+    side.selectbox(tr("filter.layer"), layers, key="layer", on_change=_keep, args=("layer",),
+                   format_func=lambda layer: t(f"layer.{layer}", language), help=tr("filter.layer_help"),
+                   disabled=len(layers) == 1)
 
     provinces = _units_with_data(cur, version, period.start, period.end, "province_id", None)
     codes = [c for c, _ in provinces]
@@ -189,9 +203,9 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     district = None
     if st.session_state["district"]:
         district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
-    st.query_params.from_dict({k: st.session_state[k] for k in ("lang", "mode", "period", "set", "province", "district")
-                               if st.session_state.get(k)})
-    return Filters(period, st.session_state["set"], province, district)
+    st.query_params.from_dict({k: st.session_state[k] for k in ("lang", "mode", "period", "set", "layer", "province",
+                                                                 "district") if st.session_state.get(k)})
+    return Filters(period, st.session_state["set"], province, district, st.session_state["layer"])
 
 
 def filters() -> Filters | None:
@@ -224,7 +238,7 @@ def scores_or_stop(f: Filters, cur: duckdb.DuckDBPyConnection, version: tuple, t
     or explain why there is nothing to show and stop."""
     label = fmt_period(f.period.text, lang())
     st.title(tr(title_key, unit=f.scope.name, period=label))
-    scores = query("commune_scores", cur, version, f.scope, f.period, f.set_id)
+    scores = query("commune_scores", cur, version, f.scope, f.period, f.set_id, f.layer)
     if scores.empty:
         empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)
         st.stop()

@@ -144,3 +144,17 @@ def last_mile_bar(counts: pd.Series, names: dict[int, str], title: str, lang: st
                            text=data.values, textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>"))
     fig.update_xaxes(title=t("chart.communes_axis", lang), rangemode="tozero")
     return _layout(fig, title, lang, height=max(260, 28 * len(data) + 110))
+
+
+def rates_by_year_heatmap(rates: pd.DataFrame, criteria_names: dict[int, str], title: str, lang: str) -> go.Figure:
+    """Criteria × years, the share of communes meeting each (a sequential, colour-blind-safe scale)."""
+    wide = rates.pivot_table(index="criterion_no", columns="year", values="rate").sort_index(ascending=False)
+    labels = [f"{int(c)}. {criteria_names.get(int(c), '')}" for c in wide.index]
+    text = [[fmt_number(v * 100, lang, 0) + " %" for v in row] for row in wide.values]
+    fig = go.Figure(go.Heatmap(
+        z=wide.values * 100, x=[str(y) for y in wide.columns], y=labels, zmin=0, zmax=100, colorscale="Blues",
+        text=text, texttemplate="%{text}", xgap=2, ygap=2,
+        colorbar={"title": {"text": t("chart.rate_axis", lang)}, "thickness": 12},
+        hovertemplate="%{y} – %{x}: %{text}<extra></extra>"))
+    fig.update_xaxes(type="category", side="top")
+    return _layout(fig, title, lang, height=max(320, 26 * len(wide) + 120))

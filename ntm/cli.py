@@ -122,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
         result = import_file(con, path.read_bytes(), path.name, unit=args.unit, period=args.period, set_id=args.set,
-                             accept_new_units=args.accept_new_units, dry_run=args.dry_run)
+                             accept_new_units=args.accept_new_units, dry_run=args.dry_run, layer=args.layer)
     finally:
         con.close()
     if args.json:
@@ -271,6 +271,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--set", help="criteria set id (overrides the file)")
     p.add_argument("--accept-new-units", action="store_true", help="add communes the catalogue lacks as historical units")
     p.add_argument("--dry-run", action="store_true", help="validate and show what would change; write nothing")
+    p.add_argument("--layer", choices=list(store.LAYERS), default="self",
+                   help="assessment layer: self (the communes' own reports, default), appraised (thẩm định), "
+                        "recognised (công nhận)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_import)
 

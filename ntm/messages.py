@@ -112,6 +112,9 @@ MESSAGES.update({
     "filter.mode.year": ("Năm", "Year"),
     "filter.period": ("Kỳ báo cáo", "Period"),
     "filter.set": ("Bộ tiêu chí", "Criteria set"),
+    "filter.layer": ("Lớp số liệu", "Assessment layer"),
+    "filter.layer_help": ("Tự đánh giá: báo cáo của xã; thẩm định: kết quả huyện/tỉnh thẩm định; công nhận: theo quyết định. Chỉ hiện các lớp có số liệu trong kỳ.",
+                          "Self-assessed: the communes' own reports; appraised: the district's or province's appraisal; recognised: by decision. Only layers with data in the period are listed."),
     "filter.province": ("Tỉnh", "Province"),
     "filter.district": ("Huyện", "District"),
     "filter.whole_province": ("Toàn tỉnh", "Whole province"),
@@ -467,4 +470,15 @@ MESSAGES.update({
 MESSAGES.update({
     "app.build_failed": ("Không tạo được cơ sở dữ liệu mẫu: {error}. Chạy “python -m ntm sample” để xem chi tiết, rồi khởi động lại ứng dụng.",
                          "Could not build the sample database: {error}. Run “python -m ntm sample” for details, then restart the app."),
+})
+MESSAGES.update({
+    "criteria.over_time_title": ("Tỷ lệ xã đạt từng tiêu chí qua các năm — {unit} (bộ {set_id})",
+                                 "Share of communes meeting each criterion by year — {unit} ({set_id})"),
+    "criteria.over_time_help": ("Mỗi năm tính theo báo cáo cuối cùng trong năm của từng xã; chỉ so sánh trong cùng một bộ tiêu chí.",
+                                "Each year counts each commune's last report in the year; only years of the same criteria set are compared."),
+})
+MESSAGES.update({
+    "upload.layer": ("Loại số liệu của tệp", "What the file holds"),
+    "upload.layer_help": ("Tự đánh giá: báo cáo của xã (mặc định). Thẩm định: kết quả đoàn thẩm định của huyện/tỉnh, lưu riêng, không ghi đè báo cáo của xã. Công nhận: theo quyết định công nhận.",
+                          "Self-assessed: the communes' own reports (default). Appraised: the district's or province's appraisal, kept apart and never overwriting the communes' reports. Recognised: by recognition decision."),
 })

@@ -341,3 +341,29 @@ def regressions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_
             WHERE a.status IS DISTINCT FROM 'met'
             ORDER BY s.district, s.name, n.criterion_no""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end}).df()
+
+
+def rates_by_district(scores: pd.DataFrame) -> pd.DataFrame:
+    """Share of reporting communes meeting each criterion, one row per district (criteria as columns)."""
+    totals = scores.groupby("district").size()
+    unmet = scores.explode("unmet").dropna(subset=["unmet"]).groupby(["district", "unmet"]).size().unstack(fill_value=0)
+    rates = (1 - unmet.div(totals, axis=0)).reindex(totals.index).fillna(1.0)
+    rates.columns = [int(c) for c in rates.columns]
+    return rates
+
+
+def criterion_rates_by_year(con: duckdb.DuckDBPyConnection, unit: Unit, set_id: str, layer: str = "self") -> pd.DataFrame:
+    """Share of communes meeting each criterion at each year's end (each commune's latest report in the year)."""
+    return con.execute(
+        f"""WITH {_SCOPE},
+            latest AS (SELECT a.unit_id, year(a.period) AS year, max(a.period) AS period
+                       FROM assessments a JOIN scope USING (unit_id)
+                       WHERE a.set_id = $set AND a.layer = $layer GROUP BY 1, 2),
+            facts AS (SELECT l.year, l.unit_id, c.criterion_no, a.status
+                      FROM latest l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+                      LEFT JOIN assessments a ON a.unit_id = l.unit_id AND a.period = l.period AND a.set_id = $set
+                           AND a.layer = $layer AND a.criterion_no = c.criterion_no)
+            SELECT year, criterion_no, avg(CASE WHEN status = 'met' THEN 1.0 ELSE 0.0 END) AS rate,
+                   count(DISTINCT unit_id) AS communes
+            FROM facts GROUP BY ALL ORDER BY year, criterion_no""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer}).df()

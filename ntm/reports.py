@@ -30,27 +30,27 @@ class Draft:
 
 
 def draft(con: duckdb.DuckDBPyConnection, unit: Unit, period: periods.Period, set_id: str,
-          lang: str = "vi") -> Draft:
-    scores = metrics.commune_scores(con, unit, period, set_id)
+          lang: str = "vi", layer: str = "self") -> Draft:
+    scores = metrics.commune_scores(con, unit, period, set_id, layer)
     n = metrics.n_criteria(con, set_id)
     title = t("report.title", lang, unit=unit.name.upper() if lang == "vi" else unit.name)
     subtitle = t("report.subtitle", lang, period=fmt_period(period.text, lang), set_id=set_id,
-                 layer=t("layer.self", lang))
+                 layer=t(f"layer.{layer}", lang))
     if scores.empty:
         return Draft(title, subtitle, [Section(t("report.no_data_heading", lang),
                                                [t("report.no_data", lang, unit=unit.name, period=fmt_period(period.text, lang))])])
     return Draft(title, subtitle, [
-        _overall(con, unit, period, set_id, scores, lang),
+        _overall(con, unit, period, set_id, scores, lang, layer),
         _bins(scores, n, lang),
         _unmet(con, scores, set_id, n, lang),
-        _targets(con, unit, period, lang),
-        _change(con, unit, period, set_id, lang),
+        _targets(con, unit, period, lang, layer),
+        _change(con, unit, period, set_id, lang, layer),
     ])
 
 
-def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str) -> Section:
-    missing = metrics.not_reported(con, unit, period, set_id)
-    before = metrics.commune_scores(con, unit, periods.year_before(period), set_id)
+def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str, layer: str) -> Section:
+    missing = metrics.not_reported(con, unit, period, set_id, layer)
+    before = metrics.commune_scores(con, unit, periods.year_before(period), set_id, layer)
     average, previous = metrics.average_met(scores), metrics.average_met(before)
     lines = [t("report.communes", lang, communes=len(scores))]
     if len(missing):
@@ -94,9 +94,9 @@ def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section
     return Section(t("report.h_unmet", lang), lines or [t("report.all_met", lang)], table)
 
 
-def _targets(con, unit: Unit, period, lang: str) -> Section:
+def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
     year = period.end.year
-    result = progress.report(con, unit, year, period.end)
+    result = progress.report(con, unit, year, period.end, layer)
     lines = []
     for e in result["targets"]:
         head = t("report.target_head", lang, name=e["name"], level=t(f"report.level.{e['level']}", lang),
@@ -118,9 +118,9 @@ def _targets(con, unit: Unit, period, lang: str) -> Section:
     return Section(t("report.h_targets", lang, year=year), lines or [t("report.no_targets", lang, year=year)])
 
 
-def _change(con, unit: Unit, period, set_id: str, lang: str) -> Section:
+def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str) -> Section:
     before = periods.year_before(period)
-    changed = metrics.changes(con, unit, before, period, set_id)
+    changed = metrics.changes(con, unit, before, period, set_id, layer)
     if changed["met_before"].isna().all():
         return Section(t("report.h_change", lang, before=fmt_period(before.text, lang)),
                        [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_id=set_id)])

@@ -39,13 +39,13 @@ def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
     province = units.resolve(con, generator.PROVINCE_CODE, start=generator.ANCHOR_2020)
     files = workbooks.plan(frame)
     rows = 0
-    for k, (name, build_file) in enumerate(files):
+    for k, (name, build_file, layer) in enumerate(files):
         report(0.25 + 0.75 * k / len(files), "load")
         data = build_file(con, province)
         if workbook_dir is not None:
             Path(workbook_dir).mkdir(parents=True, exist_ok=True)
             (Path(workbook_dir) / name).write_bytes(data)
-        result = import_file(con, data, name, unit=province.code, uploaded_by="sample")
+        result = import_file(con, data, name, unit=province.code, uploaded_by="sample", layer=layer)
         if result.status != "loaded":
             raise SampleImportFailed(f"{name}: {[p.located('en') for p in result.errors[:3]]}")
         rows += result.rows
@@ -62,8 +62,12 @@ def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
 
 def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int, name: str) -> None:
     """Give a sample upload the date it would have had: the yearly files are a backfill of old reports
-    (not late); each monthly template arrives on the 3rd of the next month, 9/2025's on the 14th (late)."""
-    if name.startswith("mau-nhap-"):
+    (not late); each monthly template arrives on the 3rd of the next month, 9/2025's on the 14th (late);
+    the appraisal of 11/2024 on 10/12/2024."""
+    if name.startswith("tham-dinh-"):
+        con.execute("UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
+                    [datetime(2024, 12, 10, 15, 0), upload_id])
+    elif name.startswith("mau-nhap-"):
         year, month_no = int(name[9:13]), int(name[14:16])
         next_month = periods.shift_months(date(year, month_no, 1), 1)
         day = 14 if (year, month_no) == (2025, 9) else 3

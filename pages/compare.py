@@ -10,7 +10,7 @@ period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
 n = metrics.n_criteria(cur, f.set_id)
 names = ui.query("criteria_names", cur, version, f.set_id, lang)
 
-matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id)
+matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id, f.layer)
 sort = st.radio(ui.tr("compare.sort"), ["met", "name"], horizontal=True, key="compare_sort",
                 format_func=lambda s: t(f"compare.sort.{s}", lang))
 order = list(scores.sort_values(["met", "name"], ascending=[False, True])["name"]) if sort == "met" \
@@ -35,7 +35,7 @@ default = periods.year_before(f.period).text
 earlier_text = st.selectbox(ui.tr("compare.since"), earlier_options, key="compare_since",
                             index=earlier_options.index(default) if default in earlier_options else 0,
                             format_func=lambda p: fmt_period(p, lang))
-change = ui.query("changes", cur, version, f.scope, periods.parse(earlier_text), f.period, f.set_id)
+change = ui.query("changes", cur, version, f.scope, periods.parse(earlier_text), f.period, f.set_id, f.layer)
 if change["met_before"].isna().all():
     ui.empty("compare.no_before", set_id=f.set_id, period=fmt_period(earlier_text, lang))
     st.stop()

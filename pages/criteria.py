@@ -1,4 +1,4 @@
-"""Tiêu chí: achievement rate of each criterion, by district, and the bottleneck criteria."""
+"""Tiêu chí: achievement rate of each criterion, by district and over the years, and the bottleneck criteria."""
 import streamlit as st
 
 import ui
@@ -20,11 +20,17 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     ui.tr("criteria.rate"): st.column_config.ProgressColumn(ui.tr("criteria.rate"), min_value=0, max_value=100, format="%d %%")})
 st.caption(ui.tr("criteria.last_mile_help"))
 
-if f.district is None:
+if f.district is None and scores["district"].notna().any():
     st.subheader(ui.tr("criteria.by_district_title"))
-    wide = scores.explode("unmet").dropna(subset=["unmet"]).groupby(["district", "unmet"]).size().unstack(fill_value=0)
-    totals = scores.groupby("district").size()
-    rate_table = (1 - wide.div(totals, axis=0)).reindex(totals.index).fillna(1.0)
+    rate_table = metrics.rates_by_district(scores)
     rate_table.columns = [str(c) for c in rate_table.columns]
     st.dataframe((rate_table * 100).round(0), width="stretch")
     st.caption(ui.tr("criteria.by_district_help"))
+
+over_time = ui.query("criterion_rates_by_year", cur, version, f.scope, f.set_id, f.layer)
+if over_time["year"].nunique() > 1:
+    names = ui.query("criteria_names", cur, version, f.set_id, lang)
+    st.plotly_chart(charts.rates_by_year_heatmap(over_time, names, ui.tr("criteria.over_time_title", unit=f.scope.name,
+                                                                        set_id=f.set_id), lang),
+                    width="stretch", key="rates_by_year")
+    st.caption(ui.tr("criteria.over_time_help"))

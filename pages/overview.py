@@ -10,8 +10,8 @@ period_label, scores = ui.scores_or_stop(f, cur, version, "overview.title")
 n = metrics.n_criteria(cur, f.set_id)
 
 earlier = periods.year_before(f.period)
-previous = ui.query("commune_scores", cur, version, f.scope, earlier, f.set_id)
-missing = ui.query("not_reported", cur, version, f.scope, f.period, f.set_id)
+previous = ui.query("commune_scores", cur, version, f.scope, earlier, f.set_id, f.layer)
+missing = ui.query("not_reported", cur, version, f.scope, f.period, f.set_id, f.layer)
 average = metrics.average_met(scores)
 at_standard = int((scores["met"] == n).sum())
 
@@ -32,8 +32,8 @@ recognised = ui.query("targets.recognised_counts", cur, version, f.scope, f.peri
 for card, level in zip(st.columns(3), targets.LEVELS):
     card.metric(ui.tr(f"overview.kpi_recognised.{level}"), recognised[level], border=True,
                 help=ui.tr("overview.kpi_recognised_help"))
-st.caption(ui.tr("common.layer_note", layer=ui.tr("layer.self")) + " " + ui.tr("overview.recognised_note"))
-lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id)
+st.caption(ui.tr("common.layer_note", layer=ui.tr("layer." + f.layer)) + " " + ui.tr("overview.recognised_note"))
+lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id, f.layer)
 if len(lost):
     st.warning(ui.tr("overview.regressions", count=lost["unit_id"].nunique(),
                      names=", ".join(sorted(set(lost["name"]))[:12])), icon=":material/warning:")
@@ -42,7 +42,7 @@ if len(missing):
     st.warning(ui.tr("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:")
 
 left, right = st.columns(2)
-yearly = ui.query("yearly_average", cur, version, f.scope)
+yearly = ui.query("yearly_average", cur, version, f.scope, f.layer)
 with left:
     st.plotly_chart(charts.yearly_trend(yearly, f.scope.name, lang), width="stretch", key="trend")
     if yearly["set_id"].nunique() > 1:
@@ -55,7 +55,7 @@ with right:
     if full["communes"]:
         st.markdown(ui.tr("overview.standard_list", n=n, count=full["communes"], names=", ".join(full["names"])))
 
-ranking = ui.query("district_ranking", cur, version, f.province, f.period, f.set_id)
+ranking = ui.query("district_ranking", cur, version, f.province, f.period, f.set_id, f.layer)
 if len(ranking) > 1:
     highlight = f.district.short_name if f.district else None
     if highlight in set(ranking["district"]):

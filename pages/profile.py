@@ -7,8 +7,8 @@ from ntm import catalog, charts, metrics, periods, store, targets, units
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
-matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id)
+scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id, f.layer)
+matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id, f.layer)
 choices = sorted(matrix[["unit_id", "name", "district"]].drop_duplicates().itertuples(index=False),
                  key=lambda r: (str(r.district), r.name))
 if not choices:
@@ -24,7 +24,7 @@ st.query_params["commune"] = str(st.session_state["commune"])
 unit = units.get(cur, st.session_state["commune"])
 st.title(ui.tr("profile.title", name=unit.name))
 
-history = ui.query("commune_history", cur, version, unit)
+history = ui.query("commune_history", cur, version, unit, f.layer)
 if history.empty:
     ui.empty("profile.no_history")
     st.stop()
@@ -55,7 +55,7 @@ if len(indicators):
                                                 "indicator_code": ui.tr("profile.indicator_code"),
                                                 "name_vi": ui.tr("criteria.name")}), hide_index=True, width="stretch")
 
-lost = ui.query("regressions", cur, version, unit, periods.month(last["period"]), last["set_id"])
+lost = ui.query("regressions", cur, version, unit, periods.month(last["period"]), last["set_id"], f.layer)
 if len(lost):
     st.warning(ui.tr("profile.regressions", criteria=", ".join(
         f"{int(c)} {crit.set_index('criterion_no').at[c, name_col]}" for c in lost["criterion_no"]),
@@ -66,7 +66,7 @@ own = targets.current(cur, unit)
 if not own:
     ui.empty("profile.no_targets")
 for target in own:
-    entry = ui.query("progress.target_progress", cur, version, target, last["period"])
+    entry = ui.query("progress.target_progress", cur, version, target, last["period"], f.layer)
     st.markdown(ui.tr("profile.target_line", level=ui.tr("level." + entry["level"]),
                       deadline=fmt_period(entry["target_month"], lang), plan=entry["plan"] or "–",
                       status=ui.tr("progress." + entry["status"]), months=entry["months_left"],

@@ -19,7 +19,7 @@ if st.session_state.get("target_year") not in year_options:
 year = st.selectbox(ui.tr("targets.year"), year_options, key="target_year")
 st.title(ui.tr("targets.title", year=year, unit=f.scope.name))
 
-result = ui.query("progress.report", cur, version, f.scope, year)
+result = ui.query("progress.report", cur, version, f.scope, year, None, f.layer)
 as_of = fmt_period(result["as_of"], lang)
 st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(
@@ -80,7 +80,7 @@ with tab_progress:
     st.caption(ui.tr("targets.rule"))
 
 period_label = fmt_period(f.period.text, lang)
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id)
+scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id, f.layer)
 with tab_last_mile:
     near, counts = metrics.last_mile(scores)
     if near.empty:
@@ -96,7 +96,7 @@ with tab_last_mile:
                          "unmet": ui.tr("col.unmet")}), hide_index=True, width="stretch")
 
 with tab_regressions:
-    lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id)
+    lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id, f.layer)
     if lost.empty:
         ui.empty("targets.no_regressions", unit=f.scope.name, period=period_label)
     else:
@@ -109,9 +109,9 @@ with tab_regressions:
             ui.tr("targets.latest"): [fmt_period(p, lang) for p in lost["latest"]]}), hide_index=True, width="stretch")
 
 with tab_completeness:
-    month = periods.month(ui.query("report_window", cur, version, f.scope, f.period, f.set_id)[1]) \
+    month = periods.month(ui.query("report_window", cur, version, f.scope, f.period, f.set_id, f.layer)[1]) \
         if len(scores) else periods.month(f.period.end)
-    table = ui.query("completeness.by_district", cur, version, f.scope, month, f.set_id)
+    table = ui.query("completeness.by_district", cur, version, f.scope, month, f.set_id, f.layer)
     st.subheader(ui.tr("targets.completeness_title", unit=f.scope.name, period=fmt_period(month.text, lang)))
     st.caption(ui.tr("targets.completeness_rule"))
     if table.empty:

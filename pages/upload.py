@@ -21,17 +21,19 @@ else:
     ui.empty("upload.template_pick_month")
 
 st.subheader(ui.tr("upload.file_title"))
+layer = st.selectbox(ui.tr("upload.layer"), store.LAYERS, key="upload_layer", help=ui.tr("upload.layer_help"),
+                     format_func=lambda code: ui.tr("layer." + code))
 files = st.file_uploader(ui.tr("upload.file_label"), type=["xlsx", "xlsm", "xls", "ods"], accept_multiple_files=True,
                          key="upload_files", help=ui.tr("upload.file_help"))
 pending = st.session_state.setdefault("_upload_checks", {})
 for file in files or []:
-    if file.file_id not in pending:  # every click reruns the page: check each upload once
-        result = import_file(cur, file.getvalue(), file.name, dry_run=True)
-        pending[file.file_id] = (file.name, file.getvalue(), result)
+    if (file.file_id, layer) not in pending:  # every click reruns the page: check each upload once per layer
+        result = import_file(cur, file.getvalue(), file.name, dry_run=True, layer=layer)
+        pending[(file.file_id, layer)] = (file.name, file.getvalue(), result)
 
-for file_id, (name, raw, result) in list(pending.items()):
+for (file_id, file_layer), (name, raw, result) in list(pending.items()):
     with st.container(border=True):
-        st.markdown(f"**{name}**")
+        st.markdown(f"**{name}** · {ui.tr('layer.' + file_layer)}")
         if result.status == "rejected":
             st.error(ui.tr("upload.rejected", count=len(result.errors)))
             st.dataframe(pd.DataFrame([{ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
@@ -48,9 +50,9 @@ for file_id, (name, raw, result) in list(pending.items()):
                     width="stretch")
             if result.missing:
                 st.warning(ui.tr("upload.missing", names=", ".join(m["name"] for m in result.missing)))
-            if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}", type="primary"):
-                loaded = import_file(cur, raw, name, uploaded_by="dashboard")
-                pending[file_id] = (name, raw, loaded)
+            if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
+                loaded = import_file(cur, raw, name, uploaded_by="dashboard", layer=file_layer)
+                pending[(file_id, file_layer)] = (name, raw, loaded)
                 st.cache_data.clear()  # every page shows the new data
                 st.rerun()
         else:

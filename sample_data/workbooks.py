@@ -32,12 +32,18 @@ from ntm.problems import column_letter
 
 STATUS_WORDS = template.STATUS_WORDS
 LONG_FROM, TEMPLATE_FROM = date(2022, 1, 1), date(2025, 7, 1)
+APPRAISAL_MONTH = date(2024, 11, 1)
 
 
-def plan(facts: pd.DataFrame) -> list[tuple[str, Callable[[duckdb.DuckDBPyConnection, units.Unit], bytes]]]:
-    """(file name, writer) for every sample workbook, oldest first; ``writer(con, province)`` → bytes."""
+Writer = Callable[[duckdb.DuckDBPyConnection, units.Unit], bytes]
+
+
+def plan(facts: pd.DataFrame) -> list[tuple[str, Writer, str]]:
+    """(file name, writer, assessment layer) for every sample workbook, oldest first; ``writer(con, province)``
+    → bytes. Besides the communes' own reports, Văn Quan's appraisal (thẩm định) of 11/2024 is an upload of
+    the ``appraised`` layer that disagrees with one self-assessment (Liên Hội, criterion 17)."""
     facts = facts.assign(year=facts["period"].map(lambda d: d.year))
-    files = []
+    files: list[tuple[str, Writer]] = []
     summary = facts[facts["period"] < LONG_FROM]
     for year, part in summary.groupby("year"):
         files.append((f"bieu-tong-hop-{year}.xlsx", partial(provincial_summary, facts=part)))
@@ -46,7 +52,22 @@ def plan(facts: pd.DataFrame) -> list[tuple[str, Callable[[duckdb.DuckDBPyConnec
         files.append((f"du-lieu-dai-{year}.xlsx", partial(long_layout, facts=part)))
     for day, part in facts[facts["period"] >= TEMPLATE_FROM].groupby("period"):
         files.append((f"mau-nhap-{day:%Y-%m}.xlsx", partial(filled_template, facts=part)))
-    return files
+    result = [(name, writer, "self") for name, writer in files]
+    appraisal = facts[facts["period"] == APPRAISAL_MONTH].drop(columns="year")
+    at = next(k for k, (name, _, _) in enumerate(result) if name == "du-lieu-dai-2024.xlsx") + 1
+    result.insert(at, ("tham-dinh-van-quan-2024-11.xlsx", partial(appraisal_template, facts=appraisal), "appraised"))
+    return result
+
+
+def appraisal_template(con: duckdb.DuckDBPyConnection, province: units.Unit, facts: pd.DataFrame) -> bytes:
+    """Văn Quan's template for 11/2024 filled by the appraisal team: the communes' statuses, except that
+    Liên Hội's environment criterion (17) is found only basically met."""
+    district = units.resolve(con, f"{province.code}/Văn Quan", start=APPRAISAL_MONTH)
+    ids = set(units.communes_under(con, district, APPRAISAL_MONTH, APPRAISAL_MONTH)["unit_id"].astype(int))
+    mine = facts[facts["unit_id"].isin(ids)].copy()
+    lien_hoi = units.resolve(con, "Liên Hội", start=APPRAISAL_MONTH, within=district, prefer="commune").unit_id
+    mine.loc[(mine["unit_id"] == lien_hoi) & (mine["criterion_no"] == 17), "status"] = "basically_met"
+    return filled_template(con, district, mine)
 
 
 def _communes(con: duckdb.DuckDBPyConnection, unit_ids) -> pd.DataFrame:
@@ -117,12 +138,12 @@ def long_layout(con: duckdb.DuckDBPyConnection, province: units.Unit, facts: pd.
     return buffer.getvalue()
 
 
-def filled_template(con: duckdb.DuckDBPyConnection, province: units.Unit, facts: pd.DataFrame) -> bytes:
-    """``ntm template`` for the province and month, with every status cell filled."""
+def filled_template(con: duckdb.DuckDBPyConnection, unit: units.Unit, facts: pd.DataFrame) -> bytes:
+    """``ntm template`` for the unit (the province: its post-merger self of that month) and month, every status filled."""
     period = month(facts["period"].iloc[0])
-    province = units.resolve(con, province.code, start=period.start)  # the post-merger province of that month
+    unit = units.resolve(con, unit.code, start=period.start) if unit.level == "province" else unit
     set_id = facts["set_id"].iloc[0]
-    book = openpyxl.load_workbook(io.BytesIO(template.build(con, province, period, set_id)))
+    book = openpyxl.load_workbook(io.BytesIO(template.build(con, unit, period, set_id)))
     sheet = book["Báo cáo"]
     status = {(str(code), int(no)): s for code, no, s in facts.merge(
         _communes(con, facts["unit_id"]).reset_index(), on="unit_id")[["code", "criterion_no", "status"]].itertuples(index=False)}

@@ -329,3 +329,18 @@ def test_a_formula_without_a_cached_value_is_reported_not_read_as_blank(con):
     assert result.status == "rejected" and [(p.key, f"{p.column}{p.row}") for p in result.errors] == \
         [("import.formula_no_value", "C7")]
     assert snapshot(con) == before
+
+
+def test_an_appraisal_loads_as_its_own_layer_beside_the_self_assessment(db_path, tmp_path, capsys):
+    path = tmp_path / "van-quan-t5.xlsx"
+    path.write_bytes(xlsx(real_world_sheet))
+    assert main(["import", str(path), "--db", str(db_path)]) == 0
+    path.write_bytes(xlsx(lambda s: real_world_sheet(s, marks={"Tú Xuyên": [1, 2, 3]})))
+    assert main(["import", str(path), "--db", str(db_path), "--layer", "appraised", "--json"]) == 0
+    capsys.readouterr()
+    from ntm import store
+    con = store.connect(db_path)
+    rows = dict(con.execute("""SELECT layer, count(*) FILTER (WHERE status = 'met') FROM assessments a
+                               JOIN units u USING (unit_id) WHERE u.short_name = 'Tú Xuyên' GROUP BY 1""").fetchall())
+    con.close()
+    assert rows == {"self": 10, "appraised": 3}  # the appraisal did not replace the commune's own report

@@ -91,12 +91,12 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
     at = start(monkeypatch, db, district="184", period="2020-05", mode="month")
     at.switch_page("pages/upload.py").run()
     assert not at.exception
-    assert at.selectbox(key="revert_id").value == 12  # newest sample upload (the template of 12/2025) first
+    assert at.selectbox(key="revert_id").value == 13  # newest sample upload (the template of 12/2025) first
     at.button(key="revert").click().run()
     assert not at.exception
     st.cache_resource.clear()  # release the app's connection before reading the file here
     con = store.connect(db)
-    assert con.execute("SELECT status FROM uploads WHERE upload_id = 12").fetchall() == [("reverted",)]
+    assert con.execute("SELECT status FROM uploads WHERE upload_id = 13").fetchall() == [("reverted",)]
     assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01'").fetchall() == [(0,)]
     assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-11-01'").fetchall()[0][0] > 0
     con.close()
@@ -120,3 +120,13 @@ def test_targets_page_in_english(monkeypatch, sample_db):
     assert not at.exception
     assert at.title[0].value.startswith("Targets for 2026")
     assert "Regressing: 1" in " ".join(m.value for m in at.markdown)
+
+
+def test_the_layer_filter_switches_to_the_appraisal(monkeypatch, sample_db):
+    at = start(monkeypatch, sample_db, district="184", period="2024-11", mode="month")
+    assert at.sidebar.selectbox(key="layer").options == ["tự đánh giá", "thẩm định"]
+    total = metric(at, 3)
+    at.sidebar.selectbox(key="layer").set_value("appraised").run()
+    assert not at.exception and int(metric(at, 3)) == int(total) - 1  # Liên Hội's criterion 17 not confirmed
+    assert any("thẩm định" in c.value for c in at.caption)
+    assert at.query_params["layer"] == "appraised"

@@ -40,16 +40,18 @@ def test_the_sample_arrives_as_workbooks_in_three_layouts(sample_con):
     uploads = sample_con.execute("SELECT file_name, source, uploaded_by, octet_length(raw) > 0 FROM uploads "
                                  "ORDER BY upload_id").fetchall()
     names = [u[0] for u in uploads]
-    assert names[:6] == ["bieu-tong-hop-2020.xlsx", "bieu-tong-hop-2021.xlsx", "du-lieu-dai-2022.xlsx",
-                         "du-lieu-dai-2023.xlsx", "du-lieu-dai-2024.xlsx", "du-lieu-dai-2025.xlsx"]
-    assert names[6:] == [f"mau-nhap-2025-{m:02d}.xlsx" for m in range(7, 13)]
+    assert names[:7] == ["bieu-tong-hop-2020.xlsx", "bieu-tong-hop-2021.xlsx", "du-lieu-dai-2022.xlsx",
+                         "du-lieu-dai-2023.xlsx", "du-lieu-dai-2024.xlsx", "tham-dinh-van-quan-2024-11.xlsx",
+                         "du-lieu-dai-2025.xlsx"]
+    assert names[7:] == [f"mau-nhap-2025-{m:02d}.xlsx" for m in range(7, 13)]
     assert {u[1:] for u in uploads} == {("import", "sample", True)}  # the upload path, raw file kept
 
 
 def test_the_workbooks_hold_exactly_the_generated_facts(sample_con):
     from sample_data import generator
     expected = generator.facts(sample_con)
-    loaded = sample_con.execute("SELECT unit_id, period, set_id, criterion_no, status FROM assessments").df()
+    loaded = sample_con.execute("SELECT unit_id, period, set_id, criterion_no, status FROM assessments "
+                                "WHERE layer = 'self'").df()
     assert len(loaded) == len(expected) == 224_409
     key = ["unit_id", "period", "set_id", "criterion_no"]
     expected["period"] = expected["period"].astype("datetime64[us]")
@@ -91,3 +93,14 @@ def test_sample_targets_land_in_every_status(sample_con):
         == [("Trấn Ninh", "achieved", "recognised")]
     assert [(t["name"], t["status"]) for t in progress.report(sample_con, district, 2023)["targets"]] \
         == [("Liên Hội", "overdue")]
+
+
+def test_the_appraisal_layer_disagrees_with_one_self_assessment(sample_con):
+    district = van_quan(sample_con)
+    month = periods.parse("2024-11")
+    own = metrics.summary(sample_con, district, month, "ntm-2021")
+    appraised = metrics.summary(sample_con, district, month, "ntm-2021", layer="appraised")
+    assert appraised["layer"] == "appraised" and appraised["communes"] == own["communes"] == 14
+    met = {c["name"]: c["met"] for c in appraised["communes_detail"]}
+    assert met["Liên Hội"] == 18 and {c["name"]: c["met"] for c in own["communes_detail"]}["Liên Hội"] == 19
+    assert appraised["total_met"] == own["total_met"] - 1

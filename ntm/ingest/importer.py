@@ -78,7 +78,11 @@ class _Context:
 
 def import_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, unit: str | None = None,
                 period: str | None = None, set_id: str | None = None, accept_new_units: bool = False,
-                dry_run: bool = False, uploaded_by: str | None = None) -> ImportResult:
+                dry_run: bool = False, uploaded_by: str | None = None, layer: str = "self") -> ImportResult:
+    """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
+    (``self`` reports, ``appraised`` district/province appraisal, ``recognised``)."""
+    if layer not in store.LAYERS:
+        raise ValueError(f"unknown layer {layer!r}")
     ctx = _Context(con, unit, period, set_id, accept_new_units)
     try:
         sheets = read_workbook(data, file_name)
@@ -106,7 +110,7 @@ def import_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, 
         _read_table(ctx, sheet, table, facts, indicators)
     if tables == 0:
         ctx.error("import.no_table")
-    frame = pd.DataFrame(facts, columns=["unit_id", "period", "set_id", "criterion_no", "status"])
+    frame = pd.DataFrame(facts, columns=["unit_id", "period", "set_id", "criterion_no", "status"]).assign(layer=layer)
     if not ctx.errors and frame.empty:
         ctx.error("import.empty")
     result = ImportResult("rejected", errors=ctx.errors, warnings=ctx.warnings, rows=len(frame),
@@ -117,7 +121,8 @@ def import_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, 
         result.status = "dry-run"
         result.changes, result.missing = _preview(con, frame)
         return result
-    ind = pd.DataFrame(indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"])
+    ind = pd.DataFrame(indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
+                       ).assign(layer=layer)
     result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
     result.status = "loaded"
     return result
@@ -362,7 +367,7 @@ def _long_row(ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, 
 
 def _preview(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """Against each commune's previous report in the database (same set): criteria newly met and newly lost."""
-    con.register("upload_keys", frame[["unit_id", "period", "set_id"]].drop_duplicates())
+    con.register("upload_keys", frame[["unit_id", "period", "set_id", "layer"]].drop_duplicates())
     try:
         return _changes(con, frame), _missing(con, frame)
     finally:
@@ -372,13 +377,13 @@ def _preview(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[
 def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
     before = con.execute(
         """WITH prev AS (
-               SELECT k.unit_id, k.period, k.set_id, max(a.period) AS prev_period
+               SELECT k.unit_id, k.period, k.set_id, k.layer, max(a.period) AS prev_period
                FROM upload_keys k JOIN assessments a ON a.unit_id = k.unit_id AND a.set_id = k.set_id
-                    AND a.period < k.period AND a.layer = 'self'
+                    AND a.period < k.period AND a.layer = k.layer
                GROUP BY ALL)
            SELECT p.unit_id, p.period, a.criterion_no, a.status
            FROM prev p JOIN assessments a ON a.unit_id = p.unit_id AND a.set_id = p.set_id
-                AND a.period = p.prev_period AND a.layer = 'self'""").fetchall()
+                AND a.period = p.prev_period AND a.layer = p.layer""").fetchall()
     old_by_key: dict[tuple, dict[int, str]] = {}
     for unit_id, month, criterion_no, status in before:
         old_by_key.setdefault((unit_id, month), {})[criterion_no] = status

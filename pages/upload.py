@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from ntm import store
+from ntm.i18n import fmt_period
 from ntm.ingest import template
 from ntm.ingest.importer import import_file
 
@@ -14,7 +15,7 @@ st.title(ui.tr("upload.title"))
 st.subheader(ui.tr("upload.template_title"))
 if f is not None and not f.period.is_year:
     data = template.build(cur, f.scope, f.period, f.set_id, prefill=True)
-    st.download_button(ui.tr("upload.template_button", unit=f.scope.name, period=f.period.text), data,
+    st.download_button(ui.tr("upload.template_button", unit=f.scope.name, period=fmt_period(f.period.text, lang)), data,
                        file_name=f"bieu-mau-{f.scope.code}-{f.period.text}.xlsx", key="dl-template",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 else:

@@ -41,6 +41,27 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_file(args: argparse.Namespace) -> tuple[bytes, str]:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(t("cli.no_file", args.lang, path=path))
+    return path.read_bytes(), path.name
+
+
+def _print_rejected(problems, lang: str) -> int:
+    print(t("cli.rejected", lang), file=sys.stderr)
+    for problem in problems:
+        print("  - " + problem.located(lang), file=sys.stderr)
+    return 1
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """Columns padded to their widest cell, a dashed rule under the header."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip()
+            for r in [header, tuple("-" * w for w in widths), *rows]]
+
+
 def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
     """(unit, period, set_id) from the user's words, or UsageError with a message that says what to fix."""
     try:
@@ -86,10 +107,7 @@ def format_summary(result: dict, lang: str = "vi") -> str:
     header = (t("col.code", lang), t("col.commune", lang), t("col.met", lang), t("col.unmet", lang))
     rows = [(c["code"] or "", c["name"], str(c["met"]), ", ".join(map(str, c["unmet"])) or "–")
             for c in result["communes_detail"]]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    lines.append("")
-    for r in [header, tuple("-" * w for w in widths), *rows]:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    lines += ["", *_table(header, rows)]
     if result["not_reported"]:
         lines.append("")
         lines.append(t("cli.not_reported", lang, names=", ".join(c["name"] for c in result["not_reported"])))
@@ -97,15 +115,12 @@ def format_summary(result: dict, lang: str = "vi") -> str:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    data = Path(args.file).read_bytes()
+    data, name = _read_file(args)
     con = _open(args)
     try:
-        counts = catalog.import_workbook(con, data, Path(args.file).name)
+        counts = catalog.import_workbook(con, data, name)
     except Rejected as exc:
-        print(t("cli.rejected", args.lang), file=sys.stderr)
-        for problem in exc.errors:
-            print("  - " + problem.located(args.lang), file=sys.stderr)
-        return 1
+        return _print_rejected(exc.errors, args.lang)
     finally:
         con.close()
     print(t("cli.catalog_loaded", args.lang, sets=counts["sets"], criteria=counts["criteria"],
@@ -116,12 +131,10 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from ntm.ingest.importer import import_file
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(t("cli.no_file", args.lang, path=path))
+    data, name = _read_file(args)
     con = _open(args)
     try:
-        result = import_file(con, path.read_bytes(), path.name, unit=args.unit, period=args.period, set_id=args.set,
+        result = import_file(con, data, name, unit=args.unit, period=args.period, set_id=args.set,
                              accept_new_units=args.accept_new_units, dry_run=args.dry_run, layer=args.layer)
     finally:
         con.close()
@@ -129,9 +142,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(json.dumps(result.as_json(args.lang), ensure_ascii=False, indent=2))
         return 1 if result.status == "rejected" else 0
     if result.status == "rejected":
-        print(t("cli.rejected", args.lang), file=sys.stderr)
-        for problem in result.errors:
-            print("  - " + problem.located(args.lang), file=sys.stderr)
+        _print_rejected(result.errors, args.lang)
     elif result.status == "dry-run":
         print(t("cli.import_dry", args.lang, rows=result.rows, communes=result.communes))
         for c in result.changes:
@@ -195,10 +206,7 @@ def format_targets(result: dict, lang: str = "vi") -> str:
         rows.append((t(f"goal.{g['metric']}", lang), fmt_number(g["value"], lang, 1), str(g["year"]),
                      fmt_number(g["current"], lang, 1), "", str(g["months_left"]), fmt_number(g["needed_pace"], lang, 2),
                      fmt_number(g["observed_pace"], lang, 2), t(f"progress.{g['status']}", lang)))
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines.append("")
-    for r in [header, tuple("-" * w for w in widths), *rows]:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    lines += ["", *_table(header, rows)]
     counts = "; ".join(f"{t(f'progress.{k}', lang)} {v}" for k, v in result["status_counts"].items() if v)
     if counts:
         lines += ["", t("cli.targets_counts", lang, counts=counts)]
@@ -208,12 +216,10 @@ def format_targets(result: dict, lang: str = "vi") -> str:
 def _targets_import(args: argparse.Namespace) -> int:
     from ntm import plans
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(t("cli.no_file", args.lang, path=path))
+    data, name = _read_file(args)
     con = _open(args)
     try:
-        plan, counts = plans.import_plan(con, path.read_bytes(), path.name, unit=args.unit)
+        plan, counts = plans.import_plan(con, data, name, unit=args.unit)
     finally:
         con.close()
     if args.json:
@@ -221,10 +227,7 @@ def _targets_import(args: argparse.Namespace) -> int:
                           "errors": [p.as_json(args.lang) for p in plan.errors]}, ensure_ascii=False, indent=2))
         return 1 if plan.errors else 0
     if plan.errors:
-        print(t("cli.rejected", args.lang), file=sys.stderr)
-        for problem in plan.errors:
-            print("  - " + problem.located(args.lang), file=sys.stderr)
-        return 1
+        return _print_rejected(plan.errors, args.lang)
     print(t("cli.targets_loaded", args.lang, **counts))
     return 0
 

@@ -305,7 +305,7 @@ def criteria_names(con: duckdb.DuckDBPyConnection, set_id: str, lang: str = "vi"
 
 def bottlenecks(scores: pd.DataFrame, rates: pd.DataFrame, top: int = 5) -> pd.DataFrame:
     """The least-met criteria, with ``last_mile``: communes missing only 1-2 criteria, this one among them."""
-    last = pd.Series([c for lst in scores["unmet"] if 1 <= len(lst) <= 2 for c in lst], dtype="int64").value_counts()
+    _, last = last_mile(scores)
     result = rates.assign(last_mile=rates["criterion_no"].map(last).fillna(0).astype(int))
     return result.sort_values(["rate", "last_mile", "criterion_no"], ascending=[True, False, True]).head(top)
 

@@ -186,11 +186,9 @@ def import_plan(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, 
             return plan, {}
     found = False
     for sheet in (s for s in sheets if s.visible):
-        for headers, reader in ((RECOGNITION_HEADERS, _read_recognitions), (TARGET_HEADERS, _read_targets),
-                                (GOAL_HEADERS, _read_goals)):
+        for headers, required, reader in _SHEET_KINDS:
             table = _table(sheet.rows, headers)
-            if table is None or (headers is TARGET_HEADERS and "level" not in table[1]) or \
-                    (headers is RECOGNITION_HEADERS and "decision_no" not in table[1]):
+            if table is None or (required and required not in table[1]):
                 continue
             first_row, frame = table
             reader(con, plan, frame, sheet.name, first_row, scope)
@@ -240,6 +238,7 @@ def _read_goals(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, first_row:
 
 def _read_recognitions(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, first_row: int, scope) -> None:
     for _, row, where in _rows(frame, sheet, first_row):
+        number = clean(_blank(row.get("decision_no")))
         level = level_of(row.get("level"))
         day = row.get("decision_date")
         day = day.date() if isinstance(day, datetime) else day if isinstance(day, date) else _date_text(day)
@@ -248,15 +247,21 @@ def _read_recognitions(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, fir
         if day is None:
             plan.errors.append(Problem("targets.bad_date", {"value": clean(row.get("decision_date"))},
                                        *where("decision_date")))
-        if not clean(_blank(row.get("decision_no"))):
+        if not number:
             plan.errors.append(Problem("targets.no_decision", {}, *where("decision_no")))
-        if level is None or day is None or not clean(_blank(row.get("decision_no"))):
+        if level is None or day is None or not number:
             continue
         unit_id = _commune(con, plan, where("name"), _blank(row.get("code")), _blank(row.get("name")),
                            _blank(row.get("district")), scope, day)
         if unit_id is not None:
-            plan.recognitions.append({"unit_id": unit_id, "level": level, "decision_no": clean(row["decision_no"]),
+            plan.recognitions.append({"unit_id": unit_id, "level": level, "decision_no": number,
                                       "decision_date": day, "issued_by": clean(_blank(row.get("issued_by"))) or None})
+
+
+# (headers, the column a sheet of that kind must have, reader); tried in this order (recognition sheets
+# also carry target-like columns).
+_SHEET_KINDS = ((RECOGNITION_HEADERS, "decision_no", _read_recognitions), (TARGET_HEADERS, "level", _read_targets),
+                (GOAL_HEADERS, None, _read_goals))
 
 
 def _date_text(value) -> date | None:

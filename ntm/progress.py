@@ -152,17 +152,18 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer
     entry = {**goal, "as_of": f"{as_of:%Y-%m}", "layer": layer, "set": set_id,
              "months_left": months_between(as_of, deadline), "current": None, "observed_pace": None,
              "needed_pace": None, "pace_ratio": None}
-    points = []
-    for back in (0, *range(PACE_WINDOW[0], PACE_WINDOW[1] + 1)) if set_id else ():
-        day = shift_months(as_of, -back)
-        value = _goal_value(con, unit, month(day), set_id, goal["metric"], layer)
-        if value is not None:
-            points.append({"period": day, "value": value})
-    history = pd.DataFrame(points, columns=["period", "value"]).sort_values("period")
-    if history.empty or history.iloc[-1]["period"] != as_of:
+    value_at = lambda day: _goal_value(con, unit, month(day), set_id, goal["metric"], layer)  # noqa: E731
+    current = value_at(as_of) if set_id else None
+    if current is None:
         entry["status"] = "no_data"
         return entry
-    current = float(history.iloc[-1]["value"])
+    points = [{"period": as_of, "value": current}]
+    for back in range(PACE_WINDOW[1], PACE_WINDOW[0] - 1, -1):  # earliest first: the point pace() compares with
+        earlier = value_at(shift_months(as_of, -back))
+        if earlier is not None:
+            points.insert(0, {"period": shift_months(as_of, -back), "value": earlier})
+            break
+    history = pd.DataFrame(points, columns=["period", "value"])
     observed, _ = pace(history, "value")
     remaining = float(goal["value"]) - current
     entry.update(current=round(current, 2), observed_pace=None if observed is None else round(observed, 3))

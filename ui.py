@@ -2,6 +2,7 @@
 
 Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here computes a figure.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -71,11 +72,14 @@ def _first_start(build: dict) -> None:
 def data_version(cur: duckdb.DuckDBPyConnection) -> tuple:
     """Changes whenever an upload lands or is reverted, or targets and recognitions change:
     part of every cached query's key."""
-    return tuple(cur.execute(
-        """SELECT count(*), coalesce(max(upload_id), 0), count(*) FILTER (WHERE status = 'reverted'),
+    return tuple(
+        cur.execute(
+            """SELECT count(*), coalesce(max(upload_id), 0), count(*) FILTER (WHERE status = 'reverted'),
                   (SELECT count(*) FROM targets), (SELECT count(superseded_at) FROM targets),
                   (SELECT count(*) FROM unit_goals), (SELECT count(*) FROM recognitions)
-           FROM uploads""").fetchall()[0])
+           FROM uploads"""
+        ).fetchall()[0]
+    )
 
 
 def lang() -> str:
@@ -109,14 +113,17 @@ def months(_cur, version: tuple) -> list[str]:
 def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
     rows = _cur.execute(
         """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
-           WHERE a.period BETWEEN ? AND ? ORDER BY 1""", [start, end]).fetchall()
+           WHERE a.period BETWEEN ? AND ? ORDER BY 1""",
+        [start, end],
+    ).fetchall()
     return [r[0] for r in rows]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _layers_with_data(_cur, version: tuple, start, end, set_id: str) -> list[str]:
-    rows = _cur.execute("SELECT DISTINCT layer FROM assessments WHERE period BETWEEN ? AND ? AND set_id = ?",
-                        [start, end, set_id]).fetchall()
+    rows = _cur.execute(
+        "SELECT DISTINCT layer FROM assessments WHERE period BETWEEN ? AND ? AND set_id = ?", [start, end, set_id]
+    ).fetchall()
     found = {r[0] for r in rows}
     return [layer for layer in store.LAYERS if layer in found or layer == "self"]
 
@@ -129,7 +136,8 @@ def _units_with_data(_cur, version: tuple, start, end, column: str, parent_id: i
         f"""SELECT DISTINCT p.code, p.short_name FROM assessments a JOIN units c ON c.unit_id = a.unit_id
             JOIN units p ON p.unit_id = c.{column}
             WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?) ORDER BY 2""",
-        [start, end, parent_id, parent_id]).fetchall()
+        [start, end, parent_id, parent_id],
+    ).fetchall()
     return [(r[0], r[1]) for r in rows]
 
 
@@ -153,8 +161,15 @@ def _keep(key: str) -> None:
 
 def language_switch() -> None:
     _from_query("lang", list(LANGS), "vi")
-    st.sidebar.radio(tr("filter.language"), LANGS, key="lang", horizontal=True, on_change=_keep, args=("lang",),
-                     format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+    st.sidebar.radio(
+        tr("filter.language"),
+        LANGS,
+        key="lang",
+        horizontal=True,
+        on_change=_keep,
+        args=("lang",),
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+    )
 
 
 def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
@@ -167,12 +182,25 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     side = st.sidebar
     language = lang()  # format functions run again later (AppTest): bind the language now
     _from_query("mode", ["month", "year"], "year")
-    side.radio(tr("filter.mode"), ["year", "month"], key="mode", horizontal=True, on_change=_keep, args=("mode",),
-               format_func=lambda m: t(f"filter.mode.{m}", language))
+    side.radio(
+        tr("filter.mode"),
+        ["year", "month"],
+        key="mode",
+        horizontal=True,
+        on_change=_keep,
+        args=("mode",),
+        format_func=lambda m: t(f"filter.mode.{m}", language),
+    )
     options = available if st.session_state["mode"] == "month" else sorted({m[:4] for m in available}, reverse=True)
     _from_query("period", options, options[0])
-    side.selectbox(tr("filter.period"), options, key="period", format_func=lambda p: fmt_period(p, language),
-                   on_change=_keep, args=("period",))
+    side.selectbox(
+        tr("filter.period"),
+        options,
+        key="period",
+        format_func=lambda p: fmt_period(p, language),
+        on_change=_keep,
+        args=("period",),
+    )
     period = periods.parse(st.session_state["period"])
 
     set_options = _sets_with_data(cur, version, period.start, period.end)
@@ -181,30 +209,55 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     side.selectbox(tr("filter.set"), set_options, key="set", on_change=_keep, args=("set",))
     layers = _layers_with_data(cur, version, period.start, period.end, st.session_state["set"])
     _from_query("layer", layers, "self")
-    side.selectbox(tr("filter.layer"), layers, key="layer", on_change=_keep, args=("layer",),
-                   format_func=lambda layer: t(f"layer.{layer}", language), help=tr("filter.layer_help"),
-                   disabled=len(layers) == 1)
+    side.selectbox(
+        tr("filter.layer"),
+        layers,
+        key="layer",
+        on_change=_keep,
+        args=("layer",),
+        format_func=lambda layer: t(f"layer.{layer}", language),
+        help=tr("filter.layer_help"),
+        disabled=len(layers) == 1,
+    )
 
     provinces = _units_with_data(cur, version, period.start, period.end, "province_id", None)
     codes = [c for c, _ in provinces]
     names = dict(provinces)
     _from_query("province", codes, codes[0] if codes else None)
-    side.selectbox(tr("filter.province"), codes, key="province", format_func=lambda c: names.get(c, c),
-                   on_change=_keep, args=("province",))
+    side.selectbox(
+        tr("filter.province"),
+        codes,
+        key="province",
+        format_func=lambda c: names.get(c, c),
+        on_change=_keep,
+        args=("province",),
+    )
     province = units.resolve(cur, st.session_state["province"], start=period.end)
 
     districts = _units_with_data(cur, version, period.start, period.end, "district_id", province.unit_id)
     d_codes = [""] + [c for c, _ in districts]
     d_names = dict(districts)
     _from_query("district", d_codes, "")
-    side.selectbox(tr("filter.district"), d_codes, key="district",
-                   format_func=lambda c: d_names.get(c, c) if c else t("filter.whole_province", language),
-                   disabled=len(d_codes) == 1, help=tr("filter.district_help"), on_change=_keep, args=("district",))
+    side.selectbox(
+        tr("filter.district"),
+        d_codes,
+        key="district",
+        format_func=lambda c: d_names.get(c, c) if c else t("filter.whole_province", language),
+        disabled=len(d_codes) == 1,
+        help=tr("filter.district_help"),
+        on_change=_keep,
+        args=("district",),
+    )
     district = None
     if st.session_state["district"]:
         district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
-    st.query_params.from_dict({k: st.session_state[k] for k in ("lang", "mode", "period", "set", "layer", "province",
-                                                                 "district") if st.session_state.get(k)})
+    st.query_params.from_dict(
+        {
+            k: st.session_state[k]
+            for k in ("lang", "mode", "period", "set", "layer", "province", "district")
+            if st.session_state.get(k)
+        }
+    )
     return Filters(period, st.session_state["set"], province, district, st.session_state["layer"])
 
 
@@ -215,8 +268,13 @@ def filters() -> Filters | None:
 def download_xlsx(frame: pd.DataFrame, name: str, key: str) -> None:
     from ntm.export import to_xlsx
 
-    st.download_button(tr("common.download_xlsx"), to_xlsx(frame, name), file_name=f"{name}.xlsx", key=key,
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(
+        tr("common.download_xlsx"),
+        to_xlsx(frame, name),
+        file_name=f"{name}.xlsx",
+        key=key,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def empty(message_key: str, **params) -> None:
@@ -233,7 +291,9 @@ def query(name: str, _cur, version: tuple, *args):
     return getattr(importlib.import_module(f"ntm.{module or 'metrics'}"), function)(_cur, *args)
 
 
-def scores_or_stop(f: Filters, cur: duckdb.DuckDBPyConnection, version: tuple, title_key: str) -> tuple[str, pd.DataFrame]:
+def scores_or_stop(
+    f: Filters, cur: duckdb.DuckDBPyConnection, version: tuple, title_key: str
+) -> tuple[str, pd.DataFrame]:
     """Write the page title for the scope and period; return (period label, commune scores),
     or explain why there is nothing to show and stop."""
     label = fmt_period(f.period.text, lang())

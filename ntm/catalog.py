@@ -4,6 +4,7 @@ The national sets ship in ``ntm/data/criteria.csv`` (with ``verified`` and ``sou
 a province loads its own set, or edits names and indicators, from a workbook with the same
 columns (``python -m ntm catalog import FILE.xlsx``).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,8 +18,18 @@ from ntm.i18n import t
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.store import transaction
 
-CATALOG_COLUMNS = ["set_id", "set_name", "decision", "criterion_no", "criterion_name_vi", "criterion_name_en",
-                   "indicator_code", "indicator_name_vi", "verified", "source"]
+CATALOG_COLUMNS = [
+    "set_id",
+    "set_name",
+    "decision",
+    "criterion_no",
+    "criterion_name_vi",
+    "criterion_name_en",
+    "indicator_code",
+    "indicator_name_vi",
+    "verified",
+    "source",
+]
 REQUIRED = ["set_id", "set_name", "criterion_no", "criterion_name_vi"]
 OPTIONAL_SET_COLUMNS = ["level", "valid_from", "valid_to"]
 
@@ -51,12 +62,14 @@ def validate(frame: pd.DataFrame, sheet: str = "criteria", header_row: int = 1) 
         rec = row._asdict()
         for name in ("set_id", "set_name", "criterion_name_vi"):
             if not str(rec.get(name) or "").strip():
-                problems.append(Problem("catalog.missing_value", {"column": name}, sheet, i,
-                                        column_letter(columns.index(name))))
+                problems.append(
+                    Problem("catalog.missing_value", {"column": name}, sheet, i, column_letter(columns.index(name)))
+                )
         raw_no = str(rec.get("criterion_no") or "").strip()
         if not raw_no.isdigit() or int(raw_no) < 1:
-            problems.append(Problem("catalog.bad_number", {"value": raw_no}, sheet, i,
-                                    column_letter(columns.index("criterion_no"))))
+            problems.append(
+                Problem("catalog.bad_number", {"value": raw_no}, sheet, i, column_letter(columns.index("criterion_no")))
+            )
             continue
         for name in ("valid_from", "valid_to"):
             value = str(rec.get(name) or "").strip()
@@ -64,13 +77,21 @@ def validate(frame: pd.DataFrame, sheet: str = "criteria", header_row: int = 1) 
                 try:
                     date.fromisoformat(value[:10])
                 except ValueError:
-                    problems.append(Problem("catalog.bad_date", {"value": value}, sheet, i,
-                                            column_letter(columns.index(name))))
+                    problems.append(
+                        Problem("catalog.bad_date", {"value": value}, sheet, i, column_letter(columns.index(name)))
+                    )
         key = (str(rec["set_id"]).strip(), int(raw_no))
         if not str(rec.get("indicator_code") or "").strip():
             if key in seen:
-                problems.append(Problem("catalog.duplicate", {"criterion": key[1], "set_id": key[0], "first": seen[key]},
-                                        sheet, i, column_letter(columns.index("criterion_no"))))
+                problems.append(
+                    Problem(
+                        "catalog.duplicate",
+                        {"criterion": key[1], "set_id": key[0], "first": seen[key]},
+                        sheet,
+                        i,
+                        column_letter(columns.index("criterion_no")),
+                    )
+                )
             seen.setdefault(key, i)
             criteria_rows.add(key)
     for i, row in enumerate(frame.itertuples(index=False), start=header_row + 1):
@@ -78,8 +99,15 @@ def validate(frame: pd.DataFrame, sheet: str = "criteria", header_row: int = 1) 
         code = str(rec.get("indicator_code") or "").strip()
         raw_no = str(rec.get("criterion_no") or "").strip()
         if code and raw_no.isdigit() and (str(rec["set_id"]).strip(), int(raw_no)) not in criteria_rows:
-            problems.append(Problem("catalog.indicator_orphan", {"code": code, "criterion": raw_no, "set_id": rec["set_id"]},
-                                    sheet, i, column_letter(columns.index("indicator_code"))))
+            problems.append(
+                Problem(
+                    "catalog.indicator_orphan",
+                    {"code": code, "criterion": raw_no, "set_id": rec["set_id"]},
+                    sheet,
+                    i,
+                    column_letter(columns.index("indicator_code")),
+                )
+            )
     return problems
 
 
@@ -93,10 +121,18 @@ def replace_sets(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, origin: st
     frame["verified"] = frame["verified"].str.lower().isin(["yes", "true", "1", "có", "x"])
     heads = frame[frame["indicator_code"] == ""]
     indicators = frame[frame["indicator_code"] != ""].drop_duplicates(["set_id", "indicator_code"], keep="last")
-    sets = heads.groupby("set_id", sort=False).agg(
-        name=("set_name", "first"), decision=("decision", "first"), level=("level", "first"),
-        n_criteria=("criterion_no", "nunique"), valid_from=("valid_from", "first"), valid_to=("valid_to", "first"),
-    ).reset_index()
+    sets = (
+        heads.groupby("set_id", sort=False)
+        .agg(
+            name=("set_name", "first"),
+            decision=("decision", "first"),
+            level=("level", "first"),
+            n_criteria=("criterion_no", "nunique"),
+            valid_from=("valid_from", "first"),
+            valid_to=("valid_to", "first"),
+        )
+        .reset_index()
+    )
     sets["level"] = sets["level"].replace("", "commune")
     for name in ("valid_from", "valid_to"):
         sets[name] = pd.to_datetime(sets[name].replace("", None)).dt.date
@@ -142,10 +178,12 @@ def import_workbook(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str)
     rows = sheet.rows
     header_index = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r if c is not None)), 0)
     header = [str(c).strip() if c is not None else "" for c in rows[header_index]] if rows else []
-    body = [["" if c is None else (str(int(c)) if isinstance(c, float) and c.is_integer() else str(c)) for c in r]
-            for r in rows[header_index + 1:]]
+    body = [
+        ["" if c is None else (str(int(c)) if isinstance(c, float) and c.is_integer() else str(c)) for c in r]
+        for r in rows[header_index + 1 :]
+    ]
     body = [r for r in body if any(v.strip() for v in r)]
-    frame = pd.DataFrame([r[:len(header)] + [""] * (len(header) - len(r)) for r in body], columns=header)
+    frame = pd.DataFrame([r[: len(header)] + [""] * (len(header) - len(r)) for r in body], columns=header)
     problems = validate(frame, sheet.name, header_row=header_index + 1)
     if problems:
         raise Rejected(problems)
@@ -162,13 +200,16 @@ def criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
         """SELECT c.criterion_no, c.name_vi, coalesce(c.name_en, c.name_vi) AS name_en,
                   d.department_vi, d.department_en, c.verified
            FROM criteria c LEFT JOIN departments d USING (set_id, criterion_no)
-           WHERE c.set_id = ? ORDER BY c.criterion_no""", [set_id]).df()
+           WHERE c.set_id = ? ORDER BY c.criterion_no""",
+        [set_id],
+    ).df()
 
 
 def indicators(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
     return con.execute(
         "SELECT criterion_no, indicator_code, name_vi FROM indicators WHERE set_id = ? ORDER BY criterion_no, indicator_code",
-        [set_id]).df()
+        [set_id],
+    ).df()
 
 
 def set_for_period(con: duckdb.DuckDBPyConnection, day: date, level: str = "commune") -> str | None:
@@ -176,7 +217,9 @@ def set_for_period(con: duckdb.DuckDBPyConnection, day: date, level: str = "comm
     rows = con.execute(
         """SELECT set_id FROM criteria_sets WHERE level = ?
              AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)
-           ORDER BY valid_from DESC NULLS LAST LIMIT 1""", [level, day, day]).fetchall()
+           ORDER BY valid_from DESC NULLS LAST LIMIT 1""",
+        [level, day, day],
+    ).fetchall()
     return rows[0][0] if rows else None
 
 

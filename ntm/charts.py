@@ -3,6 +3,7 @@
 Status colours are the Okabe-Ito colour-blind-safe palette, the same on every page.
 Titles name unit and period; hover text is in the UI language.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -16,9 +17,14 @@ ACCENT = "#009E73"
 
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0, "y": 0.99, "yanchor": "top", "font": {"size": 16}}, height=height,
-                      margin={"l": 10, "r": 10, "t": 80, "b": 10}, separators=",." if lang == "vi" else ".,",
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, plot_bgcolor="white")
+    fig.update_layout(
+        title={"text": title, "x": 0, "y": 0.99, "yanchor": "top", "font": {"size": 16}},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        separators=",." if lang == "vi" else ".,",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        plot_bgcolor="white",
+    )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
     return fig
@@ -28,10 +34,17 @@ def yearly_trend(yearly: pd.DataFrame, unit_name: str, lang: str) -> go.Figure:
     """Average criteria per commune by year, one trace per criteria set (sets are not joined)."""
     fig = go.Figure()
     for set_id, part in yearly.groupby("set_id", sort=False):
-        fig.add_trace(go.Scatter(
-            x=part["year"], y=part["average_met"], mode="lines+markers+text", name=set_id,
-            text=[fmt_number(v, lang) for v in part["average_met"]], textposition="top center",
-            hovertemplate=t("chart.hover_year_avg", lang) + "<extra>" + set_id + "</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["average_met"],
+                mode="lines+markers+text",
+                name=set_id,
+                text=[fmt_number(v, lang) for v in part["average_met"]],
+                textposition="top center",
+                hovertemplate=t("chart.hover_year_avg", lang) + "<extra>" + set_id + "</extra>",
+            )
+        )
     fig.update_xaxes(dtick=1, title=t("chart.year", lang))
     fig.update_yaxes(title=t("chart.avg_axis", lang), rangemode="tozero")
     return _layout(fig, t("chart.trend_title", lang, unit=unit_name), lang)
@@ -39,8 +52,16 @@ def yearly_trend(yearly: pd.DataFrame, unit_name: str, lang: str) -> go.Figure:
 
 def distribution_bar(dist: pd.DataFrame, title: str, lang: str) -> go.Figure:
     labels = [t("bin.label", lang, label=b) for b in dist["bin"]]
-    fig = go.Figure(go.Bar(x=labels, y=dist["communes"], marker_color=ACCENT, text=dist["communes"],
-                           textposition="outside", hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=dist["communes"],
+            marker_color=ACCENT,
+            text=dist["communes"],
+            textposition="outside",
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
     fig.update_yaxes(title=t("chart.communes_axis", lang), rangemode="tozero")
     return _layout(fig, title, lang)
 
@@ -48,9 +69,17 @@ def distribution_bar(dist: pd.DataFrame, title: str, lang: str) -> go.Figure:
 def ranking_bar(ranking: pd.DataFrame, highlight: str | None, title: str, lang: str) -> go.Figure:
     data = ranking.sort_values("average_met")
     colors = [ACCENT if d == highlight else "#7f9c8f" for d in data["district"]]
-    fig = go.Figure(go.Bar(x=data["average_met"], y=data["district"], orientation="h", marker_color=colors,
-                           text=[fmt_number(v, lang) for v in data["average_met"]], textposition="outside",
-                           hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=data["average_met"],
+            y=data["district"],
+            orientation="h",
+            marker_color=colors,
+            text=[fmt_number(v, lang) for v in data["average_met"]],
+            textposition="outside",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
     fig.update_xaxes(title=t("chart.avg_axis", lang), rangemode="tozero")
     return _layout(fig, title, lang, height=max(300, 28 * len(data) + 100))
 
@@ -58,32 +87,63 @@ def ranking_bar(ranking: pd.DataFrame, highlight: str | None, title: str, lang: 
 def communes_bar(scores: pd.DataFrame, n: int, title: str, lang: str) -> go.Figure:
     data = scores.sort_values(["met", "name"], ascending=[True, False])
     colors = [STATUS_COLORS["met"] if m == n else ACCENT for m in data["met"]]
-    fig = go.Figure(go.Bar(x=data["met"], y=data["name"], orientation="h", marker_color=colors, text=data["met"],
-                           textposition="outside", hovertemplate="%{y}: %{x}/" + str(n) + "<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=data["met"],
+            y=data["name"],
+            orientation="h",
+            marker_color=colors,
+            text=data["met"],
+            textposition="outside",
+            hovertemplate="%{y}: %{x}/" + str(n) + "<extra></extra>",
+        )
+    )
     fig.update_xaxes(title=t("col.met", lang), range=[0, n + 1.5])
     return _layout(fig, title, lang, height=max(300, 22 * len(data) + 100))
 
 
-def status_heatmap(matrix: pd.DataFrame, order: list[str], criteria_names: dict[int, str], title: str,
-                   lang: str) -> go.Figure:
+def status_heatmap(
+    matrix: pd.DataFrame, order: list[str], criteria_names: dict[int, str], title: str, lang: str
+) -> go.Figure:
     """Communes × criteria coloured by status (categorical via a stepped colour scale)."""
     codes = {s: i for i, s in enumerate(STATUS_ORDER)}
     wide = matrix.assign(v=matrix["status"].map(codes)).pivot_table(index="name", columns="criterion_no", values="v")
     wide = wide.reindex([n for n in order if n in wide.index])
-    labels = matrix.assign(label=matrix["status"].map(lambda s: t(f"status.{s}", lang))).pivot_table(
-        index="name", columns="criterion_no", values="label", aggfunc="first").reindex(wide.index)
+    labels = (
+        matrix.assign(label=matrix["status"].map(lambda s: t(f"status.{s}", lang)))
+        .pivot_table(index="name", columns="criterion_no", values="label", aggfunc="first")
+        .reindex(wide.index)
+    )
     k = len(STATUS_ORDER)
     scale = []
     for i, status in enumerate(STATUS_ORDER):
         scale += [[i / k, STATUS_COLORS[status]], [(i + 1) / k, STATUS_COLORS[status]]]
-    fig = go.Figure(go.Heatmap(
-        z=wide.values, x=[str(c) for c in wide.columns], y=list(wide.index), zmin=-0.5, zmax=k - 0.5,
-        colorscale=scale, showscale=False, xgap=2, ygap=2, customdata=labels.values,
-        text=[[criteria_names.get(int(c), "") for c in wide.columns]] * len(wide),
-        hovertemplate="%{y} – " + t("chart.criterion", lang) + " %{x} %{text}: %{customdata}<extra></extra>"))
+    fig = go.Figure(
+        go.Heatmap(
+            z=wide.values,
+            x=[str(c) for c in wide.columns],
+            y=list(wide.index),
+            zmin=-0.5,
+            zmax=k - 0.5,
+            colorscale=scale,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            customdata=labels.values,
+            text=[[criteria_names.get(int(c), "") for c in wide.columns]] * len(wide),
+            hovertemplate="%{y} – " + t("chart.criterion", lang) + " %{x} %{text}: %{customdata}<extra></extra>",
+        )
+    )
     for status in STATUS_ORDER:  # legend entries for the categorical colours
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t(f"status.{status}", lang),
-                                 marker={"size": 12, "color": STATUS_COLORS[status], "symbol": "square"}))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=t(f"status.{status}", lang),
+                marker={"size": 12, "color": STATUS_COLORS[status], "symbol": "square"},
+            )
+        )
     fig.update_xaxes(title=t("chart.criterion", lang), side="top", type="category")
     fig.update_yaxes(autorange="reversed", type="category")
     return _layout(fig, title, lang, height=max(320, 24 * len(wide) + 140))
@@ -93,9 +153,17 @@ def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure
     data = rates.sort_values("rate")
     name_col = "name_en" if lang == "en" else "name_vi"
     labels = [f"{int(r.criterion_no)}. {getattr(r, name_col)}" for r in data.itertuples()]
-    fig = go.Figure(go.Bar(x=data["rate"] * 100, y=labels, orientation="h", marker_color=ACCENT,
-                           text=[fmt_number(v * 100, lang, 0) + " %" for v in data["rate"]], textposition="outside",
-                           hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=data["rate"] * 100,
+            y=labels,
+            orientation="h",
+            marker_color=ACCENT,
+            text=[fmt_number(v * 100, lang, 0) + " %" for v in data["rate"]],
+            textposition="outside",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
     fig.update_xaxes(title=t("chart.rate_axis", lang), range=[0, 112])
     return _layout(fig, title, lang, height=max(320, 24 * len(data) + 100))
 
@@ -103,16 +171,30 @@ def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure
 def commune_trend(history: pd.DataFrame, n_by_set: dict[str, int], title: str, lang: str) -> go.Figure:
     fig = go.Figure()
     for set_id, part in history.groupby("set_id", sort=False):
-        fig.add_trace(go.Scatter(x=part["period"], y=part["met"], mode="lines+markers", name=set_id, line_shape="hv",
-                                 hovertemplate="%{x|%m/%Y}: %{y}/" + str(n_by_set.get(set_id, "")) +
-                                 "<extra>" + set_id + "</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["period"],
+                y=part["met"],
+                mode="lines+markers",
+                name=set_id,
+                line_shape="hv",
+                hovertemplate="%{x|%m/%Y}: %{y}/" + str(n_by_set.get(set_id, "")) + "<extra>" + set_id + "</extra>",
+            )
+        )
     fig.update_yaxes(title=t("col.met", lang), range=[0, max(n_by_set.values(), default=19) + 1])
     return _layout(fig, title, lang)
 
 
 # Progress status (ntm.progress): one colour code everywhere, Okabe-Ito again.
-PROGRESS_COLORS = {"achieved": "#0072B2", "on_track": "#009E73", "needs_acceleration": "#E69F00",
-                   "limited": "#CC79A7", "regressing": "#D55E00", "overdue": "#4D4D4D", "no_data": "#C8C8C8"}
+PROGRESS_COLORS = {
+    "achieved": "#0072B2",
+    "on_track": "#009E73",
+    "needs_acceleration": "#E69F00",
+    "limited": "#CC79A7",
+    "regressing": "#D55E00",
+    "overdue": "#4D4D4D",
+    "no_data": "#C8C8C8",
+}
 
 
 def target_gap_bar(entries: list[dict], title: str, lang: str) -> go.Figure:
@@ -124,13 +206,23 @@ def target_gap_bar(entries: list[dict], title: str, lang: str) -> go.Figure:
         picked = [(label, e) for label, e in zip(labels, rows) if e["status"] == status]
         if not picked:
             continue
-        fig.add_trace(go.Bar(
-            x=[e["criteria_met"] if e["criteria_met"] is not None else 0 for _, e in picked],
-            y=[label for label, _ in picked], orientation="h", name=t(f"progress.{status}", lang),
-            marker_color=PROGRESS_COLORS[status],
-            text=[f"{e['criteria_met']}/{e['criteria_total']}" if e["criteria_met"] is not None else
-                  t("progress.no_data", lang) for _, e in picked], textposition="outside",
-            hovertemplate="%{y}: %{text}<extra>" + t(f"progress.{status}", lang) + "</extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=[e["criteria_met"] if e["criteria_met"] is not None else 0 for _, e in picked],
+                y=[label for label, _ in picked],
+                orientation="h",
+                name=t(f"progress.{status}", lang),
+                marker_color=PROGRESS_COLORS[status],
+                text=[
+                    f"{e['criteria_met']}/{e['criteria_total']}"
+                    if e["criteria_met"] is not None
+                    else t("progress.no_data", lang)
+                    for _, e in picked
+                ],
+                textposition="outside",
+                hovertemplate="%{y}: %{text}<extra>" + t(f"progress.{status}", lang) + "</extra>",
+            )
+        )
     fig.update_xaxes(title=t("col.met", lang), range=[0, 22])
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels)
     return _layout(fig, title, lang, height=max(300, 30 * len(rows) + 130))
@@ -140,8 +232,17 @@ def last_mile_bar(counts: pd.Series, names: dict[int, str], title: str, lang: st
     """How many near-complete communes miss each criterion."""
     data = counts.sort_values()
     labels = [f"{int(c)}. {names.get(int(c), '')}" for c in data.index]
-    fig = go.Figure(go.Bar(x=data.values, y=labels, orientation="h", marker_color=PROGRESS_COLORS["needs_acceleration"],
-                           text=data.values, textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=data.values,
+            y=labels,
+            orientation="h",
+            marker_color=PROGRESS_COLORS["needs_acceleration"],
+            text=data.values,
+            textposition="outside",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
     fig.update_xaxes(title=t("chart.communes_axis", lang), rangemode="tozero")
     return _layout(fig, title, lang, height=max(260, 28 * len(data) + 110))
 
@@ -151,10 +252,21 @@ def rates_by_year_heatmap(rates: pd.DataFrame, criteria_names: dict[int, str], t
     wide = rates.pivot_table(index="criterion_no", columns="year", values="rate").sort_index(ascending=False)
     labels = [f"{int(c)}. {criteria_names.get(int(c), '')}" for c in wide.index]
     text = [[fmt_number(v * 100, lang, 0) + " %" for v in row] for row in wide.values]
-    fig = go.Figure(go.Heatmap(
-        z=wide.values * 100, x=[str(y) for y in wide.columns], y=labels, zmin=0, zmax=100, colorscale="Blues",
-        text=text, texttemplate="%{text}", xgap=2, ygap=2,
-        colorbar={"title": {"text": t("chart.rate_axis", lang)}, "thickness": 12},
-        hovertemplate="%{y} – %{x}: %{text}<extra></extra>"))
+    fig = go.Figure(
+        go.Heatmap(
+            z=wide.values * 100,
+            x=[str(y) for y in wide.columns],
+            y=labels,
+            zmin=0,
+            zmax=100,
+            colorscale="Blues",
+            text=text,
+            texttemplate="%{text}",
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": t("chart.rate_axis", lang)}, "thickness": 12},
+            hovertemplate="%{y} – %{x}: %{text}<extra></extra>",
+        )
+    )
     fig.update_xaxes(type="category", side="top")
     return _layout(fig, title, lang, height=max(320, 26 * len(wide) + 120))

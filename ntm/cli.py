@@ -3,6 +3,7 @@
 Exit codes: 0 done, 1 a file was rejected (nothing written), 2 usage error (bad option,
 unknown unit or period, database busy).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,16 @@ def cmd_sample(args: argparse.Namespace) -> int:
         stats = sample.build(con, workbook_dir=args.workbooks)
     finally:
         con.close()
-    print(t("cli.sample_done", args.lang, path=path, units=fmt_number(stats["units"], args.lang, 0),
-            rows=fmt_number(stats["rows"], args.lang, 0), uploads=stats["uploads"]))
+    print(
+        t(
+            "cli.sample_done",
+            args.lang,
+            path=path,
+            units=fmt_number(stats["units"], args.lang, 0),
+            rows=fmt_number(stats["rows"], args.lang, 0),
+            uploads=stats["uploads"],
+        )
+    )
     return 0
 
 
@@ -58,8 +67,10 @@ def _print_rejected(problems, lang: str) -> int:
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     """Columns padded to their widest cell, a dashed rule under the header."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip()
-            for r in [header, tuple("-" * w for w in widths), *rows]]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip()
+        for r in [header, tuple("-" * w for w in widths), *rows]
+    ]
 
 
 def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
@@ -101,12 +112,21 @@ def format_summary(result: dict, lang: str = "vi") -> str:
     if not result["communes"]:
         lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=result["set"]))
         return "\n".join(lines)
-    lines.append(t("cli.summary_line", lang, communes=result["communes"], total=result["total_met"],
-                   average=fmt_number(result["average_met"], lang, 1)))
+    lines.append(
+        t(
+            "cli.summary_line",
+            lang,
+            communes=result["communes"],
+            total=result["total_met"],
+            average=fmt_number(result["average_met"], lang, 1),
+        )
+    )
     lines.append("  " + "; ".join(f"{t('bin.label', lang, label=k)}: {v}" for k, v in result["distribution"].items()))
     header = (t("col.code", lang), t("col.commune", lang), t("col.met", lang), t("col.unmet", lang))
-    rows = [(c["code"] or "", c["name"], str(c["met"]), ", ".join(map(str, c["unmet"])) or "–")
-            for c in result["communes_detail"]]
+    rows = [
+        (c["code"] or "", c["name"], str(c["met"]), ", ".join(map(str, c["unmet"])) or "–")
+        for c in result["communes_detail"]
+    ]
     lines += ["", *_table(header, rows)]
     if result["not_reported"]:
         lines.append("")
@@ -123,8 +143,15 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         return _print_rejected(exc.errors, args.lang)
     finally:
         con.close()
-    print(t("cli.catalog_loaded", args.lang, sets=counts["sets"], criteria=counts["criteria"],
-            indicators=counts["indicators"]))
+    print(
+        t(
+            "cli.catalog_loaded",
+            args.lang,
+            sets=counts["sets"],
+            criteria=counts["criteria"],
+            indicators=counts["indicators"],
+        )
+    )
     return 0
 
 
@@ -134,8 +161,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     data, name = _read_file(args)
     con = _open(args)
     try:
-        result = import_file(con, data, name, unit=args.unit, period=args.period, set_id=args.set,
-                             accept_new_units=args.accept_new_units, dry_run=args.dry_run, layer=args.layer)
+        result = import_file(
+            con,
+            data,
+            name,
+            unit=args.unit,
+            period=args.period,
+            set_id=args.set,
+            accept_new_units=args.accept_new_units,
+            dry_run=args.dry_run,
+            layer=args.layer,
+        )
     finally:
         con.close()
     if args.json:
@@ -146,9 +182,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     elif result.status == "dry-run":
         print(t("cli.import_dry", args.lang, rows=result.rows, communes=result.communes))
         for c in result.changes:
-            print(t("cli.change_line", args.lang, name=c["name"], period=c["period"], met=c["met"],
+            print(
+                t(
+                    "cli.change_line",
+                    args.lang,
+                    name=c["name"],
+                    period=c["period"],
+                    met=c["met"],
                     before=c["met_before"] if c["met_before"] is not None else "–",
-                    gained=", ".join(map(str, c["newly_met"])) or "–", lost=", ".join(map(str, c["newly_lost"])) or "–"))
+                    gained=", ".join(map(str, c["newly_met"])) or "–",
+                    lost=", ".join(map(str, c["newly_lost"])) or "–",
+                )
+            )
         if result.missing:
             print(t("cli.missing_line", args.lang, names=", ".join(m["name"] for m in result.missing)))
     else:
@@ -186,26 +231,61 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 def format_targets(result: dict, lang: str = "vi") -> str:
     """The readable table printed without --json."""
-    lines = [t("cli.targets_title", lang, year=result["year"], unit=result["unit"]["name"],
-               as_of=fmt_period(date.fromisoformat(result["as_of"] + "-01"), lang), layer=t(f"layer.{result['layer']}", lang))]
+    lines = [
+        t(
+            "cli.targets_title",
+            lang,
+            year=result["year"],
+            unit=result["unit"]["name"],
+            as_of=fmt_period(date.fromisoformat(result["as_of"] + "-01"), lang),
+            layer=t(f"layer.{result['layer']}", lang),
+        )
+    ]
     if not result["targets"] and not result["goals"]:
         lines.append(t("cli.targets_none", lang, year=result["year"], unit=result["unit"]["name"]))
         return "\n".join(lines)
-    header = (t("col.commune", lang), t("col.level", lang), t("col.deadline", lang), t("col.met", lang),
-              t("col.unmet", lang), t("col.months_left", lang), t("col.needed_pace", lang),
-              t("col.observed_pace", lang), t("col.progress_status", lang))
+    header = (
+        t("col.commune", lang),
+        t("col.level", lang),
+        t("col.deadline", lang),
+        t("col.met", lang),
+        t("col.unmet", lang),
+        t("col.months_left", lang),
+        t("col.needed_pace", lang),
+        t("col.observed_pace", lang),
+        t("col.progress_status", lang),
+    )
     rows = []
     for e in result["targets"]:
         met = f"{e['criteria_met']}/{e['criteria_total']}" if e["criteria_met"] is not None else "–"
         due = fmt_period(date.fromisoformat(e["target_month"] + "-01"), lang)
-        rows.append((e["name"], t(f"level.{e['level']}", lang), due, met,
-                     ", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–", str(e["months_left"]),
-                     fmt_number(e["needed_pace"], lang, 2), fmt_number(e["observed_pace"], lang, 2),
-                     t(f"progress.{e['status']}", lang)))
+        rows.append(
+            (
+                e["name"],
+                t(f"level.{e['level']}", lang),
+                due,
+                met,
+                ", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–",
+                str(e["months_left"]),
+                fmt_number(e["needed_pace"], lang, 2),
+                fmt_number(e["observed_pace"], lang, 2),
+                t(f"progress.{e['status']}", lang),
+            )
+        )
     for g in result["goals"]:
-        rows.append((t(f"goal.{g['metric']}", lang), fmt_number(g["value"], lang, 1), str(g["year"]),
-                     fmt_number(g["current"], lang, 1), "", str(g["months_left"]), fmt_number(g["needed_pace"], lang, 2),
-                     fmt_number(g["observed_pace"], lang, 2), t(f"progress.{g['status']}", lang)))
+        rows.append(
+            (
+                t(f"goal.{g['metric']}", lang),
+                fmt_number(g["value"], lang, 1),
+                str(g["year"]),
+                fmt_number(g["current"], lang, 1),
+                "",
+                str(g["months_left"]),
+                fmt_number(g["needed_pace"], lang, 2),
+                fmt_number(g["observed_pace"], lang, 2),
+                t(f"progress.{g['status']}", lang),
+            )
+        )
     lines += ["", *_table(header, rows)]
     counts = "; ".join(f"{t(f'progress.{k}', lang)} {v}" for k, v in result["status_counts"].items() if v)
     if counts:
@@ -223,8 +303,17 @@ def _targets_import(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.json:
-        print(json.dumps({"status": "rejected" if plan.errors else "loaded", **counts,
-                          "errors": [p.as_json(args.lang) for p in plan.errors]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "status": "rejected" if plan.errors else "loaded",
+                    **counts,
+                    "errors": [p.as_json(args.lang) for p in plan.errors],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 1 if plan.errors else 0
     if plan.errors:
         return _print_rejected(plan.errors, args.lang)
@@ -255,8 +344,11 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m ntm", description="NTM Dashboard command line")
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("sample", parents=[common], help="(re)build the demo database from sample_data/ (imports "
-                       "the generated workbooks through the upload path)")
+    p = sub.add_parser(
+        "sample",
+        parents=[common],
+        help="(re)build the demo database from sample_data/ (imports the generated workbooks through the upload path)",
+    )
     p.add_argument("--workbooks", metavar="DIR", help="also save the generated sample workbooks in DIR")
     p.set_defaults(func=cmd_sample)
 
@@ -272,11 +364,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", help="district or province the file reports on (overrides the file)")
     p.add_argument("--period", help="YYYY-MM (overrides the file)")
     p.add_argument("--set", help="criteria set id (overrides the file)")
-    p.add_argument("--accept-new-units", action="store_true", help="add communes the catalogue lacks as historical units")
+    p.add_argument(
+        "--accept-new-units", action="store_true", help="add communes the catalogue lacks as historical units"
+    )
     p.add_argument("--dry-run", action="store_true", help="validate and show what would change; write nothing")
-    p.add_argument("--layer", choices=list(store.LAYERS), default="self",
-                   help="assessment layer: self (the communes' own reports, default), appraised (thẩm định), "
-                        "recognised (công nhận)")
+    p.add_argument(
+        "--layer",
+        choices=list(store.LAYERS),
+        default="self",
+        help="assessment layer: self (the communes' own reports, default), appraised (thẩm định), "
+        "recognised (công nhận)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_import)
 
@@ -291,13 +389,19 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("targets", parents=[common], help="target communes and unit goals of a year: gap, pace, status")
     p.add_argument("--unit", help='the unit whose communes and goals to show ("Văn Quan", "Lạng Sơn", "184")')
     p.add_argument("--year", type=int, help="the year the targets are due")
-    p.add_argument("--as-of", dest="as_of", help="YYYY-MM: judge with the data up to this month "
-                                                 "(default: the year's last month with reports)")
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="YYYY-MM: judge with the data up to this month (default: the year's last month with reports)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_targets, targets_command=None)
     actions = p.add_subparsers(dest="targets_command")
-    q = actions.add_parser("import", parents=[common], help="load a plan workbook: commune targets, unit goals, "
-                                                             "recognition decisions (all or nothing)")
+    q = actions.add_parser(
+        "import",
+        parents=[common],
+        help="load a plan workbook: commune targets, unit goals, recognition decisions (all or nothing)",
+    )
     q.add_argument("file")
     q.add_argument("--unit", help="resolve commune names inside this unit")
     q.add_argument("--json", action="store_true")

@@ -4,6 +4,7 @@ A month's report is due on the ``DUE_DAY`` of the following month ("báo cáo tr
 sau"). A report is late when the upload that first brought it arrived after that day; uploads
 marked as a backfill (old reports entered in bulk) are never late.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -23,8 +24,9 @@ def due_date(month_start) -> datetime:
     return datetime(following.year, following.month, DUE_DAY, 23, 59, 59)
 
 
-def by_district(con: duckdb.DuckDBPyConnection, unit: Unit, month: Period, set_id: str,
-                layer: str = "self") -> pd.DataFrame:
+def by_district(
+    con: duckdb.DuckDBPyConnection, unit: Unit, month: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Per district (or the province after 7/2025): xã expected, reported, missing (names), late (names)."""
     frame = con.execute(
         """WITH live AS (
@@ -50,16 +52,30 @@ def by_district(con: duckdb.DuckDBPyConnection, unit: Unit, month: Period, set_i
            FROM live l LEFT JOIN current cur USING (unit_id) LEFT JOIN sent s USING (unit_id)
            LEFT JOIN uploads up ON up.upload_id = s.upload_id
            ORDER BY l.district, l.name""",
-        {"u": unit.unit_id, "start": month.start, "end": month.end, "set": set_id, "layer": layer,
-         "due": due_date(month.start)}).df()
+        {
+            "u": unit.unit_id,
+            "start": month.start,
+            "end": month.end,
+            "set": set_id,
+            "layer": layer,
+            "due": due_date(month.start),
+        },
+    ).df()
     columns = ["district", "expected", "reported", "missing", "late", "missing_names", "late_names", "share"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
     rows = []
     for district, part in sorted(frame.groupby("district"), key=lambda item: fold(item[0])):
-        rows.append({"district": district, "expected": len(part), "reported": int(part["reported"].sum()),
-                     "missing": int((~part["reported"]).sum()), "late": int(part["late"].sum()),
-                     "missing_names": list(part.loc[~part["reported"], "name"]),
-                     "late_names": list(part.loc[part["late"].astype(bool), "name"]),
-                     "share": float(part["reported"].mean())})
+        rows.append(
+            {
+                "district": district,
+                "expected": len(part),
+                "reported": int(part["reported"].sum()),
+                "missing": int((~part["reported"]).sum()),
+                "late": int(part["late"].sum()),
+                "missing_names": list(part.loc[~part["reported"], "name"]),
+                "late_names": list(part.loc[part["late"].astype(bool), "name"]),
+                "share": float(part["reported"].mean()),
+            }
+        )
     return pd.DataFrame(rows, columns=columns)

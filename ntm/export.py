@@ -1,4 +1,5 @@
 """Tables to .xlsx for download. User text never becomes a live formula."""
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,9 @@ import pandas as pd
 def to_xlsx(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
     """One sheet, header bold, columns sized; strings are written as strings (``=HYPERLINK`` stays text)."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter",
-                        engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as writer:
+    with pd.ExcelWriter(
+        buffer, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}
+    ) as writer:
         data = frame.copy()
         for column in data.columns:
             if data[column].map(lambda v: isinstance(v, (list, tuple))).any():

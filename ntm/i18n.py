@@ -3,6 +3,7 @@
 Every user-facing string goes through ``t(key, lang, **params)``. Keys are grouped by where
 they appear; messages tell the user what to do next.
 """
+
 from __future__ import annotations
 
 import math
@@ -34,7 +35,11 @@ def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: in
 def fmt_percent(ratio: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
     if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
         return "–"
-    return fmt_number(ratio * 100, lang, decimals) + " %" if lang == "vi" else fmt_number(ratio * 100, lang, decimals) + "%"
+    return (
+        fmt_number(ratio * 100, lang, decimals) + " %"
+        if lang == "vi"
+        else fmt_number(ratio * 100, lang, decimals) + "%"
+    )
 
 
 def fmt_period(period: date | str, lang: str = DEFAULT_LANG) -> str:

@@ -6,6 +6,7 @@ Rules (domain README §3, §5):
   the year's last reported month (so 2025 counts the post-merger communes, not both eras);
 - ``basically_met`` counts as not met; a criterion missing from a report is not met.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,8 +30,9 @@ _SCOPE = """
           AND (c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""
 
 
-def report_window(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
-                  layer: str = "self") -> tuple[date, date] | None:
+def report_window(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> tuple[date, date] | None:
     """(first, last) months whose reports count for ``period``; None when nothing was reported."""
     row = con.execute(
         f"""WITH {_SCOPE}
@@ -41,8 +43,9 @@ def report_window(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, se
     return None if row is None else (period.start, row)
 
 
-def commune_scores(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
-                   layer: str = "self") -> pd.DataFrame:
+def commune_scores(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
     window = report_window(con, unit, period, set_id, layer)
     columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet"]
@@ -71,8 +74,9 @@ def commune_scores(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, s
     ).df()[columns]
 
 
-def not_reported(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
-                 layer: str = "self") -> pd.DataFrame:
+def not_reported(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Communes (xã) valid at the end of the period that sent no report in it."""
     window = report_window(con, unit, period, set_id, layer)
     end = window[1] if window else period.end
@@ -92,7 +96,7 @@ def n_criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> int:
 
 
 def average_met(scores: pd.DataFrame) -> float | None:
-    """"bình quân đạt 10,9 tiêu chí/xã": mean criteria met over reporting communes."""
+    """ "bình quân đạt 10,9 tiêu chí/xã": mean criteria met over reporting communes."""
     return None if scores.empty else float(scores["met"].mean())
 
 
@@ -127,13 +131,32 @@ def unmet_criteria(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id:
     """Long list: one row per (commune, unmet criterion) with names and the answering department."""
     crit = catalog.criteria(con, set_id).set_index("criterion_no")
     rows = [
-        {"unit_id": r.unit_id, "code": r.code, "name": r.name, "criterion_no": int(no),
-         "criterion_vi": crit.at[no, "name_vi"], "criterion_en": crit.at[no, "name_en"],
-         "department_vi": crit.at[no, "department_vi"], "department_en": crit.at[no, "department_en"]}
-        for r in scores.itertuples() for no in r.unmet
+        {
+            "unit_id": r.unit_id,
+            "code": r.code,
+            "name": r.name,
+            "criterion_no": int(no),
+            "criterion_vi": crit.at[no, "name_vi"],
+            "criterion_en": crit.at[no, "name_en"],
+            "department_vi": crit.at[no, "department_vi"],
+            "department_en": crit.at[no, "department_en"],
+        }
+        for r in scores.itertuples()
+        for no in r.unmet
     ]
-    return pd.DataFrame(rows, columns=["unit_id", "code", "name", "criterion_no", "criterion_vi", "criterion_en",
-                                       "department_vi", "department_en"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "unit_id",
+            "code",
+            "name",
+            "criterion_no",
+            "criterion_vi",
+            "criterion_en",
+            "department_vi",
+            "department_en",
+        ],
+    )
 
 
 def criterion_rates(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id: str) -> pd.DataFrame:
@@ -155,8 +178,12 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
     """
     same = [unit]
     if unit.level == "province":
-        ids = [r[0] for r in con.execute("SELECT unit_id FROM units WHERE level = 'province' AND code = ?",
-                                         [unit.code]).fetchall()]
+        ids = [
+            r[0]
+            for r in con.execute(
+                "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
+            ).fetchall()
+        ]
         same = [get_unit(con, i) for i in ids]
     rows = []
     for year, set_id in _years_and_sets(con, same, layer):
@@ -168,39 +195,54 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
         _, scope = max(candidates, key=lambda c: c[0][1])
         scores = commune_scores(con, scope, period, set_id, layer)
         n = n_criteria(con, set_id)
-        rows.append({"year": year, "set_id": set_id, "communes": len(scores), "average_met": average_met(scores),
-                     "at_standard": int((scores["met"] == n).sum()), "n_criteria": n})
+        rows.append(
+            {
+                "year": year,
+                "set_id": set_id,
+                "communes": len(scores),
+                "average_met": average_met(scores),
+                "at_standard": int((scores["met"] == n).sum()),
+                "n_criteria": n,
+            }
+        )
     return pd.DataFrame(rows, columns=["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"])
 
 
 def _years_and_sets(con: duckdb.DuckDBPyConnection, scopes: list[Unit], layer: str) -> list[tuple[int, str]]:
     found: set[tuple[int, str]] = set()
     for scope in scopes:
-        found |= set(con.execute(
-            f"""WITH {_SCOPE}
+        found |= set(
+            con.execute(
+                f"""WITH {_SCOPE}
                 SELECT DISTINCT year(a.period) AS year, a.set_id FROM assessments a JOIN scope USING (unit_id)
                 JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
-                WHERE a.layer = $layer""", {"unit": scope.unit_id, "layer": layer}).fetchall())
+                WHERE a.layer = $layer""",
+                {"unit": scope.unit_id, "layer": layer},
+            ).fetchall()
+        )
     return sorted(found)
 
 
-def district_ranking(con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str,
-                     layer: str = "self") -> pd.DataFrame:
+def district_ranking(
+    con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện")."""
     scores = commune_scores(con, province, period, set_id, layer)
     if scores.empty:
         return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
     n = n_criteria(con, set_id)
-    ranked = scores.groupby("district").agg(communes=("met", "size"), average_met=("met", "mean"),
-                                            at_standard=("met", lambda s: int((s == n).sum()))).reset_index()
+    ranked = (
+        scores.groupby("district")
+        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("met", lambda s: int((s == n).sum())))
+        .reset_index()
+    )
     ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
     ranked["rank"] = ranked["average_met"].rank(method="min", ascending=False).astype(int)
     ranked["of"] = len(ranked)
     return ranked
 
 
-def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
-            layer: str = "self") -> dict:
+def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self") -> dict:
     """The ``python -m ntm summary --json`` object."""
     scores = commune_scores(con, unit, period, set_id, layer)
     n = n_criteria(con, set_id)
@@ -230,8 +272,9 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def status_matrix(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
-                  layer: str = "self") -> pd.DataFrame:
+def status_matrix(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
     window = report_window(con, unit, period, set_id, layer)
     end = window[1] if window else period.end
@@ -249,7 +292,8 @@ def status_matrix(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, se
             LEFT JOIN latest lt ON lt.unit_id = l.unit_id
             LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
             ORDER BY l.district, l.code, c.criterion_no""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end}).df()
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end},
+    ).df()
 
 
 def commune_history(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
@@ -259,7 +303,8 @@ def commune_history(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "se
                   map(list(criterion_no ORDER BY criterion_no), list(status ORDER BY criterion_no)) AS statuses,
                   max(upload_id) AS upload_id
            FROM assessments WHERE unit_id = ? AND layer = ? GROUP BY period, set_id ORDER BY period""",
-        [unit.unit_id, layer]).df()
+        [unit.unit_id, layer],
+    ).df()
 
 
 def unmet_since(history: pd.DataFrame) -> dict[int, object]:
@@ -281,8 +326,9 @@ def unmet_since(history: pd.DataFrame) -> dict[int, object]:
     return result
 
 
-def changes(con: duckdb.DuckDBPyConnection, unit: Unit, before: Period, after: Period, set_id: str,
-            layer: str = "self") -> pd.DataFrame:
+def changes(
+    con: duckdb.DuckDBPyConnection, unit: Unit, before: Period, after: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Per commune: criteria newly met and newly lost between two periods (same set)."""
     old = commune_scores(con, unit, before, set_id, layer)
     new = commune_scores(con, unit, after, set_id, layer)
@@ -291,10 +337,18 @@ def changes(con: duckdb.DuckDBPyConnection, unit: Unit, before: Period, after: P
     for r in merged.itertuples():
         was_unmet = None if isinstance(r.unmet_before, float) else set(r.unmet_before)  # NaN: no earlier report
         now_unmet = set(r.unmet)
-        rows.append({"unit_id": r.unit_id, "code": r.code, "name": r.name, "district": r.district,
-                     "met_before": None if was_unmet is None else int(r.met_before), "met": int(r.met),
-                     "gained": [] if was_unmet is None else sorted(was_unmet - now_unmet),
-                     "lost": [] if was_unmet is None else sorted(now_unmet - was_unmet)})
+        rows.append(
+            {
+                "unit_id": r.unit_id,
+                "code": r.code,
+                "name": r.name,
+                "district": r.district,
+                "met_before": None if was_unmet is None else int(r.met_before),
+                "met": int(r.met),
+                "gained": [] if was_unmet is None else sorted(was_unmet - now_unmet),
+                "lost": [] if was_unmet is None else sorted(now_unmet - was_unmet),
+            }
+        )
     return pd.DataFrame(rows, columns=["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"])
 
 
@@ -317,8 +371,9 @@ def last_mile(scores: pd.DataFrame, most: int = 2) -> tuple[pd.DataFrame, pd.Ser
     return near, counts.rename_axis("criterion_no").rename("communes")
 
 
-def regressions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str,
-                layer: str = "self") -> pd.DataFrame:
+def regressions(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Criteria met in a commune's previous report and not in its latest one (of the period), same set."""
     return con.execute(
         f"""WITH {_SCOPE},
@@ -340,7 +395,8 @@ def regressions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_
                  AND a.layer = $layer AND a.criterion_no = n.criterion_no
             WHERE a.status IS DISTINCT FROM 'met'
             ORDER BY s.district, s.name, n.criterion_no""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end}).df()
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end},
+    ).df()
 
 
 def rates_by_district(scores: pd.DataFrame) -> pd.DataFrame:
@@ -352,7 +408,9 @@ def rates_by_district(scores: pd.DataFrame) -> pd.DataFrame:
     return rates
 
 
-def criterion_rates_by_year(con: duckdb.DuckDBPyConnection, unit: Unit, set_id: str, layer: str = "self") -> pd.DataFrame:
+def criterion_rates_by_year(
+    con: duckdb.DuckDBPyConnection, unit: Unit, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
     """Share of communes meeting each criterion at each year's end (each commune's latest report in the year)."""
     return con.execute(
         f"""WITH {_SCOPE},
@@ -366,4 +424,5 @@ def criterion_rates_by_year(con: duckdb.DuckDBPyConnection, unit: Unit, set_id: 
             SELECT year, criterion_no, avg(CASE WHEN status = 'met' THEN 1.0 ELSE 0.0 END) AS rate,
                    count(DISTINCT unit_id) AS communes
             FROM facts GROUP BY ALL ORDER BY year, criterion_no""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer}).df()
+        {"unit": unit.unit_id, "set": set_id, "layer": layer},
+    ).df()

@@ -1,4 +1,5 @@
 """Reporting periods: a month ("2020-05") or a year ("2020")."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ class Period:
 
 
 def parse(text: str) -> Period:
-    """"2020-05" → May 2020; "2020" → the year (Jan … Dec). Raises ValueError in Vietnamese."""
+    """ "2020-05" → May 2020; "2020" → the year (Jan … Dec). Raises ValueError in Vietnamese."""
     value = str(text).strip()
     m = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2}))?", value)
     if m:

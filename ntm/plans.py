@@ -7,6 +7,7 @@ A plan workbook has a sheet of commune targets (``Mã xã`` or ``Tên xã`` [+ `
 ``Mức``, ``Số quyết định``, ``Ngày quyết định``, ``Cơ quan ban hành``). Sheets are told apart by
 their headers, not their names.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,23 +24,61 @@ from ntm.ingest.reader import read_workbook
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold
 
-_LEVEL_WORDS = {"ntm": "ntm", "dat chuan": "ntm", "dat chuan ntm": "ntm", "nong thon moi": "ntm",
-                "nang cao": "nang_cao", "ntm nang cao": "nang_cao", "nang_cao": "nang_cao",
-                "kieu mau": "kieu_mau", "ntm kieu mau": "kieu_mau", "kieu_mau": "kieu_mau"}
-_METRIC_WORDS = {"binh quan tieu chi/xa": "average_met", "binh quan tieu chi": "average_met",
-                 "average_met": "average_met", "so xa dat chuan": "communes_at_standard",
-                 "communes_at_standard": "communes_at_standard", "ty le xa dat chuan": "share_at_standard",
-                 "ty le xa dat chuan (%)": "share_at_standard", "share_at_standard": "share_at_standard"}
+_LEVEL_WORDS = {
+    "ntm": "ntm",
+    "dat chuan": "ntm",
+    "dat chuan ntm": "ntm",
+    "nong thon moi": "ntm",
+    "nang cao": "nang_cao",
+    "ntm nang cao": "nang_cao",
+    "nang_cao": "nang_cao",
+    "kieu mau": "kieu_mau",
+    "ntm kieu mau": "kieu_mau",
+    "kieu_mau": "kieu_mau",
+}
+_METRIC_WORDS = {
+    "binh quan tieu chi/xa": "average_met",
+    "binh quan tieu chi": "average_met",
+    "average_met": "average_met",
+    "so xa dat chuan": "communes_at_standard",
+    "communes_at_standard": "communes_at_standard",
+    "ty le xa dat chuan": "share_at_standard",
+    "ty le xa dat chuan (%)": "share_at_standard",
+    "share_at_standard": "share_at_standard",
+}
 
 # Column headers of a plan workbook (folded) → field.
-TARGET_HEADERS = {"ma xa": "code", "ten xa": "name", "huyen": "district", "muc": "level", "muc dat chuan": "level",
-                  "thoi han": "target_month", "thang hoan thanh": "target_month", "ke hoach": "plan",
-                  "van ban": "plan", "so van ban": "plan", "ghi chu": "note"}
-GOAL_HEADERS = {"don vi": "unit", "nam": "year", "chi tieu": "metric", "gia tri": "value", "van ban": "plan",
-                "ke hoach": "plan"}
-RECOGNITION_HEADERS = {"ma xa": "code", "ten xa": "name", "huyen": "district", "muc": "level",
-                       "so quyet dinh": "decision_no", "ngay quyet dinh": "decision_date", "co quan": "issued_by",
-                       "co quan ban hanh": "issued_by"}
+TARGET_HEADERS = {
+    "ma xa": "code",
+    "ten xa": "name",
+    "huyen": "district",
+    "muc": "level",
+    "muc dat chuan": "level",
+    "thoi han": "target_month",
+    "thang hoan thanh": "target_month",
+    "ke hoach": "plan",
+    "van ban": "plan",
+    "so van ban": "plan",
+    "ghi chu": "note",
+}
+GOAL_HEADERS = {
+    "don vi": "unit",
+    "nam": "year",
+    "chi tieu": "metric",
+    "gia tri": "value",
+    "van ban": "plan",
+    "ke hoach": "plan",
+}
+RECOGNITION_HEADERS = {
+    "ma xa": "code",
+    "ten xa": "name",
+    "huyen": "district",
+    "muc": "level",
+    "so quyet dinh": "decision_no",
+    "ngay quyet dinh": "decision_date",
+    "co quan": "issued_by",
+    "co quan ban hanh": "issued_by",
+}
 
 
 def level_of(value: object) -> str | None:
@@ -51,7 +90,7 @@ def metric_of(value: object) -> str | None:
 
 
 def month_of(value: object) -> date | None:
-    """"11/2024", "2024-11", a date, or a year alone (its December) → the first day of that month."""
+    """ "11/2024", "2024-11", a date, or a year alone (its December) → the first day of that month."""
     if isinstance(value, (datetime, date)):
         return date(value.year, value.month, 1)
     if isinstance(value, float) and value.is_integer():
@@ -71,14 +110,16 @@ def month_of(value: object) -> date | None:
 @dataclass
 class PlanRows:
     """Validated rows ready to write, and what was wrong with the others."""
+
     targets: list[dict] = field(default_factory=list)
     goals: list[dict] = field(default_factory=list)
     recognitions: list[dict] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
 
 
-def _commune(con, plan: PlanRows, where: tuple, code, name, district_text, scope: units.Unit | None,
-             day: date) -> int | None:
+def _commune(
+    con, plan: PlanRows, where: tuple, code, name, district_text, scope: units.Unit | None, day: date
+) -> int | None:
     """The commune a plan row names, among the units valid on ``day``; failing that, in any era
     (a plan written in 2024 names communes merged away in 7/2025)."""
     text = clean(code) if code not in (None, "") else clean(name)
@@ -105,8 +146,14 @@ def _commune(con, plan: PlanRows, where: tuple, code, name, district_text, scope
     return None
 
 
-def validate_targets(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, scope: units.Unit | None,
-                     sheet: str = "", first_row: int = 2, plan: PlanRows | None = None) -> PlanRows:
+def validate_targets(
+    con: duckdb.DuckDBPyConnection,
+    frame: pd.DataFrame,
+    scope: units.Unit | None,
+    sheet: str = "",
+    first_row: int = 2,
+    plan: PlanRows | None = None,
+) -> PlanRows:
     """Rows with code/name (district), level, target_month, plan, note → ``PlanRows.targets``.
 
     ``first_row`` is the Excel row of the frame's first row (errors name sheet, row and column).
@@ -119,19 +166,35 @@ def validate_targets(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, scope:
             plan.errors.append(Problem("targets.bad_level", {"value": clean(row.get("level"))}, *where("level")))
         day = month_of(row.get("target_month"))
         if day is None:
-            plan.errors.append(Problem("targets.bad_month", {"value": clean(row.get("target_month"))},
-                                       *where("target_month")))
+            plan.errors.append(
+                Problem("targets.bad_month", {"value": clean(row.get("target_month"))}, *where("target_month"))
+            )
             continue
-        unit_id = _commune(con, plan, where("name" if row.get("name") not in (None, "") else "code"),
-                           _blank(row.get("code")), _blank(row.get("name")), _blank(row.get("district")), scope, day)
+        unit_id = _commune(
+            con,
+            plan,
+            where("name" if row.get("name") not in (None, "") else "code"),
+            _blank(row.get("code")),
+            _blank(row.get("name")),
+            _blank(row.get("district")),
+            scope,
+            day,
+        )
         if unit_id is None or level is None:
             continue
         if (unit_id, level) in seen:
             plan.errors.append(Problem("targets.duplicate", {"first": seen[(unit_id, level)]}, *where("name")))
             continue
         seen[(unit_id, level)] = r
-        plan.targets.append({"unit_id": unit_id, "level": level, "target_month": day,
-                             "plan": clean(_blank(row.get("plan"))) or None, "note": clean(_blank(row.get("note"))) or None})
+        plan.targets.append(
+            {
+                "unit_id": unit_id,
+                "level": level,
+                "target_month": day,
+                "plan": clean(_blank(row.get("plan"))) or None,
+                "note": clean(_blank(row.get("note"))) or None,
+            }
+        )
     return plan
 
 
@@ -161,15 +224,22 @@ def _table(rows: list[list], headers: dict[str, str]) -> tuple[int, pd.DataFrame
         if sum(f is not None for f in fields) >= 3:
             keep = [i for i, f in enumerate(fields) if f]
             names = [fields[i] for i in keep]
-            body = [[row_[i] if i < len(row_) else None for i in keep] for row_ in rows[r + 1:]]
+            body = [[row_[i] if i < len(row_) else None for i in keep] for row_ in rows[r + 1 :]]
             frame = pd.DataFrame(body, columns=names)
             frame.attrs["letters"] = [column_letter(i) for i in keep]
             return r + 2, frame
     return None
 
 
-def import_plan(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, unit: str | None = None,
-                by: str | None = None, dry_run: bool = False) -> tuple[PlanRows, dict[str, int]]:
+def import_plan(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    *,
+    unit: str | None = None,
+    by: str | None = None,
+    dry_run: bool = False,
+) -> tuple[PlanRows, dict[str, int]]:
     """Read a plan workbook (sheets of commune targets, unit goals, recognitions), validate every row,
     then write all of it in one transaction, or nothing when any row is wrong."""
     try:
@@ -200,9 +270,11 @@ def import_plan(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, 
         return plan, {}
     now, source = datetime.now(), f"file:{file_name}"
     with store.transaction(con):  # one file, one transaction
-        counts = {"targets": target_store.write_targets(con, plan.targets, now, by, source)["added"],
-                  "goals": target_store.write_goals(con, plan.goals, now, by, source),
-                  "recognitions": target_store.write_recognitions(con, plan.recognitions, now)}
+        counts = {
+            "targets": target_store.write_targets(con, plan.targets, now, by, source)["added"],
+            "goals": target_store.write_goals(con, plan.goals, now, by, source),
+            "recognitions": target_store.write_recognitions(con, plan.recognitions, now),
+        }
     return plan, counts
 
 
@@ -227,13 +299,21 @@ def _read_goals(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, first_row:
             plan.errors.append(Problem("targets.bad_value", {"value": clean(row.get("value"))}, *where("value")))
             continue
         try:
-            unit = units.resolve(con, clean(row.get("unit")) or (scope.code if scope else ""),
-                                 start=date(year, 12, 1), within=None)
+            unit = units.resolve(
+                con, clean(row.get("unit")) or (scope.code if scope else ""), start=date(year, 12, 1), within=None
+            )
         except units.UnitError as exc:
             plan.errors.append(Problem("targets.unit", {"detail": str(exc)}, *where("unit")))
             continue
-        plan.goals.append({"unit_id": unit.unit_id, "year": year, "metric": metric, "value": value,
-                           "plan": clean(_blank(row.get("plan"))) or None})
+        plan.goals.append(
+            {
+                "unit_id": unit.unit_id,
+                "year": year,
+                "metric": metric,
+                "value": value,
+                "plan": clean(_blank(row.get("plan"))) or None,
+            }
+        )
 
 
 def _read_recognitions(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, first_row: int, scope) -> None:
@@ -245,23 +325,42 @@ def _read_recognitions(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, fir
         if level is None:
             plan.errors.append(Problem("targets.bad_level", {"value": clean(row.get("level"))}, *where("level")))
         if day is None:
-            plan.errors.append(Problem("targets.bad_date", {"value": clean(row.get("decision_date"))},
-                                       *where("decision_date")))
+            plan.errors.append(
+                Problem("targets.bad_date", {"value": clean(row.get("decision_date"))}, *where("decision_date"))
+            )
         if not number:
             plan.errors.append(Problem("targets.no_decision", {}, *where("decision_no")))
         if level is None or day is None or not number:
             continue
-        unit_id = _commune(con, plan, where("name"), _blank(row.get("code")), _blank(row.get("name")),
-                           _blank(row.get("district")), scope, day)
+        unit_id = _commune(
+            con,
+            plan,
+            where("name"),
+            _blank(row.get("code")),
+            _blank(row.get("name")),
+            _blank(row.get("district")),
+            scope,
+            day,
+        )
         if unit_id is not None:
-            plan.recognitions.append({"unit_id": unit_id, "level": level, "decision_no": number,
-                                      "decision_date": day, "issued_by": clean(_blank(row.get("issued_by"))) or None})
+            plan.recognitions.append(
+                {
+                    "unit_id": unit_id,
+                    "level": level,
+                    "decision_no": number,
+                    "decision_date": day,
+                    "issued_by": clean(_blank(row.get("issued_by"))) or None,
+                }
+            )
 
 
 # (headers, the column a sheet of that kind must have, reader); tried in this order (recognition sheets
 # also carry target-like columns).
-_SHEET_KINDS = ((RECOGNITION_HEADERS, "decision_no", _read_recognitions), (TARGET_HEADERS, "level", _read_targets),
-                (GOAL_HEADERS, None, _read_goals))
+_SHEET_KINDS = (
+    (RECOGNITION_HEADERS, "decision_no", _read_recognitions),
+    (TARGET_HEADERS, "level", _read_targets),
+    (GOAL_HEADERS, None, _read_goals),
+)
 
 
 def _date_text(value) -> date | None:

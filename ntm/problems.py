@@ -1,4 +1,5 @@
 """Errors and warnings found in an uploaded file, each tied to a sheet, row and column."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

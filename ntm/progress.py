@@ -11,6 +11,7 @@ needed pace (criteria still missing per month left):
 - ``overdue``: the target month has come and the target is not reached;
 - ``no_data``: no report against the level's criteria set, or too short a history for a pace.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -62,14 +63,17 @@ def default_as_of(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, l
     latest = con.execute(
         """SELECT max(a.period) FROM assessments a JOIN units c USING (unit_id)
            WHERE (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND a.layer = $layer
-             AND a.period <= $end""", {"u": unit.unit_id, "layer": layer, "end": date(year, 12, 1)}).fetchall()[0][0]
+             AND a.period <= $end""",
+        {"u": unit.unit_id, "layer": layer, "end": date(year, 12, 1)},
+    ).fetchall()[0][0]
     return latest if latest is not None else date(year, 12, 1)
 
 
 def _history(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: date, layer: str) -> pd.DataFrame:
     """Reports of the commune against the newest set of ``level`` it reported on, up to ``as_of``."""
-    return con.execute(
-        """WITH sets AS (SELECT set_id FROM criteria_sets WHERE level = $level),
+    return (
+        con.execute(
+            """WITH sets AS (SELECT set_id FROM criteria_sets WHERE level = $level),
                 newest AS (SELECT a.set_id FROM assessments a JOIN sets USING (set_id)
                            WHERE a.unit_id = $u AND a.layer = $layer AND a.period <= $as_of
                            ORDER BY a.period DESC LIMIT 1)
@@ -77,19 +81,27 @@ def _history(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: da
            FROM assessments WHERE unit_id = $u AND layer = $layer AND period <= $as_of
              AND set_id = (SELECT set_id FROM newest)
            GROUP BY ALL ORDER BY period""",
-        {"u": unit_id, "level": SET_LEVEL[level], "layer": layer, "as_of": as_of}).df().assign(
-            period=lambda f: f["period"].dt.date)
+            {"u": unit_id, "level": SET_LEVEL[level], "layer": layer, "as_of": as_of},
+        )
+        .df()
+        .assign(period=lambda f: f["period"].dt.date)
+    )
 
 
 def _unmet(con: duckdb.DuckDBPyConnection, unit_id: int, set_id: str, period: date, layer: str) -> list[dict]:
     """Unmet criteria of one report, with the department in charge and the sub-indicators known."""
     crit = catalog.criteria(con, set_id)
-    statuses = dict(con.execute(
-        "SELECT criterion_no, status FROM assessments WHERE unit_id = ? AND set_id = ? AND period = ? AND layer = ?",
-        [unit_id, set_id, period, layer]).fetchall())
+    statuses = dict(
+        con.execute(
+            "SELECT criterion_no, status FROM assessments WHERE unit_id = ? AND set_id = ? AND period = ? AND layer = ?",
+            [unit_id, set_id, period, layer],
+        ).fetchall()
+    )
     values = con.execute(
         """SELECT indicator_code, value, text_value FROM indicator_values
-           WHERE unit_id = ? AND set_id = ? AND period = ? AND layer = ?""", [unit_id, set_id, period, layer]).fetchall()
+           WHERE unit_id = ? AND set_id = ? AND period = ? AND layer = ?""",
+        [unit_id, set_id, period, layer],
+    ).fetchall()
     reported = {code: (value if value is not None else text) for code, value, text in values}
     indicators = catalog.indicators(con, set_id)
     result = []
@@ -97,14 +109,20 @@ def _unmet(con: duckdb.DuckDBPyConnection, unit_id: int, set_id: str, period: da
         if statuses.get(row.criterion_no) == "met":
             continue
         mine = indicators[indicators["criterion_no"] == row.criterion_no]
-        result.append({
-            "criterion_no": int(row.criterion_no), "name_vi": row.name_vi, "name_en": row.name_en,
-            "status": statuses.get(row.criterion_no, "not_met"),
-            "department_vi": row.department_vi if isinstance(row.department_vi, str) else None,
-            "department_en": row.department_en if isinstance(row.department_en, str) else None,
-            "indicators": [{"code": i.indicator_code, "name_vi": i.name_vi, "value": reported.get(i.indicator_code)}
-                           for i in mine.itertuples()],
-        })
+        result.append(
+            {
+                "criterion_no": int(row.criterion_no),
+                "name_vi": row.name_vi,
+                "name_en": row.name_en,
+                "status": statuses.get(row.criterion_no, "not_met"),
+                "department_vi": row.department_vi if isinstance(row.department_vi, str) else None,
+                "department_en": row.department_en if isinstance(row.department_en, str) else None,
+                "indicators": [
+                    {"code": i.indicator_code, "name_vi": i.name_vi, "value": reported.get(i.indicator_code)}
+                    for i in mine.itertuples()
+                ],
+            }
+        )
     return result
 
 
@@ -112,24 +130,46 @@ def target_progress(con: duckdb.DuckDBPyConnection, target: dict, as_of: date, l
     """Gap, months left, needed and observed pace, and status of one commune target."""
     deadline = target["target_month"]
     months_left = months_between(as_of, deadline)
-    entry = {**target, "target_month": f"{deadline:%Y-%m}", "as_of": f"{as_of:%Y-%m}", "layer": layer,
-             "months_left": months_left, "set": None, "report_period": None, "criteria_met": None,
-             "criteria_total": None, "unmet": [], "needed_pace": None, "observed_pace": None,
-             "observed_since": None, "pace_ratio": None, "achieved_by": None, "recognition": None}
+    entry = {
+        **target,
+        "target_month": f"{deadline:%Y-%m}",
+        "as_of": f"{as_of:%Y-%m}",
+        "layer": layer,
+        "months_left": months_left,
+        "set": None,
+        "report_period": None,
+        "criteria_met": None,
+        "criteria_total": None,
+        "unmet": [],
+        "needed_pace": None,
+        "observed_pace": None,
+        "observed_since": None,
+        "pace_ratio": None,
+        "achieved_by": None,
+        "recognition": None,
+    }
     history = _history(con, target["unit_id"], target["level"], as_of, layer)
     recognition = targets.recognition_at(con, target["unit_id"], target["level"], as_of)
     if history.empty:
-        entry.update(status="achieved" if recognition else "no_data", recognition=recognition,
-                     achieved_by="recognised" if recognition else None)
+        entry.update(
+            status="achieved" if recognition else "no_data",
+            recognition=recognition,
+            achieved_by="recognised" if recognition else None,
+        )
         return entry
     last = history.iloc[-1]
     total = metrics.n_criteria(con, last["set_id"])
     remaining = total - int(last["met"])
     observed, since = pace(history)
-    entry.update(set=last["set_id"], report_period=f"{last['period']:%Y-%m}", criteria_met=int(last["met"]),
-                 criteria_total=total, unmet=_unmet(con, target["unit_id"], last["set_id"], last["period"], layer),
-                 observed_pace=None if observed is None else round(observed, 3),
-                 observed_since=None if since is None else f"{since:%Y-%m}")
+    entry.update(
+        set=last["set_id"],
+        report_period=f"{last['period']:%Y-%m}",
+        criteria_met=int(last["met"]),
+        criteria_total=total,
+        unmet=_unmet(con, target["unit_id"], last["set_id"], last["period"], layer),
+        observed_pace=None if observed is None else round(observed, 3),
+        observed_since=None if since is None else f"{since:%Y-%m}",
+    )
     if remaining > 0 and months_left > 0:
         needed = remaining / months_left
         entry["needed_pace"] = round(needed, 3)
@@ -149,9 +189,17 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer
     unit = units.get(con, goal["unit_id"])
     deadline = date(int(goal["year"]), 12, 1)
     set_id = catalog.set_for_period(con, as_of)
-    entry = {**goal, "as_of": f"{as_of:%Y-%m}", "layer": layer, "set": set_id,
-             "months_left": months_between(as_of, deadline), "current": None, "observed_pace": None,
-             "needed_pace": None, "pace_ratio": None}
+    entry = {
+        **goal,
+        "as_of": f"{as_of:%Y-%m}",
+        "layer": layer,
+        "set": set_id,
+        "months_left": months_between(as_of, deadline),
+        "current": None,
+        "observed_pace": None,
+        "needed_pace": None,
+        "pace_ratio": None,
+    }
     value_at = lambda day: _goal_value(con, unit, month(day), set_id, goal["metric"], layer)  # noqa: E731
     current = value_at(as_of) if set_id else None
     if current is None:
@@ -175,8 +223,9 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer
     return entry
 
 
-def _goal_value(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, metric: str,
-                layer: str) -> float | None:
+def _goal_value(
+    con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, metric: str, layer: str
+) -> float | None:
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
     if scores.empty:
         return None
@@ -188,12 +237,20 @@ def _goal_value(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period
     return 100.0 * at_standard / len(scores)
 
 
-def report(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, as_of: date | None = None,
-           layer: str = "self") -> dict:
+def report(
+    con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, as_of: date | None = None, layer: str = "self"
+) -> dict:
     """The ``python -m ntm targets --json`` object: every commune target and unit goal due in ``year``."""
     as_of = as_of or default_as_of(con, unit, year, layer)
     commune_targets = [target_progress(con, t, as_of, layer) for t in targets.current(con, unit, year)]
     goals = [goal_progress(con, g, as_of, layer) for g in targets.current_goals(con, unit, year)]
     counts = {s: sum(t["status"] == s for t in commune_targets) for s in STATUSES}
-    return {"unit": {"code": unit.code, "name": unit.name}, "year": year, "as_of": f"{as_of:%Y-%m}",
-            "layer": layer, "targets": commune_targets, "goals": goals, "status_counts": counts}
+    return {
+        "unit": {"code": unit.code, "name": unit.name},
+        "year": year,
+        "as_of": f"{as_of:%Y-%m}",
+        "layer": layer,
+        "targets": commune_targets,
+        "goals": goals,
+        "status_counts": counts,
+    }

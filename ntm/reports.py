@@ -2,6 +2,7 @@
 reports use — "bình quân đạt 10,9 tiêu chí/xã", "số xã đạt 19 tiêu chí: 03 xã (…)", "xã Tú Xuyên
 đạt 10/19 tiêu chí, chưa đạt các tiêu chí: (2) Giao thông …" — rendered to .docx and .xlsx.
 """
+
 from __future__ import annotations
 
 import io
@@ -29,23 +30,42 @@ class Draft:
     sections: list[Section]
 
 
-def draft(con: duckdb.DuckDBPyConnection, unit: Unit, period: periods.Period, set_id: str,
-          lang: str = "vi", layer: str = "self") -> Draft:
+def draft(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    period: periods.Period,
+    set_id: str,
+    lang: str = "vi",
+    layer: str = "self",
+) -> Draft:
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
     n = metrics.n_criteria(con, set_id)
     title = t("report.title", lang, unit=unit.name.upper() if lang == "vi" else unit.name)
-    subtitle = t("report.subtitle", lang, period=fmt_period(period.text, lang), set_id=set_id,
-                 layer=t(f"layer.{layer}", lang))
+    subtitle = t(
+        "report.subtitle", lang, period=fmt_period(period.text, lang), set_id=set_id, layer=t(f"layer.{layer}", lang)
+    )
     if scores.empty:
-        return Draft(title, subtitle, [Section(t("report.no_data_heading", lang),
-                                               [t("report.no_data", lang, unit=unit.name, period=fmt_period(period.text, lang))])])
-    return Draft(title, subtitle, [
-        _overall(con, unit, period, set_id, scores, lang, layer),
-        _bins(scores, n, lang),
-        _unmet(con, scores, set_id, n, lang),
-        _targets(con, unit, period, lang, layer),
-        _change(con, unit, period, set_id, lang, layer),
-    ])
+        return Draft(
+            title,
+            subtitle,
+            [
+                Section(
+                    t("report.no_data_heading", lang),
+                    [t("report.no_data", lang, unit=unit.name, period=fmt_period(period.text, lang))],
+                )
+            ],
+        )
+    return Draft(
+        title,
+        subtitle,
+        [
+            _overall(con, unit, period, set_id, scores, lang, layer),
+            _bins(scores, n, lang),
+            _unmet(con, scores, set_id, n, lang),
+            _targets(con, unit, period, lang, layer),
+            _change(con, unit, period, set_id, lang, layer),
+        ],
+    )
 
 
 def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str, layer: str) -> Section:
@@ -58,8 +78,14 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
     place = f"{unit.kind.lower()} {unit.short_name}" if lang == "vi" else unit.name  # "toàn huyện Văn Quan"
     lines.append(t("report.average", lang, unit=place, average=fmt_number(average, lang)))
     if previous is not None:
-        lines.append(t("report.average_before", lang, average=fmt_number(previous, lang),
-                       change=("+" if average >= previous else "") + fmt_number(average - previous, lang)))
+        lines.append(
+            t(
+                "report.average_before",
+                lang,
+                average=fmt_number(previous, lang),
+                change=("+" if average >= previous else "") + fmt_number(average - previous, lang),
+            )
+        )
     lines.append(t("report.total", lang, unit=place, total=fmt_number(int(scores["met"].sum()), lang, 0)))
     return Section(t("report.h_overall", lang), lines)
 
@@ -71,26 +97,48 @@ def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
             lines.append(t("report.bin_none_below", lang, low=row.high + 1))
             continue
         names = f" ({', '.join(row.names)})" if row.communes else ""
-        lines.append(t("report.bin_full" if row.low == n else "report.bin", lang, label=row.bin,
-                       count=f"{row.communes:02d}", names=names))
+        lines.append(
+            t(
+                "report.bin_full" if row.low == n else "report.bin",
+                lang,
+                label=row.bin,
+                count=f"{row.communes:02d}",
+                names=names,
+            )
+        )
     return Section(t("report.h_bins", lang), lines)
 
 
 def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section:
     crit = catalog.criteria(con, set_id).set_index("criterion_no")
     name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
-    lines = [t("report.commune_line", lang, name=r.name, met=r.met, n=n,
-               unmet=", ".join(f"({c}) {crit.at[c, name_col]}" for c in r.unmet))
-             for r in scores.sort_values(["met", "name"], ascending=[False, True]).itertuples() if len(r.unmet)]
+    lines = [
+        t(
+            "report.commune_line",
+            lang,
+            name=r.name,
+            met=r.met,
+            n=n,
+            unmet=", ".join(f"({c}) {crit.at[c, name_col]}" for c in r.unmet),
+        )
+        for r in scores.sort_values(["met", "name"], ascending=[False, True]).itertuples()
+        if len(r.unmet)
+    ]
     long = metrics.unmet_criteria(con, scores, set_id)
     table = None
     if len(long):
         grouped = long.groupby("criterion_no").agg(communes=("name", "count"), names=("name", ", ".join)).reset_index()
-        table = pd.DataFrame({
-            t("chart.criterion", lang): [f"({c}) {crit.at[c, name_col]}" for c in grouped["criterion_no"]],
-            t("criteria.department", lang): [crit.at[c, dept_col] if isinstance(crit.at[c, dept_col], str) else ""
-                                             for c in grouped["criterion_no"]],
-            t("report.col_communes", lang): grouped["communes"], t("col.commune", lang): grouped["names"]})
+        table = pd.DataFrame(
+            {
+                t("chart.criterion", lang): [f"({c}) {crit.at[c, name_col]}" for c in grouped["criterion_no"]],
+                t("criteria.department", lang): [
+                    crit.at[c, dept_col] if isinstance(crit.at[c, dept_col], str) else ""
+                    for c in grouped["criterion_no"]
+                ],
+                t("report.col_communes", lang): grouped["communes"],
+                t("col.commune", lang): grouped["names"],
+            }
+        )
     return Section(t("report.h_unmet", lang), lines or [t("report.all_met", lang)], table)
 
 
@@ -99,21 +147,41 @@ def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
     result = progress.report(con, unit, year, period.end, layer)
     lines = []
     for e in result["targets"]:
-        head = t("report.target_head", lang, name=e["name"], level=t(f"report.level.{e['level']}", lang),
-                 deadline=fmt_period(e["target_month"], lang))
+        head = t(
+            "report.target_head",
+            lang,
+            name=e["name"],
+            level=t(f"report.level.{e['level']}", lang),
+            deadline=fmt_period(e["target_month"], lang),
+        )
         if e["status"] == "achieved":
-            detail = t("report.target_recognised", lang, decision_no=e["recognition"]["decision_no"],
-                       decision_date=fmt_date(e["recognition"]["decision_date"], lang)) if e["recognition"] else \
-                t("report.target_self", lang)
+            detail = (
+                t(
+                    "report.target_recognised",
+                    lang,
+                    decision_no=e["recognition"]["decision_no"],
+                    decision_date=fmt_date(e["recognition"]["decision_date"], lang),
+                )
+                if e["recognition"]
+                else t("report.target_self", lang)
+            )
         elif e["status"] == "no_data":
             detail = t("report.target_no_data", lang)
         else:
-            detail = t("report.target_gap", lang, count=len(e["unmet"]), months=e["months_left"],
-                       criteria=", ".join(f"({u['criterion_no']}) {u['name_en' if lang == 'en' else 'name_vi']}"
-                                          + (f" – {u['department_en' if lang == 'en' else 'department_vi']}"
-                                             if u["department_vi"] else "") for u in e["unmet"]),
-                       needed=fmt_number(e["needed_pace"], lang, 2), observed=fmt_number(e["observed_pace"], lang, 2),
-                       status=t(f"progress.{e['status']}", lang))
+            detail = t(
+                "report.target_gap",
+                lang,
+                count=len(e["unmet"]),
+                months=e["months_left"],
+                criteria=", ".join(
+                    f"({u['criterion_no']}) {u['name_en' if lang == 'en' else 'name_vi']}"
+                    + (f" – {u['department_en' if lang == 'en' else 'department_vi']}" if u["department_vi"] else "")
+                    for u in e["unmet"]
+                ),
+                needed=fmt_number(e["needed_pace"], lang, 2),
+                observed=fmt_number(e["observed_pace"], lang, 2),
+                status=t(f"progress.{e['status']}", lang),
+            )
         lines.append(f"{head}: {detail}")
     return Section(t("report.h_targets", lang, year=year), lines or [t("report.no_targets", lang, year=year)])
 
@@ -122,14 +190,27 @@ def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str) -> Sect
     before = periods.year_before(period)
     changed = metrics.changes(con, unit, before, period, set_id, layer)
     if changed["met_before"].isna().all():
-        return Section(t("report.h_change", lang, before=fmt_period(before.text, lang)),
-                       [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_id=set_id)])
+        return Section(
+            t("report.h_change", lang, before=fmt_period(before.text, lang)),
+            [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_id=set_id)],
+        )
     changed = changed[changed["gained"].map(len).astype(bool) | changed["lost"].map(len).astype(bool)]
-    lines = [t("report.change_line", lang, name=r.name, before=r.met_before, after=r.met,
-               gained=", ".join(map(str, r.gained)) or "–", lost=", ".join(map(str, r.lost)) or "–")
-             for r in changed.itertuples()]
-    return Section(t("report.h_change", lang, before=fmt_period(before.text, lang)),
-                   lines or [t("report.no_change", lang, before=fmt_period(before.text, lang))])
+    lines = [
+        t(
+            "report.change_line",
+            lang,
+            name=r.name,
+            before=r.met_before,
+            after=r.met,
+            gained=", ".join(map(str, r.gained)) or "–",
+            lost=", ".join(map(str, r.lost)) or "–",
+        )
+        for r in changed.itertuples()
+    ]
+    return Section(
+        t("report.h_change", lang, before=fmt_period(before.text, lang)),
+        lines or [t("report.no_change", lang, before=fmt_period(before.text, lang))],
+    )
 
 
 def to_docx(report: Draft) -> bytes:

@@ -1,5 +1,6 @@
 """Building the demo database: catalogue, units, then the generated Lạng Sơn reports uploaded
 as workbooks through the same import path staff use (``ntm.ingest.import_file``)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -18,8 +19,9 @@ class SampleImportFailed(RuntimeError):
     """A generated workbook was refused by the importer: the generator and the importer disagree."""
 
 
-def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
-          workbook_dir: str | Path | None = None) -> dict[str, int]:
+def build(
+    con: duckdb.DuckDBPyConnection, progress: Progress | None = None, workbook_dir: str | Path | None = None
+) -> dict[str, int]:
     """(Re)build everything the demo needs in ``con``; ``progress(fraction, step)`` is told along the way.
 
     The workbooks are also written to ``workbook_dir`` when given, for people to look at or upload.
@@ -30,9 +32,11 @@ def build(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
     report(0.02, "catalog")
     catalog.load_builtin(con)
     report(0.05, "units")
-    con.execute("DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
-                "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-                "DELETE FROM recognitions")
+    con.execute(
+        "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
+        "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
+        "DELETE FROM recognitions"
+    )
     n_units = units.load_catalogue(con)
     report(0.2, "facts")
     frame = generator.facts(con)
@@ -65,14 +69,19 @@ def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int, name: str)
     (not late); each monthly template arrives on the 3rd of the next month, 9/2025's on the 14th (late);
     the appraisal of 11/2024 on 10/12/2024."""
     if name.startswith("tham-dinh-"):
-        con.execute("UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
-                    [datetime(2024, 12, 10, 15, 0), upload_id])
+        con.execute(
+            "UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
+            [datetime(2024, 12, 10, 15, 0), upload_id],
+        )
     elif name.startswith("mau-nhap-"):
         year, month_no = int(name[9:13]), int(name[14:16])
         next_month = periods.shift_months(date(year, month_no, 1), 1)
         day = 14 if (year, month_no) == (2025, 9) else 3
-        con.execute("UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
-                    [datetime(next_month.year, next_month.month, day, 9, 30), upload_id])
+        con.execute(
+            "UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
+            [datetime(next_month.year, next_month.month, day, 9, 30), upload_id],
+        )
     else:
-        con.execute("UPDATE uploads SET backfill = true, note = 'Nhập số liệu cũ / backfill' WHERE upload_id = ?",
-                    [upload_id])
+        con.execute(
+            "UPDATE uploads SET backfill = true, note = 'Nhập số liệu cũ / backfill' WHERE upload_id = ?", [upload_id]
+        )

@@ -4,6 +4,7 @@ Facts are long: one row per (unit, month, criteria set, criterion, assessment la
 Every fact row names the upload that brought it; rows an upload replaces move to
 ``assessment_history`` so that the upload can be reverted.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,81 +26,87 @@ _INDICATOR_COLUMNS = "unit_id, period, set_id, indicator_code, value, text_value
 
 # Forward-only migrations: (version, statements). Never edit a released step; add one.
 MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, [
-        """CREATE TABLE criteria_sets (
+    (
+        1,
+        [
+            """CREATE TABLE criteria_sets (
             set_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, decision VARCHAR,
             level VARCHAR NOT NULL, n_criteria INTEGER NOT NULL,
             valid_from DATE, valid_to DATE, origin VARCHAR NOT NULL DEFAULT 'builtin')""",
-        """CREATE TABLE criteria (
+            """CREATE TABLE criteria (
             set_id VARCHAR NOT NULL, criterion_no INTEGER NOT NULL, name_vi VARCHAR NOT NULL,
             name_en VARCHAR, verified BOOLEAN, source VARCHAR,
             PRIMARY KEY (set_id, criterion_no))""",
-        """CREATE TABLE indicators (
+            """CREATE TABLE indicators (
             set_id VARCHAR NOT NULL, criterion_no INTEGER NOT NULL, indicator_code VARCHAR NOT NULL,
             name_vi VARCHAR, verified BOOLEAN, source VARCHAR,
             PRIMARY KEY (set_id, indicator_code))""",
-        """CREATE TABLE departments (
+            """CREATE TABLE departments (
             set_id VARCHAR NOT NULL, criterion_no INTEGER NOT NULL,
             department_vi VARCHAR NOT NULL, department_en VARCHAR,
             PRIMARY KEY (set_id, criterion_no))""",
-        """CREATE TABLE units (
+            """CREATE TABLE units (
             unit_id INTEGER PRIMARY KEY, code VARCHAR, name VARCHAR NOT NULL,
             short_name VARCHAR NOT NULL, level VARCHAR NOT NULL, kind VARCHAR NOT NULL,
             parent_id INTEGER, district_id INTEGER, province_id INTEGER,
             valid_from DATE, valid_to DATE, lat DOUBLE, lon DOUBLE,
             historical BOOLEAN NOT NULL DEFAULT false,
             name_key VARCHAR NOT NULL, name_fold VARCHAR NOT NULL)""",
-        """CREATE TABLE unit_aliases (
+            """CREATE TABLE unit_aliases (
             unit_id INTEGER NOT NULL, alias_key VARCHAR NOT NULL, kind VARCHAR NOT NULL,
             PRIMARY KEY (unit_id, alias_key))""",
-        """CREATE TABLE unit_successors (
+            """CREATE TABLE unit_successors (
             old_unit_id INTEGER NOT NULL, new_unit_id INTEGER NOT NULL, is_default BOOLEAN,
             PRIMARY KEY (old_unit_id, new_unit_id))""",
-        "CREATE SEQUENCE upload_id_seq START 1",
-        """CREATE TABLE uploads (
+            "CREATE SEQUENCE upload_id_seq START 1",
+            """CREATE TABLE uploads (
             upload_id INTEGER PRIMARY KEY, uploaded_at TIMESTAMP NOT NULL, uploaded_by VARCHAR,
             file_name VARCHAR, sha256 VARCHAR, source VARCHAR NOT NULL,
             rows INTEGER NOT NULL, communes INTEGER NOT NULL,
             status VARCHAR NOT NULL DEFAULT 'loaded', raw BLOB, note VARCHAR)""",
-        """CREATE TABLE assessments (
+            """CREATE TABLE assessments (
             unit_id INTEGER NOT NULL, period DATE NOT NULL, set_id VARCHAR NOT NULL,
             criterion_no INTEGER NOT NULL,
             status VARCHAR NOT NULL CHECK (status IN ('met', 'basically_met', 'not_met')),
             layer VARCHAR NOT NULL DEFAULT 'self', upload_id INTEGER NOT NULL)""",
-        """CREATE TABLE assessment_history (
+            """CREATE TABLE assessment_history (
             unit_id INTEGER, period DATE, set_id VARCHAR, criterion_no INTEGER, status VARCHAR,
             layer VARCHAR, upload_id INTEGER, superseded_by INTEGER NOT NULL)""",
-        """CREATE TABLE indicator_values (
+            """CREATE TABLE indicator_values (
             unit_id INTEGER NOT NULL, period DATE NOT NULL, set_id VARCHAR NOT NULL,
             indicator_code VARCHAR NOT NULL, value DOUBLE, text_value VARCHAR,
             layer VARCHAR NOT NULL DEFAULT 'self', upload_id INTEGER NOT NULL)""",
-        """CREATE TABLE indicator_history (
+            """CREATE TABLE indicator_history (
             unit_id INTEGER, period DATE, set_id VARCHAR, indicator_code VARCHAR, value DOUBLE,
             text_value VARCHAR, layer VARCHAR, upload_id INTEGER, superseded_by INTEGER NOT NULL)""",
-    ]),
-    (2, [  # targets and plans; recognition events; backfilled uploads are not "late"
-        "CREATE SEQUENCE target_id_seq START 1",
-        """CREATE TABLE targets (
+        ],
+    ),
+    (
+        2,
+        [  # targets and plans; recognition events; backfilled uploads are not "late"
+            "CREATE SEQUENCE target_id_seq START 1",
+            """CREATE TABLE targets (
             target_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL,
             level VARCHAR NOT NULL CHECK (level IN ('ntm', 'nang_cao', 'kieu_mau')),
             target_month DATE NOT NULL, plan VARCHAR, note VARCHAR,
             entered_at TIMESTAMP NOT NULL, entered_by VARCHAR, source VARCHAR NOT NULL,
             superseded_at TIMESTAMP)""",
-        "CREATE SEQUENCE goal_id_seq START 1",
-        """CREATE TABLE unit_goals (
+            "CREATE SEQUENCE goal_id_seq START 1",
+            """CREATE TABLE unit_goals (
             goal_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, year INTEGER NOT NULL,
             metric VARCHAR NOT NULL CHECK (metric IN ('average_met', 'communes_at_standard', 'share_at_standard')),
             value DOUBLE NOT NULL, plan VARCHAR,
             entered_at TIMESTAMP NOT NULL, entered_by VARCHAR, source VARCHAR NOT NULL,
             superseded_at TIMESTAMP)""",
-        "CREATE SEQUENCE recognition_id_seq START 1",
-        """CREATE TABLE recognitions (
+            "CREATE SEQUENCE recognition_id_seq START 1",
+            """CREATE TABLE recognitions (
             recognition_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL,
             level VARCHAR NOT NULL CHECK (level IN ('ntm', 'nang_cao', 'kieu_mau')),
             decision_no VARCHAR NOT NULL, decision_date DATE NOT NULL, issued_by VARCHAR,
             entered_at TIMESTAMP NOT NULL)""",
-        "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
-    ]),
+            "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
+        ],
+    ),
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
@@ -212,13 +219,23 @@ def load_facts(
         if "text_value" not in ind:
             ind["text_value"] = None
         ind["period"] = pd.to_datetime(ind["period"]).dt.to_period("M").dt.to_timestamp().dt.date
-    with (nullcontext(con) if in_transaction else transaction(con)):
+    with nullcontext(con) if in_transaction else transaction(con):
         upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
         con.execute(
             """INSERT INTO uploads (upload_id, uploaded_at, uploaded_by, file_name, sha256, source, rows, communes,
                                    status, raw, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)""",
-            [upload_id, datetime.now(), uploaded_by, file_name, sha256(raw) if raw else None, source,
-             len(frame), frame["unit_id"].nunique(), raw, note],
+            [
+                upload_id,
+                datetime.now(),
+                uploaded_by,
+                file_name,
+                sha256(raw) if raw else None,
+                source,
+                len(frame),
+                frame["unit_id"].nunique(),
+                raw,
+                note,
+            ],
         )
         frame["upload_id"] = upload_id
         con.register("incoming_facts", frame)
@@ -226,11 +243,13 @@ def load_facts(
             con.execute("""
                 CREATE OR REPLACE TEMP TABLE incoming_keys AS
                 SELECT DISTINCT unit_id, period, set_id, layer FROM incoming_facts""")
-            con.execute("""
+            con.execute(
+                """
                 INSERT INTO assessment_history
                 SELECT a.*, ? FROM assessments a SEMI JOIN incoming_keys k
                   ON a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""",
-                [upload_id])
+                [upload_id],
+            )
             con.execute("""
                 DELETE FROM assessments a USING incoming_keys k
                 WHERE a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""")
@@ -238,11 +257,13 @@ def load_facts(
             if ind is not None:
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
-                con.execute("""
+                con.execute(
+                    """
                     INSERT INTO indicator_history
                     SELECT v.*, ? FROM indicator_values v SEMI JOIN incoming_keys k
                       ON v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""",
-                    [upload_id])
+                    [upload_id],
+                )
                 con.execute("""
                     DELETE FROM indicator_values v USING incoming_keys k
                     WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
@@ -267,8 +288,10 @@ def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
         if not status or status[0][0] != "loaded":
             raise ValueError(f"upload {upload_id} is not a loaded upload")
         removed = con.execute("SELECT count(*) FROM assessments WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
-        for table, history, columns in (("assessments", "assessment_history", _FACT_COLUMNS),
-                                        ("indicator_values", "indicator_history", _INDICATOR_COLUMNS)):
+        for table, history, columns in (
+            ("assessments", "assessment_history", _FACT_COLUMNS),
+            ("indicator_values", "indicator_history", _INDICATOR_COLUMNS),
+        ):
             con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
             con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
             con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
@@ -282,11 +305,15 @@ def unit_uploads(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
         """SELECT DISTINCT u.upload_id, u.uploaded_at, u.file_name, u.source, u.status
            FROM uploads u JOIN (SELECT upload_id FROM assessments WHERE unit_id = ?
                                 UNION SELECT upload_id FROM assessment_history WHERE unit_id = ?) x USING (upload_id)
-           ORDER BY u.upload_id DESC""", [unit_id, unit_id]).df()
+           ORDER BY u.upload_id DESC""",
+        [unit_id, unit_id],
+    ).df()
 
 
 def uploads(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
     """The upload log, newest first (without the raw bytes)."""
     return con.execute(
         """SELECT upload_id, uploaded_at, uploaded_by, file_name, sha256, source, rows, communes, status, note
-           FROM uploads ORDER BY upload_id DESC LIMIT ?""", [limit]).df()
+           FROM uploads ORDER BY upload_id DESC LIMIT ?""",
+        [limit],
+    ).df()

@@ -12,6 +12,7 @@
 Entered in the app (rows from ``st.data_editor``) or from a plan workbook, both validated by
 ``ntm.plans`` before anything is written here.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -35,9 +36,22 @@ def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None =
            WHERE t.superseded_at IS NULL AND (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
              AND ($year IS NULL OR year(t.target_month) = $year)
            ORDER BY t.target_month, d.short_name, c.short_name, t.level""",
-        {"u": unit.unit_id, "year": year}).fetchall()
-    names = ["target_id", "unit_id", "code", "name", "district", "level", "target_month", "plan", "note",
-             "entered_at", "entered_by", "source"]
+        {"u": unit.unit_id, "year": year},
+    ).fetchall()
+    names = [
+        "target_id",
+        "unit_id",
+        "code",
+        "name",
+        "district",
+        "level",
+        "target_month",
+        "plan",
+        "note",
+        "entered_at",
+        "entered_by",
+        "source",
+    ]
     return [dict(zip(names, r)) for r in rows]
 
 
@@ -47,7 +61,8 @@ def years(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> list[int]:
         """SELECT DISTINCT year(t.target_month) FROM targets t JOIN units c ON c.unit_id = t.unit_id
            WHERE t.superseded_at IS NULL AND (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
            UNION SELECT year FROM unit_goals WHERE superseded_at IS NULL AND unit_id = $u ORDER BY 1""",
-        {"u": unit.unit_id}).fetchall()
+        {"u": unit.unit_id},
+    ).fetchall()
     return [int(r[0]) for r in rows]
 
 
@@ -58,14 +73,18 @@ def history(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> pd.DataFrame:
                   t.entered_at, t.entered_by, t.source, t.superseded_at
            FROM targets t JOIN units c ON c.unit_id = t.unit_id
            WHERE c.unit_id = $u OR c.district_id = $u OR c.province_id = $u
-           ORDER BY t.entered_at DESC, t.target_id DESC""", {"u": unit.unit_id}).df()
+           ORDER BY t.entered_at DESC, t.target_id DESC""",
+        {"u": unit.unit_id},
+    ).df()
 
 
 def current_goals(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[dict]:
     rows = con.execute(
         """SELECT goal_id, unit_id, year, metric, value, plan FROM unit_goals
            WHERE superseded_at IS NULL AND unit_id = $u AND ($year IS NULL OR year = $year)
-           ORDER BY year, metric""", {"u": unit.unit_id, "year": year}).fetchall()
+           ORDER BY year, metric""",
+        {"u": unit.unit_id, "year": year},
+    ).fetchall()
     return [dict(zip(["goal_id", "unit_id", "year", "metric", "value", "plan"], r)) for r in rows]
 
 
@@ -75,11 +94,13 @@ def _month_end(day: date) -> date:
 
 def recognition_at(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: date) -> dict | None:
     """The decision recognising the commune at ``level`` or above on or before the end of ``as_of``'s month."""
-    ranks = list(LEVELS[LEVELS.index(level):])
+    ranks = list(LEVELS[LEVELS.index(level) :])
     rows = con.execute(
         f"""SELECT level, decision_no, decision_date, issued_by FROM recognitions
-            WHERE unit_id = ? AND level IN ({','.join('?' * len(ranks))}) AND decision_date <= ?
-            ORDER BY decision_date LIMIT 1""", [unit_id, *ranks, _month_end(as_of)]).fetchall()
+            WHERE unit_id = ? AND level IN ({",".join("?" * len(ranks))}) AND decision_date <= ?
+            ORDER BY decision_date LIMIT 1""",
+        [unit_id, *ranks, _month_end(as_of)],
+    ).fetchall()
     if not rows:
         return None
     level_, number, day, issued_by = rows[0]
@@ -95,13 +116,21 @@ def recognised_counts(con: duckdb.DuckDBPyConnection, unit: units.Unit, as_of: d
            FROM recognitions r JOIN units c ON c.unit_id = r.unit_id
            WHERE (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND r.decision_date <= $end
              AND (c.valid_to IS NULL OR c.valid_to >= $end) AND (c.valid_from IS NULL OR c.valid_from <= $end)
-           GROUP BY 1""", {"u": unit.unit_id, "end": end}).fetchall()
+           GROUP BY 1""",
+        {"u": unit.unit_id, "end": end},
+    ).fetchall()
     return {level: sum(1 for _, rank in ids if rank >= k + 1) for k, level in enumerate(LEVELS)}
 
 
 # ---------------------------------------------------------------- validating and writing
-def save_targets(con: duckdb.DuckDBPyConnection, rows: list[dict], *, by: str | None, source: str,
-                 replace_scope: units.Unit | None = None) -> dict[str, int]:
+def save_targets(
+    con: duckdb.DuckDBPyConnection,
+    rows: list[dict],
+    *,
+    by: str | None,
+    source: str,
+    replace_scope: units.Unit | None = None,
+) -> dict[str, int]:
     """Write validated targets in one transaction: a changed (commune, level) supersedes the old row.
 
     With ``replace_scope`` (the app's editor), current targets in that unit missing from ``rows``
@@ -117,7 +146,8 @@ def write_targets(con, rows: list[dict], now: datetime, by, source: str, replace
     wanted = {(r["unit_id"], r["level"]): r for r in rows}
     in_scope = {t["target_id"] for t in current(con, replace_scope)} if replace_scope is not None else set()
     existing = con.execute(
-        "SELECT target_id, unit_id, level, target_month, plan, note FROM targets WHERE superseded_at IS NULL").fetchall()
+        "SELECT target_id, unit_id, level, target_month, plan, note FROM targets WHERE superseded_at IS NULL"
+    ).fetchall()
     for target_id, unit_id, level, month, plan, note in existing:
         new = wanted.get((unit_id, level))
         if new is not None and (new["target_month"], new["plan"], new["note"]) == (month, plan, note):
@@ -127,8 +157,10 @@ def write_targets(con, rows: list[dict], now: datetime, by, source: str, replace
             con.execute("UPDATE targets SET superseded_at = ? WHERE target_id = ?", [now, target_id])
             counts["superseded"] += 1
     for r in wanted.values():
-        con.execute("INSERT INTO targets VALUES (nextval('target_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                    [r["unit_id"], r["level"], r["target_month"], r["plan"], r["note"], now, by, source])
+        con.execute(
+            "INSERT INTO targets VALUES (nextval('target_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [r["unit_id"], r["level"], r["target_month"], r["plan"], r["note"], now, by, source],
+        )
         counts["added"] += 1
     return counts
 
@@ -140,26 +172,52 @@ def save_goals(con: duckdb.DuckDBPyConnection, rows: list[dict], *, by: str | No
 
 def write_goals(con, rows: list[dict], now: datetime, by, source: str) -> int:
     for r in rows:
-        con.execute("""UPDATE unit_goals SET superseded_at = ? WHERE superseded_at IS NULL
-                       AND unit_id = ? AND year = ? AND metric = ?""", [now, r["unit_id"], r["year"], r["metric"]])
-        con.execute("INSERT INTO unit_goals VALUES (nextval('goal_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                    [r["unit_id"], r["year"], r["metric"], r["value"], r.get("plan"), now, by, source])
+        con.execute(
+            """UPDATE unit_goals SET superseded_at = ? WHERE superseded_at IS NULL
+                       AND unit_id = ? AND year = ? AND metric = ?""",
+            [now, r["unit_id"], r["year"], r["metric"]],
+        )
+        con.execute(
+            "INSERT INTO unit_goals VALUES (nextval('goal_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [r["unit_id"], r["year"], r["metric"], r["value"], r.get("plan"), now, by, source],
+        )
     return len(rows)
 
 
 def write_recognitions(con, rows: list[dict], now: datetime) -> int:
     for r in rows:  # the same decision entered again replaces itself
-        con.execute("DELETE FROM recognitions WHERE unit_id = ? AND level = ? AND decision_no = ?",
-                    [r["unit_id"], r["level"], r["decision_no"]])
-        con.execute("INSERT INTO recognitions VALUES (nextval('recognition_id_seq'), ?, ?, ?, ?, ?, ?)",
-                    [r["unit_id"], r["level"], r["decision_no"], r["decision_date"], r.get("issued_by"), now])
+        con.execute(
+            "DELETE FROM recognitions WHERE unit_id = ? AND level = ? AND decision_no = ?",
+            [r["unit_id"], r["level"], r["decision_no"]],
+        )
+        con.execute(
+            "INSERT INTO recognitions VALUES (nextval('recognition_id_seq'), ?, ?, ?, ?, ?, ?)",
+            [r["unit_id"], r["level"], r["decision_no"], r["decision_date"], r.get("issued_by"), now],
+        )
     return len(rows)
 
 
-def add_recognition(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, decision_no: str,
-                    decision_date: date, issued_by: str | None = None) -> None:
+def add_recognition(
+    con: duckdb.DuckDBPyConnection,
+    unit_id: int,
+    level: str,
+    decision_no: str,
+    decision_date: date,
+    issued_by: str | None = None,
+) -> None:
     if level not in LEVELS:
         raise ValueError(level)
     with store.transaction(con):
-        write_recognitions(con, [{"unit_id": unit_id, "level": level, "decision_no": decision_no,
-                                   "decision_date": decision_date, "issued_by": issued_by}], datetime.now())
+        write_recognitions(
+            con,
+            [
+                {
+                    "unit_id": unit_id,
+                    "level": level,
+                    "decision_no": decision_no,
+                    "decision_date": decision_date,
+                    "issued_by": issued_by,
+                }
+            ],
+            datetime.now(),
+        )

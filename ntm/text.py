@@ -6,6 +6,7 @@ Three levels, from strict to loose:
   + unit prefixes removed ("Xã", "Huyện", "Thị trấn" ...);
 - ``fold``: ``name_key`` without diacritics ("Điềm He", "Diềm He", "Diêm He" → "diem he").
 """
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,25 @@ _TONE_PAIRS: dict[str, str] = {}
 for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
     for i in range(5):
         _TONE_PAIRS[first + _TONES[second][i]] = _FIRST[first][i] + second
-_TONE_RE = re.compile("(" + "|".join(_TONE_PAIRS) + r")(?![a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+_TONE_RE = re.compile(
+    "(" + "|".join(_TONE_PAIRS) + r")(?![a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+)
 
 UNIT_PREFIXES = (
-    "thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã", "tp.", "tp", "tx.", "tt.", "h.", "x.",
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "phường",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "xã",
+    "tp.",
+    "tp",
+    "tx.",
+    "tt.",
+    "h.",
+    "x.",
 )
 _PREFIX_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in UNIT_PREFIXES) + r")\s+")
 

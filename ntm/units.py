@@ -6,6 +6,7 @@ Two eras live side by side, told apart by validity dates:
 Codes repeat across eras (a new commune often keeps one predecessor's code), so units are
 keyed by ``unit_id`` and every lookup is made in the context of a period.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,10 @@ from ntm.text import clean, fold, name_key
 OLD_ERA_END = date(2025, 6, 30)
 NEW_ERA_START = date(2025, 7, 1)
 RURAL_KIND = "Xã"  # NTM criteria apply to xã only: thị trấn, phường are urban units
-_COLUMNS = ("unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, "
-            "valid_from, valid_to, historical")
+_COLUMNS = (
+    "unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, "
+    "valid_from, valid_to, historical"
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class Unit:
     historical: bool
 
     def label(self) -> str:
-        """"Huyện Văn Quan (184)" — how candidates are listed to users."""
+        """ "Huyện Văn Quan (184)" — how candidates are listed to users."""
         return f"{self.name} ({self.code})" if self.code else f"{self.name}"
 
 
@@ -99,24 +102,54 @@ def build_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     for r in _source_rows("admin_units_legacy"):
         pcode = r["provinceCode"]
         if pcode not in provinces:
-            provinces[pcode] = add(code=pcode, name=r["province"], short_name=r["provinceShort"], level="province",
-                                   kind=_kind_of(r["province"], r["provinceShort"]), parent_id=None, district_id=None,
-                                   province_id=None, valid_from=None, valid_to=OLD_ERA_END,
-                                   lat=r["provinceLat"], lon=r["provinceLon"])
+            provinces[pcode] = add(
+                code=pcode,
+                name=r["province"],
+                short_name=r["provinceShort"],
+                level="province",
+                kind=_kind_of(r["province"], r["provinceShort"]),
+                parent_id=None,
+                district_id=None,
+                province_id=None,
+                valid_from=None,
+                valid_to=OLD_ERA_END,
+                lat=r["provinceLat"],
+                lon=r["provinceLon"],
+            )
             units[-1]["province_id"] = provinces[pcode]
         dkey = (pcode, r["districtCode"])
         if dkey not in districts:
-            districts[dkey] = add(code=r["districtCode"], name=r["district"], short_name=r["districtShort"],
-                                  level="district", kind=r["districtType"], parent_id=provinces[pcode],
-                                  district_id=None, province_id=provinces[pcode], valid_from=None,
-                                  valid_to=OLD_ERA_END, lat=r["districtLat"], lon=r["districtLon"])
+            districts[dkey] = add(
+                code=r["districtCode"],
+                name=r["district"],
+                short_name=r["districtShort"],
+                level="district",
+                kind=r["districtType"],
+                parent_id=provinces[pcode],
+                district_id=None,
+                province_id=provinces[pcode],
+                valid_from=None,
+                valid_to=OLD_ERA_END,
+                lat=r["districtLat"],
+                lon=r["districtLon"],
+            )
             units[-1]["district_id"] = districts[dkey]
         if not r["ward"]:
             continue
-        uid = add(code=r["wardCode"], name=r["ward"], short_name=r["wardShort"], level="commune",
-                  kind=r["wardType"], parent_id=districts[dkey], district_id=districts[dkey],
-                  province_id=provinces[pcode], valid_from=None, valid_to=OLD_ERA_END,
-                  lat=r["wardLat"], lon=r["wardLon"])
+        uid = add(
+            code=r["wardCode"],
+            name=r["ward"],
+            short_name=r["wardShort"],
+            level="commune",
+            kind=r["wardType"],
+            parent_id=districts[dkey],
+            district_id=districts[dkey],
+            province_id=provinces[pcode],
+            valid_from=None,
+            valid_to=OLD_ERA_END,
+            lat=r["wardLat"],
+            lon=r["wardLon"],
+        )
         old_keys[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = uid
         for former in json.loads(r["wardAlias"] or "[]"):
             aliases.append((uid, former, "former"))
@@ -126,16 +159,35 @@ def build_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     for r in _source_rows("admin_units"):
         pkey = r["provinceKey"]
         if pkey not in new_provinces:
-            new_provinces[pkey] = add(code=r["provinceCode"], name=r["province"], short_name=r["provinceShort"],
-                                      level="province", kind=_kind_of(r["province"], r["provinceShort"]),
-                                      parent_id=None, district_id=None, province_id=None,
-                                      valid_from=NEW_ERA_START, valid_to=None,
-                                      lat=r["provinceLat"], lon=r["provinceLon"])
+            new_provinces[pkey] = add(
+                code=r["provinceCode"],
+                name=r["province"],
+                short_name=r["provinceShort"],
+                level="province",
+                kind=_kind_of(r["province"], r["provinceShort"]),
+                parent_id=None,
+                district_id=None,
+                province_id=None,
+                valid_from=NEW_ERA_START,
+                valid_to=None,
+                lat=r["provinceLat"],
+                lon=r["provinceLon"],
+            )
             units[-1]["province_id"] = new_provinces[pkey]
         new_wards[(pkey, r["wardKey"])] = add(
-            code=r["wardCode"], name=r["ward"], short_name=r["wardShort"], level="commune", kind=r["wardType"],
-            parent_id=new_provinces[pkey], district_id=None, province_id=new_provinces[pkey],
-            valid_from=NEW_ERA_START, valid_to=None, lat=r["wardLat"], lon=r["wardLon"])
+            code=r["wardCode"],
+            name=r["ward"],
+            short_name=r["wardShort"],
+            level="commune",
+            kind=r["wardType"],
+            parent_id=new_provinces[pkey],
+            district_id=None,
+            province_id=new_provinces[pkey],
+            valid_from=NEW_ERA_START,
+            valid_to=None,
+            lat=r["wardLat"],
+            lon=r["wardLon"],
+        )
 
     successors: dict[tuple[int, int], bool] = {}
     conv = _converter()
@@ -148,24 +200,31 @@ def build_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         for old, targets in olds.items():
             for target in targets:
                 if old in old_keys and (pkey, target["newWardKey"]) in new_wards:
-                    successors[(old_keys[old], new_wards[(pkey, target["newWardKey"])])] = bool(target["isDefaultNewWard"])
+                    successors[(old_keys[old], new_wards[(pkey, target["newWardKey"])])] = bool(
+                        target["isDefaultNewWard"]
+                    )
 
     frame = pd.DataFrame(units)
     frame["name"] = frame["name"].map(clean)
     frame["short_name"] = frame["short_name"].map(clean)
     frame["name_key"] = frame["short_name"].map(name_key)
     frame["name_fold"] = frame["short_name"].map(fold)
-    alias_frame = pd.DataFrame(aliases, columns=["unit_id", "alias_key", "kind"]).drop_duplicates(["unit_id", "alias_key"])
-    succ_frame = pd.DataFrame([(o, n, d) for (o, n), d in successors.items()],
-                              columns=["old_unit_id", "new_unit_id", "is_default"])
+    alias_frame = pd.DataFrame(aliases, columns=["unit_id", "alias_key", "kind"]).drop_duplicates(
+        ["unit_id", "alias_key"]
+    )
+    succ_frame = pd.DataFrame(
+        [(o, n, d) for (o, n), d in successors.items()], columns=["old_unit_id", "new_unit_id", "is_default"]
+    )
     return frame, alias_frame, succ_frame
 
 
 def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
     """(Re)build the unit tables in one transaction; returns the number of units."""
     frame, alias_frame, succ_frame = build_frames()
-    cols = ("unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, valid_from, "
-            "valid_to, lat, lon, historical, name_key, name_fold")
+    cols = (
+        "unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, valid_from, "
+        "valid_to, lat, lon, historical, name_key, name_fold"
+    )
     con.register("new_units", frame)
     con.register("new_aliases", alias_frame)
     con.register("new_successors", succ_frame)
@@ -183,21 +242,40 @@ def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
     return len(frame)
 
 
-def add_historical_unit(con: duckdb.DuckDBPyConnection, name: str, parent: Unit, *, kind: str = RURAL_KIND,
-                        code: str | None = None, valid_to: date | None = None) -> Unit:
+def add_historical_unit(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    parent: Unit,
+    *,
+    kind: str = RURAL_KIND,
+    code: str | None = None,
+    valid_to: date | None = None,
+) -> Unit:
     """Add a unit that a historical file names but the catalogue lacks, flagged as historical."""
     short = clean(name)
     for prefix in ("Xã ", "Phường ", "Thị trấn "):
         if short.lower().startswith(prefix.lower()):
-            kind, short = prefix.strip(), short[len(prefix):]
+            kind, short = prefix.strip(), short[len(prefix) :]
     district_id = parent.unit_id if parent.level == "district" else None
     uid = con.execute("SELECT coalesce(max(unit_id), 0) + 1 FROM units").fetchall()[0][0]
     con.execute(
         """INSERT INTO units (unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id,
                               valid_from, valid_to, historical, name_key, name_fold)
            VALUES (?, ?, ?, ?, 'commune', ?, ?, ?, ?, NULL, ?, true, ?, ?)""",
-        [uid, code, f"{kind} {short}", short, kind, parent.unit_id, district_id, parent.province_id,
-         valid_to or parent.valid_to, name_key(short), fold(short)])
+        [
+            uid,
+            code,
+            f"{kind} {short}",
+            short,
+            kind,
+            parent.unit_id,
+            district_id,
+            parent.province_id,
+            valid_to or parent.valid_to,
+            name_key(short),
+            fold(short),
+        ],
+    )
     return get(con, uid)
 
 
@@ -249,8 +327,9 @@ def resolve(
         unit = within
         parts = [p for p in text.split("/") if p.strip()]
         for i, part in enumerate(parts):
-            unit = resolve(con, part, start=start, end=end, within=unit,
-                           prefer="container" if i < len(parts) - 1 else prefer)
+            unit = resolve(
+                con, part, start=start, end=end, within=unit, prefer="container" if i < len(parts) - 1 else prefer
+            )
         if unit is None:
             raise UnitNotFound("unit.not_found", text, [])
         return unit
@@ -263,14 +342,20 @@ def resolve(
         found = _units(con, f"code IN ({','.join('?' * len(codes))}) AND {scope}", [*codes, *scope_params])
     else:
         key = name_key(text)
-        found = _units(con, f"""(name_key = ? OR unit_id IN (SELECT unit_id FROM unit_aliases
+        found = _units(
+            con,
+            f"""(name_key = ? OR unit_id IN (SELECT unit_id FROM unit_aliases
                                   WHERE kind = 'spelling' AND alias_key = ?)) AND {scope}""",
-                       [key, key, *scope_params])
+            [key, key, *scope_params],
+        )
         if not found:
             found = _units(con, f"name_fold = ? AND {scope}", [fold(text), *scope_params])
     if not found:
-        raise UnitNotFound("unit.not_found_near" if not text.isdigit() else "unit.not_found", text,
-                           _closest(con, text, scope, scope_params))
+        raise UnitNotFound(
+            "unit.not_found_near" if not text.isdigit() else "unit.not_found",
+            text,
+            _closest(con, text, scope, scope_params),
+        )
     if len(found) > 1:
         found = _prefer(found, prefer)
         if len(found) > 1:
@@ -294,10 +379,11 @@ def _prefer(found: list[Unit], prefer: str) -> list[Unit]:
 
 
 def describe(con: duckdb.DuckDBPyConnection, unit: Unit) -> str:
-    """"Xã Kim Đồng (06031), Tràng Định, Lạng Sơn": a unit with its parents, for candidate lists."""
+    """ "Xã Kim Đồng (06031), Tràng Định, Lạng Sơn": a unit with its parents, for candidate lists."""
     parents = con.execute(
         "SELECT short_name FROM units WHERE unit_id IN (?, ?) AND unit_id <> ? ORDER BY level = 'province'",
-        [unit.district_id or -1, unit.province_id or -1, unit.unit_id]).fetchall()
+        [unit.district_id or -1, unit.province_id or -1, unit.unit_id],
+    ).fetchall()
     return " – ".join([unit.label(), ", ".join(p[0] for p in parents)]) if parents else unit.label()
 
 
@@ -309,8 +395,13 @@ def _closest(con: duckdb.DuckDBPyConnection, text: str, scope: str, params: list
     return [rows[index][0] for _, _, index in matches]
 
 
-def communes_under(con: duckdb.DuckDBPyConnection, unit: Unit, start: date | None = None,
-                   end: date | None = None, rural_only: bool = True) -> pd.DataFrame:
+def communes_under(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    start: date | None = None,
+    end: date | None = None,
+    rural_only: bool = True,
+) -> pd.DataFrame:
     """Communes inside ``unit`` valid in [start, end] (only xã unless ``rural_only`` is False)."""
     valid_sql, valid_params = _valid_filter(start, end)
     kind_sql = "AND c.kind = 'Xã'" if rural_only else ""
@@ -318,20 +409,23 @@ def communes_under(con: duckdb.DuckDBPyConnection, unit: Unit, start: date | Non
         f"""SELECT c.unit_id, c.code, c.short_name AS name, c.kind, c.historical,
                    d.short_name AS district, c.district_id
             FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
-            WHERE c.level = 'commune' {kind_sql} AND {valid_sql.replace('valid_', 'c.valid_')}
+            WHERE c.level = 'commune' {kind_sql} AND {valid_sql.replace("valid_", "c.valid_")}
               AND (c.unit_id = ? OR c.district_id = ? OR c.province_id = ?)
             ORDER BY c.district_id, c.code NULLS LAST, c.short_name""",
-        [*valid_params, unit.unit_id, unit.unit_id, unit.unit_id]).df()
+        [*valid_params, unit.unit_id, unit.unit_id, unit.unit_id],
+    ).df()
 
 
-def children(con: duckdb.DuckDBPyConnection, unit: Unit, start: date | None = None,
-             end: date | None = None) -> list[Unit]:
+def children(
+    con: duckdb.DuckDBPyConnection, unit: Unit, start: date | None = None, end: date | None = None
+) -> list[Unit]:
     valid_sql, valid_params = _valid_filter(start, end)
     return _units(con, f"parent_id = ? AND {valid_sql}", [unit.unit_id, *valid_params])
 
 
 def successors(con: duckdb.DuckDBPyConnection, unit: Unit) -> list[Unit]:
     """The post-2025 communes an old commune went into (the default one first)."""
-    rows = con.execute("SELECT new_unit_id FROM unit_successors WHERE old_unit_id = ? ORDER BY is_default DESC",
-                       [unit.unit_id]).fetchall()
+    rows = con.execute(
+        "SELECT new_unit_id FROM unit_successors WHERE old_unit_id = ? ORDER BY is_default DESC", [unit.unit_id]
+    ).fetchall()
     return [get(con, r[0]) for r in rows]

@@ -1,4 +1,5 @@
 """Tiêu chí: achievement rate of each criterion, by district and over the years, and the bottleneck criteria."""
+
 import streamlit as st
 
 import ui
@@ -7,17 +8,34 @@ from ntm import charts, metrics
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
 rates = metrics.criterion_rates(cur, scores, f.set_id)
-st.plotly_chart(charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label),
-                                           lang), width="stretch", key="rates")
+st.plotly_chart(
+    charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label), lang),
+    width="stretch",
+    key="rates",
+)
 
 st.subheader(ui.tr("criteria.bottleneck_title"))
 name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
 bottleneck = metrics.bottlenecks(scores, rates).assign(rate=lambda d: (d["rate"] * 100).round(0))
-table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].rename(columns={
-    "criterion_no": ui.tr("chart.criterion"), name_col: ui.tr("criteria.name"), "rate": ui.tr("criteria.rate"),
-    "last_mile": ui.tr("criteria.last_mile"), dept_col: ui.tr("criteria.department")})
-st.dataframe(table, hide_index=True, width="stretch", column_config={
-    ui.tr("criteria.rate"): st.column_config.ProgressColumn(ui.tr("criteria.rate"), min_value=0, max_value=100, format="%d %%")})
+table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].rename(
+    columns={
+        "criterion_no": ui.tr("chart.criterion"),
+        name_col: ui.tr("criteria.name"),
+        "rate": ui.tr("criteria.rate"),
+        "last_mile": ui.tr("criteria.last_mile"),
+        dept_col: ui.tr("criteria.department"),
+    }
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        ui.tr("criteria.rate"): st.column_config.ProgressColumn(
+            ui.tr("criteria.rate"), min_value=0, max_value=100, format="%d %%"
+        )
+    },
+)
 st.caption(ui.tr("criteria.last_mile_help"))
 
 if f.district is None and scores["district"].notna().any():
@@ -30,7 +48,11 @@ if f.district is None and scores["district"].notna().any():
 over_time = ui.query("criterion_rates_by_year", cur, version, f.scope, f.set_id, f.layer)
 if over_time["year"].nunique() > 1:
     names = ui.query("criteria_names", cur, version, f.set_id, lang)
-    st.plotly_chart(charts.rates_by_year_heatmap(over_time, names, ui.tr("criteria.over_time_title", unit=f.scope.name,
-                                                                        set_id=f.set_id), lang),
-                    width="stretch", key="rates_by_year")
+    st.plotly_chart(
+        charts.rates_by_year_heatmap(
+            over_time, names, ui.tr("criteria.over_time_title", unit=f.scope.name, set_id=f.set_id), lang
+        ),
+        width="stretch",
+        key="rates_by_year",
+    )
     st.caption(ui.tr("criteria.over_time_help"))

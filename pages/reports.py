@@ -1,4 +1,5 @@
 """Báo cáo: the report draft for the scope and period, previewed and downloaded as .docx / .xlsx."""
+
 import streamlit as st
 
 import ui
@@ -11,10 +12,20 @@ st.caption(ui.tr("reports.help"))
 report = ui.query("reports.draft", cur, version, f.scope, f.period, f.set_id, lang, f.layer)
 left, right = st.columns(2)
 name = f"bao-cao-{f.scope.code}-{f.period.text}"
-left.download_button(ui.tr("reports.docx"), reports.to_docx(report), file_name=f"{name}.docx", key="dl-docx",
-                     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-right.download_button(ui.tr("reports.xlsx"), reports.to_xlsx(report), file_name=f"{name}.xlsx", key="dl-report-xlsx",
-                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+left.download_button(
+    ui.tr("reports.docx"),
+    reports.to_docx(report),
+    file_name=f"{name}.docx",
+    key="dl-docx",
+    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
+right.download_button(
+    ui.tr("reports.xlsx"),
+    reports.to_xlsx(report),
+    file_name=f"{name}.xlsx",
+    key="dl-report-xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 with st.container(border=True):
     st.markdown(f"**{report.title}**  \n{report.subtitle}")
     for section in report.sections:

@@ -1,5 +1,6 @@
 """Mục tiêu: target communes and unit goals (gap, pace, status), last mile, regressions,
 reporting completeness, and entering targets."""
+
 import pandas as pd
 import streamlit as st
 
@@ -7,8 +8,15 @@ import ui
 from ntm import charts, metrics, periods, plans, targets
 from ntm.i18n import fmt_date, fmt_number, fmt_period
 
-BADGE = {"achieved": "blue", "on_track": "green", "needs_acceleration": "orange", "limited": "violet",
-         "regressing": "red", "overdue": "gray", "no_data": "gray"}
+BADGE = {
+    "achieved": "blue",
+    "on_track": "green",
+    "needs_acceleration": "orange",
+    "limited": "violet",
+    "regressing": "red",
+    "overdue": "gray",
+    "no_data": "gray",
+}
 
 f, cur, version, lang = ui.page_start()
 years = ui.query("targets.years", cur, version, f.scope)
@@ -23,60 +31,115 @@ result = ui.query("progress.report", cur, version, f.scope, year, None, f.layer)
 as_of = fmt_period(result["as_of"], lang)
 st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(
-    [ui.tr("targets.tab_progress"), ui.tr("targets.tab_last_mile"), ui.tr("targets.tab_regressions"),
-     ui.tr("targets.tab_completeness"), ui.tr("targets.tab_edit")])
+    [
+        ui.tr("targets.tab_progress"),
+        ui.tr("targets.tab_last_mile"),
+        ui.tr("targets.tab_regressions"),
+        ui.tr("targets.tab_completeness"),
+        ui.tr("targets.tab_edit"),
+    ]
+)
 
 with tab_progress:
     entries = result["targets"]
     if not entries and not result["goals"]:
         ui.empty("targets.none", year=year, unit=f.scope.name)
     if entries:
-        st.markdown("  ".join(f":{BADGE[s]}-badge[{ui.tr('progress.' + s)}: {n}]"
-                              for s, n in result["status_counts"].items() if n))
-        st.plotly_chart(charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang),
-                        width="stretch", key="target_gap")
+        st.markdown(
+            "  ".join(
+                f":{BADGE[s]}-badge[{ui.tr('progress.' + s)}: {n}]" for s, n in result["status_counts"].items() if n
+            )
+        )
+        st.plotly_chart(
+            charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang),
+            width="stretch",
+            key="target_gap",
+        )
         name_col = "name_en" if lang == "en" else "name_vi"
-        table = pd.DataFrame([{
-            ui.tr("col.commune"): e["name"], ui.tr("col.district"): e["district"],
-            ui.tr("col.level"): ui.tr("level." + e["level"]),
-            ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
-            ui.tr("col.met"): e["criteria_met"],
-            ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
-            ui.tr("col.months_left"): e["months_left"],
-            ui.tr("col.needed_pace"): fmt_number(e["needed_pace"], lang, 2),
-            ui.tr("col.observed_pace"): fmt_number(e["observed_pace"], lang, 2),
-            ui.tr("col.progress_status"): ui.tr("progress." + e["status"]),
-            ui.tr("targets.plan"): e["plan"],
-        } for e in entries])
+        table = pd.DataFrame(
+            [
+                {
+                    ui.tr("col.commune"): e["name"],
+                    ui.tr("col.district"): e["district"],
+                    ui.tr("col.level"): ui.tr("level." + e["level"]),
+                    ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
+                    ui.tr("col.met"): e["criteria_met"],
+                    ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
+                    ui.tr("col.months_left"): e["months_left"],
+                    ui.tr("col.needed_pace"): fmt_number(e["needed_pace"], lang, 2),
+                    ui.tr("col.observed_pace"): fmt_number(e["observed_pace"], lang, 2),
+                    ui.tr("col.progress_status"): ui.tr("progress." + e["status"]),
+                    ui.tr("targets.plan"): e["plan"],
+                }
+                for e in entries
+            ]
+        )
         if table[ui.tr("col.district")].isna().all():
             table = table.drop(columns=ui.tr("col.district"))
-        st.dataframe(table, hide_index=True, width="stretch", column_config={
-            ui.tr("col.met"): st.column_config.ProgressColumn(ui.tr("col.met"), min_value=0, max_value=19, format="%d")})
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                ui.tr("col.met"): st.column_config.ProgressColumn(
+                    ui.tr("col.met"), min_value=0, max_value=19, format="%d"
+                )
+            },
+        )
         ui.download_xlsx(table, f"muc-tieu-{year}", key="dl-targets")
         dept_col = "department_en" if lang == "en" else "department_vi"
-        gaps = pd.DataFrame([{ui.tr("col.commune"): e["name"], ui.tr("chart.criterion"): u["criterion_no"],
-                              ui.tr("criteria.name"): u[name_col], ui.tr("criteria.department"): u[dept_col],
-                              ui.tr("targets.indicators"): ", ".join(i["code"] for i in u["indicators"])}
-                             for e in entries if e["status"] != "achieved" for u in e["unmet"]])
+        gaps = pd.DataFrame(
+            [
+                {
+                    ui.tr("col.commune"): e["name"],
+                    ui.tr("chart.criterion"): u["criterion_no"],
+                    ui.tr("criteria.name"): u[name_col],
+                    ui.tr("criteria.department"): u[dept_col],
+                    ui.tr("targets.indicators"): ", ".join(i["code"] for i in u["indicators"]),
+                }
+                for e in entries
+                if e["status"] != "achieved"
+                for u in e["unmet"]
+            ]
+        )
         if len(gaps):
             st.subheader(ui.tr("targets.gaps_title"))
             st.dataframe(gaps, hide_index=True, width="stretch")
         achieved = [e for e in entries if e["status"] == "achieved"]
         for e in achieved:
             if e["recognition"]:
-                st.success(ui.tr("targets.recognised", name=e["name"], decision=e["recognition"]["decision_no"],
-                                 date=fmt_date(e["recognition"]["decision_date"], lang)), icon=":material/verified:")
+                st.success(
+                    ui.tr(
+                        "targets.recognised",
+                        name=e["name"],
+                        decision=e["recognition"]["decision_no"],
+                        date=fmt_date(e["recognition"]["decision_date"], lang),
+                    ),
+                    icon=":material/verified:",
+                )
             else:
                 st.info(ui.tr("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
     if result["goals"]:
         st.subheader(ui.tr("targets.goals_title", unit=f.scope.name))
-        st.dataframe(pd.DataFrame([{
-            ui.tr("targets.goal"): ui.tr("goal." + g["metric"]), ui.tr("targets.goal_value"): fmt_number(g["value"], lang),
-            ui.tr("targets.goal_current"): fmt_number(g["current"], lang), ui.tr("col.months_left"): g["months_left"],
-            ui.tr("col.needed_pace"): fmt_number(g["needed_pace"], lang, 2),
-            ui.tr("col.observed_pace"): fmt_number(g["observed_pace"], lang, 2),
-            ui.tr("col.progress_status"): ui.tr("progress." + g["status"]), ui.tr("targets.plan"): g["plan"],
-        } for g in result["goals"]]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        ui.tr("targets.goal"): ui.tr("goal." + g["metric"]),
+                        ui.tr("targets.goal_value"): fmt_number(g["value"], lang),
+                        ui.tr("targets.goal_current"): fmt_number(g["current"], lang),
+                        ui.tr("col.months_left"): g["months_left"],
+                        ui.tr("col.needed_pace"): fmt_number(g["needed_pace"], lang, 2),
+                        ui.tr("col.observed_pace"): fmt_number(g["observed_pace"], lang, 2),
+                        ui.tr("col.progress_status"): ui.tr("progress." + g["status"]),
+                        ui.tr("targets.plan"): g["plan"],
+                    }
+                    for g in result["goals"]
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     st.caption(ui.tr("targets.rule"))
 
 period_label = fmt_period(f.period.text, lang)
@@ -87,13 +150,30 @@ with tab_last_mile:
         ui.empty("targets.no_last_mile", unit=f.scope.name, period=period_label)
     else:
         names = ui.query("criteria_names", cur, version, f.set_id, lang)
-        st.plotly_chart(charts.last_mile_bar(counts, names, ui.tr("targets.last_mile_title", unit=f.scope.name,
-                                                                     period=period_label, count=len(near)), lang),
-                        width="stretch", key="last_mile")
-        st.dataframe(near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))
-                     [["name", "district", "met", "unmet"]].rename(columns={
-                         "name": ui.tr("col.commune"), "district": ui.tr("col.district"), "met": ui.tr("col.met"),
-                         "unmet": ui.tr("col.unmet")}), hide_index=True, width="stretch")
+        st.plotly_chart(
+            charts.last_mile_bar(
+                counts,
+                names,
+                ui.tr("targets.last_mile_title", unit=f.scope.name, period=period_label, count=len(near)),
+                lang,
+            ),
+            width="stretch",
+            key="last_mile",
+        )
+        st.dataframe(
+            near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))[
+                ["name", "district", "met", "unmet"]
+            ].rename(
+                columns={
+                    "name": ui.tr("col.commune"),
+                    "district": ui.tr("col.district"),
+                    "met": ui.tr("col.met"),
+                    "unmet": ui.tr("col.unmet"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 with tab_regressions:
     lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id, f.layer)
@@ -102,54 +182,105 @@ with tab_regressions:
     else:
         names = ui.query("criteria_names", cur, version, f.set_id, lang)
         st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon=":material/warning:")
-        st.dataframe(pd.DataFrame({
-            ui.tr("col.commune"): lost["name"], ui.tr("col.district"): lost["district"],
-            ui.tr("chart.criterion"): [f"{c} {names.get(int(c), '')}" for c in lost["criterion_no"]],
-            ui.tr("targets.previous"): [fmt_period(p, lang) for p in lost["previous"]],
-            ui.tr("targets.latest"): [fmt_period(p, lang) for p in lost["latest"]]}), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    ui.tr("col.commune"): lost["name"],
+                    ui.tr("col.district"): lost["district"],
+                    ui.tr("chart.criterion"): [f"{c} {names.get(int(c), '')}" for c in lost["criterion_no"]],
+                    ui.tr("targets.previous"): [fmt_period(p, lang) for p in lost["previous"]],
+                    ui.tr("targets.latest"): [fmt_period(p, lang) for p in lost["latest"]],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 with tab_completeness:
-    month = periods.month(ui.query("report_window", cur, version, f.scope, f.period, f.set_id, f.layer)[1]) \
-        if len(scores) else periods.month(f.period.end)
+    month = (
+        periods.month(ui.query("report_window", cur, version, f.scope, f.period, f.set_id, f.layer)[1])
+        if len(scores)
+        else periods.month(f.period.end)
+    )
     table = ui.query("completeness.by_district", cur, version, f.scope, month, f.set_id, f.layer)
     st.subheader(ui.tr("targets.completeness_title", unit=f.scope.name, period=fmt_period(month.text, lang)))
     st.caption(ui.tr("targets.completeness_rule"))
     if table.empty:
         ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(month.text, lang), set_id=f.set_id)
     else:
-        st.dataframe(table.assign(missing_names=table["missing_names"].map(", ".join),
-                                  late_names=table["late_names"].map(", ".join)).rename(columns={
-            "district": ui.tr("col.district"), "expected": ui.tr("targets.expected"),
-            "reported": ui.tr("targets.reported"), "missing": ui.tr("targets.missing"), "late": ui.tr("targets.late"),
-            "missing_names": ui.tr("targets.missing_names"), "late_names": ui.tr("targets.late_names"),
-            "share": ui.tr("targets.share")}), hide_index=True, width="stretch", column_config={
-            ui.tr("targets.share"): st.column_config.ProgressColumn(ui.tr("targets.share"), min_value=0, max_value=1,
-                                                                     format="percent")})
+        st.dataframe(
+            table.assign(
+                missing_names=table["missing_names"].map(", ".join), late_names=table["late_names"].map(", ".join)
+            ).rename(
+                columns={
+                    "district": ui.tr("col.district"),
+                    "expected": ui.tr("targets.expected"),
+                    "reported": ui.tr("targets.reported"),
+                    "missing": ui.tr("targets.missing"),
+                    "late": ui.tr("targets.late"),
+                    "missing_names": ui.tr("targets.missing_names"),
+                    "late_names": ui.tr("targets.late_names"),
+                    "share": ui.tr("targets.share"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                ui.tr("targets.share"): st.column_config.ProgressColumn(
+                    ui.tr("targets.share"), min_value=0, max_value=1, format="percent"
+                )
+            },
+        )
 
 with tab_edit:
     st.markdown(ui.tr("targets.edit_help", unit=f.scope.name))
     level_labels = {ui.tr("level." + lv): lv for lv in targets.LEVELS}
     current = targets.current(cur, f.scope)
-    frame = pd.DataFrame([{"name": t["name"], "district": t["district"], "level": ui.tr("level." + t["level"]),
-                           "target_month": f"{t['target_month']:%m/%Y}", "plan": t["plan"], "note": t["note"]}
-                          for t in current], columns=["name", "district", "level", "target_month", "plan", "note"])
-    edited = st.data_editor(frame, num_rows="dynamic", hide_index=True, width="stretch", key="targets_editor",
-                            column_config={
-                                "name": st.column_config.TextColumn(ui.tr("col.commune"), required=True),
-                                "district": st.column_config.TextColumn(ui.tr("col.district")),
-                                "level": st.column_config.SelectboxColumn(ui.tr("col.level"), options=list(level_labels),
-                                                                          required=True),
-                                "target_month": st.column_config.TextColumn(ui.tr("col.deadline"), required=True,
-                                                                            help=ui.tr("targets.deadline_help")),
-                                "plan": st.column_config.TextColumn(ui.tr("targets.plan")),
-                                "note": st.column_config.TextColumn(ui.tr("targets.note"))})
+    frame = pd.DataFrame(
+        [
+            {
+                "name": t["name"],
+                "district": t["district"],
+                "level": ui.tr("level." + t["level"]),
+                "target_month": f"{t['target_month']:%m/%Y}",
+                "plan": t["plan"],
+                "note": t["note"],
+            }
+            for t in current
+        ],
+        columns=["name", "district", "level", "target_month", "plan", "note"],
+    )
+    edited = st.data_editor(
+        frame,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key="targets_editor",
+        column_config={
+            "name": st.column_config.TextColumn(ui.tr("col.commune"), required=True),
+            "district": st.column_config.TextColumn(ui.tr("col.district")),
+            "level": st.column_config.SelectboxColumn(ui.tr("col.level"), options=list(level_labels), required=True),
+            "target_month": st.column_config.TextColumn(
+                ui.tr("col.deadline"), required=True, help=ui.tr("targets.deadline_help")
+            ),
+            "plan": st.column_config.TextColumn(ui.tr("targets.plan")),
+            "note": st.column_config.TextColumn(ui.tr("targets.note")),
+        },
+    )
     if st.button(ui.tr("targets.save"), type="primary", key="save_targets"):
         checked = plans.validate_targets(cur, edited.replace({"level": level_labels}), f.scope)
         if checked.errors:
             st.error(ui.tr("targets.save_rejected"))
-            st.dataframe(pd.DataFrame({ui.tr("targets.row"): [p.row - 1 for p in checked.errors],
-                                       ui.tr("upload.message"): [p.message(lang) for p in checked.errors]}),
-                         hide_index=True, width="stretch")
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        ui.tr("targets.row"): [p.row - 1 for p in checked.errors],
+                        ui.tr("upload.message"): [p.message(lang) for p in checked.errors],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
         else:
             changed = targets.save_targets(cur, checked.targets, by="app", source="app", replace_scope=f.scope)
             st.cache_data.clear()
@@ -160,17 +291,39 @@ with tab_edit:
         checked, loaded = plans.import_plan(cur, plan_file.getvalue(), plan_file.name, unit=f.scope.code, by="app")
         if checked.errors:
             st.error(ui.tr("targets.plan_rejected"))
-            st.dataframe(pd.DataFrame([{ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
-                                        ui.tr("upload.message"): p.message(lang)} for p in checked.errors]),
-                         hide_index=True, width="stretch")
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
+                            ui.tr("upload.message"): p.message(lang),
+                        }
+                        for p in checked.errors
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
         else:
             st.cache_data.clear()
             st.success(ui.tr("cli.targets_loaded", **loaded))
     with st.expander(ui.tr("targets.history")):
         past = targets.history(cur, f.scope)
-        st.dataframe(past.assign(level=past["level"].map(lambda lv: ui.tr("level." + lv))).rename(columns={
-            "target_id": "ID", "name": ui.tr("col.commune"), "level": ui.tr("col.level"),
-            "target_month": ui.tr("col.deadline"), "plan": ui.tr("targets.plan"), "note": ui.tr("targets.note"),
-            "entered_at": ui.tr("targets.entered_at"), "entered_by": ui.tr("targets.entered_by"),
-            "source": ui.tr("targets.source"), "superseded_at": ui.tr("targets.superseded_at")}),
-            hide_index=True, width="stretch")
+        st.dataframe(
+            past.assign(level=past["level"].map(lambda lv: ui.tr("level." + lv))).rename(
+                columns={
+                    "target_id": "ID",
+                    "name": ui.tr("col.commune"),
+                    "level": ui.tr("col.level"),
+                    "target_month": ui.tr("col.deadline"),
+                    "plan": ui.tr("targets.plan"),
+                    "note": ui.tr("targets.note"),
+                    "entered_at": ui.tr("targets.entered_at"),
+                    "entered_by": ui.tr("targets.entered_by"),
+                    "source": ui.tr("targets.source"),
+                    "superseded_at": ui.tr("targets.superseded_at"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )

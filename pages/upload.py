@@ -1,4 +1,5 @@
 """Tải dữ liệu: template download, validation report, preview, confirm, upload history with revert."""
+
 import pandas as pd
 import streamlit as st
 
@@ -15,17 +16,31 @@ st.title(ui.tr("upload.title"))
 st.subheader(ui.tr("upload.template_title"))
 if f is not None and not f.period.is_year:
     data = template.build(cur, f.scope, f.period, f.set_id, prefill=True)
-    st.download_button(ui.tr("upload.template_button", unit=f.scope.name, period=fmt_period(f.period.text, lang)), data,
-                       file_name=f"bieu-mau-{f.scope.code}-{f.period.text}.xlsx", key="dl-template",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(
+        ui.tr("upload.template_button", unit=f.scope.name, period=fmt_period(f.period.text, lang)),
+        data,
+        file_name=f"bieu-mau-{f.scope.code}-{f.period.text}.xlsx",
+        key="dl-template",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 else:
     ui.empty("upload.template_pick_month")
 
 st.subheader(ui.tr("upload.file_title"))
-layer = st.selectbox(ui.tr("upload.layer"), store.LAYERS, key="upload_layer", help=ui.tr("upload.layer_help"),
-                     format_func=lambda code: ui.tr("layer." + code))
-files = st.file_uploader(ui.tr("upload.file_label"), type=["xlsx", "xlsm", "xls", "ods"], accept_multiple_files=True,
-                         key="upload_files", help=ui.tr("upload.file_help"))
+layer = st.selectbox(
+    ui.tr("upload.layer"),
+    store.LAYERS,
+    key="upload_layer",
+    help=ui.tr("upload.layer_help"),
+    format_func=lambda code: ui.tr("layer." + code),
+)
+files = st.file_uploader(
+    ui.tr("upload.file_label"),
+    type=["xlsx", "xlsm", "xls", "ods"],
+    accept_multiple_files=True,
+    key="upload_files",
+    help=ui.tr("upload.file_help"),
+)
 pending = st.session_state.setdefault("_upload_checks", {})
 for file in files or []:
     if (file.file_id, layer) not in pending:  # every click reruns the page: check each upload once per layer
@@ -37,18 +52,37 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
         st.markdown(f"**{name}** · {ui.tr('layer.' + file_layer)}")
         if result.status == "rejected":
             st.error(ui.tr("upload.rejected", count=len(result.errors)))
-            st.dataframe(pd.DataFrame([{ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
-                                        ui.tr("upload.message"): p.message(lang)} for p in result.errors]),
-                         hide_index=True, width="stretch")
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
+                            ui.tr("upload.message"): p.message(lang),
+                        }
+                        for p in result.errors
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
         elif result.status == "dry-run":
             st.success(ui.tr("upload.valid", rows=result.rows, communes=result.communes))
             preview = pd.DataFrame(result.changes)
             if len(preview):
-                st.dataframe(preview[["name", "period", "met_before", "met", "newly_met", "newly_lost"]].rename(columns={
-                    "name": ui.tr("col.commune"), "period": ui.tr("filter.period"),
-                    "met_before": ui.tr("compare.met_before"), "met": ui.tr("col.met"),
-                    "newly_met": ui.tr("compare.gained"), "newly_lost": ui.tr("compare.lost")}), hide_index=True,
-                    width="stretch")
+                st.dataframe(
+                    preview[["name", "period", "met_before", "met", "newly_met", "newly_lost"]].rename(
+                        columns={
+                            "name": ui.tr("col.commune"),
+                            "period": ui.tr("filter.period"),
+                            "met_before": ui.tr("compare.met_before"),
+                            "met": ui.tr("col.met"),
+                            "newly_met": ui.tr("compare.gained"),
+                            "newly_lost": ui.tr("compare.lost"),
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
             if result.missing:
                 st.warning(ui.tr("upload.missing", names=", ".join(m["name"] for m in result.missing)))
             if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
@@ -66,10 +100,21 @@ log = store.uploads(cur, limit=50)
 if log.empty:
     ui.empty("upload.no_history")
 else:
-    st.dataframe(log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]].rename(columns={
-        "upload_id": "ID", "uploaded_at": ui.tr("profile.uploaded_at"), "file_name": ui.tr("profile.file"),
-        "source": ui.tr("profile.source"), "rows": ui.tr("upload.rows"), "communes": ui.tr("upload.communes"),
-        "status": ui.tr("profile.upload_status")}), hide_index=True, width="stretch")
+    st.dataframe(
+        log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]].rename(
+            columns={
+                "upload_id": "ID",
+                "uploaded_at": ui.tr("profile.uploaded_at"),
+                "file_name": ui.tr("profile.file"),
+                "source": ui.tr("profile.source"),
+                "rows": ui.tr("upload.rows"),
+                "communes": ui.tr("upload.communes"),
+                "status": ui.tr("profile.upload_status"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     loaded_ids = [int(u) for u in log.loc[log["status"] == "loaded", "upload_id"]]
     left, right = st.columns([3, 1])
     target = left.selectbox(ui.tr("upload.revert_pick"), loaded_ids, key="revert_id")

@@ -10,6 +10,7 @@ and Yên Phúc at 19, Hữu Lễ at 16 (unmet 10, 11, 17), Tú Xuyên at 10 (unm
 15, 16, 17), 16 communes averaging 10,9 (Đồng Giáp and Tràng Các, later merged into Khánh
 Khê, included); in 6/2023, 14 communes averaging 10,5 with Liên Hội at 11.
 """
+
 from __future__ import annotations
 
 import random
@@ -35,24 +36,37 @@ DIFFICULTY = [19, 18, 1, 8, 4, 7, 3, 12, 14, 16, 2, 5, 9, 6, 15, 13, 11, 10, 17]
 
 # name → (count 5/2020, count 6/2023 or None if merged, unmet criteria 5/2020 if pinned)
 VAN_QUAN = {
-    "Tràng Phái": (19, 19, []), "Tân Đoàn": (19, 19, []), "Yên Phúc": (19, 19, []),
-    "Hữu Lễ": (16, 15, [10, 11, 17]), "Tú Xuyên": (10, 6, [2, 4, 5, 6, 9, 11, 15, 16, 17]),
-    "Trấn Ninh": (12, 12, None), "Liên Hội": (9, 11, None), "Hòa Bình": (8, 5, None),
-    "Điềm He": (13, 19, None), "An Sơn": (7, 5, None), "Khánh Khê": (9, 5, None),
-    "Lương Năng": (8, 4, None), "Bình Phúc": (8, 4, None), "Tri Lễ": (6, 4, None),
-    "Đồng Giáp": (5, None, None), "Tràng Các": (6, None, None),
+    "Tràng Phái": (19, 19, []),
+    "Tân Đoàn": (19, 19, []),
+    "Yên Phúc": (19, 19, []),
+    "Hữu Lễ": (16, 15, [10, 11, 17]),
+    "Tú Xuyên": (10, 6, [2, 4, 5, 6, 9, 11, 15, 16, 17]),
+    "Trấn Ninh": (12, 12, None),
+    "Liên Hội": (9, 11, None),
+    "Hòa Bình": (8, 5, None),
+    "Điềm He": (13, 19, None),
+    "An Sơn": (7, 5, None),
+    "Khánh Khê": (9, 5, None),
+    "Lương Năng": (8, 4, None),
+    "Bình Phúc": (8, 4, None),
+    "Tri Lễ": (6, 4, None),
+    "Đồng Giáp": (5, None, None),
+    "Tràng Các": (6, None, None),
 }
 MERGED_2020 = {"Đồng Giáp": "Khánh Khê", "Tràng Các": "Khánh Khê"}  # historical units, last report 12/2020
 # Post-merger communes (by position in the code order) that lose two criteria in 10/2025 and gain none.
 REGRESSING_NEW, REGRESSION_MONTH = (7, 23), date(2025, 10, 1)
 # Extra keyframes: (month, count). Trấn Ninh reaches 19 in 11/2024 (the 2024 plan).
-EXTRA_KEYS = {"Trấn Ninh": [(date(2024, 10, 1), 17), (date(2024, 11, 1), 19)],
-              "Liên Hội": [(date(2023, 12, 1), 14), (date(2024, 9, 1), 19)]}
+EXTRA_KEYS = {
+    "Trấn Ninh": [(date(2024, 10, 1), 17), (date(2024, 11, 1), 19)],
+    "Liên Hội": [(date(2023, 12, 1), 14), (date(2024, 9, 1), 19)],
+}
 
 
 @dataclass
 class Track:
     """One commune's trajectory: keyframes (month → criteria met) and its criteria order."""
+
     unit_id: int
     name: str
     order: list[int]
@@ -92,8 +106,14 @@ def _tracks(con: duckdb.DuckDBPyConnection, rng: random.Random) -> list[Track]:
         a2 = a2 if a2 is not None else min(19, c2 + rng.randint(0, 3))
         c2 = min(c2, a2)
         c3 = 19 if a2 == 19 else min(19, a2 + rng.randint(1, 5))
-        keys = [(FIRST, max(0, a1 - rng.randint(0, 1))), (ANCHOR_2020, a1), (date(2021, 12, 1), c1),
-                (SET_CHANGE, c2), (ANCHOR_2023, a2), (OLD_LAST, c3)]
+        keys = [
+            (FIRST, max(0, a1 - rng.randint(0, 1))),
+            (ANCHOR_2020, a1),
+            (date(2021, 12, 1), c1),
+            (SET_CHANGE, c2),
+            (ANCHOR_2023, a2),
+            (OLD_LAST, c3),
+        ]
         if pinned and row.name in EXTRA_KEYS:
             keys = [k for k in keys if k[0] <= ANCHOR_2023] + EXTRA_KEYS[row.name] + [(OLD_LAST, 19)]
         tracks.append(Track(int(row.unit_id), row.name, _order(rng, unmet), keys))
@@ -109,8 +129,15 @@ def _add_merged(con: duckdb.DuckDBPyConnection, rng: random.Random) -> list[Trac
         except units_mod.UnitNotFound:
             unit = units_mod.add_historical_unit(con, name, district, valid_to=date(2020, 12, 31))
         a1 = VAN_QUAN[name][0]
-        tracks.append(Track(unit.unit_id, name, _order(rng, None),
-                            [(FIRST, a1), (ANCHOR_2020, a1), (date(2020, 12, 1), a1 + 1)], last=date(2020, 12, 1)))
+        tracks.append(
+            Track(
+                unit.unit_id,
+                name,
+                _order(rng, None),
+                [(FIRST, a1), (ANCHOR_2020, a1), (date(2020, 12, 1), a1 + 1)],
+                last=date(2020, 12, 1),
+            )
+        )
     return tracks
 
 

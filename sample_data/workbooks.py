@@ -12,6 +12,7 @@
 
 ``ntm.sample`` loads these through ``ntm.ingest.import_file``, the same path as an upload.
 """
+
 from __future__ import annotations
 
 import io
@@ -72,10 +73,16 @@ def appraisal_template(con: duckdb.DuckDBPyConnection, province: units.Unit, fac
 
 def _communes(con: duckdb.DuckDBPyConnection, unit_ids) -> pd.DataFrame:
     ids = sorted({int(u) for u in unit_ids})
-    return con.execute(
-        f"""SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, d.name AS district_name
+    return (
+        con.execute(
+            f"""SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, d.name AS district_name
             FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
-            WHERE c.unit_id IN ({','.join('?' * len(ids))})""", ids).df().set_index("unit_id")
+            WHERE c.unit_id IN ({",".join("?" * len(ids))})""",
+            ids,
+        )
+        .df()
+        .set_index("unit_id")
+    )
 
 
 def provincial_summary(con: duckdb.DuckDBPyConnection, province: units.Unit, facts: pd.DataFrame) -> bytes:
@@ -93,8 +100,11 @@ def provincial_summary(con: duckdb.DuckDBPyConnection, province: units.Unit, fac
         sheet.append(["BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI GIAI ĐOẠN 2016-2020"])
         sheet.append([f"(Tính đến ngày 20/{period.month}/{period.year})"])
         sheet.append([])
-        sheet.append(["TT", "Tên xã", "Kết quả thực hiện các tiêu chí"] + [None] * (len(numbers) - 1)
-                     + ["Tổng số tiêu chí đạt", "Ghi chú"])
+        sheet.append(
+            ["TT", "Tên xã", "Kết quả thực hiện các tiêu chí"]
+            + [None] * (len(numbers) - 1)
+            + ["Tổng số tiêu chí đạt", "Ghi chú"]
+        )
         sheet.append([None, None] + [f"{n}. {name}" for n, name in zip(numbers, crit["name_vi"])] + [None, None])
         last = column_letter(2 + len(numbers))
         sheet.merge_cells(f"C5:{last}5")
@@ -145,8 +155,12 @@ def filled_template(con: duckdb.DuckDBPyConnection, unit: units.Unit, facts: pd.
     set_id = facts["set_id"].iloc[0]
     book = openpyxl.load_workbook(io.BytesIO(template.build(con, unit, period, set_id)))
     sheet = book["Báo cáo"]
-    status = {(str(code), int(no)): s for code, no, s in facts.merge(
-        _communes(con, facts["unit_id"]).reset_index(), on="unit_id")[["code", "criterion_no", "status"]].itertuples(index=False)}
+    status = {
+        (str(code), int(no)): s
+        for code, no, s in facts.merge(_communes(con, facts["unit_id"]).reset_index(), on="unit_id")[
+            ["code", "criterion_no", "status"]
+        ].itertuples(index=False)
+    }
     headers = [c.value for c in sheet[template.FIRST_DATA_ROW - 1]]
     for row in sheet.iter_rows(min_row=template.FIRST_DATA_ROW):
         code = row[1].value
@@ -162,7 +176,6 @@ def _save(book: openpyxl.Workbook) -> bytes:
     return buffer.getvalue()
 
 
-
 # ---------------------------------------------------------------- the plan workbook (targets, goals, recognitions)
 SAMPLE_PLAN = "(mẫu)"  # document numbers in the sample are made up, and say so
 
@@ -175,21 +188,31 @@ def plan_workbook(con: duckdb.DuckDBPyConnection, facts: pd.DataFrame) -> bytes:
     Post-merger communes due in 2026 are chosen from their 7-12/2025 pace so that one is achieved,
     one on track, one needs acceleration, one makes limited progress and one regresses.
     """
-    van_quan = [("Trấn Ninh", "NTM", "11/2024", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
-                ("Liên Hội", "NTM", "2023", "KH 48/KH-UBND ngày 20/2/2023 của UBND huyện Văn Quan"),
-                ("Yên Phúc", "NTM nâng cao", "2025", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
-                ("Điềm He", "NTM kiểu mẫu", "2025", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan")]
-    target_rows = [[None, name, "Văn Quan", level, due, f"{plan} {SAMPLE_PLAN}", None] for name, level, due, plan in van_quan]
+    van_quan = [
+        ("Trấn Ninh", "NTM", "11/2024", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
+        ("Liên Hội", "NTM", "2023", "KH 48/KH-UBND ngày 20/2/2023 của UBND huyện Văn Quan"),
+        ("Yên Phúc", "NTM nâng cao", "2025", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
+        ("Điềm He", "NTM kiểu mẫu", "2025", "KH 125/KH-UBND ngày 15/3/2024 của UBND huyện Văn Quan"),
+    ]
+    target_rows = [
+        [None, name, "Văn Quan", level, due, f"{plan} {SAMPLE_PLAN}", None] for name, level, due, plan in van_quan
+    ]
     for code, name, due, note in _new_era_targets(con, facts):
-        target_rows.append([code, name, None, "NTM", due, f"KH 30/KH-UBND ngày 10/1/2026 của UBND tỉnh {SAMPLE_PLAN}", note])
-    goals = [["Lạng Sơn/Văn Quan", 2024, "Bình quân tiêu chí/xã", 13, f"NQ Đại hội Đảng bộ huyện {SAMPLE_PLAN}"],
-             ["Lạng Sơn/Văn Quan", 2024, "Số xã đạt chuẩn", 6, f"NQ Đại hội Đảng bộ huyện {SAMPLE_PLAN}"],
-             ["Lạng Sơn", 2026, "Bình quân tiêu chí/xã", 16.5, f"KH 30/KH-UBND ngày 10/1/2026 {SAMPLE_PLAN}"],
-             ["Lạng Sơn", 2026, "Tỷ lệ xã đạt chuẩn (%)", 40, f"KH 30/KH-UBND ngày 10/1/2026 {SAMPLE_PLAN}"]]
-    recognitions = [["Tràng Phái", "Văn Quan", "NTM", "1890/QĐ-UBND", "28/12/2018"],
-                    ["Tân Đoàn", "Văn Quan", "NTM", "2210/QĐ-UBND", "26/12/2019"],
-                    ["Yên Phúc", "Văn Quan", "NTM", "2210/QĐ-UBND", "26/12/2019"],
-                    ["Trấn Ninh", "Văn Quan", "NTM", "2415/QĐ-UBND", "27/12/2024"]]
+        target_rows.append(
+            [code, name, None, "NTM", due, f"KH 30/KH-UBND ngày 10/1/2026 của UBND tỉnh {SAMPLE_PLAN}", note]
+        )
+    goals = [
+        ["Lạng Sơn/Văn Quan", 2024, "Bình quân tiêu chí/xã", 13, f"NQ Đại hội Đảng bộ huyện {SAMPLE_PLAN}"],
+        ["Lạng Sơn/Văn Quan", 2024, "Số xã đạt chuẩn", 6, f"NQ Đại hội Đảng bộ huyện {SAMPLE_PLAN}"],
+        ["Lạng Sơn", 2026, "Bình quân tiêu chí/xã", 16.5, f"KH 30/KH-UBND ngày 10/1/2026 {SAMPLE_PLAN}"],
+        ["Lạng Sơn", 2026, "Tỷ lệ xã đạt chuẩn (%)", 40, f"KH 30/KH-UBND ngày 10/1/2026 {SAMPLE_PLAN}"],
+    ]
+    recognitions = [
+        ["Tràng Phái", "Văn Quan", "NTM", "1890/QĐ-UBND", "28/12/2018"],
+        ["Tân Đoàn", "Văn Quan", "NTM", "2210/QĐ-UBND", "26/12/2019"],
+        ["Yên Phúc", "Văn Quan", "NTM", "2210/QĐ-UBND", "26/12/2019"],
+        ["Trấn Ninh", "Văn Quan", "NTM", "2415/QĐ-UBND", "27/12/2024"],
+    ]
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Mục tiêu xã"

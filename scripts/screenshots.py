@@ -1,7 +1,8 @@
 """Screenshot every page of a running dashboard in both languages with Debian's chromium.
 
-    python scripts/screenshots.py http://127.0.0.1:8501 test-artifacts/screens
+python scripts/screenshots.py http://127.0.0.1:8501 test-artifacts/screens
 """
+
 from __future__ import annotations
 
 import sys
@@ -10,8 +11,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 PAGES = ["", "tieu-chi", "muc-tieu", "bao-cao", "so-sanh-xa", "ho-so-xa", "tai-du-lieu"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def wait_idle(page, timeout: int = 60_000) -> None:
@@ -37,6 +45,10 @@ def shoot(base: str, out: Path, query: str = "", pages: list[str] = PAGES) -> li
 
 
 if __name__ == "__main__":
-    for f in shoot(sys.argv[1], Path(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else "",
-                   sys.argv[4].split(",") if len(sys.argv) > 4 else PAGES):
+    for f in shoot(
+        sys.argv[1],
+        Path(sys.argv[2]),
+        sys.argv[3] if len(sys.argv) > 3 else "",
+        sys.argv[4].split(",") if len(sys.argv) > 4 else PAGES,
+    ):
         print(f)

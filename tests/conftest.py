@@ -1,4 +1,5 @@
 """Shared fixtures: a template database with catalogue and units (built once), copied per test."""
+
 from __future__ import annotations
 
 import shutil
@@ -67,11 +68,20 @@ def commune(con, name, district="Văn Quan"):
     return units.resolve(con, name, start=MAY_2020, within=parent, prefer="commune")
 
 
-def report(con, unit, month: str, met: list[int], *, set_id="ntm-2016", basically: list[int] = (), n=19,
-           layer="self") -> int:
+def report(
+    con, unit, month: str, met: list[int], *, set_id="ntm-2016", basically: list[int] = (), n=19, layer="self"
+) -> int:
     """Load one commune-month: criteria in ``met`` met, ``basically`` basically met, the rest not met."""
-    rows = [(unit.unit_id, pd.Timestamp(month + "-01"), set_id, c,
-             "met" if c in met else "basically_met" if c in basically else "not_met", layer)
-            for c in range(1, n + 1)]
+    rows = [
+        (
+            unit.unit_id,
+            pd.Timestamp(month + "-01"),
+            set_id,
+            c,
+            "met" if c in met else "basically_met" if c in basically else "not_met",
+            layer,
+        )
+        for c in range(1, n + 1)
+    ]
     frame = pd.DataFrame(rows, columns=["unit_id", "period", "set_id", "criterion_no", "status", "layer"])
     return store.load_facts(con, frame, source="test")

@@ -1,6 +1,7 @@
 """The real server in a real browser: `streamlit run app.py` on 127.0.0.1 with a temporary database,
 driven by Debian's chromium through Playwright's Python client. Uploads a filled template, confirms,
 and sees the overview change; saves a screenshot of every page as a test artefact."""
+
 from __future__ import annotations
 
 import io
@@ -23,10 +24,24 @@ from tests.conftest import van_quan
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("NTM_ARTIFACTS", ROOT / "test-artifacts")) / "browser"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = [("tong-quan", "Tổng quan"), ("tieu-chi", "Tiêu chí"), ("muc-tieu", "Mục tiêu"), ("bao-cao", "Báo cáo"),
-         ("so-sanh-xa", "So sánh xã"), ("ho-so-xa", "Hồ sơ xã"), ("tai-du-lieu", "Tải dữ liệu")]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = [
+    ("tong-quan", "Tổng quan"),
+    ("tieu-chi", "Tiêu chí"),
+    ("muc-tieu", "Mục tiêu"),
+    ("bao-cao", "Báo cáo"),
+    ("so-sanh-xa", "So sánh xã"),
+    ("ho-so-xa", "Hồ sơ xã"),
+    ("tai-du-lieu", "Tải dữ liệu"),
+]
 
 pytestmark = pytest.mark.browser
 
@@ -50,9 +65,26 @@ def _start(db: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     log = open(db.with_suffix(".log"), "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "NTM_DB": str(db)}, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "NTM_DB": str(db)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while True:
@@ -88,6 +120,7 @@ def server(sample_db, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser_page(server):
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
@@ -136,7 +169,9 @@ def test_upload_a_filled_template_and_see_the_overview_change(server, browser_pa
     page.screenshot(path=str(ARTIFACTS / "tong-quan-truoc.png"), full_page=True)
 
     go(page, "Tải dữ liệu")
-    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(str(filled_template(sample_db, tmp_path)))
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(
+        str(filled_template(sample_db, tmp_path))
+    )
     page.get_by_text("Tệp hợp lệ").wait_for(timeout=90_000)
     page.screenshot(path=str(ARTIFACTS / "tai-du-lieu-kiem-tra.png"), full_page=True)
     page.get_by_role("button", name="Xác nhận nạp").click()

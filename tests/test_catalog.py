@@ -35,8 +35,21 @@ def test_set_in_force_for_a_period(con):
     assert catalog.set_for_period(con, date(2023, 1, 1), level="commune_advanced") == "nang-cao-2021"
 
 
-HEADER = ["set_id", "set_name", "decision", "criterion_no", "criterion_name_vi", "criterion_name_en",
-          "indicator_code", "indicator_name_vi", "verified", "source", "level", "valid_from", "valid_to"]
+HEADER = [
+    "set_id",
+    "set_name",
+    "decision",
+    "criterion_no",
+    "criterion_name_vi",
+    "criterion_name_en",
+    "indicator_code",
+    "indicator_name_vi",
+    "verified",
+    "source",
+    "level",
+    "valid_from",
+    "valid_to",
+]
 
 
 def _book(rows):
@@ -52,14 +65,60 @@ def _book(rows):
 
 
 def test_import_a_province_set_from_a_workbook(con):
-    data = _book([
-        ["ls-thon-2022", "Bộ tiêu chí thôn NTM Lạng Sơn", "QĐ 1494/QĐ-UBND", 1, "Giao thông", "Transport", "", "", "no", "", "village", "2022-01-01", ""],
-        ["ls-thon-2022", "Bộ tiêu chí thôn NTM Lạng Sơn", "QĐ 1494/QĐ-UBND", 1, "Giao thông", "Transport", "1.1", "Đường trục thôn", "no", "", "village", "2022-01-01", ""],
-        ["ls-thon-2022", "Bộ tiêu chí thôn NTM Lạng Sơn", "QĐ 1494/QĐ-UBND", 2, "Điện", "Electricity", "", "", "no", "", "village", "2022-01-01", ""],
-    ])
+    data = _book(
+        [
+            [
+                "ls-thon-2022",
+                "Bộ tiêu chí thôn NTM Lạng Sơn",
+                "QĐ 1494/QĐ-UBND",
+                1,
+                "Giao thông",
+                "Transport",
+                "",
+                "",
+                "no",
+                "",
+                "village",
+                "2022-01-01",
+                "",
+            ],
+            [
+                "ls-thon-2022",
+                "Bộ tiêu chí thôn NTM Lạng Sơn",
+                "QĐ 1494/QĐ-UBND",
+                1,
+                "Giao thông",
+                "Transport",
+                "1.1",
+                "Đường trục thôn",
+                "no",
+                "",
+                "village",
+                "2022-01-01",
+                "",
+            ],
+            [
+                "ls-thon-2022",
+                "Bộ tiêu chí thôn NTM Lạng Sơn",
+                "QĐ 1494/QĐ-UBND",
+                2,
+                "Điện",
+                "Electricity",
+                "",
+                "",
+                "no",
+                "",
+                "village",
+                "2022-01-01",
+                "",
+            ],
+        ]
+    )
     counts = catalog.import_workbook(con, data, "thon.xlsx")
     assert counts == {"sets": 1, "criteria": 2, "indicators": 1}
-    row = con.execute("SELECT level, n_criteria, valid_from FROM criteria_sets WHERE set_id='ls-thon-2022'").fetchall()[0]
+    row = con.execute("SELECT level, n_criteria, valid_from FROM criteria_sets WHERE set_id='ls-thon-2022'").fetchall()[
+        0
+    ]
     assert row == ("village", 2, date(2022, 1, 1))
 
 
@@ -76,13 +135,15 @@ def test_editing_a_name_replaces_the_set(con):
 
 def test_a_bad_catalogue_names_row_and_column_and_writes_nothing(con):
     before = con.execute("SELECT count(*) FROM criteria").fetchall()
-    data = _book([
-        ["x-1", "Bộ X", "", "hai", "Giao thông", "", "", "", "", "", "", "", ""],
-        ["x-1", "Bộ X", "", 3, "", "", "", "", "", "", "", "", ""],
-        ["x-1", "Bộ X", "", 4, "Điện", "", "", "", "", "", "", "", ""],
-        ["x-1", "Bộ X", "", 4, "Điện", "", "", "", "", "", "", "", ""],
-        ["x-1", "Bộ X", "", 7, "Chợ", "", "7.1", "Chợ xã", "", "", "", "", ""],
-    ])
+    data = _book(
+        [
+            ["x-1", "Bộ X", "", "hai", "Giao thông", "", "", "", "", "", "", "", ""],
+            ["x-1", "Bộ X", "", 3, "", "", "", "", "", "", "", "", ""],
+            ["x-1", "Bộ X", "", 4, "Điện", "", "", "", "", "", "", "", ""],
+            ["x-1", "Bộ X", "", 4, "Điện", "", "", "", "", "", "", "", ""],
+            ["x-1", "Bộ X", "", 7, "Chợ", "", "7.1", "Chợ xã", "", "", "", "", ""],
+        ]
+    )
     with pytest.raises(Rejected) as caught:
         catalog.import_workbook(con, data, "bad.xlsx")
     found = {(p.key, p.row, p.column) for p in caught.value.errors}

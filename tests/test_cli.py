@@ -22,11 +22,18 @@ def test_summary_json_for_van_quan_may_2020(sample_db, capsys):
     detail = {c["name"]: c for c in data["communes_detail"]}
     assert {n for n, c in detail.items() if c["met"] == 19} == {"Tràng Phái", "Tân Đoàn", "Yên Phúc"}
     assert detail["Hữu Lễ"]["unmet"] == [10, 11, 17]
-    assert detail["Tú Xuyên"] == {"code": "06277", "name": "Tú Xuyên", "met": 10, "unmet": [2, 4, 5, 6, 9, 11, 15, 16, 17]}
+    assert detail["Tú Xuyên"] == {
+        "code": "06277",
+        "name": "Tú Xuyên",
+        "met": 10,
+        "unmet": [2, 4, 5, 6, 9, 11, 15, 16, 17],
+    }
 
 
 def test_summary_accepts_path_code_and_year(sample_db, capsys):
-    _, by_path, _ = run(capsys, "summary", "--unit", "Lạng Sơn/Văn Quan", "--period", "2023-06", "--db", str(sample_db), "--json")
+    _, by_path, _ = run(
+        capsys, "summary", "--unit", "Lạng Sơn/Văn Quan", "--period", "2023-06", "--db", str(sample_db), "--json"
+    )
     _, by_code, _ = run(capsys, "summary", "--unit", "184", "--period", "2023-06", "--db", str(sample_db), "--json")
     assert json.loads(by_path) == json.loads(by_code)
     assert json.loads(by_code)["average_met"] == 10.5 and json.loads(by_code)["set"] == "ntm-2021"
@@ -44,14 +51,21 @@ def test_usage_errors_exit_2_with_a_message(sample_db, capsys):
     assert code == 2 and "Tràng Định" in err
     code, _, err = run(capsys, "summary", "--unit", "Văn Quan", "--period", "2020-13", "--db", str(sample_db))
     assert code == 2 and "2020-13" in err
-    code, _, err = run(capsys, "summary", "--unit", "Văn Quan", "--period", "2020", "--set", "xyz", "--db", str(sample_db))
+    code, _, err = run(
+        capsys, "summary", "--unit", "Văn Quan", "--period", "2020", "--set", "xyz", "--db", str(sample_db)
+    )
     assert code == 2 and "ntm-2016" in err
 
 
 def test_module_entry_point_and_env_override(sample_db, tmp_path):
     env = {"NTM_DB": str(sample_db), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-m", "ntm", "summary", "--unit", "06277", "--period", "2020-05", "--json"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "ntm", "summary", "--unit", "06277", "--period", "2020-05", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["communes"] == 1
 
@@ -65,14 +79,24 @@ def test_sample_command_builds_a_database(tmp_path, capsys):
 def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, capsys):
     import json
     from ntm.cli import main
+
     assert main(["targets", "--db", str(sample_db), "--unit", "Lạng Sơn", "--year", "2026", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["as_of"] == "2025-12" and result["layer"] == "self"
     statuses = {t["status"] for t in result["targets"]}
     assert {"achieved", "on_track", "needs_acceleration", "limited", "regressing"} <= statuses
     first = result["targets"][0]
-    assert {"name", "level", "target_month", "plan", "unmet", "months_left", "needed_pace", "observed_pace",
-            "status"} <= set(first)
+    assert {
+        "name",
+        "level",
+        "target_month",
+        "plan",
+        "unmet",
+        "months_left",
+        "needed_pace",
+        "observed_pace",
+        "status",
+    } <= set(first)
     assert main(["targets", "--db", str(sample_db), "--unit", "Văn Quan", "--year", "2024"]) == 0
     text = capsys.readouterr().out
     assert "Trấn Ninh" in text and "11/2024" in text and "Đã đạt" in text
@@ -81,9 +105,16 @@ def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, caps
 def test_targets_import_rejects_a_bad_plan_with_exit_1(db_path, tmp_path, capsys):
     from ntm.cli import main
     from tests.test_plans import plan_book
+
     path = tmp_path / "ke-hoach.xlsx"
-    path.write_bytes(plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None),
-                                ("Yên Phúc", "Văn Quan", "rất cao", "2025", "KH", None)]))
+    path.write_bytes(
+        plan_book(
+            [
+                ("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None),
+                ("Yên Phúc", "Văn Quan", "rất cao", "2025", "KH", None),
+            ]
+        )
+    )
     assert main(["targets", "import", str(path), "--db", str(db_path)]) == 1
     assert "D4" in capsys.readouterr().err
     path.write_bytes(plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None)]))

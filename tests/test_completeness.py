@@ -1,4 +1,5 @@
 """Who has not reported for a month, and whose report came late, per district."""
+
 from datetime import datetime
 
 from ntm import completeness, periods
@@ -12,7 +13,9 @@ def test_missing_and_late_reports_per_district(con):
     backfill = report(con, commune(con, "Tri Lễ"), "2020-05", [1])
     con.execute("UPDATE uploads SET uploaded_at = ? WHERE upload_id = ?", [datetime(2020, 6, 3), on_time])
     con.execute("UPDATE uploads SET uploaded_at = ? WHERE upload_id = ?", [datetime(2020, 6, 6, 8), late])
-    con.execute("UPDATE uploads SET uploaded_at = ?, backfill = true WHERE upload_id = ?", [datetime(2023, 1, 1), backfill])
+    con.execute(
+        "UPDATE uploads SET uploaded_at = ?, backfill = true WHERE upload_id = ?", [datetime(2023, 1, 1), backfill]
+    )
     row = completeness.by_district(con, van_quan(con), may, "ntm-2016").iloc[0]
     assert (row["district"], row["reported"], row["late"], row["late_names"]) == ("Văn Quan", 3, 1, ["Hữu Lễ"])
     assert row["expected"] == 14 and row["missing"] == 11 and "Tú Xuyên" not in row["missing_names"]

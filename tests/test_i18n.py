@@ -1,4 +1,5 @@
 """Numbers, months and dates written the way each language writes them."""
+
 from datetime import date
 
 from ntm.i18n import fmt_date, fmt_number, fmt_period

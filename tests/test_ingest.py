@@ -1,4 +1,5 @@
 """Uploads built in code: each layout and each bad input, and what the user sees for it."""
+
 import io
 import json
 import zipfile
@@ -12,8 +13,22 @@ from ntm.ingest import template
 from ntm.ingest.importer import import_file
 from tests.conftest import van_quan
 
-VQ14 = ["Trấn Ninh", "Liên Hội", "Hòa Bình", "Tú Xuyên", "Điềm He", "An Sơn", "Khánh Khê", "Lương Năng",
-        "Bình Phúc", "Tân Đoàn", "Tri Lễ", "Tràng Phái", "Yên Phúc", "Hữu Lễ"]
+VQ14 = [
+    "Trấn Ninh",
+    "Liên Hội",
+    "Hòa Bình",
+    "Tú Xuyên",
+    "Điềm He",
+    "An Sơn",
+    "Khánh Khê",
+    "Lương Năng",
+    "Bình Phúc",
+    "Tân Đoàn",
+    "Tri Lễ",
+    "Tràng Phái",
+    "Yên Phúc",
+    "Hữu Lễ",
+]
 
 
 def xlsx(build) -> bytes:
@@ -25,8 +40,9 @@ def xlsx(build) -> bytes:
 
 
 def snapshot(con):
-    return con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall(), \
-        con.execute("SELECT count(*) FROM uploads").fetchall()
+    return con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall(), con.execute(
+        "SELECT count(*) FROM uploads"
+    ).fetchall()
 
 
 def real_world_sheet(sheet, names=VQ14, marks=None):
@@ -82,7 +98,9 @@ def test_reuploading_replaces_instead_of_duplicating(con):
     first = con.execute("SELECT count(*) FROM assessments").fetchall()
     import_file(con, data, "a.xlsx")
     assert con.execute("SELECT count(*) FROM assessments").fetchall() == first == [(14 * 19,)]
-    log = con.execute("SELECT file_name, sha256, rows, octet_length(raw) > 0 FROM uploads ORDER BY upload_id").fetchall()
+    log = con.execute(
+        "SELECT file_name, sha256, rows, octet_length(raw) > 0 FROM uploads ORDER BY upload_id"
+    ).fetchall()
     assert len(log) == 2 and log[0][1] == log[1][1] and log[0][2] == 266 and log[0][3]
 
 
@@ -97,9 +115,12 @@ def test_stated_total_that_disagrees_is_a_warning(con):
     def build(sheet):
         real_world_sheet(sheet)
         sheet["V7"] = 12  # Trấn Ninh's marks count 10
+
     result = import_file(con, xlsx(build), "a.xlsx")
     assert result.status == "loaded"
-    assert [(w.key, w.row, w.column, w.params["counted"]) for w in result.warnings] == [("import.total_mismatch", 7, "V", 10)]
+    assert [(w.key, w.row, w.column, w.params["counted"]) for w in result.warnings] == [
+        ("import.total_mismatch", 7, "V", 10)
+    ]
 
 
 def test_errors_name_sheet_row_and_column_and_nothing_is_written(con):
@@ -108,6 +129,7 @@ def test_errors_name_sheet_row_and_column_and_nothing_is_written(con):
     def build(sheet):
         real_world_sheet(sheet, names=VQ14[:3] + ["Xã Không Có"] + VQ14[4:6] + ["Trấn Ninh"])
         sheet["D8"] = "có lẽ"
+
     result = import_file(con, xlsx(build), "sai.xlsx")
     assert result.status == "rejected"
     found = {(p.key, p.sheet, p.row, p.column) for p in result.errors}
@@ -123,6 +145,7 @@ def test_a_criterion_outside_the_set_is_an_error(con):
     def build(sheet):
         real_world_sheet(sheet)
         sheet["V6"] = "TC20"
+
     result = import_file(con, xlsx(build), "a.xlsx")
     assert ("import.criterion_outside", 6, "V") in {(p.key, p.row, p.column) for p in result.errors}
 
@@ -132,6 +155,7 @@ def test_long_layout(con):
         sheet.append(["Tên xã", "Tiêu chí", "Kết quả"])
         for c in range(1, 20):
             sheet.append(["Tú Xuyên", c, "Đạt" if c <= 5 else "Chưa đạt"])
+
     result = import_file(con, xlsx(build), "long.xlsx", unit="Văn Quan", period="2020-05")
     assert result.status == "loaded" and result.rows == 19
     assert con.execute("SELECT count(*) FROM assessments WHERE status = 'met'").fetchall()[0][0] == 5
@@ -142,7 +166,9 @@ def test_unknown_commune_accepted_as_historical_unit(con):
     result = import_file(con, xlsx(lambda s: real_world_sheet(s, names)), "a.xlsx", accept_new_units=True)
     assert result.status == "loaded" and result.communes == 15
     assert [w.key for w in result.warnings] == ["import.new_unit"]
-    added = units.resolve(con, "Đồng Giáp", start=periods.parse("2020-05").start, within=van_quan(con), prefer="commune")
+    added = units.resolve(
+        con, "Đồng Giáp", start=periods.parse("2020-05").start, within=van_quan(con), prefer="commune"
+    )
     assert added.historical
 
 
@@ -173,7 +199,10 @@ def hostile_cases():
     return {
         "far_cell": (far, "file.dimension"),
         "csv_named_xlsx": ("Tên xã,TC1\nTú Xuyên,Đạt\n".encode(), "file.not_workbook"),
-        "xls_password": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"), "file.password"),
+        "xls_password": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"),
+            "file.password",
+        ),
         "zip_bomb": (zip_with(bomb), "file.zip_bomb"),
         "doctype": (zip_with(entity), "file.dtd"),
         "missing_part": (zip_with(missing), "file.missing_part"),
@@ -196,6 +225,7 @@ def test_hostile_and_broken_files_are_refused_cleanly(con, case):
 
 def test_defusedxml_is_active():
     import openpyxl as px
+
     assert px.DEFUSEDXML
 
 
@@ -224,6 +254,7 @@ def test_a_killed_load_leaves_all_or_nothing(db_path):
     import time
 
     from ntm import store
+
     code = f"""
 import pandas as pd, sys
 from ntm import store
@@ -255,6 +286,7 @@ def test_long_layout_with_a_period_per_row_needs_no_options(con):
         for month in ("05/2020", "06/2020"):
             for c in range(1, 20):
                 sheet.append(["Tú Xuyên", month, c, "Đạt" if c <= (5 if month == "05/2020" else 6) else "Chưa đạt"])
+
     result = import_file(con, xlsx(build), "long.xlsx")
     assert result.status == "loaded", [p.located() for p in result.errors]
     rows = con.execute("""SELECT strftime(period, '%Y-%m'), min(set_id), count(*) FILTER (WHERE status = 'met')
@@ -271,6 +303,7 @@ def _real_world_rows() -> tuple[str, list[list]]:
 def _xls(title: str, rows: list[list]) -> bytes:
     """Excel 97-2003, written by xlwt as old office PCs still save it."""
     import xlwt
+
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet(title)
     for r, row in enumerate(rows):
@@ -285,6 +318,7 @@ def _xls(title: str, rows: list[list]) -> bytes:
 def _ods(title: str, rows: list[list]) -> bytes:
     """OpenDocument, written by odfpy (LibreOffice's format)."""
     import pandas as pd
+
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="odf") as writer:
         pd.DataFrame(rows).to_excel(writer, sheet_name=title, header=False, index=False)
@@ -309,25 +343,30 @@ def test_a_macro_enabled_workbook_is_read(con):
 
 
 def test_a_commune_named_like_a_subtotal_is_not_skipped(con):
-    """"Công Sơn" folds to "cong son"; only "Cộng", "Cộng huyện …", "Tổng cộng …" rows are totals."""
+    """ "Công Sơn" folds to "cong son"; only "Cộng", "Cộng huyện …", "Tổng cộng …" rows are totals."""
+
     def build(sheet):
         sheet.append(["Tên xã", "Tiêu chí", "Kết quả"])
         for c in range(1, 20):
             sheet.append(["Công Sơn", c, "Đạt"])
         sheet.append(["Cộng huyện Cao Lộc", None, None])
+
     result = import_file(con, xlsx(build), "long.xlsx", unit="Cao Lộc", period="2020-05")
     assert (result.status, result.rows, result.communes) == ("loaded", 19, 1)
 
 
 def test_a_formula_without_a_cached_value_is_reported_not_read_as_blank(con):
     """openpyxl saves formulas as <f>…</f><v></v>: no value until Excel recalculates the file."""
+
     def build(sheet):
         real_world_sheet(sheet)
         sheet["C7"] = '=IF(B7<>"","x","")'
+
     before = snapshot(con)
     result = import_file(con, xlsx(build), "a.xlsx")
-    assert result.status == "rejected" and [(p.key, f"{p.column}{p.row}") for p in result.errors] == \
-        [("import.formula_no_value", "C7")]
+    assert result.status == "rejected" and [(p.key, f"{p.column}{p.row}") for p in result.errors] == [
+        ("import.formula_no_value", "C7")
+    ]
     assert snapshot(con) == before
 
 
@@ -339,8 +378,11 @@ def test_an_appraisal_loads_as_its_own_layer_beside_the_self_assessment(db_path,
     assert main(["import", str(path), "--db", str(db_path), "--layer", "appraised", "--json"]) == 0
     capsys.readouterr()
     from ntm import store
+
     con = store.connect(db_path)
-    rows = dict(con.execute("""SELECT layer, count(*) FILTER (WHERE status = 'met') FROM assessments a
-                               JOIN units u USING (unit_id) WHERE u.short_name = 'Tú Xuyên' GROUP BY 1""").fetchall())
+    rows = dict(
+        con.execute("""SELECT layer, count(*) FILTER (WHERE status = 'met') FROM assessments a
+                               JOIN units u USING (unit_id) WHERE u.short_name = 'Tú Xuyên' GROUP BY 1""").fetchall()
+    )
     con.close()
     assert rows == {"self": 10, "appraised": 3}  # the appraisal did not replace the commune's own report

@@ -1,4 +1,5 @@
 """Metrics on hand-built histories: every figure below can be checked by counting."""
+
 import pandas as pd
 
 from ntm import metrics, periods
@@ -48,9 +49,17 @@ def test_a_year_counts_each_communes_latest_report(con):
 
 def test_missing_criteria_count_as_not_met(con):
     unit = commune(con, "An Sơn")
-    frame = pd.DataFrame({"unit_id": unit.unit_id, "period": pd.Timestamp("2020-05-01"), "set_id": "ntm-2016",
-                          "criterion_no": [1, 2], "status": ["met", "met"]})
+    frame = pd.DataFrame(
+        {
+            "unit_id": unit.unit_id,
+            "period": pd.Timestamp("2020-05-01"),
+            "set_id": "ntm-2016",
+            "criterion_no": [1, 2],
+            "status": ["met", "met"],
+        }
+    )
     from ntm import store
+
     store.load_facts(con, frame, source="test")
     s = scores(con, "2020-05")
     assert s.loc["An Sơn", "met"] == 2 and len(s.loc["An Sơn", "unmet"]) == 17
@@ -80,6 +89,7 @@ def test_criterion_rates(con):
 
 def test_towns_are_not_counted(con):
     from ntm import units
+
     town = units.resolve(con, "Văn Quan", start=periods.parse("2020-05").start, within=van_quan(con), prefer="commune")
     report(con, town, "2020-05", met=list(range(1, 20)))
     assert scores(con, "2020-05").empty
@@ -90,6 +100,7 @@ def test_yearly_average_and_ranking(con):
     yearly = metrics.yearly_average(con, van_quan(con)).set_index("year")
     assert yearly.loc[2020, "communes"] == 4 and yearly.loc[2020, "at_standard"] == 1
     from ntm import units
+
     province = units.resolve(con, "Lạng Sơn", start=periods.parse("2020").start)
     other = commune(con, "Kim Đồng", district="Tràng Định")
     report(con, other, "2020-05", met=list(range(1, 20)))
@@ -114,6 +125,7 @@ def test_bottlenecks_count_the_last_mile(con):
 def test_last_mile_counts_the_criteria_missing_most_often(con):
     from ntm import metrics, periods
     from tests.conftest import commune, report, van_quan
+
     all_but = lambda *missing: [c for c in range(1, 20) if c not in missing]  # noqa: E731
     report(con, commune(con, "Tú Xuyên"), "2020-05", all_but(17))
     report(con, commune(con, "Hữu Lễ"), "2020-05", all_but(10, 17))
@@ -126,6 +138,7 @@ def test_last_mile_counts_the_criteria_missing_most_often(con):
 def test_regressions_since_the_previous_report(con):
     from ntm import metrics, periods
     from tests.conftest import commune, report, van_quan
+
     tu_xuyen = commune(con, "Tú Xuyên")
     report(con, tu_xuyen, "2020-03", [1, 2, 3, 4])
     report(con, tu_xuyen, "2020-05", [1, 3, 5])  # lost 2 and 4 (no April report: May compares with March)

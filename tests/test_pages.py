@@ -1,12 +1,20 @@
 """Every page renders on the sample and on an empty database, in both languages (AppTest)."""
+
 import re
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["pages/overview.py", "pages/criteria.py", "pages/targets.py", "pages/compare.py", "pages/profile.py",
-         "pages/upload.py", "pages/reports.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/criteria.py",
+    "pages/targets.py",
+    "pages/compare.py",
+    "pages/profile.py",
+    "pages/upload.py",
+    "pages/reports.py",
+]
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
@@ -42,15 +50,19 @@ def test_page_renders_on_sample_data(monkeypatch, sample_db, page):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_on_an_empty_database(monkeypatch, tmp_path, page):
     from ntm import catalog, store
+
     con = store.connect(tmp_path / "empty.duckdb")
     catalog.load_builtin(con)
     from ntm import units
+
     units.load_catalogue(con)
     con.close()
     at = start(monkeypatch, tmp_path / "empty.duckdb")
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    assert any("Chưa có số liệu" in i.value for i in at.info) or any("Chưa có số liệu" in i.value for i in at.sidebar.info)
+    assert any("Chưa có số liệu" in i.value for i in at.info) or any(
+        "Chưa có số liệu" in i.value for i in at.sidebar.info
+    )
 
 
 def test_overview_shows_the_report_figures_in_vietnamese_format(monkeypatch, sample_db):
@@ -86,6 +98,7 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
     import shutil
 
     from ntm import store
+
     db = tmp_path / "copy.duckdb"
     shutil.copy(sample_db, db)
     at = start(monkeypatch, db, district="184", period="2020-05", mode="month")

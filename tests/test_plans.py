@@ -1,4 +1,5 @@
 """Plan workbooks and editor rows: validation with cell addresses, all-or-nothing loads, history."""
+
 import io
 from datetime import date
 
@@ -32,15 +33,21 @@ def plan_book(target_rows, goal_rows=(), recognition_rows=()) -> bytes:
 
 
 def counts(con):
-    return [con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in ("targets", "unit_goals", "recognitions")]
+    return [
+        con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in ("targets", "unit_goals", "recognitions")
+    ]
 
 
 def test_a_plan_workbook_loads_targets_goals_and_recognitions(con):
-    data = plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH 125/KH-UBND", None),
-                      ("Yên Phúc", "Văn Quan", "NTM nâng cao", 2025, "KH 125/KH-UBND", "ưu tiên"),
-                      ("Điềm He", "Văn Quan", "Kiểu mẫu", "2025", "KH 125/KH-UBND", None)],
-                     [("Lạng Sơn/Văn Quan", 2024, "Bình quân tiêu chí/xã", "13,5", "NQ")],
-                     [("Tràng Phái", "Văn Quan", "NTM", "1890/QĐ-UBND", "28/12/2018")])
+    data = plan_book(
+        [
+            ("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH 125/KH-UBND", None),
+            ("Yên Phúc", "Văn Quan", "NTM nâng cao", 2025, "KH 125/KH-UBND", "ưu tiên"),
+            ("Điềm He", "Văn Quan", "Kiểu mẫu", "2025", "KH 125/KH-UBND", None),
+        ],
+        [("Lạng Sơn/Văn Quan", 2024, "Bình quân tiêu chí/xã", "13,5", "NQ")],
+        [("Tràng Phái", "Văn Quan", "NTM", "1890/QĐ-UBND", "28/12/2018")],
+    )
     plan, loaded = plans.import_plan(con, data, "ke-hoach.xlsx")
     assert plan.errors == [] and loaded == {"targets": 3, "goals": 1, "recognitions": 1}
     rows = {(t["name"], t["level"]): t for t in targets.current(con, van_quan(con))}
@@ -48,22 +55,32 @@ def test_a_plan_workbook_loads_targets_goals_and_recognitions(con):
     assert rows[("Yên Phúc", "nang_cao")]["target_month"] == date(2025, 12, 1)  # a year alone: its December
     assert rows[("Điềm He", "kieu_mau")]["plan"] == "KH 125/KH-UBND"
     assert targets.current_goals(con, van_quan(con), 2024)[0]["value"] == 13.5  # "13,5"
-    assert targets.recognition_at(con, commune(con, "Tràng Phái").unit_id, "ntm", date(2019, 1, 1))["decision_no"] \
+    assert (
+        targets.recognition_at(con, commune(con, "Tràng Phái").unit_id, "ntm", date(2019, 1, 1))["decision_no"]
         == "1890/QĐ-UBND"
+    )
 
 
 def test_a_bad_row_rejects_the_whole_plan_with_cell_addresses(con):
-    data = plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None),
-                      ("Yên Phúc", "Văn Quan", "rất cao", "2025", "KH", None),
-                      ("Không Có", "Văn Quan", "NTM", "2025", "KH", None),
-                      ("Hữu Lễ", "Văn Quan", "NTM", "13/2025", "KH", None),
-                      ("Trấn Ninh", "Văn Quan", "NTM", "2025", "KH", None)])
+    data = plan_book(
+        [
+            ("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH", None),
+            ("Yên Phúc", "Văn Quan", "rất cao", "2025", "KH", None),
+            ("Không Có", "Văn Quan", "NTM", "2025", "KH", None),
+            ("Hữu Lễ", "Văn Quan", "NTM", "13/2025", "KH", None),
+            ("Trấn Ninh", "Văn Quan", "NTM", "2025", "KH", None),
+        ]
+    )
     before = counts(con)
     plan, loaded = plans.import_plan(con, data, "ke-hoach.xlsx")
     assert loaded == {} and counts(con) == before
     found = [(p.key, p.sheet, f"{p.column}{p.row}") for p in plan.errors]
-    assert found == [("targets.bad_level", "Mục tiêu xã", "D4"), ("targets.unit", "Mục tiêu xã", "B5"),
-                     ("targets.bad_month", "Mục tiêu xã", "E6"), ("targets.duplicate", "Mục tiêu xã", "B7")]
+    assert found == [
+        ("targets.bad_level", "Mục tiêu xã", "D4"),
+        ("targets.unit", "Mục tiêu xã", "B5"),
+        ("targets.bad_month", "Mục tiêu xã", "E6"),
+        ("targets.duplicate", "Mục tiêu xã", "B7"),
+    ]
     assert "NTM nâng cao" in plan.errors[0].message("vi")  # says what to write instead
 
 
@@ -78,8 +95,13 @@ def test_a_new_plan_supersedes_and_keeps_history(con):
 
 def test_validate_rows_from_the_editor(con):
     import pandas as pd
-    frame = pd.DataFrame([{"name": "Trấn Ninh", "level": "NTM", "target_month": "11/2024", "plan": "KH"},
-                          {"name": "Trấn Ninh", "level": "NTM", "target_month": "x", "plan": "KH"}])
+
+    frame = pd.DataFrame(
+        [
+            {"name": "Trấn Ninh", "level": "NTM", "target_month": "11/2024", "plan": "KH"},
+            {"name": "Trấn Ninh", "level": "NTM", "target_month": "x", "plan": "KH"},
+        ]
+    )
     plan = plans.validate_targets(con, frame, van_quan(con))
     assert len(plan.targets) == 1 and [(p.key, p.row) for p in plan.errors] == [("targets.bad_month", 3)]
 

@@ -1,4 +1,5 @@
 """Gap, pace and progress status on hand-built histories: every category and its boundaries."""
+
 from datetime import date
 
 import pytest
@@ -9,28 +10,35 @@ from tests.conftest import commune, report
 ALL = list(range(1, 20))
 
 
-@pytest.mark.parametrize("remaining, months_left, observed, expected", [
-    (0, 5, None, "achieved"),            # nothing missing, whatever the pace
-    (3, 0, 1.0, "overdue"),              # the target month has come
-    (3, -2, 1.0, "overdue"),             # … and gone
-    (3, 6, None, "no_data"),             # no pace to judge
-    (10, 10, 0.95, "on_track"),          # needed 1/month: exactly 95 %
-    (10, 10, 0.9499, "needs_acceleration"),
-    (4, 8, 0.475, "on_track"),           # 0.475 / 0.5 = 95 % despite floating point
-    (10, 10, 0.60, "needs_acceleration"),  # exactly 60 %
-    (10, 10, 0.5999, "limited"),
-    (10, 10, 0.0, "limited"),            # no progress is limited, not regressing
-    (10, 10, -0.01, "regressing"),
-    (10, 10, 3.0, "on_track"),
-])
+@pytest.mark.parametrize(
+    "remaining, months_left, observed, expected",
+    [
+        (0, 5, None, "achieved"),  # nothing missing, whatever the pace
+        (3, 0, 1.0, "overdue"),  # the target month has come
+        (3, -2, 1.0, "overdue"),  # … and gone
+        (3, 6, None, "no_data"),  # no pace to judge
+        (10, 10, 0.95, "on_track"),  # needed 1/month: exactly 95 %
+        (10, 10, 0.9499, "needs_acceleration"),
+        (4, 8, 0.475, "on_track"),  # 0.475 / 0.5 = 95 % despite floating point
+        (10, 10, 0.60, "needs_acceleration"),  # exactly 60 %
+        (10, 10, 0.5999, "limited"),
+        (10, 10, 0.0, "limited"),  # no progress is limited, not regressing
+        (10, 10, -0.01, "regressing"),
+        (10, 10, 3.0, "on_track"),
+    ],
+)
 def test_classify_thresholds(remaining, months_left, observed, expected):
     assert progress.classify(remaining, months_left, observed) == expected
 
 
 def _target(con, name, due: date, level="ntm"):
     unit = commune(con, name)
-    targets.save_targets(con, [{"unit_id": unit.unit_id, "level": level, "target_month": due, "plan": "KH 1",
-                                "note": None}], by="test", source="test")
+    targets.save_targets(
+        con,
+        [{"unit_id": unit.unit_id, "level": level, "target_month": due, "plan": "KH 1", "note": None}],
+        by="test",
+        source="test",
+    )
     return next(t for t in targets.current(con, unit) if t["level"] == level)
 
 
@@ -40,16 +48,19 @@ def _history(con, name, points: dict[str, int]):
         report(con, unit, month, ALL[:met], set_id="ntm-2021")
 
 
-@pytest.mark.parametrize("points, due, status, observed, needed", [
-    ({"2024-01": 10, "2024-06": 13}, date(2025, 4, 1), "on_track", 0.6, 0.6),            # 6 left in 10 months
-    ({"2024-01": 10, "2024-06": 13}, date(2024, 12, 1), "needs_acceleration", 0.6, 1.0),  # exactly 60 %
-    ({"2024-01": 10, "2024-06": 11}, date(2024, 12, 1), "limited", 0.2, 1.333),
-    ({"2024-01": 13, "2024-06": 13}, date(2024, 12, 1), "limited", 0.0, 1.0),
-    ({"2024-01": 13, "2024-06": 12}, date(2024, 12, 1), "regressing", -0.2, 1.167),
-    ({"2024-01": 13, "2024-06": 19}, date(2024, 12, 1), "achieved", 1.2, None),
-    ({"2024-01": 13, "2024-06": 15}, date(2024, 6, 1), "overdue", 0.4, None),            # due this month, not reached
-    ({"2024-06": 15}, date(2024, 12, 1), "no_data", None, 0.667),                       # one report: no pace
-])
+@pytest.mark.parametrize(
+    "points, due, status, observed, needed",
+    [
+        ({"2024-01": 10, "2024-06": 13}, date(2025, 4, 1), "on_track", 0.6, 0.6),  # 6 left in 10 months
+        ({"2024-01": 10, "2024-06": 13}, date(2024, 12, 1), "needs_acceleration", 0.6, 1.0),  # exactly 60 %
+        ({"2024-01": 10, "2024-06": 11}, date(2024, 12, 1), "limited", 0.2, 1.333),
+        ({"2024-01": 13, "2024-06": 13}, date(2024, 12, 1), "limited", 0.0, 1.0),
+        ({"2024-01": 13, "2024-06": 12}, date(2024, 12, 1), "regressing", -0.2, 1.167),
+        ({"2024-01": 13, "2024-06": 19}, date(2024, 12, 1), "achieved", 1.2, None),
+        ({"2024-01": 13, "2024-06": 15}, date(2024, 6, 1), "overdue", 0.4, None),  # due this month, not reached
+        ({"2024-06": 15}, date(2024, 12, 1), "no_data", None, 0.667),  # one report: no pace
+    ],
+)
 def test_status_from_a_commune_history(con, points, due, status, observed, needed):
     _history(con, "Tú Xuyên", points)
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", due), date(2024, 6, 1))
@@ -85,7 +96,9 @@ def test_a_recognition_decision_counts_as_achieved(con):
     targets.add_recognition(con, unit.unit_id, "ntm", "2415/QĐ-UBND", date(2024, 6, 20), "UBND tỉnh")
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 6, 1))
     assert entry["status"] == "achieved" and entry["achieved_by"] == "recognised"
-    assert entry["recognition"]["decision_no"] == "2415/QĐ-UBND" and entry["criteria_met"] == 18  # the gap stays visible
+    assert (
+        entry["recognition"]["decision_no"] == "2415/QĐ-UBND" and entry["criteria_met"] == 18
+    )  # the gap stays visible
     before = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 5, 1))
     assert before["status"] != "achieved"  # the decision came later
 
@@ -108,6 +121,7 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
     _target(con, "Hữu Lễ", date(2024, 12, 1))
     _target(con, "Tri Lễ", date(2025, 12, 1))  # another year
     from tests.conftest import van_quan
+
     result = progress.report(con, van_quan(con), 2024)
     assert result["as_of"] == "2024-06"  # the latest month with reports
     assert [(t["name"], t["status"]) for t in result["targets"]] == [("Tú Xuyên", "achieved"), ("Hữu Lễ", "limited")]
@@ -116,11 +130,21 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
 
 def test_unit_goal_progress(con):
     from tests.conftest import van_quan
+
     district = van_quan(con)
     _history(con, "Tú Xuyên", {"2024-01": 10, "2024-06": 12})
     _history(con, "Hữu Lễ", {"2024-01": 14, "2024-06": 16})
-    targets.save_goals(con, [{"unit_id": district.unit_id, "year": 2024, "metric": "average_met", "value": 16}],
-                       by="test", source="test")
+    targets.save_goals(
+        con,
+        [{"unit_id": district.unit_id, "year": 2024, "metric": "average_met", "value": 16}],
+        by="test",
+        source="test",
+    )
     goal = progress.report(con, district, 2024)["goals"][0]
     # 12 → 14 average in 5 months (0.4/month); 2 more needed in 6 months (0.333/month): on track
-    assert (goal["current"], goal["observed_pace"], goal["needed_pace"], goal["status"]) == (14.0, 0.4, 0.333, "on_track")
+    assert (goal["current"], goal["observed_pace"], goal["needed_pace"], goal["status"]) == (
+        14.0,
+        0.4,
+        0.333,
+        "on_track",
+    )

@@ -1,4 +1,5 @@
 """The report draft reads like the district's own report, and renders to real .docx/.xlsx files."""
+
 import io
 
 import openpyxl
@@ -28,6 +29,7 @@ def test_targets_and_change_sections_in_november_2024(sample_con):
 
 def test_docx_and_xlsx_are_real_files_and_keep_formula_text_as_text(sample_con):
     from docx import Document
+
     draft = reports.draft(sample_con, van_quan(sample_con), periods.parse("2020-05"), "ntm-2016", lang="en")
     draft.sections[2].table.iloc[0, 3] = '=HYPERLINK("http://x","y")'  # a commune name typed by a user
     doc = Document(io.BytesIO(reports.to_docx(draft)))

@@ -4,6 +4,7 @@ from tests.conftest import van_quan
 
 def test_generator_is_deterministic(sample_con):
     from sample_data import generator
+
     first = generator.facts(sample_con)
     second = generator.facts(sample_con)
     assert first.equals(second)
@@ -37,21 +38,30 @@ def test_post_2025_communes_report_from_july(sample_con):
 
 
 def test_the_sample_arrives_as_workbooks_in_three_layouts(sample_con):
-    uploads = sample_con.execute("SELECT file_name, source, uploaded_by, octet_length(raw) > 0 FROM uploads "
-                                 "ORDER BY upload_id").fetchall()
+    uploads = sample_con.execute(
+        "SELECT file_name, source, uploaded_by, octet_length(raw) > 0 FROM uploads ORDER BY upload_id"
+    ).fetchall()
     names = [u[0] for u in uploads]
-    assert names[:7] == ["bieu-tong-hop-2020.xlsx", "bieu-tong-hop-2021.xlsx", "du-lieu-dai-2022.xlsx",
-                         "du-lieu-dai-2023.xlsx", "du-lieu-dai-2024.xlsx", "tham-dinh-van-quan-2024-11.xlsx",
-                         "du-lieu-dai-2025.xlsx"]
+    assert names[:7] == [
+        "bieu-tong-hop-2020.xlsx",
+        "bieu-tong-hop-2021.xlsx",
+        "du-lieu-dai-2022.xlsx",
+        "du-lieu-dai-2023.xlsx",
+        "du-lieu-dai-2024.xlsx",
+        "tham-dinh-van-quan-2024-11.xlsx",
+        "du-lieu-dai-2025.xlsx",
+    ]
     assert names[7:] == [f"mau-nhap-2025-{m:02d}.xlsx" for m in range(7, 13)]
     assert {u[1:] for u in uploads} == {("import", "sample", True)}  # the upload path, raw file kept
 
 
 def test_the_workbooks_hold_exactly_the_generated_facts(sample_con):
     from sample_data import generator
+
     expected = generator.facts(sample_con)
-    loaded = sample_con.execute("SELECT unit_id, period, set_id, criterion_no, status FROM assessments "
-                                "WHERE layer = 'self'").df()
+    loaded = sample_con.execute(
+        "SELECT unit_id, period, set_id, criterion_no, status FROM assessments WHERE layer = 'self'"
+    ).df()
     assert len(loaded) == len(expected) == 224_409
     key = ["unit_id", "period", "set_id", "criterion_no"]
     expected["period"] = expected["period"].astype("datetime64[us]")
@@ -65,8 +75,10 @@ def test_a_province_summary_with_district_group_rows_resolves_names_per_district
     from sample_data import workbooks
     from ntm.ingest.importer import import_file
     from ntm.ingest.reader import read_workbook
-    facts = sample_con.execute("SELECT unit_id, period, set_id, criterion_no, status FROM assessments "
-                               "WHERE period = DATE '2020-05-01'").df()
+
+    facts = sample_con.execute(
+        "SELECT unit_id, period, set_id, criterion_no, status FROM assessments WHERE period = DATE '2020-05-01'"
+    ).df()
     facts["period"] = facts["period"].dt.date
     province = units.resolve(sample_con, "20", start=periods.parse("2020-05").start)
     data = workbooks.provincial_summary(sample_con, province, facts)
@@ -84,15 +96,23 @@ def test_sample_targets_land_in_every_status(sample_con):
     from datetime import date
 
     from ntm import progress
+
     province = units.resolve(sample_con, "Lạng Sơn", start=date(2026, 1, 1))
     result = progress.report(sample_con, province, 2026)
     assert {s for s, n in result["status_counts"].items() if n} == {
-        "achieved", "on_track", "needs_acceleration", "limited", "regressing"}
+        "achieved",
+        "on_track",
+        "needs_acceleration",
+        "limited",
+        "regressing",
+    }
     district = van_quan(sample_con)
-    assert [(t["name"], t["status"], t["achieved_by"]) for t in progress.report(sample_con, district, 2024)["targets"]] \
-        == [("Trấn Ninh", "achieved", "recognised")]
-    assert [(t["name"], t["status"]) for t in progress.report(sample_con, district, 2023)["targets"]] \
-        == [("Liên Hội", "overdue")]
+    assert [
+        (t["name"], t["status"], t["achieved_by"]) for t in progress.report(sample_con, district, 2024)["targets"]
+    ] == [("Trấn Ninh", "achieved", "recognised")]
+    assert [(t["name"], t["status"]) for t in progress.report(sample_con, district, 2023)["targets"]] == [
+        ("Liên Hội", "overdue")
+    ]
 
 
 def test_the_appraisal_layer_disagrees_with_one_self_assessment(sample_con):

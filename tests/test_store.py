@@ -6,8 +6,11 @@ from tests.conftest import commune, report
 
 
 def statuses(con, unit):
-    return dict(con.execute("SELECT criterion_no, status FROM assessments WHERE unit_id = ? ORDER BY 1",
-                            [unit.unit_id]).fetchall())
+    return dict(
+        con.execute(
+            "SELECT criterion_no, status FROM assessments WHERE unit_id = ? ORDER BY 1", [unit.unit_id]
+        ).fetchall()
+    )
 
 
 def test_fresh_database_is_at_the_latest_schema(tmp_path):
@@ -33,17 +36,28 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
     with pytest.raises(Exception):
         store.migrate(con)
     assert store.schema_version(con) == store.SCHEMA_VERSION
-    assert not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name='half_done'").fetchall()[0][0]
+    assert not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name='half_done'").fetchall()[0][
+        0
+    ]
 
 
 def test_reupload_replaces_the_commune_month_whole(con):
     unit = commune(con, "Tú Xuyên")
     report(con, unit, "2020-05", met=[1, 2, 3])
-    frame = pd.DataFrame({"unit_id": unit.unit_id, "period": pd.Timestamp("2020-05-01"), "set_id": "ntm-2016",
-                          "criterion_no": [1, 2], "status": ["met", "not_met"]})
+    frame = pd.DataFrame(
+        {
+            "unit_id": unit.unit_id,
+            "period": pd.Timestamp("2020-05-01"),
+            "set_id": "ntm-2016",
+            "criterion_no": [1, 2],
+            "status": ["met", "not_met"],
+        }
+    )
     second = store.load_facts(con, frame, source="test")
     assert statuses(con, unit) == {1: "met", 2: "not_met"}  # criterion 3 the new file left out is gone too
-    assert con.execute("SELECT count(*) FROM assessment_history WHERE superseded_by = ?", [second]).fetchall()[0][0] == 19
+    assert (
+        con.execute("SELECT count(*) FROM assessment_history WHERE superseded_by = ?", [second]).fetchall()[0][0] == 19
+    )
 
 
 def test_revert_brings_back_what_the_upload_replaced(con):
@@ -63,8 +77,15 @@ def test_a_failed_load_writes_nothing(con):
     report(con, unit, "2020-05", met=[1, 2, 3])
     before = con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall()
     uploads_before = con.execute("SELECT count(*) FROM uploads").fetchall()
-    frame = pd.DataFrame({"unit_id": [unit.unit_id, None], "period": pd.Timestamp("2020-05-01"),
-                          "set_id": "ntm-2016", "criterion_no": [1, 2], "status": ["met", "met"]})
+    frame = pd.DataFrame(
+        {
+            "unit_id": [unit.unit_id, None],
+            "period": pd.Timestamp("2020-05-01"),
+            "set_id": "ntm-2016",
+            "criterion_no": [1, 2],
+            "status": ["met", "met"],
+        }
+    )
     with pytest.raises(Exception):
         store.load_facts(con, frame, source="test")
     assert con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall() == before
@@ -72,8 +93,9 @@ def test_a_failed_load_writes_nothing(con):
 
 
 def test_unknown_status_is_refused(con):
-    frame = pd.DataFrame({"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1],
-                          "status": ["maybe"]})
+    frame = pd.DataFrame(
+        {"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1], "status": ["maybe"]}
+    )
     with pytest.raises(ValueError):
         store.load_facts(con, frame, source="test")
 
@@ -83,7 +105,9 @@ def test_a_second_process_is_told_the_file_is_busy(db_path):
     import sys
 
     holder = store.connect(db_path)
-    code = f"from ntm import store\ntry:\n    store.connect({str(db_path)!r})\nexcept store.StoreBusy:\n    print('busy')"
+    code = (
+        f"from ntm import store\ntry:\n    store.connect({str(db_path)!r})\nexcept store.StoreBusy:\n    print('busy')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     holder.close()
     assert out.stdout.strip() == "busy"

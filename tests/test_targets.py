@@ -1,4 +1,5 @@
 """Targets, goals and recognitions as stored data: supersede with history, recognised counts."""
+
 from datetime import date
 
 from ntm import targets
@@ -7,8 +8,10 @@ from tests.conftest import commune, van_quan
 
 def test_the_editor_replaces_its_scope_and_leaves_unchanged_rows(con):
     tran_ninh, huu_le = commune(con, "Trấn Ninh"), commune(con, "Hữu Lễ")
-    first = [{"unit_id": tran_ninh.unit_id, "level": "ntm", "target_month": date(2024, 11, 1), "plan": "KH", "note": None},
-             {"unit_id": huu_le.unit_id, "level": "ntm", "target_month": date(2025, 12, 1), "plan": "KH", "note": None}]
+    first = [
+        {"unit_id": tran_ninh.unit_id, "level": "ntm", "target_month": date(2024, 11, 1), "plan": "KH", "note": None},
+        {"unit_id": huu_le.unit_id, "level": "ntm", "target_month": date(2025, 12, 1), "plan": "KH", "note": None},
+    ]
     assert targets.save_targets(con, first, by="a", source="app") == {"added": 2, "superseded": 0, "unchanged": 0}
     again = targets.save_targets(con, first[:1], by="a", source="app", replace_scope=van_quan(con))
     assert again == {"added": 0, "superseded": 1, "unchanged": 1}  # Hữu Lễ's row was deleted in the editor

@@ -3,6 +3,7 @@
 Nothing is written unless the whole file is valid. What the file states (hidden template
 metadata, title rows, sheet names) is used where the caller gave no option; options win.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,8 +37,14 @@ class ImportResult:
     facts: pd.DataFrame | None = None
 
     def as_json(self, lang: str = "vi") -> dict:
-        result = {"status": self.status, "upload_id": self.upload_id, "rows": self.rows, "communes": self.communes,
-                  "errors": [p.as_json(lang) for p in self.errors], "warnings": [p.as_json(lang) for p in self.warnings]}
+        result = {
+            "status": self.status,
+            "upload_id": self.upload_id,
+            "rows": self.rows,
+            "communes": self.communes,
+            "errors": [p.as_json(lang) for p in self.errors],
+            "warnings": [p.as_json(lang) for p in self.warnings],
+        }
         if self.status == "dry-run":
             result["changes"] = self.changes
             result["missing"] = self.missing
@@ -77,9 +84,19 @@ class _Context:
         self.warnings.append(Problem(key, params, sheet, row, column, severity="warning"))
 
 
-def import_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, unit: str | None = None,
-                period: str | None = None, set_id: str | None = None, accept_new_units: bool = False,
-                dry_run: bool = False, uploaded_by: str | None = None, layer: str = "self") -> ImportResult:
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    *,
+    unit: str | None = None,
+    period: str | None = None,
+    set_id: str | None = None,
+    accept_new_units: bool = False,
+    dry_run: bool = False,
+    uploaded_by: str | None = None,
+    layer: str = "self",
+) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
     (``self`` reports, ``appraised`` district/province appraisal, ``recognised``)."""
     if layer not in store.LAYERS:
@@ -114,16 +131,23 @@ def import_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, *, 
     frame = pd.DataFrame(facts, columns=["unit_id", "period", "set_id", "criterion_no", "status"]).assign(layer=layer)
     if not ctx.errors and frame.empty:
         ctx.error("import.empty")
-    result = ImportResult("rejected", errors=ctx.errors, warnings=ctx.warnings, rows=len(frame),
-                          communes=frame["unit_id"].nunique() if len(frame) else 0, facts=frame)
+    result = ImportResult(
+        "rejected",
+        errors=ctx.errors,
+        warnings=ctx.warnings,
+        rows=len(frame),
+        communes=frame["unit_id"].nunique() if len(frame) else 0,
+        facts=frame,
+    )
     if ctx.errors:
         return result
     if dry_run:
         result.status = "dry-run"
         result.changes, result.missing = preview(con, frame)
         return result
-    ind = pd.DataFrame(indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
-                       ).assign(layer=layer)
+    ind = pd.DataFrame(
+        indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
+    ).assign(layer=layer)
     result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
     result.status = "loaded"
     return result
@@ -138,8 +162,9 @@ def _meta(sheets: list[Sheet]) -> dict[str, str]:
 
 def _criterion_names(con: duckdb.DuckDBPyConnection, set_id: str | None) -> dict[str, int]:
     wanted = [set_id] if set_id else list(COMMUNE_SETS)
-    rows = con.execute(f"SELECT name_vi, criterion_no FROM criteria WHERE set_id IN ({','.join('?' * len(wanted))})",
-                       wanted).fetchall()
+    rows = con.execute(
+        f"SELECT name_vi, criterion_no FROM criteria WHERE set_id IN ({','.join('?' * len(wanted))})", wanted
+    ).fetchall()
     return {fold(name): no for name, no in rows}
 
 
@@ -149,8 +174,14 @@ def _scope(ctx: _Context, sheet: Sheet, table: Table) -> tuple[units.Unit, perio
     period_text = ctx.period_text or period_from_sheet_name(sheet.name, year_hint) or table.stated.get("period")
     if table.layout == "long" and table.by_role("period") and not period_text:
         column = table.by_role("period")[0].index  # periods per row: the first one sets unit and set context
-        period_text = next((p for row in sheet.rows[table.header_row + 1:] if column < len(row)
-                            and (p := as_period_text(row[column]))), None)
+        period_text = next(
+            (
+                p
+                for row in sheet.rows[table.header_row + 1 :]
+                if column < len(row) and (p := as_period_text(row[column]))
+            ),
+            None,
+        )
     if not period_text:
         ctx.error("import.no_period", sheet.name)
         return None
@@ -185,8 +216,15 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
     if table.layout == "wide":
         for col in crit_cols:
             if col.criterion not in valid:
-                ctx.error("import.criterion_outside", sheet.name, col.header_row + 1, column_letter(col.index),
-                          criterion=col.criterion, set_id=set_id, n=len(valid))
+                ctx.error(
+                    "import.criterion_outside",
+                    sheet.name,
+                    col.header_row + 1,
+                    column_letter(col.index),
+                    criterion=col.criterion,
+                    set_id=set_id,
+                    n=len(valid),
+                )
         if len({c.criterion for c in crit_cols}) != len(crit_cols):
             ctx.error("import.criterion_repeated", sheet.name, table.header_row + 1)
     name_col = (table.by_role("name") or [None])[0]
@@ -221,8 +259,14 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
             continue
         key = (commune, period.start)
         if key in seen:
-            ctx.error("import.duplicate", sheet.name, r + 1, column_letter((name_col or code_col).index),
-                      name=name or code_value, first=seen[key])
+            ctx.error(
+                "import.duplicate",
+                sheet.name,
+                r + 1,
+                column_letter((name_col or code_col).index),
+                name=name or code_value,
+                first=seen[key],
+            )
             continue
         seen[key] = r + 1
         met = 0
@@ -237,7 +281,9 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         for col in table.by_role("total"):
             stated = values.count(cell(col))
             if stated is not None and stated != met and (r, col.index) not in sheet.special_cells:
-                ctx.warn("import.total_mismatch", sheet.name, r + 1, column_letter(col.index), stated=stated, counted=met)
+                ctx.warn(
+                    "import.total_mismatch", sheet.name, r + 1, column_letter(col.index), stated=stated, counted=met
+                )
         for col in table.by_role("indicator"):
             raw = cell(col)
             if raw in (None, ""):
@@ -253,7 +299,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
 
 def _uses_marks(sheet: Sheet, table: Table, crit_cols) -> bool:
     """A sheet that marks met criteria with x (blank = not met) rather than writing every status."""
-    for row in sheet.rows[table.header_row + 1:]:
+    for row in sheet.rows[table.header_row + 1 :]:
         for col in crit_cols:
             value = row[col.index] if col.index < len(row) else None
             if isinstance(value, str) and fold(value) in ("x", "✓", "✔", "v"):
@@ -285,8 +331,18 @@ def _group_unit(ctx: _Context, name: str, unit: units.Unit, period: periods.Peri
         return None
 
 
-def _commune(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, code_value, district: units.Unit,
-             unit: units.Unit, period: periods.Period) -> int | None:
+def _commune(
+    ctx: _Context,
+    sheet: str,
+    r: int,
+    name_col,
+    code_col,
+    name: str,
+    code_value,
+    district: units.Unit,
+    unit: units.Unit,
+    period: periods.Period,
+) -> int | None:
     """The commune a row names: its code wins; then the name within the district; else an error."""
     code = values.code(code_value)
     if code and (found_id := ctx.exact_commune(unit, period.start, "code", code)):
@@ -298,8 +354,7 @@ def _commune(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, c
             return units.resolve(ctx.con, code, start=period.start, within=unit, prefer="commune").unit_id
         except units.UnitError:
             if not name:
-                ctx.error("import.unknown_code", sheet, r + 1, column_letter(code_col.index), code=code,
-                          unit=unit.name)
+                ctx.error("import.unknown_code", sheet, r + 1, column_letter(code_col.index), code=code, unit=unit.name)
                 return None
     if not name:
         ctx.error("import.no_name", sheet, r + 1, column_letter((name_col or code_col).index))
@@ -307,20 +362,37 @@ def _commune(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, c
     try:
         found = units.resolve(ctx.con, name, start=period.start, within=district, prefer="commune")
     except units.AmbiguousUnit as exc:
-        ctx.error("import.ambiguous_commune", sheet, r + 1, column_letter(name_col.index), name=name,
-                  candidates="; ".join(str(c) for c in exc.candidates))
+        ctx.error(
+            "import.ambiguous_commune",
+            sheet,
+            r + 1,
+            column_letter(name_col.index),
+            name=name,
+            candidates="; ".join(str(c) for c in exc.candidates),
+        )
         return None
     except units.UnitNotFound as exc:
         if ctx.accept_new_units and unit.level != "commune":
             return _new_unit(ctx, sheet, r, name_col, name, district)
-        ctx.error("import.unknown_commune", sheet, r + 1, column_letter(name_col.index), name=name, unit=district.name,
-                  candidates=", ".join(str(c) for c in exc.candidates) or "–")
+        ctx.error(
+            "import.unknown_commune",
+            sheet,
+            r + 1,
+            column_letter(name_col.index),
+            name=name,
+            unit=district.name,
+            candidates=", ".join(str(c) for c in exc.candidates) or "–",
+        )
         return None
     if found.level != "commune":
         ctx.error("import.not_a_commune", sheet, r + 1, column_letter(name_col.index), name=name)
         return None
-    if name_key(name) != name_key(found.short_name) and not ctx.con.execute(
-            "SELECT 1 FROM unit_aliases WHERE unit_id = ? AND alias_key = ?", [found.unit_id, name_key(name)]).fetchall():
+    if (
+        name_key(name) != name_key(found.short_name)
+        and not ctx.con.execute(
+            "SELECT 1 FROM unit_aliases WHERE unit_id = ? AND alias_key = ?", [found.unit_id, name_key(name)]
+        ).fetchall()
+    ):
         ctx.warn("import.name_fuzzy", sheet, r + 1, column_letter(name_col.index), name=name, official=found.short_name)
     return found.unit_id
 
@@ -333,8 +405,9 @@ def _new_unit(ctx: _Context, sheet: str, r: int, name_col, name: str, parent: un
     return ctx.new_units[key][0]
 
 
-def _long_row(ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, period: periods.Period,
-              valid: set[int], out: dict) -> None:
+def _long_row(
+    ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, period: periods.Period, valid: set[int], out: dict
+) -> None:
     def cell(role):
         cols = table.by_role(role)
         return row[cols[0].index] if cols and cols[0].index < len(row) else None, cols[0] if cols else None
@@ -350,14 +423,27 @@ def _long_row(ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, 
     raw_no, no_col = cell("criterion_no")
     found = values.count(raw_no)
     if found is None or found not in valid:
-        ctx.error("import.criterion_outside", sheet.name, r + 1, column_letter(no_col.index),
-                  criterion=clean(raw_no), set_id="", n=len(valid))
+        ctx.error(
+            "import.criterion_outside",
+            sheet.name,
+            r + 1,
+            column_letter(no_col.index),
+            criterion=clean(raw_no),
+            set_id="",
+            n=len(valid),
+        )
         return
     raw_status, status_col = cell("status")
     status = values.status(raw_status)
     if not status:
-        ctx.error("import.bad_mark", sheet.name, r + 1, column_letter(status_col.index), value=clean(raw_status),
-                  criterion=found)
+        ctx.error(
+            "import.bad_mark",
+            sheet.name,
+            r + 1,
+            column_letter(status_col.index),
+            value=clean(raw_status),
+            criterion=found,
+        )
         return
     statuses = out.setdefault((commune, month), {})
     if found in statuses:
@@ -366,15 +452,26 @@ def _long_row(ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, 
     statuses[found] = status
 
 
-def _load(ctx: _Context, frame: pd.DataFrame, ind: pd.DataFrame, data: bytes, file_name: str,
-          uploaded_by: str | None) -> int:
+def _load(
+    ctx: _Context, frame: pd.DataFrame, ind: pd.DataFrame, data: bytes, file_name: str, uploaded_by: str | None
+) -> int:
     con = ctx.con
     with store.transaction(con):
         if ctx.new_units:
-            mapping = {placeholder: units.add_historical_unit(con, name, units.get(con, parent_id)).unit_id
-                       for (parent_id, _), (placeholder, name) in ctx.new_units.items()}
+            mapping = {
+                placeholder: units.add_historical_unit(con, name, units.get(con, parent_id)).unit_id
+                for (parent_id, _), (placeholder, name) in ctx.new_units.items()
+            }
             frame["unit_id"] = frame["unit_id"].map(lambda u: mapping.get(u, u))
             if len(ind):
                 ind["unit_id"] = ind["unit_id"].map(lambda u: mapping.get(u, u))
-        return store.load_facts(con, frame, source="import", indicators=ind if len(ind) else None,
-                                file_name=file_name, raw=data, uploaded_by=uploaded_by, in_transaction=True)
+        return store.load_facts(
+            con,
+            frame,
+            source="import",
+            indicators=ind if len(ind) else None,
+            file_name=file_name,
+            raw=data,
+            uploaded_by=uploaded_by,
+            in_transaction=True,
+        )

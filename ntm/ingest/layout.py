@@ -6,6 +6,7 @@ two-row headers (merged cells read as blanks), criterion columns headed ``1``, `
 columns (``2.1``), total/subtotal and blank rows, district group rows, and the long layout
 (one row per commune and criterion).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,12 +23,21 @@ _CRIT_PATTERNS = [
 ]
 _INDICATOR = re.compile(r"^(?:chi tieu\s*)?(\d{1,2})\.(\d{1,2})$")
 # "Tổng cộng", "Cộng huyện Văn Quan", "Toàn tỉnh", "Bình quân" — but not the commune "Công Sơn" (folds to "cong son").
-_TOTAL_ROW = re.compile(r"^((tong cong|tong so|toan (huyen|tinh)|binh quan)\b.*"
-                        r"|(tong|cong)( (huyen|toan|tinh|xa|cac xa|thanh pho|thi xa)\b.*)?)$")
+_TOTAL_ROW = re.compile(
+    r"^((tong cong|tong so|toan (huyen|tinh)|binh quan)\b.*"
+    r"|(tong|cong)( (huyen|toan|tinh|xa|cac xa|thanh pho|thi xa)\b.*)?)$"
+)
 _MONTH_YEAR = re.compile(r"(?:thang|t)\s*(\d{1,2})\s*(?:nam|[/\-.])\s*(\d{4})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_SET_HINTS = [("2016-2020", "ntm-2016"), ("1980", "ntm-2016"), ("2021-2025", "ntm-2021"), ("318/qd", "ntm-2021"),
-              ("2026-2030", "ntm-2026"), ("51/2025", "ntm-2026"), ("nang cao", "nang-cao-2021")]
+_SET_HINTS = [
+    ("2016-2020", "ntm-2016"),
+    ("1980", "ntm-2016"),
+    ("2021-2025", "ntm-2021"),
+    ("318/qd", "ntm-2021"),
+    ("2026-2030", "ntm-2026"),
+    ("51/2025", "ntm-2026"),
+    ("nang cao", "nang-cao-2021"),
+]
 
 
 @dataclass
@@ -118,7 +128,7 @@ def find_table(sheet_name: str, rows: list[list], criterion_names: dict[str, int
 
 def _wide(sheet: str, rows: list[list], crit_row: int, names: dict[str, int]) -> Table:
     columns: list[Column] = []
-    width = max(len(r) for r in rows[max(0, crit_row - 2): crit_row + 1])
+    width = max(len(r) for r in rows[max(0, crit_row - 2) : crit_row + 1])
     for i in range(width):
         cell = rows[crit_row][i] if i < len(rows[crit_row]) else None
         found = criterion_of(cell, names)
@@ -159,7 +169,7 @@ def _title(rows: list[list]) -> tuple[str, dict]:
 
 
 def period_from_sheet_name(name: str, year_hint: int | None = None) -> str | None:
-    """"Tháng 5-2020", "T5.2020", "05-2020" → "2020-05"; "Tháng 5" with a year from the title."""
+    """ "Tháng 5-2020", "T5.2020", "05-2020" → "2020-05"; "Tháng 5" with a year from the title."""
     key = fold(name)
     m = _MONTH_YEAR.search(key) or re.search(r"^(\d{1,2})\s*[-/.]\s*(\d{4})$", key)
     if m:

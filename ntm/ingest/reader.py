@@ -1,4 +1,5 @@
 """Reading an upload into plain cell grids: inspect the bytes, then parse in a child process."""
+
 from __future__ import annotations
 
 import pickle
@@ -30,8 +31,14 @@ def _limits() -> None:  # runs in the child before exec
 def parse_isolated(data: bytes) -> tuple:
     """Parse in ``python -m ntm.ingest.worker`` under limits; a crash or time-out is a rejection."""
     try:
-        done = subprocess.run([sys.executable, "-m", "ntm.ingest.worker"], input=data, capture_output=True,
-                              timeout=TIME_LIMIT_S, preexec_fn=_limits, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "ntm.ingest.worker"],
+            input=data,
+            capture_output=True,
+            timeout=TIME_LIMIT_S,
+            preexec_fn=_limits,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise Rejected([Problem("file.timeout", {"seconds": TIME_LIMIT_S})]) from None
     if done.returncode != 0 or not done.stdout:

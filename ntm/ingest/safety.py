@@ -5,6 +5,7 @@ value in XFD1048576, zip bombs pass every reader, and entity declarations reach 
 So the container is inspected first: its first bytes (not its extension), zip entry sizes and
 compression ratios, DTDs in any XML part, required parts, and the extent of every sheet.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,12 +28,14 @@ MAX_COLUMNS = 500
 MAX_CELLS = 5_000_000
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_CELL_RE = re.compile(rb'<c\b([^>]*?)(/>|>(.*?)</c>)', re.S)
+_CELL_RE = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _DIM_RE = re.compile(rb'<dimension\s+ref="([A-Z]{1,3})?([0-9]{1,7})?(?::([A-Z]{1,3})([0-9]{1,7}))?"')
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "pr": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 
 
 @dataclass
@@ -90,7 +93,11 @@ def _check_sizes(entries: list[zipfile.ZipInfo]) -> None:
     for entry in entries:
         total += entry.file_size
         ratio = entry.file_size / max(entry.compress_size, 1)
-        if entry.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES or (entry.file_size > 1_000_000 and ratio > MAX_RATIO):
+        if (
+            entry.file_size > MAX_ENTRY_BYTES
+            or total > MAX_TOTAL_BYTES
+            or (entry.file_size > 1_000_000 and ratio > MAX_RATIO)
+        ):
             raise _reject("file.zip_bomb")
 
 

@@ -1,4 +1,5 @@
 """The upload template for a unit and month: a workbook that always imports as it is filled."""
+
 from __future__ import annotations
 
 import io
@@ -18,8 +19,9 @@ STATUS_WORDS = {"met": "Đạt", "basically_met": "Cơ bản đạt", "not_met":
 FIRST_DATA_ROW = 7
 
 
-def build(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, *,
-          prefill: bool = False) -> bytes:
+def build(
+    con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, *, prefill: bool = False
+) -> bytes:
     """Communes pre-filled with codes, one drop-down column per criterion, a computed total,
     Vietnamese instructions, hidden metadata (set, unit, period, version), header cells locked."""
     crit = catalog.criteria(con, set_id)
@@ -44,8 +46,13 @@ def build(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_
             c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
             c.fill = PatternFill("solid", fgColor="DDEBDF")
     sheet.row_dimensions[5].height = 60
-    rule = DataValidation(type="list", formula1='"Đạt,Cơ bản đạt,Chưa đạt"', allow_blank=True,
-                          error="Chọn Đạt, Cơ bản đạt hoặc Chưa đạt", errorTitle="Giá trị không hợp lệ")
+    rule = DataValidation(
+        type="list",
+        formula1='"Đạt,Cơ bản đạt,Chưa đạt"',
+        allow_blank=True,
+        error="Chọn Đạt, Cơ bản đạt hoặc Chưa đạt",
+        errorTitle="Giá trị không hợp lệ",
+    )
     sheet.add_data_validation(rule)
     for k, row in enumerate(communes.itertuples()):
         r = FIRST_DATA_ROW + k
@@ -66,8 +73,12 @@ def build(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_
     sheet.protection.sheet = True  # header cells locked; status and note cells unlocked
     _instructions(book, unit, period, set_id)
     meta = book.create_sheet("_meta")
-    for pair in (("set_id", set_id), ("unit_code", unit.code), ("period", period.text),
-                 ("template_version", TEMPLATE_VERSION)):
+    for pair in (
+        ("set_id", set_id),
+        ("unit_code", unit.code),
+        ("period", period.text),
+        ("template_version", TEMPLATE_VERSION),
+    ):
         meta.append(pair)
     meta.sheet_state = "veryHidden"
     buffer = io.BytesIO()
@@ -99,7 +110,8 @@ def _latest(con: duckdb.DuckDBPyConnection, unit_ids: list[int], period: Period,
     rows = con.execute(
         f"""SELECT a.unit_id, a.criterion_no, a.status FROM assessments a
             JOIN (SELECT unit_id, max(period) AS period FROM assessments
-                  WHERE set_id = ? AND period <= ? AND unit_id IN ({','.join('?' * len(unit_ids))}) GROUP BY 1) l
+                  WHERE set_id = ? AND period <= ? AND unit_id IN ({",".join("?" * len(unit_ids))}) GROUP BY 1) l
             USING (unit_id, period) WHERE a.set_id = ? AND a.layer = 'self'""",
-        [set_id, period.start, *unit_ids, set_id]).fetchall()
+        [set_id, period.start, *unit_ids, set_id],
+    ).fetchall()
     return {(u, c): s for u, c, s in rows}

@@ -1,4 +1,5 @@
 """Reading single cells the way Vietnamese office sheets write them."""
+
 from __future__ import annotations
 
 import re

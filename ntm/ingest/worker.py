@@ -4,6 +4,7 @@ Reads the file's bytes on stdin and writes a pickle on stdout: ("ok", [(name, vi
 or ("error", kind, message). Run under memory and CPU limits by ``reader.read_workbook``,
 so that a reader that aborts or runs away takes down only this process.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,8 +20,10 @@ def parse(data: bytes) -> tuple:
         sheets = []
         for meta in book.sheets_metadata:
             sheet = book.get_sheet_by_name(meta.name)
-            visible = str(getattr(meta, "visible", "Visible")).lower().endswith("visible") and \
-                "hidden" not in str(getattr(meta, "visible", "")).lower()
+            visible = (
+                str(getattr(meta, "visible", "Visible")).lower().endswith("visible")
+                and "hidden" not in str(getattr(meta, "visible", "")).lower()
+            )
             sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False)))
         return ("ok", sheets)
     except Exception as exc:  # every reader failure becomes a message for the user

@@ -1,0 +1,16 @@
+"""The vi/en message catalogue: key → (Vietnamese, English), one module per area of the product.
+
+Read it through ``ntm.i18n.t``. Add a key to the module of the page or package that shows it;
+a key defined in two modules is an error (checked at import).
+"""
+
+from ntm.messages import cli, common, compare, criteria, ingest, overview, profile, reports, targets
+
+AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports)
+
+MESSAGES: dict[str, tuple[str, str]] = {}
+for _area in AREAS:
+    _clash = MESSAGES.keys() & _area.MESSAGES.keys()
+    if _clash:
+        raise ValueError(f"message keys defined twice: {sorted(_clash)}")
+    MESSAGES.update(_area.MESSAGES)

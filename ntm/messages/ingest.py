@@ -1,0 +1,198 @@
+"""Reading and checking uploaded files (ntm.ingest) and the Upload page."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file.empty": (
+        "Tệp rỗng. Hãy chọn đúng tệp Excel đã điền số liệu.",
+        "The file is empty. Choose the filled-in Excel file.",
+    ),
+    "file.too_large": (
+        "Tệp nặng {size} MB, vượt giới hạn {limit} MB. Xóa các trang không cần thiết hoặc tách thành nhiều tệp.",
+        "The file is {size} MB, over the {limit} MB limit. Remove unneeded sheets or split it.",
+    ),
+    "file.not_workbook": (
+        "Tệp “{name}” không phải bảng tính Excel (.xlsx, .xlsm, .xls) hay .ods, dù có đuôi như vậy. Mở tệp bằng Excel và lưu lại dạng “Excel Workbook (.xlsx)”.",
+        "“{name}” is not an Excel (.xlsx, .xlsm, .xls) or .ods workbook, whatever its extension. Open it in Excel and save it as “Excel Workbook (.xlsx)”.",
+    ),
+    "file.corrupt": (
+        "Tệp bị hỏng hoặc không đọc được. Mở tệp bằng Excel, kiểm tra nội dung rồi lưu lại dạng .xlsx.",
+        "The file is damaged or unreadable. Open it in Excel, check it and save it again as .xlsx.",
+    ),
+    "file.password": (
+        "Tệp được đặt mật khẩu. Mở tệp bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi tải lại.",
+        "The file is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and upload again.",
+    ),
+    "file.zip_bomb": (
+        "Tệp có phần nén bất thường (dung lượng giải nén quá lớn) nên bị từ chối vì lý do an toàn. Hãy lưu lại tệp bằng Excel.",
+        "The file contains abnormally compressed parts (too large when unpacked) and was refused for safety. Save it again from Excel.",
+    ),
+    "file.dtd": (
+        "Tệp chứa khai báo XML không được phép ({part}) nên bị từ chối vì lý do an toàn. Hãy lưu lại tệp bằng Excel.",
+        "The file contains a forbidden XML declaration ({part}) and was refused for safety. Save it again from Excel.",
+    ),
+    "file.missing_part": (
+        "Tệp thiếu thành phần bắt buộc {part}: không phải bảng tính hợp lệ. Hãy lưu lại tệp bằng Excel.",
+        "The file lacks the required part {part}: not a valid workbook. Save it again from Excel.",
+    ),
+    "file.dimension": (
+        "Trang tính có kích thước bất thường ({rows} dòng × {columns} cột). Xóa các ô thừa ở xa bảng số liệu (Ctrl+End để tìm) rồi lưu lại.",
+        "The sheet has an abnormal size ({rows} rows × {columns} columns). Delete stray cells far from the table (Ctrl+End finds them) and save again.",
+    ),
+    "file.timeout": (
+        "Đọc tệp quá {seconds} giây nên đã dừng. Hãy tách tệp thành các tệp nhỏ hơn.",
+        "Reading the file took over {seconds} seconds and was stopped. Split it into smaller files.",
+    ),
+    "file.crashed": (
+        "Trình đọc bảng tính không đọc được tệp này (tệp có thể bị hỏng hoặc có cấu trúc bất thường). Mở tệp bằng Excel và lưu lại dạng .xlsx.",
+        "The spreadsheet reader could not read this file (damaged or unusual structure). Open it in Excel and save it again as .xlsx.",
+    ),
+    "import.unknown_set": (
+        "Không có bộ tiêu chí “{set_id}”. Chọn một bộ có trong danh mục.",
+        "No criteria set “{set_id}”. Choose one from the catalogue.",
+    ),
+    "import.no_table": (
+        "Không tìm thấy bảng số liệu: cần một dòng tiêu đề có các cột tiêu chí (1 … 19, TC1, “Tiêu chí 1”…) và cột tên xã. Hãy dùng tệp mẫu tải từ trang “Tải dữ liệu”.",
+        "No data table found: a header row needs criterion columns (1 … 19, TC1, “Tiêu chí 1”…) and a commune column. Use the template from the “Upload” page.",
+    ),
+    "import.empty": (
+        "Bảng không có dòng số liệu nào. Điền kết quả của các xã rồi tải lại.",
+        "The table has no data rows. Fill in the communes' results and upload again.",
+    ),
+    "import.no_period": (
+        "Không biết báo cáo của tháng nào. Ghi kỳ báo cáo (ví dụ “Tháng 5/2020”) vào tiêu đề hoặc tên trang, hoặc chọn kỳ khi tải lên (--period).",
+        "Cannot tell which month this reports. Put the period (e.g. “Tháng 5/2020”) in the title or sheet name, or choose it when uploading (--period).",
+    ),
+    "import.bad_period": (
+        "Kỳ báo cáo “{text}” không hợp lệ. Ghi theo dạng 5/2020 hoặc 2020-05.",
+        "Invalid period “{text}”. Write 5/2020 or 2020-05.",
+    ),
+    "import.no_unit": (
+        "Không biết số liệu của huyện/tỉnh nào. Ghi “UBND HUYỆN …” ở tiêu đề, hoặc chọn đơn vị khi tải lên (--unit).",
+        "Cannot tell which district or province this is. Put “UBND HUYỆN …” in the title, or choose the unit when uploading (--unit).",
+    ),
+    "import.unit": ("{detail}", "{detail}"),
+    "import.no_set": (
+        "Không có bộ tiêu chí nào áp dụng cho kỳ {period}. Chọn bộ tiêu chí khi tải lên (--set).",
+        "No criteria set applies to {period}. Choose one when uploading (--set).",
+    ),
+    "import.criterion_outside": (
+        "Tiêu chí {criterion} không có trong bộ {set_id} (gồm {n} tiêu chí). Xóa cột này hoặc chọn đúng bộ tiêu chí.",
+        "Criterion {criterion} is not in set {set_id} ({n} criteria). Remove this column or choose the right set.",
+    ),
+    "import.criterion_repeated": (
+        "Có tiêu chí xuất hiện ở hai cột. Giữ mỗi tiêu chí một cột.",
+        "A criterion appears in two columns. Keep one column per criterion.",
+    ),
+    "import.no_name_column": (
+        "Không có cột tên xã hoặc mã xã trong dòng tiêu đề. Thêm cột “Tên xã”.",
+        "No commune name or code column in the header. Add a “Tên xã” column.",
+    ),
+    "import.legacy_font": (
+        "Tên “{text}” được gõ bằng phông chữ cũ (TCVN3/VNI). Chuyển sang Unicode (Unikey → Công cụ chuyển mã) rồi tải lại.",
+        "“{text}” was typed with a legacy font (TCVN3/VNI). Convert it to Unicode (Unikey → conversion tool) and upload again.",
+    ),
+    "import.duplicate": (
+        "Xã “{name}” đã có ở dòng {first} cùng kỳ. Xóa dòng bị lặp.",
+        "Commune “{name}” already appears at row {first} for the same period. Remove the repeated row.",
+    ),
+    "import.total_mismatch": (
+        "Tổng ghi trong tệp là {stated} nhưng đếm các ô “Đạt” được {counted}; hệ thống dùng {counted}. Kiểm tra lại cột tổng.",
+        "The file states {stated} but the marks count {counted}; {counted} is used. Check the total column.",
+    ),
+    "import.formula_no_value": (
+        "Ô chứa công thức chưa có giá trị (tệp chưa được tính lại). Mở tệp bằng Excel, nhấn F9 rồi lưu lại, hoặc ghi trực tiếp “Đạt”/“Chưa đạt”.",
+        "The cell holds a formula with no computed value. Open the file in Excel, press F9 and save, or type “Đạt”/“Chưa đạt”.",
+    ),
+    "import.error_cell": (
+        "Ô có lỗi Excel (#N/A, #REF!…). Sửa công thức hoặc ghi trực tiếp “Đạt”/“Chưa đạt”.",
+        "The cell holds an Excel error (#N/A, #REF!…). Fix the formula or type “Đạt”/“Chưa đạt”.",
+    ),
+    "import.blank": (
+        "Ô tiêu chí {criterion} để trống. Ghi “Đạt”, “Cơ bản đạt” hoặc “Chưa đạt”.",
+        "Criterion {criterion} is blank. Write “Đạt”, “Cơ bản đạt” or “Chưa đạt”.",
+    ),
+    "import.bad_mark": (
+        "Giá trị “{value}” ở tiêu chí {criterion} không phải là kết quả đánh giá. Ghi “Đạt”, “Cơ bản đạt”, “Chưa đạt” (hoặc x cho tiêu chí đạt).",
+        "“{value}” for criterion {criterion} is not a result. Write “Đạt”, “Cơ bản đạt”, “Chưa đạt” (or x for met).",
+    ),
+    "import.unknown_code": (
+        "Mã xã {code} không thuộc {unit}. Kiểm tra lại mã (5 chữ số) hoặc để trống và ghi tên xã.",
+        "Commune code {code} is not in {unit}. Check the 5-digit code, or leave it blank and write the name.",
+    ),
+    "import.no_name": (
+        "Dòng này không có tên xã. Ghi tên xã hoặc xóa dòng.",
+        "This row has no commune name. Write it or delete the row.",
+    ),
+    "import.ambiguous_commune": (
+        "Tên “{name}” trùng với nhiều xã: {candidates}. Ghi mã xã.",
+        "“{name}” matches several communes: {candidates}. Write the commune code.",
+    ),
+    "import.unknown_commune": (
+        "Không tìm thấy xã “{name}” trong {unit}. Gần giống: {candidates}. Sửa tên, ghi mã xã, hoặc cho phép thêm xã mới (--accept-new-units).",
+        "No commune “{name}” in {unit}. Closest: {candidates}. Fix the name, write the code, or allow new units (--accept-new-units).",
+    ),
+    "import.not_a_commune": (
+        "“{name}” là huyện/tỉnh, không phải xã. Xóa dòng này hoặc ghi tên xã.",
+        "“{name}” is a district or province, not a commune. Remove the row or write a commune.",
+    ),
+    "import.name_fuzzy": (
+        "Tên “{name}” được hiểu là xã {official} (khác dấu). Kiểm tra lại nếu không đúng.",
+        "“{name}” was read as {official} (different diacritics). Check if that is wrong.",
+    ),
+    "import.new_unit": (
+        "Xã “{name}” chưa có trong danh mục: được thêm thành đơn vị lịch sử thuộc {parent}.",
+        "“{name}” is not in the catalogue: added as a historical unit under {parent}.",
+    ),
+    "upload.title": ("Tải dữ liệu báo cáo của xã", "Upload commune reports"),
+    "upload.template_title": ("1. Tải biểu mẫu", "1. Download the template"),
+    "upload.template_button": (
+        "Tải biểu mẫu {unit}, kỳ {period} (.xlsx)",
+        "Download the template for {unit}, {period} (.xlsx)",
+    ),
+    "upload.template_pick_month": (
+        "Chọn “Xem theo: Tháng” và một kỳ báo cáo ở thanh bên trái để tải biểu mẫu của tháng đó.",
+        "Choose “View by: Month” and a period in the sidebar to download that month's template.",
+    ),
+    "upload.file_title": ("2. Tải tệp lên và kiểm tra", "2. Upload and check files"),
+    "upload.file_label": (
+        "Chọn một hoặc nhiều tệp Excel (.xlsx, .xlsm, .xls, .ods)",
+        "Choose one or more Excel files (.xlsx, .xlsm, .xls, .ods)",
+    ),
+    "upload.file_help": (
+        "Tệp được kiểm tra trước, chưa ghi gì cho đến khi bạn bấm “Xác nhận nạp”.",
+        "Files are checked first; nothing is written until you press “Confirm and load”.",
+    ),
+    "upload.rejected": (
+        "Tệp có {count} lỗi, chưa ghi gì vào cơ sở dữ liệu. Sửa các ô dưới đây rồi tải lại.",
+        "The file has {count} errors; nothing was written. Fix the cells below and upload again.",
+    ),
+    "upload.where": ("Vị trí", "Where"),
+    "upload.message": ("Nội dung", "Message"),
+    "upload.valid": (
+        "Tệp hợp lệ: {rows} dòng của {communes} xã. Xem thay đổi so với kỳ trước rồi bấm “Xác nhận nạp”.",
+        "Valid: {rows} rows for {communes} communes. Review the changes against the previous period, then press “Confirm and load”.",
+    ),
+    "upload.missing": (
+        "Các xã có báo cáo kỳ trước nhưng không có trong tệp: {names}.",
+        "Communes that reported last period but are missing here: {names}.",
+    ),
+    "upload.confirm": ("Xác nhận nạp", "Confirm and load"),
+    "upload.loaded": (
+        "Đã nạp {rows} dòng của {communes} xã (lần tải số {upload_id}). Các trang đã được cập nhật.",
+        "Loaded {rows} rows for {communes} communes (upload {upload_id}). Every page now shows the new data.",
+    ),
+    "upload.history_title": ("3. Lịch sử tải dữ liệu", "3. Upload history"),
+    "upload.no_history": ("Chưa có lần tải dữ liệu nào.", "No uploads yet."),
+    "upload.revert_pick": ("Chọn lần tải cần hoàn tác", "Upload to revert"),
+    "upload.revert": ("Hoàn tác", "Revert"),
+    "upload.reverted": (
+        "Đã hoàn tác lần tải số {upload_id} ({rows} dòng); số liệu trước đó đã được khôi phục.",
+        "Reverted upload {upload_id} ({rows} rows); the earlier figures are back.",
+    ),
+    "upload.rows": ("Số dòng", "Rows"),
+    "upload.communes": ("Số xã", "Communes"),
+    "upload.layer": ("Loại số liệu của tệp", "What the file holds"),
+    "upload.layer_help": (
+        "Tự đánh giá: báo cáo của xã (mặc định). Thẩm định: kết quả đoàn thẩm định của huyện/tỉnh, lưu riêng, không ghi đè báo cáo của xã. Công nhận: theo quyết định công nhận.",
+        "Self-assessed: the communes' own reports (default). Appraised: the district's or province's appraisal, kept apart and never overwriting the communes' reports. Recognised: by recognition decision.",
+    ),
+}

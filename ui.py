@@ -5,17 +5,20 @@ Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here co
 
 from __future__ import annotations
 
-import importlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from ntm import catalog, periods, sample, store, units
+from ntm import catalog, metrics, periods, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -282,13 +285,17 @@ def empty(message_key: str, **params) -> None:
     st.info(tr(message_key, **params), icon=":material/info:")
 
 
+def query(fn: Callable[..., T], cur: duckdb.DuckDBPyConnection, version: tuple, *args: Any) -> T:
+    """``fn(cur, *args)`` cached per function, arguments and data version: every click reruns the page,
+    the yearly series alone is several scans, and the version in the key drops stale results the
+    moment an upload lands or is reverted."""
+    return _cached(f"{fn.__module__}.{fn.__qualname__}", fn, cur, version, *args)
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
-def query(name: str, _cur, version: tuple, *args):
-    """``ntm.metrics.<name>(cursor, *args)`` (or ``ntm.<module>.<name>`` for a dotted name), cached per
-    arguments and data version: every click reruns the page, the yearly series alone is several scans,
-    and the version in the key drops stale results the moment an upload lands or is reverted."""
-    module, _, function = name.rpartition(".")
-    return getattr(importlib.import_module(f"ntm.{module or 'metrics'}"), function)(_cur, *args)
+def _cached(name: str, _fn: Callable[..., T], _cur: duckdb.DuckDBPyConnection, version: tuple, *args: Any) -> T:
+    """The cache behind ``query``: keyed by the function's dotted name (``name``), not its object."""
+    return _fn(_cur, *args)
 
 
 def scores_or_stop(
@@ -298,7 +305,7 @@ def scores_or_stop(
     or explain why there is nothing to show and stop."""
     label = fmt_period(f.period.text, lang())
     st.title(tr(title_key, unit=f.scope.name, period=label))
-    scores = query("commune_scores", cur, version, f.scope, f.period, f.set_id, f.layer)
+    scores = query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
     if scores.empty:
         empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)
         st.stop()

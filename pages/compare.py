@@ -9,9 +9,9 @@ from ntm.i18n import fmt_period, t
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
 n = metrics.n_criteria(cur, f.set_id)
-names = ui.query("criteria_names", cur, version, f.set_id, lang)
+names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
 
-matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id, f.layer)
+matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
 sort = st.radio(
     ui.tr("compare.sort"),
     ["met", "name"],
@@ -58,7 +58,7 @@ earlier_text = st.selectbox(
     index=earlier_options.index(default) if default in earlier_options else 0,
     format_func=lambda p: fmt_period(p, lang),
 )
-change = ui.query("changes", cur, version, f.scope, periods.parse(earlier_text), f.period, f.set_id, f.layer)
+change = ui.query(metrics.changes, cur, version, f.scope, periods.parse(earlier_text), f.period, f.set_id, f.layer)
 if change["met_before"].isna().all():
     ui.empty("compare.no_before", set_id=f.set_id, period=fmt_period(earlier_text, lang))
     st.stop()

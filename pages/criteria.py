@@ -45,9 +45,9 @@ if f.district is None and scores["district"].notna().any():
     st.dataframe((rate_table * 100).round(0), width="stretch")
     st.caption(ui.tr("criteria.by_district_help"))
 
-over_time = ui.query("criterion_rates_by_year", cur, version, f.scope, f.set_id, f.layer)
+over_time = ui.query(metrics.criterion_rates_by_year, cur, version, f.scope, f.set_id, f.layer)
 if over_time["year"].nunique() > 1:
-    names = ui.query("criteria_names", cur, version, f.set_id, lang)
+    names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
     st.plotly_chart(
         charts.rates_by_year_heatmap(
             over_time, names, ui.tr("criteria.over_time_title", unit=f.scope.name, set_id=f.set_id), lang

@@ -11,8 +11,8 @@ period_label, scores = ui.scores_or_stop(f, cur, version, "overview.title")
 n = metrics.n_criteria(cur, f.set_id)
 
 earlier = periods.year_before(f.period)
-previous = ui.query("commune_scores", cur, version, f.scope, earlier, f.set_id, f.layer)
-missing = ui.query("not_reported", cur, version, f.scope, f.period, f.set_id, f.layer)
+previous = ui.query(metrics.commune_scores, cur, version, f.scope, earlier, f.set_id, f.layer)
+missing = ui.query(metrics.not_reported, cur, version, f.scope, f.period, f.set_id, f.layer)
 average = metrics.average_met(scores)
 at_standard = int((scores["met"] == n).sum())
 
@@ -42,7 +42,7 @@ cards[2].metric(
     else ui.tr("overview.kpi_no_previous", set_id=f.set_id),
 )
 cards[3].metric(ui.tr("overview.kpi_total"), fmt_number(int(scores["met"].sum()), lang, 0), border=True)
-recognised = ui.query("targets.recognised_counts", cur, version, f.scope, f.period.end)
+recognised = ui.query(targets.recognised_counts, cur, version, f.scope, f.period.end)
 for card, level in zip(st.columns(3), targets.LEVELS):
     card.metric(
         ui.tr(f"overview.kpi_recognised.{level}"),
@@ -51,7 +51,7 @@ for card, level in zip(st.columns(3), targets.LEVELS):
         help=ui.tr("overview.kpi_recognised_help"),
     )
 st.caption(ui.tr("common.layer_note", layer=ui.tr("layer." + f.layer)) + " " + ui.tr("overview.recognised_note"))
-lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id, f.layer)
+lost = ui.query(metrics.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
 if len(lost):
     st.warning(
         ui.tr("overview.regressions", count=lost["unit_id"].nunique(), names=", ".join(sorted(set(lost["name"]))[:12])),
@@ -64,7 +64,7 @@ if len(missing):
     )
 
 left, right = st.columns(2)
-yearly = ui.query("yearly_average", cur, version, f.scope, f.layer)
+yearly = ui.query(metrics.yearly_average, cur, version, f.scope, f.layer)
 with left:
     st.plotly_chart(charts.yearly_trend(yearly, f.scope.name, lang), width="stretch", key="trend")
     if yearly["set_id"].nunique() > 1:
@@ -80,7 +80,7 @@ with right:
     if full["communes"]:
         st.markdown(ui.tr("overview.standard_list", n=n, count=full["communes"], names=", ".join(full["names"])))
 
-ranking = ui.query("district_ranking", cur, version, f.province, f.period, f.set_id, f.layer)
+ranking = ui.query(metrics.district_ranking, cur, version, f.province, f.period, f.set_id, f.layer)
 if len(ranking) > 1:
     highlight = f.district.short_name if f.district else None
     if highlight in set(ranking["district"]):
@@ -95,7 +95,7 @@ if len(ranking) > 1:
     )
 
 st.subheader(ui.tr("overview.table_title"))
-crit = ui.query("criteria_names", cur, version, f.set_id, lang)
+crit = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
 table = scores.assign(unmet_names=scores["unmet"].map(lambda lst: "; ".join(f"{c} {crit.get(c, '')}" for c in lst)))
 columns = ["code", "name", "district", "met", "unmet_names"]
 table = table[[c for c in columns if c != "district" or table["district"].notna().any()]].rename(

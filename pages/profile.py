@@ -4,12 +4,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import catalog, charts, metrics, periods, store, targets, units
+from ntm import catalog, charts, metrics, periods, progress, store, targets, units
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id, f.layer)
-matrix = ui.query("status_matrix", cur, version, f.scope, f.period, f.set_id, f.layer)
+scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
+matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
 choices = sorted(
     matrix[["unit_id", "name", "district"]].drop_duplicates().itertuples(index=False),
     key=lambda r: (str(r.district), r.name),
@@ -27,7 +27,7 @@ st.query_params["commune"] = str(st.session_state["commune"])
 unit = units.get(cur, st.session_state["commune"])
 st.title(ui.tr("profile.title", name=unit.name))
 
-history = ui.query("commune_history", cur, version, unit, f.layer)
+history = ui.query(metrics.commune_history, cur, version, unit, f.layer)
 if history.empty:
     ui.empty("profile.no_history")
     st.stop()
@@ -78,7 +78,7 @@ if len(indicators):
             width="stretch",
         )
 
-lost = ui.query("regressions", cur, version, unit, periods.month(last["period"]), last["set_id"], f.layer)
+lost = ui.query(metrics.regressions, cur, version, unit, periods.month(last["period"]), last["set_id"], f.layer)
 if len(lost):
     st.warning(
         ui.tr(
@@ -96,7 +96,7 @@ own = targets.current(cur, unit)
 if not own:
     ui.empty("profile.no_targets")
 for target in own:
-    entry = ui.query("progress.target_progress", cur, version, target, last["period"], f.layer)
+    entry = ui.query(progress.target_progress, cur, version, target, last["period"], f.layer)
     st.markdown(
         ui.tr(
             "profile.target_line",

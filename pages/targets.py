@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import charts, metrics, periods, plans, targets
+from ntm import charts, completeness, metrics, periods, plans, progress, targets
 from ntm.i18n import fmt_date, fmt_number, fmt_period
 
 BADGE = {
@@ -19,7 +19,7 @@ BADGE = {
 }
 
 f, cur, version, lang = ui.page_start()
-years = ui.query("targets.years", cur, version, f.scope)
+years = ui.query(targets.years, cur, version, f.scope)
 year_options = sorted(set(years) | {f.period.end.year})
 default = next((y for y in year_options if y >= f.period.end.year and y in years), year_options[-1])
 if st.session_state.get("target_year") not in year_options:
@@ -27,7 +27,7 @@ if st.session_state.get("target_year") not in year_options:
 year = st.selectbox(ui.tr("targets.year"), year_options, key="target_year")
 st.title(ui.tr("targets.title", year=year, unit=f.scope.name))
 
-result = ui.query("progress.report", cur, version, f.scope, year, None, f.layer)
+result = ui.query(progress.report, cur, version, f.scope, year, None, f.layer)
 as_of = fmt_period(result["as_of"], lang)
 st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(
@@ -143,13 +143,13 @@ with tab_progress:
     st.caption(ui.tr("targets.rule"))
 
 period_label = fmt_period(f.period.text, lang)
-scores = ui.query("commune_scores", cur, version, f.scope, f.period, f.set_id, f.layer)
+scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
 with tab_last_mile:
     near, counts = metrics.last_mile(scores)
     if near.empty:
         ui.empty("targets.no_last_mile", unit=f.scope.name, period=period_label)
     else:
-        names = ui.query("criteria_names", cur, version, f.set_id, lang)
+        names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
         st.plotly_chart(
             charts.last_mile_bar(
                 counts,
@@ -176,11 +176,11 @@ with tab_last_mile:
         )
 
 with tab_regressions:
-    lost = ui.query("regressions", cur, version, f.scope, f.period, f.set_id, f.layer)
+    lost = ui.query(metrics.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
     if lost.empty:
         ui.empty("targets.no_regressions", unit=f.scope.name, period=period_label)
     else:
-        names = ui.query("criteria_names", cur, version, f.set_id, lang)
+        names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
         st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon=":material/warning:")
         st.dataframe(
             pd.DataFrame(
@@ -198,11 +198,11 @@ with tab_regressions:
 
 with tab_completeness:
     month = (
-        periods.month(ui.query("report_window", cur, version, f.scope, f.period, f.set_id, f.layer)[1])
+        periods.month(ui.query(metrics.report_window, cur, version, f.scope, f.period, f.set_id, f.layer)[1])
         if len(scores)
         else periods.month(f.period.end)
     )
-    table = ui.query("completeness.by_district", cur, version, f.scope, month, f.set_id, f.layer)
+    table = ui.query(completeness.by_district, cur, version, f.scope, month, f.set_id, f.layer)
     st.subheader(ui.tr("targets.completeness_title", unit=f.scope.name, period=fmt_period(month.text, lang)))
     st.caption(ui.tr("targets.completeness_rule"))
     if table.empty:

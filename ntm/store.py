@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -268,11 +268,14 @@ def load_facts(
                     DELETE FROM indicator_values v USING incoming_keys k
                     WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
                 con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
-        finally:
-            con.unregister("incoming_facts")
-            if ind is not None:
-                con.unregister("incoming_indicators")
             con.execute("DROP TABLE IF EXISTS incoming_keys")
+        finally:
+            # After a failed statement the transaction is aborted and refuses even these: the rollback drops the
+            # temp table, the next load replaces the views; the error the caller sees stays the first one.
+            with suppress(duckdb.Error):
+                con.unregister("incoming_facts")
+                if ind is not None:
+                    con.unregister("incoming_indicators")
     return int(upload_id)
 
 

@@ -17,4 +17,4 @@ if [ "${CI:-}" = "true" ] && [ ! -x /usr/bin/chromium ]; then
   echo "CI=true but /usr/bin/chromium is missing: the browser tests cannot run" >&2
   exit 1
 fi
-python -m pytest -p no:playwright "$@"
+python -m pytest -p no:playwright -n auto --dist loadgroup "$@"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from ntm import progress, targets
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 ALL = list(range(1, 20))
 
@@ -120,7 +120,7 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
     _target(con, "Tú Xuyên", date(2024, 11, 1))
     _target(con, "Hữu Lễ", date(2024, 12, 1))
     _target(con, "Tri Lễ", date(2025, 12, 1))  # another year
-    from tests.conftest import van_quan
+    from tests.helpers import van_quan
 
     result = progress.report(con, van_quan(con), 2024)
     assert result["as_of"] == "2024-06"  # the latest month with reports
@@ -129,7 +129,7 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
 
 
 def test_unit_goal_progress(con):
-    from tests.conftest import van_quan
+    from tests.helpers import van_quan
 
     district = van_quan(con)
     _history(con, "Tú Xuyên", {"2024-01": 10, "2024-06": 12})

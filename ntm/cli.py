@@ -421,3 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+
+
+def run() -> None:
+    """The ``ntm`` console script (``pip install -e .``): ``python -m ntm`` by another name."""
+    raise SystemExit(main())

@@ -17,7 +17,8 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
-DEFAULT_DB = Path("data") / "ntm.duckdb"
+from ntm import paths
+
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
 
@@ -116,8 +117,9 @@ class StoreBusy(RuntimeError):
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """The database file: ``--db`` if given, else ``$NTM_DB``, else ``data/ntm.duckdb``."""
-    return Path(explicit or os.environ.get("NTM_DB") or DEFAULT_DB)
+    """The database file: ``--db`` if given, else ``$NTM_DB``, else ``data/ntm.duckdb`` of the checkout
+    (wherever the command runs from; see ``ntm.paths``)."""
+    return Path(explicit or os.environ.get("NTM_DB") or paths.default_db())
 
 
 def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = True) -> duckdb.DuckDBPyConnection:

@@ -11,9 +11,9 @@ their headers, not their names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd

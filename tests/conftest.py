@@ -68,13 +68,13 @@ def template_db(tmp_path_factory, worker_id) -> Path:
     return _built_once(tmp_path_factory, worker_id, "template", _build_template)[0]
 
 
-@pytest.fixture()
+@pytest.fixture
 def db_path(template_db, tmp_path) -> Path:
     """A fresh copy of the template database (catalogue and units, no reports) for this test to write."""
     return _copy(template_db, tmp_path, "ntm.duckdb")
 
 
-@pytest.fixture()
+@pytest.fixture
 def con(db_path) -> Iterator:
     connection = store.connect(db_path)
     yield connection
@@ -98,13 +98,13 @@ def sample_db(_sample, tmp_path_factory) -> Path:
     return _copy(_sample[0], tmp_path_factory.mktemp("sample-read"), "sample.duckdb")
 
 
-@pytest.fixture()
+@pytest.fixture
 def sample_copy(sample_db, tmp_path) -> Path:
     """A copy of the sample database this test may write to."""
     return _copy(sample_db, tmp_path, "sample.duckdb")
 
 
-@pytest.fixture()
+@pytest.fixture
 def sample_con(sample_copy) -> Iterator:
     connection = store.connect(sample_copy)
     yield connection

@@ -74,7 +74,7 @@ def _start(db: Path, attempts: int = 3) -> tuple[subprocess.Popen, str]:
 
 
 def _launch(db: Path, port: int) -> tuple[subprocess.Popen | None, str]:
-    log = open(db.with_suffix(".log"), "w")
+    log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 - the server writes to it for as long as it runs
     proc = subprocess.Popen(
         [
             sys.executable,

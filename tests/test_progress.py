@@ -11,7 +11,7 @@ ALL = list(range(1, 20))
 
 
 @pytest.mark.parametrize(
-    "remaining, months_left, observed, expected",
+    ("remaining", "months_left", "observed", "expected"),
     [
         (0, 5, None, "achieved"),  # nothing missing, whatever the pace
         (3, 0, 1.0, "overdue"),  # the target month has come
@@ -49,7 +49,7 @@ def _history(con, name, points: dict[str, int]):
 
 
 @pytest.mark.parametrize(
-    "points, due, status, observed, needed",
+    ("points", "due", "status", "observed", "needed"),
     [
         ({"2024-01": 10, "2024-06": 13}, date(2025, 4, 1), "on_track", 0.6, 0.6),  # 6 left in 10 months
         ({"2024-01": 10, "2024-06": 13}, date(2024, 12, 1), "needs_acceleration", 0.6, 1.0),  # exactly 60 %

@@ -25,7 +25,7 @@ def test_migrations_apply_step_by_step(tmp_path, monkeypatch):
     con = store.connect(tmp_path / "b.duckdb", migrate_schema=False)
     assert store.migrate(con, target=1) == 1
     extra = (store.SCHEMA_VERSION + 1, ["ALTER TABLE uploads ADD COLUMN reviewed BOOLEAN DEFAULT false"])
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [extra])
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, extra])
     assert store.migrate(con) == store.SCHEMA_VERSION + 1
     assert "reviewed" in [r[0] for r in con.execute("DESCRIBE uploads").fetchall()]
 
@@ -33,7 +33,7 @@ def test_migrations_apply_step_by_step(tmp_path, monkeypatch):
 def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
     con = store.connect(tmp_path / "c.duckdb")
     broken = (store.SCHEMA_VERSION + 1, ["CREATE TABLE half_done (x INTEGER)", "SELECT * FROM no_such_table"])
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [broken])
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, broken])
     with pytest.raises(duckdb.CatalogException, match="no_such_table"):
         store.migrate(con)
     assert store.schema_version(con) == store.SCHEMA_VERSION
@@ -69,7 +69,7 @@ def test_revert_brings_back_what_the_upload_replaced(con):
     assert [k for k, v in statuses(con, unit).items() if v == "met"] == [1, 2, 3]
     log = store.uploads(con).set_index("upload_id")
     assert log.loc[second, "status"] == "reverted"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a loaded upload"):
         store.revert_upload(con, second)
 
 
@@ -97,7 +97,7 @@ def test_unknown_status_is_refused(con):
     frame = pd.DataFrame(
         {"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1], "status": ["maybe"]}
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown statuses"):
         store.load_facts(con, frame, source="test")
 
 

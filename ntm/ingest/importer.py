@@ -13,8 +13,8 @@ import pandas as pd
 
 from ntm import catalog, periods, store, units
 from ntm.ingest import values
-from ntm.ingest.preview import preview
 from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
+from ntm.ingest.preview import preview
 from ntm.ingest.reader import Sheet, read_workbook
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold, name_key, unit_prefix
@@ -238,7 +238,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
     long_rows: dict[tuple[int, object], dict[int, str]] = {}
     for r in range(table.header_row + 1, len(sheet.rows)):
         row = sheet.rows[r]
-        cell = lambda col: row[col.index] if col is not None and col.index < len(row) else None  # noqa: E731
+        cell = lambda col, row=row: row[col.index] if col is not None and col.index < len(row) else None  # noqa: E731
         name, code_value = clean(cell(name_col)), cell(code_col)
         marks = [cell(c) for c in crit_cols]
         if not name and code_value in (None, "") and all(m in (None, "") for m in marks):

@@ -50,7 +50,7 @@ def test_errors_name_sheet_row_and_column_and_nothing_is_written(con):
     before = snapshot(con)
 
     def build(sheet):
-        real_world_sheet(sheet, names=VQ14[:3] + ["Xã Không Có"] + VQ14[4:6] + ["Trấn Ninh"])
+        real_world_sheet(sheet, names=[*VQ14[:3], "Xã Không Có", *VQ14[4:6], "Trấn Ninh"])
         sheet["D8"] = "có lẽ"
 
     result = import_file(con, xlsx(build), "sai.xlsx")
@@ -85,7 +85,7 @@ def test_long_layout(con):
 
 
 def test_unknown_commune_accepted_as_historical_unit(con):
-    names = VQ14 + ["Đồng Giáp"]
+    names = [*VQ14, "Đồng Giáp"]
     result = import_file(con, xlsx(lambda s: real_world_sheet(s, names)), "a.xlsx", accept_new_units=True)
     assert result.status == "loaded" and result.communes == 15
     assert [w.key for w in result.warnings] == ["import.new_unit"]

@@ -33,7 +33,7 @@ def _ods(title: str, rows: list[list]) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("suffix, write", [("xls", _xls), ("ods", _ods)])
+@pytest.mark.parametrize(("suffix", "write"), [("xls", _xls), ("ods", _ods)])
 def test_old_excel_and_opendocument_files_read_like_xlsx(con, suffix, write):
     data = write(*real_world_rows(marks={"Tú Xuyên": [1, 3, 7, 8, 10, 12, 13, 14, 18, 19]}))
     assert data[:4] == (b"\xd0\xcf\x11\xe0" if suffix == "xls" else b"PK\x03\x04")

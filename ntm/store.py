@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from datetime import datetime
@@ -173,6 +174,36 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+    changed(con)
+
+
+# The data version: every committed write bumps it and every cached query's key holds it, so a cached result
+# is never served after the data under it changed. It lives in this process, beside the caches it keys:
+# DuckDB lets only one process open a database file for writing, so no other process changes the data
+# under this one's caches (and a restarted process starts with empty caches).
+_versions: dict[str, int] = {}
+_versions_lock = threading.Lock()
+
+
+def _database(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(
+        "SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
+    return str(row[0][0])
+
+
+def changed(con: duckdb.DuckDBPyConnection) -> None:
+    """Record a write to ``con``'s database (``transaction`` does on every commit; an autocommit write calls it)."""
+    key = _database(con)
+    with _versions_lock:
+        _versions[key] = _versions.get(key, 0) + 1
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
+    """(database file, writes committed to it by this process): part of every cached query's key."""
+    key = _database(con)
+    with _versions_lock:
+        return key, _versions.get(key, 0)
 
 
 def sha256(data: bytes) -> str:

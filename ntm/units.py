@@ -19,7 +19,8 @@ import duckdb
 import pandas as pd
 from rapidfuzz import process
 
-from ntm.i18n import t
+from ntm import store
+from ntm.problems import KeyedError
 from ntm.store import transaction
 from ntm.text import clean, fold, name_key
 
@@ -52,12 +53,15 @@ class Unit:
         return f"{self.name} ({self.code})" if self.code else f"{self.name}"
 
 
-class UnitError(LookupError):
+class UnitError(KeyedError, LookupError):
+    """A unit name that matches none or several units: a message key with the text and the candidates,
+    translated where it is shown (``message(lang)``)."""
+
     def __init__(self, key: str, text: str, candidates: list[Unit] | list[str]):
+        labels = [c.label() if isinstance(c, Unit) else c for c in candidates]
+        super().__init__(key, text=text, candidates="; ".join(labels))
         self.text = text
         self.candidates = candidates
-        labels = [c.label() if isinstance(c, Unit) else c for c in candidates]
-        super().__init__(t(key, text=text, candidates="; ".join(labels)))
 
 
 class UnitNotFound(UnitError):
@@ -276,12 +280,14 @@ def add_historical_unit(
             fold(short),
         ],
     )
+    store.changed(con)
     return get(con, uid)
 
 
 def add_alias(con: duckdb.DuckDBPyConnection, unit: Unit, alias: str) -> None:
     """Record a spelling a province uses for ``unit`` (compared as ``name_key``)."""
     con.execute("INSERT OR REPLACE INTO unit_aliases VALUES (?, ?, 'spelling')", [unit.unit_id, name_key(alias)])
+    store.changed(con)
 
 
 # ---------------------------------------------------------------- lookups

@@ -88,7 +88,6 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
             if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
                 loaded = import_file(cur, raw, name, uploaded_by="dashboard", layer=file_layer)
                 pending[(file_id, file_layer)] = (name, raw, loaded)
-                st.cache_data.clear()  # every page shows the new data
                 st.rerun()
         else:
             st.success(ui.tr("upload.loaded", rows=result.rows, communes=result.communes, upload_id=result.upload_id))
@@ -120,6 +119,5 @@ else:
     target = left.selectbox(ui.tr("upload.revert_pick"), loaded_ids, key="revert_id")
     if right.button(ui.tr("upload.revert"), key="revert"):
         removed = store.revert_upload(cur, int(target))
-        st.cache_data.clear()
         st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
         st.rerun()

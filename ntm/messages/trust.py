@@ -22,3 +22,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No upload can be reverted right now.",
     ),
 }
+MESSAGES.update(
+    {
+        "import.name_invisible": (
+            "Tên “{name}” có ký tự ẩn ({chars}: khoảng trắng độ rộng 0 hoặc ký tự điều khiển hướng chữ); đã bỏ các ký tự này khi đọc. Nên xóa chúng trong tệp (gõ lại tên).",
+            "The name “{name}” contains hidden characters ({chars}: zero-width or text-direction controls); they were removed when reading. Better delete them in the file (retype the name).",
+        ),
+        "import.name_script": (
+            "Tên “{name}” có chữ cái không phải chữ Việt (Latinh) dù trông giống: {chars}. Gõ lại tên bằng bàn phím tiếng Việt (Unikey, kiểu gõ Telex hoặc VNI).",
+            "The name “{name}” contains letters that look Latin but are not: {chars}. Retype the name with a Vietnamese keyboard (Unikey, Telex or VNI).",
+        ),
+        "import.new_unit_clash": (
+            "“{name}” không có trong danh mục nhưng trùng với đơn vị đã có “{existing}” khi bỏ dấu, dấu cách và dấu câu: không tạo đơn vị mới. Sửa tên cho đúng với danh mục, hoặc ghi mã xã.",
+            "“{name}” is not in the catalogue but matches the existing unit “{existing}” once accents, spaces and punctuation are ignored: no new unit is created. Correct the name to the catalogue's, or give the commune code.",
+        ),
+        "import.indicator_not_finite": (
+            "Chỉ tiêu {indicator}: giá trị “{value}” không phải là một số hữu hạn. Ghi số liệu thực tế (ví dụ 85,5).",
+            "Indicator {indicator}: “{value}” is not a finite number. Enter the actual figure (for example 85.5).",
+        ),
+        "import.indicator_negative": (
+            "Chỉ tiêu {indicator}: giá trị “{value}” là số âm, chỉ tiêu này không thể âm. Sửa lại số liệu.",
+            "Indicator {indicator}: “{value}” is negative, which this indicator cannot be. Correct the figure.",
+        ),
+        "import.indicator_share_range": (
+            "Chỉ tiêu {indicator} là tỷ lệ (0-100 %) nhưng ô ghi “{value}”. Ghi tỷ lệ phần trăm, ví dụ 85,5.",
+            "Indicator {indicator} is a share (0-100 %) but the cell holds “{value}”. Enter a percentage, for example 85.5.",
+        ),
+    }
+)

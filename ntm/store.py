@@ -17,6 +17,8 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
+from ntm import faults
+
 DEFAULT_DB = Path("data") / "ntm.duckdb"
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
@@ -111,8 +113,14 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
-class StoreBusy(RuntimeError):
+class StoreBusy(faults.StoreFault):
     """Another process holds the database file (DuckDB allows one process per file)."""
+
+    def __init__(self, path: str):
+        super().__init__("store.busy", path, path)
+
+    def __str__(self) -> str:  # the path, as the CLI's message shows it
+        return self.fault.path
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -126,12 +134,16 @@ def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = Tru
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(target))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+    except duckdb.Error as exc:
+        if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
             raise StoreBusy(str(target)) from exc
-        raise
+        raise faults.any_fault(exc, str(target)) from exc
     if migrate_schema:
-        migrate(con)
+        try:
+            migrate(con)
+        except duckdb.Error as exc:
+            con.close()
+            raise faults.any_fault(exc, str(target)) from exc
     return con
 
 
@@ -167,10 +179,15 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
-    except BaseException:
+    except BaseException as exc:
         con.execute("ROLLBACK")
+        if fault := faults.classify(exc, faults.database_path(con)):  # full disk, corrupt or busy file
+            raise fault from exc
         raise
-    con.execute("COMMIT")
+    try:
+        con.execute("COMMIT")
+    except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
+        raise faults.any_fault(exc, faults.database_path(con)) from exc
 
 
 def sha256(data: bytes) -> str:

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, periods, store, units
+from ntm.faults import StoreFault
 from ntm.ingest import values
 from ntm.ingest.preview import preview
 from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
@@ -148,7 +149,11 @@ def import_file(
     ind = pd.DataFrame(
         indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
     ).assign(layer=layer)
-    result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
+    try:
+        result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
+    except StoreFault as fault:  # a full disk or a busy file: nothing was written, the user is told what to do
+        result.errors = [Problem(fault.key, {"path": fault.fault.path or "?", "detail": fault.fault.detail[:200]})]
+        return result
     result.status = "loaded"
     return result
 

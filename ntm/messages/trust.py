@@ -50,3 +50,23 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "store.disk_full": (
+            "Ổ đĩa chứa cơ sở dữ liệu ({path}) đã đầy nên không ghi được; không có dữ liệu nào bị thay đổi. Giải phóng dung lượng ổ đĩa (xóa hoặc chuyển các tệp cũ, bản sao lưu cũ) rồi thực hiện lại.",
+            "The disk holding the database ({path}) is full, so nothing could be written; no data was changed. Free some disk space (delete or move old files and old backups) and try again.",
+        ),
+        "store.corrupt": (
+            "Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của NTM Dashboard, nên không đọc được. Khôi phục bản sao lưu gần nhất vào đường dẫn này (hoặc đổi tên tệp hỏng để ứng dụng tạo cơ sở dữ liệu mới) rồi khởi động lại.",
+            "The database file {path} is damaged or not an NTM Dashboard database, so it cannot be read. Restore the latest backup to this path (or rename the damaged file so that a new database is created) and start again.",
+        ),
+        "store.busy": (
+            "Cơ sở dữ liệu {path} đang bận: một tiến trình khác đang mở tệp hoặc đang ghi cùng dữ liệu. Đợi một lát rồi thực hiện lại; nếu vẫn bận, đóng ứng dụng hoặc lệnh khác đang dùng tệp này.",
+            "The database {path} is busy: another process has the file open or is writing the same data. Wait a moment and try again; if it stays busy, stop the other app or command using this file.",
+        ),
+        "store.failed": (
+            "Không đọc hoặc ghi được cơ sở dữ liệu {path}; không có dữ liệu nào bị thay đổi. Thực hiện lại; nếu lỗi lặp lại, gửi cho quản trị viên thông báo này: {detail}",
+            "The database {path} could not be read or written; no data was changed. Try again; if it happens again, send the administrator this message: {detail}",
+        ),
+    }
+)

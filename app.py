@@ -35,5 +35,5 @@ try:
     if ui.ready():  # on the first start, a progress display while the sample database is built
         st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
         page.run()
-except Exception as exc:  # noqa: BLE001  (a full disk, a corrupt or busy database: a message, not a traceback)
+except Exception as exc:  # a full disk, a corrupt or busy database: a message, not a traceback
     ui.database_fault(exc)

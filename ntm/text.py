@@ -82,7 +82,7 @@ def invisible_characters(value: object) -> list[str]:
 def foreign_letters(value: object) -> list[str]:
     """Letters of a name that are not Latin (Vietnamese is written in Latin letters): a Cyrillic "і"
     or Greek "ο" that looks like a Vietnamese one, as "і (U+0456 CYRILLIC SMALL LETTER …)"."""
-    found = {}
+    found: dict[str, str] = {}
     for ch in normal_name(value):
         if unicodedata.category(ch).startswith("L") and not unicodedata.name(ch, "").startswith("LATIN"):
             found.setdefault(ch, f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?')})")

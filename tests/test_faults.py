@@ -28,7 +28,7 @@ def a_report() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture()
+@pytest.fixture
 def full_disk_db(db_path):
     """The database's write-ahead log is /dev/full: every commit meets a real ENOSPC from the kernel."""
     wal = db_path.with_name(db_path.name + ".wal")

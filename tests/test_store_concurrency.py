@@ -66,7 +66,7 @@ def test_a_load_killed_inside_its_transaction_leaves_nothing(db_path):
     )
     line = child.stdout.readline().split()
     # the kill lands inside the transaction: every row written, nothing committed yet
-    assert line == ["committing", str(ROWS), "1"], child.stderr.read() if not line else line
+    assert line == ["committing", str(ROWS), "1"], line if line else child.stderr.read()
     child.send_signal(signal.SIGKILL)
     assert child.wait(timeout=60) == -signal.SIGKILL
     assert child.stdout.read() == ""  # it never got to "done"
@@ -108,7 +108,7 @@ def test_twenty_readers_and_two_uploaders_on_one_connection(con):
                     columns=["unit_id", "period", "set_id", "criterion_no", "status"],
                 )
                 store.load_facts(cur, facts, source="test")
-        except BaseException as exc:  # noqa: BLE001  (reported by the test)
+        except BaseException as exc:  # reported by the test
             errors.append(exc)
 
     def read() -> None:
@@ -122,7 +122,7 @@ def test_twenty_readers_and_two_uploaders_on_one_connection(con):
                            HAVING count(*) <> 19 OR count(DISTINCT criterion_no) <> 19 OR count(DISTINCT upload_id) <> 1"""
                     ).fetchall()
                 )
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:  # reported by the test
             errors.append(exc)
 
     readers = [threading.Thread(target=read) for _ in range(20)]

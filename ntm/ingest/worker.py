@@ -34,7 +34,7 @@ def parse(data: bytes, file_name: str = "") -> tuple:
             )
             sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False)))
         return ("ok", sheets, inspection.special_cells)
-    except Exception as exc:  # noqa: BLE001  (every reader failure becomes a message for the user)
+    except Exception as exc:  # every reader failure becomes a message for the user
         kind = "password" if "password" in (type(exc).__name__ + str(exc)).lower() else "corrupt"
         return ("error", kind, f"{type(exc).__name__}: {exc}"[:300])
 

@@ -34,7 +34,7 @@ def counts(con):
 
 
 @pytest.mark.parametrize(
-    "written, invisible",
+    ("written", "invisible"),
     [
         ("Trấn\u200b Ninh", "U+200B"),
         ("\u202eTrấn Ninh", "U+202E"),
@@ -86,7 +86,7 @@ def test_a_truly_new_commune_is_still_accepted(con):
 
 
 @pytest.mark.parametrize(
-    "value, key",
+    ("value", "key"),
     [
         (150, "import.indicator_share_range"),  # 17.1 is a "Tỷ lệ": a share of households
         ("inf", "import.indicator_not_finite"),

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ntm import store
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 
 def test_the_revert_list_offers_only_what_can_be_reverted(monkeypatch, db_path):

@@ -32,6 +32,19 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return _database(str(store.db_path())).cursor()
 
 
+def database_fault(exc: Exception) -> None:
+    """Show a database fault (full disk, corrupt or busy file) in the user's language with what to do;
+    any other exception goes on to Streamlit."""
+    from ntm import faults
+
+    fault = faults.classify(exc, str(store.db_path())) or (
+        faults.any_fault(exc, str(store.db_path())) if faults.is_database_error(exc) else None
+    )
+    if fault is None:
+        raise exc
+    st.error(fault.message(lang()), icon=":material/database:")
+
+
 def ready() -> bool:
     """False (with a progress display) while the first-start sample build runs; starts it on an empty database."""
     path = str(store.db_path())

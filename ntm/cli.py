@@ -423,6 +423,14 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except Exception as exc:  # a full disk, a corrupt or busy database: a message saying what to do, no traceback
+        from ntm import faults
+
+        fault = faults.classify(exc) or (faults.any_fault(exc) if faults.is_database_error(exc) else None)
+        if fault is None:
+            raise
+        print(fault.message(getattr(args, "lang", "vi")), file=sys.stderr)
+        return 2
 
 
 def run() -> None:

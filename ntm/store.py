@@ -185,8 +185,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         if fault := faults.classify(exc, faults.database_path(con)):  # full disk, corrupt or busy file
             raise fault from exc
         raise
-<<<<<<< HEAD
-    con.execute("COMMIT")
+    try:
+        con.execute("COMMIT")
+    except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
+        raise faults.any_fault(exc, faults.database_path(con)) from exc
     changed(con)
 
 
@@ -217,12 +219,6 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
     key = _database(con)
     with _versions_lock:
         return key, _versions.get(key, 0)
-=======
-    try:
-        con.execute("COMMIT")
-    except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
-        raise faults.any_fault(exc, faults.database_path(con)) from exc
->>>>>>> i11-trust
 
 
 def sha256(data: bytes) -> str:

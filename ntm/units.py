@@ -19,13 +19,8 @@ import duckdb
 import pandas as pd
 from rapidfuzz import process
 
-<<<<<<< HEAD
 from ntm import store
-from ntm.problems import KeyedError
-=======
-from ntm.i18n import t
-from ntm.problems import Problem
->>>>>>> i11-trust
+from ntm.problems import KeyedError, Problem
 from ntm.store import transaction
 from ntm.text import clean, compact, fold, foreign_letters, invisible_characters, name_key, normal_name
 

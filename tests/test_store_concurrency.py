@@ -19,6 +19,7 @@ import pandas as pd
 from ntm import store
 
 con = store.connect({path!r})
+con.execute("SET enable_progress_bar = false")  # a slow query on a busy machine would draw one on stdout
 ids = [r[0] for r in con.execute("SELECT unit_id FROM units WHERE level = 'commune' ORDER BY unit_id LIMIT 2000").fetchall()]
 frame = pd.DataFrame([(u, pd.Timestamp(f"2020-{{m:02d}}-01"), "ntm-2016", c, "met")
                       for u in ids for m in range(1, 7) for c in range(1, 20)],

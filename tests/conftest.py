@@ -12,6 +12,18 @@ import pytest
 from ntm import catalog, sample, store, units
 
 
+@pytest.fixture(autouse=True)
+def local_server_address():
+    """The app under test binds 127.0.0.1 as scripts/run.sh does (one local user, no sign-in);
+    sign-in tests set another address themselves."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "base.duckdb"

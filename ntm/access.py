@@ -149,6 +149,30 @@ def require_units(con: duckdb.DuckDBPyConnection, principal: Principal, action: 
         )
 
 
+def scope_units(con: duckdb.DuckDBPyConnection, text: str) -> list[Unit]:
+    """The units a scope written as text means ("Lạng Sơn", "Lạng Sơn/Văn Quan", "184"): a province that
+    exists in both eras (before and after 1/7/2025, the same code) is both of its unit rows, so the scope
+    covers its communes of either era. Raises ``units.UnitError`` as ``units.resolve`` does."""
+    from ntm import units
+
+    try:
+        return [units.resolve(con, text)]
+    except units.AmbiguousUnit as ambiguous:
+        found: dict[int, Unit] = {}
+        for start, end in ((None, units.OLD_ERA_END), (units.NEW_ERA_START, None)):
+            try:
+                unit = units.resolve(con, text, start=start or end, end=end or start)
+            except units.UnitError:
+                continue
+            found[unit.unit_id] = unit
+        if len({(u.code, u.level) for u in found.values()}) == 1:
+            return list(found.values())
+        containers = [u for u in found.values() if u.level != "commune"]  # "Lạng Sơn/Văn Quan": the district
+        if len(containers) == 1:
+            return containers
+        raise ambiguous from None
+
+
 SigninMode = Literal["local", "password", "oidc"]
 
 

@@ -66,7 +66,12 @@ def principal_for(con: duckdb.DuckDBPyConnection, username: str, via: Via) -> Pr
         return Principal(username, found[0][0], None, "", frozenset(), via)
     codes = frozenset(c for r in scope_rows for c in r[2:] if c)
     return Principal(
-        username, found[0][0], tuple(r[0] for r in scope_rows), ", ".join(r[1] for r in scope_rows), codes, via
+        username,
+        found[0][0],
+        tuple(r[0] for r in scope_rows),
+        ", ".join(dict.fromkeys(r[1] for r in scope_rows)),  # a province of both eras is named once
+        codes,
+        via,
     )
 
 

@@ -12,19 +12,19 @@ import sys
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from ntm import audit, units, upload_log
+    from ntm import access, audit, units, upload_log
     from ntm.cli import UsageError, _open, _table, acting
     from ntm.i18n import t
 
     con = _open(args)
     try:
-        unit = None
+        within = None
         if args.unit:
             try:
-                unit = units.resolve(con, args.unit)
+                within = access.scope_units(con, args.unit)
             except units.UnitError as exc:
                 raise UsageError(str(exc)) from exc
-        listed = upload_log.uploads(con, acting(con, args), unit, limit=args.limit)
+        listed = upload_log.uploads(con, acting(con, args), within, limit=args.limit)
     finally:
         con.close()
     if args.json:

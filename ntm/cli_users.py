@@ -9,13 +9,13 @@ import sys
 
 
 def _scopes(con, texts: list[str]):
-    from ntm import units
+    from ntm import access, units
     from ntm.cli import UsageError
 
     found = []
     for text in texts:
         try:
-            found.append(units.resolve(con, text))
+            found += access.scope_units(con, text)
         except units.UnitError as exc:
             raise UsageError(str(exc)) from exc
     return found

@@ -27,13 +27,17 @@ class Upload:
 
 
 def uploads(
-    con: duckdb.DuckDBPyConnection, principal: Principal, unit: Unit | None = None, limit: int = 200
+    con: duckdb.DuckDBPyConnection, principal: Principal, within: list[Unit] | None = None, limit: int = 200
 ) -> list[Upload]:
-    """Uploads that brought rows of communes in ``unit`` (now or replaced, or logged in the audit when
-    reverted), newest first. Without ``unit``, the principal's whole scope; a scoped principal never sees
-    uploads that touch only units outside it."""
-    require(principal, "read", unit)
-    scopes = [unit.unit_id] if unit is not None else list(principal.scopes) if principal.scopes is not None else None
+    """Uploads that brought rows of communes in the units ``within`` (now or replaced, or logged in the audit
+    when reverted), newest first. Without ``within``, the principal's whole scope; a scoped principal never
+    sees uploads that touch only units outside it."""
+    for unit in within or ():
+        require(principal, "read", unit)
+    if within is not None:
+        scopes = [u.unit_id for u in within]
+    else:
+        scopes = list(principal.scopes) if principal.scopes is not None else None
     rows = con.execute(
         """WITH touched AS (
                SELECT upload_id, unit_id FROM assessments

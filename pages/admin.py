@@ -50,7 +50,7 @@ with st.expander(ui.tr("admin.add_title")):
         add = st.form_submit_button(ui.tr("admin.add"), type="primary")
     if add:
         try:
-            scopes = [units.resolve(cur, p.strip()) for p in scope_text.split(";") if p.strip()]
+            scopes = [u for p in scope_text.split(";") if p.strip() for u in access.scope_units(cur, p.strip())]
             accounts.add(cur, who, name, role, scopes, password or None)
         except access.AccessDenied as exc:
             ui.refusal(exc)

@@ -6,11 +6,10 @@ import io
 
 import openpyxl
 
-from ntm import accounts, periods
+from ntm import accounts, periods, units
 from ntm.access import Principal, local_user
 from ntm.ingest import template
 from tests.conftest import MAY_2020
-from ntm import units
 
 ROOT = local_user("root")
 

@@ -71,3 +71,13 @@ def test_principal_is_typed_and_frozen():
     who = Principal("a", "viewer", (1,), "X")
     with pytest.raises(AttributeError):
         who.role = "admin"
+
+
+def test_a_province_scope_covers_its_communes_of_both_eras(con):
+    province = access.scope_units(con, "Lạng Sơn")
+    assert {u.level for u in province} == {"province"} and len(province) == 2  # before and after 1/7/2025
+    who = account(con, "tinh", "viewer", *province)
+    assert who.scope_label == "Tỉnh Lạng Sơn"
+    new_era = units.resolve(con, "Lạng Sơn/Văn Quan", start=units.NEW_ERA_START)  # Xã Văn Quan, from 2025
+    assert access.covers(who, new_era) and access.covers(who, commune(con, "Tú Xuyên"))
+    assert [u.level for u in access.scope_units(con, "Lạng Sơn/Văn Quan")] == ["district"]

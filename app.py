@@ -7,7 +7,6 @@ import ui
 from ntm import access
 
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
-st.set_option("client.disableDataExport", True)  # tables' own CSV download keeps formulas live: ours neutralises
 ui.language_switch()
 principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
 

@@ -10,6 +10,7 @@ so a disabled account stops at the next click.
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Mapping
 
 import duckdb
@@ -34,8 +35,19 @@ def oidc_configured() -> bool:
     return bool(auth.get("client_id")) or any(isinstance(v, Mapping) and v.get("client_id") for v in auth.values())
 
 
+FORWARDING_HEADERS = ("X-Forwarded-For", "X-Forwarded-Host", "X-Real-Ip", "Forwarded")
+
+
 def mode() -> access.SigninMode:
-    return access.signin_mode(st.get_option("server.address"), oidc_configured())
+    """From the bound address; a request relayed by a reverse proxy (which reaches 127.0.0.1 on everyone's
+    behalf) or ``NTM_SIGNIN=required`` needs a sign-in even on 127.0.0.1."""
+    headers = st.context.headers
+    return access.signin_mode(
+        st.get_option("server.address"),
+        oidc_configured(),
+        forwarded=any(headers.get(h) for h in FORWARDING_HEADERS),
+        required=os.environ.get("NTM_SIGNIN", "").lower() == "required",
+    )
 
 
 def gate(cur: duckdb.DuckDBPyConnection, lang: str) -> Principal | None:

@@ -189,9 +189,13 @@ def is_loopback(address: str | None) -> bool:
         return False
 
 
-def signin_mode(address: str | None, oidc_configured: bool) -> SigninMode:
-    """``local`` (one local user, no sign-in) only when the server binds a loopback address;
-    otherwise ``oidc`` when ``.streamlit/secrets.toml`` configures a provider, else ``password``."""
-    if is_loopback(address):
+def signin_mode(
+    address: str | None, oidc_configured: bool, *, forwarded: bool = False, required: bool = False
+) -> SigninMode:
+    """``local`` (one local user, no sign-in) only when the server binds a loopback address and the request
+    did not come through a reverse proxy (``forwarded``: X-Forwarded-For / Forwarded headers) and sign-in is
+    not ``required`` (``NTM_SIGNIN=required``); otherwise ``oidc`` when ``.streamlit/secrets.toml`` configures
+    a provider, else ``password``."""
+    if is_loopback(address) and not forwarded and not required:
         return "local"
     return "oidc" if oidc_configured else "password"

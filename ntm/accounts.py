@@ -43,7 +43,7 @@ def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
 
 def accounts(con: duckdb.DuckDBPyConnection) -> list[Account]:
     rows = con.execute(
-        """SELECT u.username, u.role, list(n.short_name ORDER BY n.short_name) FILTER (WHERE n.short_name IS NOT NULL),
+        """SELECT u.username, u.role, list(DISTINCT n.short_name ORDER BY n.short_name) FILTER (WHERE n.short_name IS NOT NULL),
                   u.disabled, u.password_hash IS NOT NULL, u.created_at, u.created_by
            FROM users u LEFT JOIN user_scopes s USING (username) LEFT JOIN units n ON n.unit_id = s.unit_id
            GROUP BY ALL ORDER BY u.username"""

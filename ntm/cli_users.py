@@ -46,7 +46,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         if args.users_command == "add":
             scopes = _scopes(con, args.unit or [])
             accounts.add(con, principal, args.name, args.role, scopes, _password(args))
-            scope = ", ".join(u.name for u in scopes) or t("signin.everywhere", args.lang)
+            scope = ", ".join(dict.fromkeys(u.name for u in scopes)) or t("signin.everywhere", args.lang)
             print(
                 t(
                     "users.added",

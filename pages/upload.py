@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import access, plain, store, upload_log, writes
+from ntm import access, audit, plain, store, upload_log, writes
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 
@@ -53,7 +53,9 @@ for file in files or []:
 for (file_id, file_layer), (name, raw, result) in list(pending.items()):
     with st.container(border=True):
         st.markdown(f"**{plain.markdown(name)}** · {ui.tr('layer.' + file_layer)}")
-        if result.status == "rejected":
+        if result.status == "rejected" and result.errors[0].key.startswith("access."):  # refused for this account
+            ui.refusal(result.errors[0])
+        elif result.status == "rejected":
             st.error(ui.tr("upload.rejected", count=len(result.errors)))
             st.dataframe(
                 pd.DataFrame(
@@ -107,7 +109,12 @@ if log.empty:
     ui.empty("upload.no_history")
 else:
     st.dataframe(
-        log[["upload_id", "uploaded_at", "uploaded_by", "file_name", "source", "rows", "communes", "status"]].rename(
+        log[["upload_id", "uploaded_at", "uploaded_by", "file_name", "source", "rows", "communes", "status"]]
+        .assign(
+            uploaded_at=log["uploaded_at"].map(lambda v: audit.fmt_when(v, lang)),  # 01/12/2026 10:08
+            status=log["status"].map(lambda s: ui.tr(f"uploads.status.{s}") if s in ("loaded", "reverted") else s),
+        )
+        .rename(
             columns={
                 "upload_id": "ID",
                 "uploaded_at": ui.tr("profile.uploaded_at"),

@@ -29,7 +29,7 @@ def filled(con, district_name: str, status: str = "Đạt", month: str = "2020-0
     book = openpyxl.load_workbook(io.BytesIO(data))
     sheet = book["Báo cáo"]
     for row in sheet.iter_rows(min_row=template.FIRST_DATA_ROW):
-        if row[1].value:
+        if row[1].value or row[2].value:
             for cell in row[3:22]:
                 cell.value = status
     buffer = io.BytesIO()

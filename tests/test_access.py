@@ -81,3 +81,9 @@ def test_a_province_scope_covers_its_communes_of_both_eras(con):
     new_era = units.resolve(con, "Lạng Sơn/Văn Quan", start=units.NEW_ERA_START)  # Xã Văn Quan, from 2025
     assert access.covers(who, new_era) and access.covers(who, commune(con, "Tú Xuyên"))
     assert [u.level for u in access.scope_units(con, "Lạng Sơn/Văn Quan")] == ["district"]
+
+
+def test_a_proxied_request_or_a_required_sign_in_is_never_local():
+    assert access.signin_mode("127.0.0.1", False, forwarded=True) == "password"
+    assert access.signin_mode("127.0.0.1", True, required=True) == "oidc"
+    assert access.signin_mode("127.0.0.1", False) == "local"

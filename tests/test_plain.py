@@ -81,4 +81,3 @@ def test_chart_labels_show_html_as_text(con):
 def test_the_tables_own_csv_download_is_switched_off():
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
     assert config["client"]["disableDataExport"] is True
-    assert 'st.set_option("client.disableDataExport", True)' in (Path(__file__).parent.parent / "app.py").read_text()

@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wrong account name or password, or the account is disabled. Try again or contact an administrator.",
     ),
     "signin.no_accounts": (
-        "Máy chủ này mở cho cả mạng nên cần đăng nhập, nhưng chưa có tài khoản nào. Dừng ứng dụng, tạo tài khoản quản trị bằng: python -m ntm users add TEN --role admin, rồi khởi động lại.",
+        "Máy chủ này mở cho cả mạng nên cần đăng nhập, nhưng chưa có tài khoản nào. Dừng ứng dụng, tạo tài khoản quản trị bằng: python -m ntm users add TÊN --role admin, rồi khởi động lại.",
         "This server listens beyond this machine, so a sign-in is required, but there are no accounts yet. Stop the app, create an administrator with: python -m ntm users add NAME --role admin, and start it again.",
     ),
     "signin.oidc_help": (
@@ -177,7 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.audit_title": ("Nhật ký thay đổi", "Change log"),
     "admin.backup_title": ("Sao lưu", "Backup"),
     "admin.backup_help": (
-        "Tạo một bản sao nhất quán của cơ sở dữ liệu ngay khi ứng dụng đang chạy, rồi tải về. Khôi phục bằng: python -m ntm restore TEP (khi ứng dụng đã dừng).",
+        "Tạo một bản sao nhất quán của cơ sở dữ liệu ngay khi ứng dụng đang chạy, rồi tải về. Khôi phục bằng: python -m ntm restore TỆP (khi ứng dụng đã dừng).",
         "Make a consistent copy of the database while the app runs, then download it. Restore with: python -m ntm restore FILE (with the app stopped).",
     ),
     "admin.backup_make": ("Tạo bản sao lưu", "Make a backup"),

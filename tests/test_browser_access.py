@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 def test_sign_in_first_then_tables_without_a_csv_download(sample_db, tmp_path, monkeypatch):
     _require_chromium()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     db = tmp_path / "ntm.duckdb"
@@ -41,7 +42,7 @@ def test_sign_in_first_then_tables_without_a_csv_download(sample_db, tmp_path, m
                 try:
                     signed_in.wait_for(timeout=30_000)
                     break
-                except Exception:  # noqa: BLE001 (playwright's TimeoutError)
+                except PlaywrightTimeout:
                     wait_idle(page)
             page.get_by_test_id("stMetricValue").first.wait_for(timeout=90_000)
             wait_idle(page)

@@ -56,10 +56,7 @@ def gate(cur: duckdb.DuckDBPyConnection, lang: str) -> Principal | None:
     if how == "local":
         st.sidebar.caption(t("signin.local", lang))
         return access.local_user(getpass.getuser())
-    if how == "oidc":
-        principal = _oidc(cur, lang)
-    else:
-        principal = _password(cur, lang)
+    principal = _oidc(cur, lang) if how == "oidc" else _password(cur, lang)
     if principal is not None:
         scope = principal.scope_label or t("signin.everywhere", lang)
         st.sidebar.caption(

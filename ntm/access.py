@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import duckdb
 
@@ -56,7 +56,7 @@ class Principal:
 class AccessDenied(PermissionError):
     """Refused: ``key`` and ``params`` say why and what to do (``ntm/messages/access.py``)."""
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, **params: Any):
         super().__init__(t(key, **params))
         self.key = key
         self.params = params

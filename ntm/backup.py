@@ -14,6 +14,7 @@ import secrets
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -23,7 +24,7 @@ from ntm import store
 class BackupError(RuntimeError):
     """A backup or restore that cannot be done: ``key`` and ``params`` say why."""
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, **params: Any):
         from ntm.i18n import t
 
         super().__init__(t(key, **params))

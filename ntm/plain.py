@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 import string
+from typing import Any, TypeVar, overload
 
 import pandas as pd
+
+T = TypeVar("T")
 
 # CommonMark lets a backslash escape any ASCII punctuation: escaping all of it leaves no syntax
 # (emphasis, links, images, autolinks, HTML, tables, Streamlit's :colour[…] directives) in the text.
@@ -35,7 +38,11 @@ def label(value: object) -> object:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def cell(value: object) -> object:
+@overload
+def cell(value: str) -> str: ...
+@overload
+def cell(value: T) -> T: ...
+def cell(value: Any) -> Any:
     """A spreadsheet cell that cannot run as a formula: text starting with = + - @ tab or CR gets a
     leading apostrophe (OWASP's advice for CSV injection). Numbers, signed numbers written as text
     ("-2") and other values pass unchanged."""

@@ -34,6 +34,7 @@ def uploads(
     sees uploads that touch only units outside it."""
     for unit in within or ():
         require(principal, "read", unit)
+    scopes: list[int] | None
     if within is not None:
         scopes = [u.unit_id for u in within]
     else:

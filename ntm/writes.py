@@ -9,6 +9,7 @@ a plan, targets), the check and the audit rows are inside it: a refused or faile
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -22,7 +23,7 @@ from ntm.units import Unit
 class RevertRefused(Exception):
     """The store would not revert the upload: ``key`` and ``params`` give the reason, translated where shown."""
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, **params: Any):
         from ntm.i18n import t
 
         super().__init__(t(key, **params))

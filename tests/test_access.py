@@ -4,8 +4,8 @@ import pytest
 
 from ntm import access, units
 from ntm.access import AccessDenied, Principal
-from tests.access_fixtures import ROOT, account, district
-from tests.conftest import commune
+from tests.access_helpers import ROOT, account, district
+from tests.helpers import commune
 
 
 def test_roles_allow_their_actions_only(con):

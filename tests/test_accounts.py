@@ -6,7 +6,7 @@ import pytest
 
 from ntm import accounts
 from ntm.access import AccessDenied
-from tests.access_fixtures import ROOT, account, district
+from tests.access_helpers import ROOT, account, district
 
 
 def test_passwords_are_salted_argon2id_hashes(con):

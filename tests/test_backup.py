@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from ntm import backup, store
-from tests.conftest import report, van_quan
+from tests.helpers import report, van_quan
 
 
 def _last_commit(con) -> int:

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from ntm import accounts, store
-from tests.access_fixtures import ROOT
+from tests.access_helpers import ROOT
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium, _start, _stop, wait_idle
 
 pytestmark = pytest.mark.browser

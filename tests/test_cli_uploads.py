@@ -6,7 +6,7 @@ import json
 
 from ntm import store
 from ntm.cli import main
-from tests.access_fixtures import account, district, filled
+from tests.access_helpers import account, district, filled
 
 
 def _setup(db_path, tmp_path):

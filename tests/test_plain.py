@@ -13,7 +13,7 @@ import pytest
 from ntm import charts, metrics, periods, plain, units
 from ntm.export import to_xlsx
 from ntm.ingest import template
-from tests.conftest import report, van_quan
+from tests.helpers import report, van_quan
 
 HOSTILE = "[ok](http://evil.example) ![](http://evil.example/x.png) :red[đỏ] <a href='http://evil.example'>x</a>"
 

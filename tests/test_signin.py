@@ -1,14 +1,13 @@
 """The app's sign-in gate (signin.py) and the pages' writes, driven through AppTest: on 127.0.0.1 one local
 user, anywhere else an account; an uploader of Văn Quan cannot write outside it through the page."""
 
-
 import pytest
 import streamlit as st
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from ntm import store, units, writes
-from tests.access_fixtures import ROOT, account, district, filled
+from tests.access_helpers import ROOT, account, district, filled
 
 PASSWORD = "mật-khẩu-dài-1"
 
@@ -22,7 +21,7 @@ def fresh_caches():
     st.cache_resource.clear()
 
 
-@pytest.fixture()
+@pytest.fixture
 def served(db_path, tmp_path):
     """A database with May 2020 for Văn Quan and Lộc Bình, accounts for each, and the app served beyond
     this machine (0.0.0.0)."""
@@ -127,7 +126,7 @@ def test_names_from_users_files_are_shown_as_text(monkeypatch, served):
     st.cache_resource.clear()
     con = store.connect(served)
     evil = units.add_historical_unit(con, "[ok](http://evil.example) :red[đỏ]", district(con, "Văn Quan"))
-    from tests.conftest import report
+    from tests.helpers import report
 
     report(con, evil, "2020-05", [1])
     con.close()

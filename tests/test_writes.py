@@ -7,8 +7,8 @@ import pytest
 
 from ntm import audit, plans, writes
 from ntm.access import AccessDenied
-from tests.access_fixtures import ROOT, account, district, filled
-from tests.conftest import commune
+from tests.access_helpers import ROOT, account, district, filled
+from tests.helpers import commune
 
 
 def state(con):
@@ -49,7 +49,7 @@ def test_an_uploader_of_van_quan_cannot_load_another_district(con):
 def test_new_communes_outside_the_scope_are_refused_at_load(con):
     """--accept-new-units creates units inside the load's transaction: the check sees them and rolls back."""
     uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
-    from tests.test_ingest import real_world_sheet, xlsx
+    from tests.helpers import real_world_sheet, xlsx
 
     data = xlsx(lambda sheet: (real_world_sheet(sheet), sheet.__setitem__("A1", "UBND HUYỆN LỘC BÌNH")))
     units_before = con.execute("SELECT count(*) FROM units").fetchall()

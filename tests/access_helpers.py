@@ -9,7 +9,7 @@ import openpyxl
 from ntm import accounts, periods, units
 from ntm.access import Principal, local_user
 from ntm.ingest import template
-from tests.conftest import MAY_2020
+from tests.helpers import MAY_2020
 
 ROOT = local_user("root")
 

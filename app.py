@@ -2,10 +2,13 @@
 
 import streamlit as st
 
+import signin
 import ui
+from ntm import access
 
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 ui.language_switch()
+principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
 
 pages = {
     ui.tr("nav.province"): [
@@ -30,7 +33,15 @@ pages = {
         st.Page("pages/upload.py", title=ui.tr("page.upload"), icon=":material/upload_file:", url_path="tai-du-lieu"),
     ],
 }
-page = st.navigation(pages)
+if principal is not None and access.allowed(principal, "users"):
+    pages[ui.tr("nav.admin")] = [
+        st.Page(
+            "pages/admin.py", title=ui.tr("page.admin"), icon=":material/admin_panel_settings:", url_path="quan-tri"
+        )
+    ]
+page = st.navigation(pages, position="sidebar" if principal is not None else "hidden")
+if principal is None:
+    st.stop()  # the sign-in form is all this session sees
 try:
     if ui.ready():  # on the first start, a progress display while the sample database is built
         st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())

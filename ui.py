@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from ntm import catalog, filter_options, metrics, periods, sample, store, units
+from ntm import access, catalog, filter_options, metrics, periods, plain, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
@@ -91,6 +91,39 @@ def lang() -> str:
 
 def tr(key: str, **params) -> str:
     return t(key, lang(), **params)
+
+
+def md(key: str, **params) -> str:
+    """``tr`` for Markdown elements (st.markdown/title/success/warning/info/caption …): every text parameter is
+    escaped, so a name, plan, decision number or file name shows as typed, never as a link, image or colour."""
+    return t(key, lang(), **{k: plain.markdown(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+def refusal(exc: access.AccessDenied | Any) -> None:
+    """A keyed refusal (``AccessDenied``, ``RevertRefused`` …) as an error box, its text shown as typed."""
+    st.error(plain.markdown(t(exc.key, lang(), **exc.params)), icon=":material/block:")
+
+
+def principal() -> access.Principal:
+    """Who uses this session (set by ``signin.gate`` in app.py on every rerun); stops the page without one."""
+    current = st.session_state.get("_principal")
+    if not isinstance(current, access.Principal):
+        st.stop()
+    return current
+
+
+def can_read(unit: units.Unit) -> bool:
+    return access.covers(principal(), unit)
+
+
+def require_read(unit: units.Unit) -> None:
+    """The scope check on the unit a query asks for: outside it, a message and the page stops."""
+    who = principal()
+    try:
+        access.require(who, "read", unit)
+    except access.AccessDenied:
+        st.warning(md("signin.read_denied", scope=who.scope_label), icon=":material/lock:")
+        st.stop()
 
 
 @dataclass(frozen=True)
@@ -191,7 +224,11 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     )
 
     provinces = query(filter_options.units_with_data, cur, version, period.start, period.end, "province")
-    codes = [c for c, _ in provinces]
+    who = principal()
+    codes = [c for c, _ in provinces if access.may_open(who, c)]  # only units the account may see
+    if not codes:
+        st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
+        return None
     names = dict(provinces)
     _from_query("province", codes, codes[0] if codes else None)
     side.selectbox(
@@ -207,9 +244,13 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     districts = query(
         filter_options.units_with_data, cur, version, period.start, period.end, "district", province.unit_id
     )
-    d_codes = [""] + [c for c, _ in districts]
+    whole = access.covers(who, province)
+    d_codes = [""] * whole + [c for c, _ in districts if whole or access.may_open(who, c)]
+    if not d_codes:
+        st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
+        return None
     d_names = dict(districts)
-    _from_query("district", d_codes, "")
+    _from_query("district", d_codes, d_codes[0])
     side.selectbox(
         tr("filter.district"),
         d_codes,
@@ -223,6 +264,9 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     district = None
     if st.session_state["district"]:
         district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
+    if not access.covers(who, district or province):  # a commune-only scope: no district or province view
+        st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
+        return None
     st.query_params.from_dict(
         {
             k: st.session_state[k]
@@ -251,13 +295,16 @@ def download_xlsx(frame: pd.DataFrame, name: str, key: str) -> None:
 
 def empty(message_key: str, **params) -> None:
     """The message shown instead of an empty chart: why it is empty and what to change."""
-    st.info(tr(message_key, **params), icon=":material/info:")
+    st.info(md(message_key, **params), icon=":material/info:")
 
 
 def query(fn: Callable[..., T], cur: duckdb.DuckDBPyConnection, version: tuple, *args: Any) -> T:
     """``fn(cur, *args)`` cached per function, arguments and data version: every click reruns the page,
     the yearly series alone is several scans, and the version in the key drops stale results the
-    moment an upload lands or is reverted."""
+    moment an upload lands or is reverted. Every unit asked for is checked against the session's scope first."""
+    for arg in args:
+        if isinstance(arg, units.Unit):
+            require_read(arg)
     return _cached(f"{fn.__module__}.{fn.__qualname__}", fn, cur, version, *args)
 
 
@@ -273,7 +320,7 @@ def scores_or_stop(
     """Write the page title for the scope and period; return (period label, commune scores),
     or explain why there is nothing to show and stop."""
     label = fmt_period(f.period.text, lang())
-    st.title(tr(title_key, unit=f.scope.name, period=label))
+    st.title(md(title_key, unit=f.scope.name, period=label))
     scores = query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
     if scores.empty:
         empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ntm import plain
 from ntm.i18n import fmt_number, t
 
 STATUS_COLORS = {"met": "#0072B2", "basically_met": "#E69F00", "not_met": "#D55E00", "no_report": "#C8C8C8"}
@@ -27,7 +28,7 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figu
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee")
-    return fig
+    return plain.chart(fig)  # names come from users' files: labels are plain text, never HTML
 
 
 def yearly_trend(yearly: pd.DataFrame, unit_name: str, lang: str) -> go.Figure:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from ntm import catalog, metrics, periods, store, units
+from ntm import access, catalog, metrics, periods, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import KeyedError, Rejected
 
@@ -26,7 +26,17 @@ def _open(args: argparse.Namespace):
     try:
         return store.connect(args.db)
     except store.StoreBusy as exc:
-        raise UsageError(t("cli.db_busy", path=str(exc))) from exc
+        raise UsageError(t("cli.db_busy", args.lang, path=str(exc))) from exc
+
+
+def acting(con, args: argparse.Namespace) -> access.Principal:
+    """Who runs this command (``--by NAME``, else the OS user): an account's role and scope, see ntm.accounts."""
+    from ntm import accounts
+
+    try:
+        return accounts.cli_principal(con, getattr(args, "by", None))
+    except access.AccessDenied as exc:
+        raise UsageError(exc.message(args.lang)) from exc
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -35,6 +45,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     path = store.db_path(args.db)
     con = _open(args)
     try:
+        access.require(acting(con, args), "restore")  # rebuilds the whole database
         stats = sample.build(con, workbook_dir=args.workbooks)
     finally:
         con.close()
@@ -98,6 +109,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
         unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.lang)
+        access.require(acting(con, args), "read", unit)
         result = metrics.summary(con, unit, period, set_id)
     finally:
         con.close()
@@ -137,10 +149,12 @@ def format_summary(result: dict, lang: str = "vi") -> str:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from ntm import writes
+
     data, name = _read_file(args)
     con = _open(args)
     try:
-        counts = catalog.import_workbook(con, data, name)
+        counts = writes.import_catalogue(con, acting(con, args), data, name)
     except Rejected as exc:
         return _print_rejected(exc.errors, args.lang)
     finally:
@@ -158,13 +172,14 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ntm.ingest.importer import import_file
+    from ntm import writes
 
     data, name = _read_file(args)
     con = _open(args)
     try:
-        result = import_file(
+        result = writes.import_upload(
             con,
+            acting(con, args),
             data,
             name,
             unit=args.unit,
@@ -221,6 +236,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
             as_of = periods.parse(args.as_of).start if args.as_of else None
         except KeyedError as exc:  # periods.PeriodError, units.UnitError
             raise UsageError(exc.message(args.lang)) from exc
+        access.require(acting(con, args), "read", unit)
         result = progress.report(con, unit, args.year, as_of)
     finally:
         con.close()
@@ -296,12 +312,12 @@ def format_targets(result: dict, lang: str = "vi") -> str:
 
 
 def _targets_import(args: argparse.Namespace) -> int:
-    from ntm import plans
+    from ntm import writes
 
     data, name = _read_file(args)
     con = _open(args)
     try:
-        plan, counts = plans.import_plan(con, data, name, unit=args.unit)
+        plan, counts = writes.import_plan(con, acting(con, args), data, name, unit=args.unit)
     finally:
         con.close()
     if args.json:
@@ -331,6 +347,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.lang)
         if period.is_year:
             raise UsageError(t("period.invalid", args.lang, text=args.period))
+        access.require(acting(con, args), "read", unit)
         data = template.build(con, unit, period, set_id, prefill=args.prefill)
     finally:
         con.close()
@@ -339,10 +356,22 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+def common_parser() -> argparse.ArgumentParser:
+    """--db, --lang, --by: the options every command takes (``parents=[common_parser()]``)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="DuckDB file (default: $NTM_DB or data/ntm.duckdb)")
     common.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages")
+    common.add_argument(
+        "--by",
+        metavar="NAME",
+        help="who runs the command, recorded in the audit log (default: the OS user); "
+        "an account name acts with that account's role and scope",
+    )
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    common = common_parser()
     top = argparse.ArgumentParser(prog="python -m ntm", description="NTM Dashboard command line")
     sub = top.add_subparsers(dest="command", required=True)
 
@@ -413,6 +442,11 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
+    from ntm import cli_backup, cli_uploads, cli_users
+
+    cli_users.register(sub)
+    cli_backup.register(sub)
+    cli_uploads.register(sub)
     return top
 
 
@@ -423,6 +457,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except access.AccessDenied as exc:
+        print(exc.message(getattr(args, "lang", "vi")), file=sys.stderr)
+        return 1
     except Exception as exc:  # a full disk, a corrupt or busy database: a message saying what to do, no traceback
         from ntm import faults
 

@@ -6,6 +6,8 @@ import io
 
 import pandas as pd
 
+from ntm import plain
+
 
 def to_xlsx(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
     """One sheet, header bold, columns sized; strings are written as strings (``=HYPERLINK`` stays text)."""
@@ -13,7 +15,7 @@ def to_xlsx(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
     with pd.ExcelWriter(
         buffer, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}
     ) as writer:
-        data = frame.copy()
+        data = plain.frame(frame)  # text starting with = + - @ tab CR cannot run as a formula
         for column in data.columns:
             if data[column].map(lambda v: isinstance(v, (list, tuple))).any():
                 data[column] = data[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)

@@ -243,6 +243,7 @@ def import_plan(
     unit: str | None = None,
     by: str | None = None,
     dry_run: bool = False,
+    before_commit: Callable[[duckdb.DuckDBPyConnection, PlanRows, datetime], None] | None = None,
 ) -> tuple[PlanRows, dict[str, int]]:
     """Read a plan workbook (sheets of commune targets, unit goals, recognitions), validate every row,
     then write all of it in one transaction, or nothing when any row is wrong."""
@@ -279,6 +280,8 @@ def import_plan(
             "goals": target_store.write_goals(con, plan.goals, now, by, source),
             "recognitions": target_store.write_recognitions(con, plan.recognitions, now),
         }
+        if before_commit is not None:  # ntm.writes: the scope check and the audit rows, in this transaction
+            before_commit(con, plan, now)
     return plan, counts
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, periods, progress
+from ntm import catalog, metrics, periods, plain, progress
 from ntm.i18n import fmt_date, fmt_number, fmt_period, t
 from ntm.units import Unit
 
@@ -257,7 +257,7 @@ def to_xlsx(report: Draft) -> bytes:
     sheet.fit_to_pages(1, 0)
     row = 0
     for text, fmt in ((report.title, bold), (report.subtitle, None)):
-        sheet.write_string(row, 0, text, fmt)
+        sheet.write_string(row, 0, plain.cell(text), fmt)
         row += 1
     for section in report.sections:
         row += 1
@@ -268,11 +268,11 @@ def to_xlsx(report: Draft) -> bytes:
             row += 1
         if section.table is not None and len(section.table):
             for col, name in enumerate(section.table.columns):
-                sheet.write_string(row, col, str(name), bold)
+                sheet.write_string(row, col, plain.cell(str(name)), bold)
             for values in section.table.itertuples(index=False):
                 row += 1
                 for col, value in enumerate(values):
-                    sheet.write_string(row, col, str(value), wrap)
+                    sheet.write_string(row, col, plain.cell(str(value)), wrap)
             row += 1
     book.close()
     return buffer.getvalue()

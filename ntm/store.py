@@ -109,6 +109,22 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
         ],
     ),
+    (
+        8,
+        [  # access: accounts scoped to units, and the audit log (ntm.access, ntm.accounts, ntm.audit)
+            """CREATE TABLE users (
+            username VARCHAR PRIMARY KEY, role VARCHAR NOT NULL CHECK (role IN ('viewer', 'uploader', 'admin')),
+            password_hash VARCHAR, disabled BOOLEAN NOT NULL DEFAULT false,
+            created_at TIMESTAMP NOT NULL, created_by VARCHAR)""",
+            """CREATE TABLE user_scopes (
+            username VARCHAR NOT NULL, unit_id INTEGER NOT NULL, PRIMARY KEY (username, unit_id))""",
+            "CREATE SEQUENCE audit_id_seq START 1",
+            """CREATE TABLE audit (
+            audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'), changed_at TIMESTAMP NOT NULL,
+            actor VARCHAR NOT NULL, via VARCHAR NOT NULL, action VARCHAR NOT NULL, ref VARCHAR,
+            unit_id INTEGER, period DATE, old_value VARCHAR, new_value VARCHAR)""",
+        ],
+    ),
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
@@ -163,6 +179,10 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
     current = schema_version(con)
+    if current and any(current < v and (target is None or v <= target) for v, _ in MIGRATIONS):
+        from ntm import backup  # an existing database about to change shape: keep a copy first
+
+        backup.before_migration(con, current)
     for version, statements in MIGRATIONS:
         if version <= current or (target is not None and version > target):
             continue

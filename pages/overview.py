@@ -54,13 +54,13 @@ st.caption(ui.tr("common.layer_note", layer=ui.tr("layer." + f.layer)) + " " + u
 lost = ui.query(metrics.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
 if len(lost):
     st.warning(
-        ui.tr("overview.regressions", count=lost["unit_id"].nunique(), names=", ".join(sorted(set(lost["name"]))[:12])),
+        ui.md("overview.regressions", count=lost["unit_id"].nunique(), names=", ".join(sorted(set(lost["name"]))[:12])),
         icon=":material/warning:",
     )
     st.page_link("pages/targets.py", label=ui.tr("overview.regressions_link"), icon=":material/flag:")
 if len(missing):
     st.warning(
-        ui.tr("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:"
+        ui.md("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:"
     )
 
 left, right = st.columns(2)
@@ -78,14 +78,18 @@ with right:
     )
     full = dist.iloc[0]
     if full["communes"]:
-        st.markdown(ui.tr("overview.standard_list", n=n, count=full["communes"], names=", ".join(full["names"])))
+        st.markdown(ui.md("overview.standard_list", n=n, count=full["communes"], names=", ".join(full["names"])))
 
-ranking = ui.query(metrics.district_ranking, cur, version, f.province, f.period, f.set_id, f.layer)
+ranking = (
+    ui.query(metrics.district_ranking, cur, version, f.province, f.period, f.set_id, f.layer)
+    if ui.can_read(f.province)
+    else []
+)  # a district account does not see the other districts
 if len(ranking) > 1:
     highlight = f.district.short_name if f.district else None
     if highlight in set(ranking["district"]):
         row = ranking.set_index("district").loc[highlight]
-        st.subheader(ui.tr("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
+        st.subheader(ui.md("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
     st.plotly_chart(
         charts.ranking_bar(
             ranking, highlight, ui.tr("overview.ranking_title", province=f.province.name, period=period_label), lang

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import catalog, charts, metrics, periods, progress, store, targets, units
+from ntm import audit, catalog, charts, metrics, periods, progress, store, targets, units
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
@@ -25,7 +25,7 @@ if "commune" not in st.session_state or st.session_state["commune"] not in ids:
 st.selectbox(ui.tr("profile.commune"), ids, key="commune", format_func=labels.get)
 st.query_params["commune"] = str(st.session_state["commune"])
 unit = ui.query(units.get, cur, version, st.session_state["commune"])
-st.title(ui.tr("profile.title", name=unit.name))
+st.title(ui.md("profile.title", name=unit.name))
 
 history = ui.query(metrics.commune_history, cur, version, unit, f.layer)
 if history.empty:
@@ -34,7 +34,7 @@ if history.empty:
 n_by_set = {s: ui.query(metrics.n_criteria, cur, version, s) for s in history["set_id"].unique()}
 last = history.iloc[-1]
 st.markdown(
-    ui.tr(
+    ui.md(
         "profile.latest",
         met=int(last["met"]),
         n=n_by_set[last["set_id"]],
@@ -48,7 +48,7 @@ st.plotly_chart(
     key="commune_trend",
 )
 
-st.subheader(ui.tr("profile.status_title", period=fmt_period(last["period"], lang)))
+st.subheader(ui.md("profile.status_title", period=fmt_period(last["period"], lang)))
 crit = ui.query(catalog.criteria, cur, version, last["set_id"])
 since = metrics.unmet_since(history)
 statuses = dict(last["statuses"])
@@ -81,7 +81,7 @@ if len(indicators):
 lost = ui.query(metrics.regressions, cur, version, unit, periods.month(last["period"]), last["set_id"], f.layer)
 if len(lost):
     st.warning(
-        ui.tr(
+        ui.md(
             "profile.regressions",
             criteria=", ".join(
                 f"{int(c)} {crit.set_index('criterion_no').at[c, name_col]}" for c in lost["criterion_no"]
@@ -98,7 +98,7 @@ if not own:
 for target in own:
     entry = ui.query(progress.target_progress, cur, version, target, last["period"], f.layer)
     st.markdown(
-        ui.tr(
+        ui.md(
             "profile.target_line",
             level=ui.tr("level." + entry["level"]),
             deadline=fmt_period(entry["target_month"], lang),
@@ -125,3 +125,11 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+st.subheader(ui.tr("audit.profile_title"))
+st.caption(ui.tr("audit.profile_help"))
+changes = audit.entries(cur, unit, limit=200)
+if changes:
+    st.dataframe(audit.table(changes, lang), hide_index=True, width="stretch")
+else:
+    ui.empty("audit.none")

@@ -3,11 +3,11 @@
 import streamlit as st
 
 import ui
-from ntm import reports
+from ntm import plain, reports
 from ntm.i18n import fmt_period
 
 f, cur, version, lang = ui.page_start()
-st.title(ui.tr("reports.title", unit=f.scope.name, period=fmt_period(f.period.text, lang)))
+st.title(ui.md("reports.title", unit=f.scope.name, period=fmt_period(f.period.text, lang)))
 st.caption(ui.tr("reports.help"))
 report = ui.query(reports.draft, cur, version, f.scope, f.period, f.set_id, lang, f.layer)
 left, right = st.columns(2)
@@ -27,9 +27,9 @@ right.download_button(
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 with st.container(border=True):
-    st.markdown(f"**{report.title}**  \n{report.subtitle}")
+    st.markdown(f"**{plain.markdown(report.title)}**  \n{plain.markdown(report.subtitle)}")
     for section in report.sections:
-        st.markdown(f"**{section.heading}**")
-        st.markdown("\n".join(f"- {line}" for line in section.paragraphs))
+        st.markdown(f"**{plain.markdown(section.heading)}**")
+        st.markdown("\n".join(f"- {plain.markdown(line)}" for line in section.paragraphs))
         if section.table is not None and len(section.table):
             st.dataframe(section.table, hide_index=True, width="stretch")

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import charts, completeness, metrics, periods, plans, progress, targets
+from ntm import access, charts, completeness, metrics, periods, plans, progress, targets, writes
 from ntm.i18n import fmt_date, fmt_number, fmt_period
 
 BADGE = {
@@ -25,7 +25,7 @@ default = next((y for y in year_options if y >= f.period.end.year and y in years
 if st.session_state.get("target_year") not in year_options:
     st.session_state["target_year"] = default
 year = st.selectbox(ui.tr("targets.year"), year_options, key="target_year")
-st.title(ui.tr("targets.title", year=year, unit=f.scope.name))
+st.title(ui.md("targets.title", year=year, unit=f.scope.name))
 
 result = ui.query(progress.report, cur, version, f.scope, year, None, f.layer)
 as_of = fmt_period(result["as_of"], lang)
@@ -109,7 +109,7 @@ with tab_progress:
         for e in achieved:
             if e["recognition"]:
                 st.success(
-                    ui.tr(
+                    ui.md(
                         "targets.recognised",
                         name=e["name"],
                         decision=e["recognition"]["decision_no"],
@@ -118,9 +118,9 @@ with tab_progress:
                     icon=":material/verified:",
                 )
             else:
-                st.info(ui.tr("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
+                st.info(ui.md("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
     if result["goals"]:
-        st.subheader(ui.tr("targets.goals_title", unit=f.scope.name))
+        st.subheader(ui.md("targets.goals_title", unit=f.scope.name))
         st.dataframe(
             pd.DataFrame(
                 [
@@ -203,7 +203,7 @@ with tab_completeness:
         else periods.month(f.period.end)
     )
     table = ui.query(completeness.by_district, cur, version, f.scope, month, f.set_id, f.layer)
-    st.subheader(ui.tr("targets.completeness_title", unit=f.scope.name, period=fmt_period(month.text, lang)))
+    st.subheader(ui.md("targets.completeness_title", unit=f.scope.name, period=fmt_period(month.text, lang)))
     st.caption(ui.tr("targets.completeness_rule"))
     if table.empty:
         ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(month.text, lang), set_id=f.set_id)
@@ -233,7 +233,7 @@ with tab_completeness:
         )
 
 with tab_edit:
-    st.markdown(ui.tr("targets.edit_help", unit=f.scope.name))
+    st.markdown(ui.md("targets.edit_help", unit=f.scope.name))
     level_labels = {ui.tr("level." + lv): lv for lv in targets.LEVELS}
     current = targets.current(cur, f.scope)
     frame = pd.DataFrame(
@@ -267,7 +267,8 @@ with tab_edit:
             "note": st.column_config.TextColumn(ui.tr("targets.note")),
         },
     )
-    if st.button(ui.tr("targets.save"), type="primary", key="save_targets"):
+    may_edit = access.allowed(ui.principal(), "targets")
+    if st.button(ui.tr("targets.save"), type="primary", key="save_targets", disabled=not may_edit):
         checked = plans.validate_targets(cur, edited.replace({"level": level_labels}), f.scope)
         if checked.errors:
             st.error(ui.tr("targets.save_rejected"))
@@ -282,12 +283,18 @@ with tab_edit:
                 width="stretch",
             )
         else:
-            changed = targets.save_targets(cur, checked.targets, by="app", source="app", replace_scope=f.scope)
-            st.success(ui.tr("targets.saved", **changed))
+            try:
+                changed = writes.save_targets(cur, ui.principal(), checked.targets, source="app", replace_scope=f.scope)
+            except access.AccessDenied as exc:
+                ui.refusal(exc)
+            else:
+                st.success(ui.tr("targets.saved", **changed))
     st.divider()
     plan_file = st.file_uploader(ui.tr("targets.plan_upload"), type=["xlsx", "xls", "ods"], key="plan_file")
-    if plan_file is not None and st.button(ui.tr("targets.plan_load"), key="plan_load"):
-        checked, loaded = plans.import_plan(cur, plan_file.getvalue(), plan_file.name, unit=f.scope.code, by="app")
+    if plan_file is not None and st.button(ui.tr("targets.plan_load"), key="plan_load", disabled=not may_edit):
+        checked, loaded = writes.import_plan(
+            cur, ui.principal(), plan_file.getvalue(), plan_file.name, unit=f.scope.code
+        )
         if checked.errors:
             st.error(ui.tr("targets.plan_rejected"))
             st.dataframe(

@@ -4,13 +4,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import store
+from ntm import access, audit, plain, store, upload_log, writes
 from ntm.i18n import fmt_period
 from ntm.ingest import template
-from ntm.ingest.importer import import_file
 
 cur, lang = ui.cursor(), ui.lang()
 f = ui.filters()
+who = ui.principal()
 st.title(ui.tr("upload.title"))
 
 st.subheader(ui.tr("upload.template_title"))
@@ -27,6 +27,8 @@ else:
     ui.empty("upload.template_pick_month")
 
 st.subheader(ui.tr("upload.file_title"))
+if not access.allowed(who, "upload"):
+    ui.empty("signin.read_only")  # hidden for a viewer, and refused in ntm.writes anyway
 layer = st.selectbox(
     ui.tr("upload.layer"),
     store.LAYERS,
@@ -36,6 +38,7 @@ layer = st.selectbox(
 )
 files = st.file_uploader(
     ui.tr("upload.file_label"),
+    disabled=not access.allowed(who, "upload"),
     type=["xlsx", "xlsm", "xls", "ods"],
     accept_multiple_files=True,
     key="upload_files",
@@ -44,13 +47,15 @@ files = st.file_uploader(
 pending = st.session_state.setdefault("_upload_checks", {})
 for file in files or []:
     if (file.file_id, layer) not in pending:  # every click reruns the page: check each upload once per layer
-        result = import_file(cur, file.getvalue(), file.name, dry_run=True, layer=layer)
+        result = writes.import_upload(cur, who, file.getvalue(), file.name, dry_run=True, layer=layer)
         pending[(file.file_id, layer)] = (file.name, file.getvalue(), result)
 
 for (file_id, file_layer), (name, raw, result) in list(pending.items()):
     with st.container(border=True):
-        st.markdown(f"**{name}** · {ui.tr('layer.' + file_layer)}")
-        if result.status == "rejected":
+        st.markdown(f"**{plain.markdown(name)}** · {ui.tr('layer.' + file_layer)}")
+        if result.status == "rejected" and result.errors[0].key.startswith("access."):  # refused for this account
+            ui.refusal(result.errors[0])
+        elif result.status == "rejected":
             st.error(ui.tr("upload.rejected", count=len(result.errors)))
             st.dataframe(
                 pd.DataFrame(
@@ -84,26 +89,35 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
                     width="stretch",
                 )
             if result.missing:
-                st.warning(ui.tr("upload.missing", names=", ".join(m["name"] for m in result.missing)))
+                st.warning(ui.md("upload.missing", names=", ".join(m["name"] for m in result.missing)))
             if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
-                loaded = import_file(cur, raw, name, uploaded_by="dashboard", layer=file_layer)
+                loaded = writes.import_upload(cur, who, raw, name, layer=file_layer)
                 pending[(file_id, file_layer)] = (name, raw, loaded)
                 st.rerun()
         else:
             st.success(ui.tr("upload.loaded", rows=result.rows, communes=result.communes, upload_id=result.upload_id))
         for p in result.warnings:
-            st.warning(p.located(lang))
+            st.warning(plain.markdown(p.located(lang)))
 
 st.subheader(ui.tr("upload.history_title"))
-log = store.uploads(cur, limit=50)
+log = pd.DataFrame(
+    [u.__dict__ for u in upload_log.uploads(cur, who, None, limit=50)],
+    columns=["upload_id", "uploaded_at", "uploaded_by", "file_name", "source", "rows", "communes", "status"],
+)  # only uploads touching the account's scope
 if log.empty:
     ui.empty("upload.no_history")
 else:
     st.dataframe(
-        log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]].rename(
+        log[["upload_id", "uploaded_at", "uploaded_by", "file_name", "source", "rows", "communes", "status"]]
+        .assign(
+            uploaded_at=log["uploaded_at"].map(lambda v: audit.fmt_when(v, lang)),  # 01/12/2026 10:08
+            status=log["status"].map(lambda s: ui.tr(f"uploads.status.{s}") if s in ("loaded", "reverted") else s),
+        )
+        .rename(
             columns={
                 "upload_id": "ID",
                 "uploaded_at": ui.tr("profile.uploaded_at"),
+                "uploaded_by": ui.tr("uploads.col.by"),
                 "file_name": ui.tr("profile.file"),
                 "source": ui.tr("profile.source"),
                 "rows": ui.tr("upload.rows"),
@@ -126,11 +140,11 @@ else:
     target = left.selectbox(ui.tr("upload.revert_pick"), revertable, key="revert_id")
     if not revertable:
         left.caption(ui.tr("upload.revert_none"))
-    if right.button(ui.tr("upload.revert"), key="revert", disabled=target is None):
+    if right.button(ui.tr("upload.revert"), key="revert", disabled=not access.allowed(who, "revert") or target is None):
         try:
-            removed = store.revert_upload(cur, int(target))
-        except store.RevertRefused as exc:
-            st.error(exc.message(lang))
+            removed = writes.revert_upload(cur, who, int(target))
+        except (writes.RevertRefused, access.AccessDenied) as exc:
+            ui.refusal(exc)
         else:
             st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
             st.rerun()

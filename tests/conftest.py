@@ -19,6 +19,18 @@ import pytest
 from ntm import catalog, store, units
 
 
+@pytest.fixture(autouse=True)
+def local_server_address():
+    """The app under test binds 127.0.0.1 as scripts/run.sh does (one local user, no sign-in);
+    sign-in tests set another address themselves."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)
+
+
 def _built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
     """``build(path)`` run once per session, however many xdist workers ask; returns the file and what
     ``build`` returned (kept as JSON beside the file for the workers that did not build it)."""

@@ -6,6 +6,7 @@ metadata, title rows, sheet names) is used where the caller gave no option; opti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -97,9 +98,11 @@ def import_file(
     dry_run: bool = False,
     uploaded_by: str | None = None,
     layer: str = "self",
+    before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
-    (``self`` reports, ``appraised`` district/province appraisal, ``recognised``)."""
+    (``self`` reports, ``appraised`` district/province appraisal, ``recognised``). ``before_commit(con,
+    upload_id)`` runs inside the load's transaction (``ntm.writes``: the scope check and the audit rows)."""
     if layer not in store.LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
     ctx = _Context(con, unit, period, set_id, accept_new_units)
@@ -151,7 +154,7 @@ def import_file(
         indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
     ).assign(layer=layer)
     try:
-        result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
+        result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by, before_commit)
     except StoreFault as fault:  # a full disk or a busy file: nothing was written, the user is told what to do
         result.errors = [Problem(fault.key, {"path": fault.fault.path or "?", "detail": fault.fault.detail[:200]})]
         return result
@@ -474,7 +477,13 @@ def _long_row(
 
 
 def _load(
-    ctx: _Context, frame: pd.DataFrame, ind: pd.DataFrame, data: bytes, file_name: str, uploaded_by: str | None
+    ctx: _Context,
+    frame: pd.DataFrame,
+    ind: pd.DataFrame,
+    data: bytes,
+    file_name: str,
+    uploaded_by: str | None,
+    before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> int:
     con = ctx.con
     with store.transaction(con):
@@ -486,7 +495,7 @@ def _load(
             frame["unit_id"] = frame["unit_id"].map(lambda u: mapping.get(u, u))
             if len(ind):
                 ind["unit_id"] = ind["unit_id"].map(lambda u: mapping.get(u, u))
-        return store.load_facts(
+        upload_id = store.load_facts(
             con,
             frame,
             source="import",
@@ -496,3 +505,6 @@ def _load(
             uploaded_by=uploaded_by,
             in_transaction=True,
         )
+        if before_commit is not None:
+            before_commit(con, upload_id)
+        return upload_id

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ntm import catalog, units
+from ntm import catalog, plain, units
 from ntm.i18n import fmt_period
 from ntm.periods import Period
 from ntm.problems import column_letter
@@ -39,7 +39,7 @@ def build(
     headers = ["STT", "Mã xã", "Tên xã"] + [int(c) for c in crit["criterion_no"]] + ["Tổng số tiêu chí đạt", "Ghi chú"]
     names = [""] * 3 + list(crit["name_vi"]) + ["", ""]
     for i, (head, name) in enumerate(zip(headers, names)):
-        top = sheet.cell(row=5, column=i + 1, value=name or None)
+        top = sheet.cell(row=5, column=i + 1, value=plain.cell(name) or None)
         cell = sheet.cell(row=6, column=i + 1, value=head)
         for c in (top, cell):
             c.font = Font(bold=True)
@@ -59,7 +59,7 @@ def build(
         sheet.cell(row=r, column=1, value=k + 1)
         code = sheet.cell(row=r, column=2, value=row.code)
         code.number_format = "@"
-        sheet.cell(row=r, column=3, value=row.name)
+        sheet.cell(row=r, column=3, value=plain.cell(row.name))  # a name is never a formula
         for j, no in enumerate(crit["criterion_no"]):
             cell = sheet.cell(row=r, column=4 + j, value=STATUS_WORDS.get(latest.get((row.unit_id, int(no)), "")))
             cell.protection = Protection(locked=False)

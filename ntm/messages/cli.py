@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.db_busy": (
-        "Tệp cơ sở dữ liệu {path} đang được một chương trình khác mở (có thể là ứng dụng NTM Dashboard). Hãy dừng chương trình đó hoặc dùng --db để chỉ định tệp khác.",
-        "The database file {path} is open in another process (perhaps the NTM Dashboard app). Stop it, or point --db at another file.",
+        "Tệp cơ sở dữ liệu {path} đang được một chương trình khác mở (có thể là ứng dụng NTM Dashboard). Hãy dừng chương trình đó hoặc dùng --db để chỉ định tệp khác. Cần bản sao lưu khi ứng dụng đang chạy: đăng nhập quản trị, mở trang Quản trị → Sao lưu → Tạo bản sao lưu rồi tải về.",
+        "The database file {path} is open in another process (perhaps the NTM Dashboard app). Stop it, or point --db at another file. For a backup while the app runs: sign in as an administrator, open Administration → Backup → Make a backup, and download it.",
     ),
     "cli.sample_done": (
         "Đã tạo cơ sở dữ liệu mẫu {path}: {units} đơn vị hành chính, {rows} dòng đánh giá, {uploads} lần tải lên.",

@@ -1,0 +1,138 @@
+"""Every write checks its permission in ntm (ntm/writes.py) and is audited: an uploader of Văn Quan
+cannot write outside it, and nothing is written when refused."""
+
+from datetime import date
+
+import pytest
+
+from ntm import audit, plans, writes
+from ntm.access import AccessDenied
+from tests.access_helpers import ROOT, account, district, filled
+from tests.helpers import commune
+
+
+def state(con):
+    return [
+        con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+        for table in ("assessments", "assessment_history", "targets", "unit_goals", "recognitions", "audit")
+    ] + [con.execute("SELECT upload_id, status FROM uploads ORDER BY 1").fetchall()]
+
+
+def test_an_uploader_of_van_quan_loads_van_quan_and_is_audited(con):
+    uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
+    first = writes.import_upload(con, uploader, filled(con, "Văn Quan", "Chưa đạt"), "vq-lan-1.xlsx")
+    assert (first.status, first.communes) == ("loaded", 14)
+    second = writes.import_upload(con, uploader, filled(con, "Văn Quan", "Đạt"), "vq-lan-2.xlsx")
+    assert second.status == "loaded"
+    assert con.execute("SELECT uploaded_by FROM uploads WHERE upload_id = ?", [second.upload_id]).fetchall() == [
+        ("vq",)
+    ]
+    log = audit.entries(con, commune(con, "Tú Xuyên"))
+    assert [(e.actor, e.action, e.old_value, e.new_value, e.period) for e in log] == [
+        ("vq", "upload", "0/19", "19/19", date(2020, 5, 1)),
+        ("vq", "upload", None, "0/19", date(2020, 5, 1)),
+    ]
+    assert log[0].ref == f"#{second.upload_id} vq-lan-2.xlsx · ntm-2016 · self"
+
+
+def test_an_uploader_of_van_quan_cannot_load_another_district(con):
+    uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
+    before = state(con)
+    for dry_run in (True, False):
+        result = writes.import_upload(con, uploader, filled(con, "Lộc Bình"), "loc-binh.xlsx", dry_run=dry_run)
+        assert result.status == "rejected" and result.upload_id is None
+        assert [p.key for p in result.errors] == ["access.denied_scope"]
+        assert "Khuất Xá" in result.errors[0].message("vi")
+    assert state(con) == before  # no row, no upload, no audit entry
+
+
+def test_new_communes_outside_the_scope_are_refused_at_load(con):
+    """--accept-new-units creates units inside the load's transaction: the check sees them and rolls back."""
+    uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
+    from tests.helpers import real_world_sheet, xlsx
+
+    data = xlsx(lambda sheet: (real_world_sheet(sheet), sheet.__setitem__("A1", "UBND HUYỆN LỘC BÌNH")))
+    units_before = con.execute("SELECT count(*) FROM units").fetchall()
+    result = writes.import_upload(con, uploader, data, "x.xlsx", unit="Lạng Sơn/Lộc Bình", accept_new_units=True)
+    assert result.status == "rejected" and [p.key for p in result.errors] == ["access.denied_scope"]
+    assert con.execute("SELECT count(*) FROM units").fetchall() == units_before
+    assert con.execute("SELECT count(*) FROM uploads").fetchall() == [(0,)]
+
+
+def test_viewers_upload_nothing(con):
+    viewer = account(con, "xem", "viewer", district(con, "Văn Quan"))
+    result = writes.import_upload(con, viewer, filled(con, "Văn Quan"), "vq.xlsx")
+    assert result.status == "rejected" and result.errors[0].key == "access.denied_role"
+
+
+def test_revert_is_checked_and_audited(con):
+    vq_uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
+    lb_uploader = account(con, "lb", "uploader", district(con, "Lộc Bình"))
+    first = writes.import_upload(con, vq_uploader, filled(con, "Văn Quan", "Chưa đạt"), "1.xlsx").upload_id
+    second = writes.import_upload(con, vq_uploader, filled(con, "Văn Quan", "Đạt"), "2.xlsx").upload_id
+    before = state(con)
+    with pytest.raises(AccessDenied) as refused:
+        writes.revert_upload(con, lb_uploader, second)
+    assert refused.value.key == "access.denied_scope" and state(con) == before
+    with pytest.raises(writes.RevertRefused) as missing:
+        writes.revert_upload(con, vq_uploader, 999)
+    assert missing.value.key == "uploads.not_found"
+    assert writes.revert_upload(con, vq_uploader, second) == 14 * 19
+    log = audit.entries(con, commune(con, "Tú Xuyên"))
+    assert (log[0].actor, log[0].action, log[0].old_value, log[0].new_value) == ("vq", "revert", "19/19", "0/19")
+    assert con.execute("SELECT DISTINCT upload_id FROM assessments").fetchall() == [(first,)]
+
+
+def test_targets_plans_and_recognitions_outside_the_scope_are_refused(con):
+    vq = district(con, "Văn Quan")
+    uploader = account(con, "vq", "uploader", vq)
+    inside, outside = commune(con, "Tú Xuyên"), commune(con, "Khuất Xá", "Lộc Bình")
+    row = {"level": "ntm", "target_month": date(2025, 11, 1), "plan": "KH 12/KH-UBND", "note": None}
+    before = state(con)
+    with pytest.raises(AccessDenied):
+        writes.save_targets(con, uploader, [{**row, "unit_id": outside.unit_id}], source="app")
+    with pytest.raises(AccessDenied):
+        writes.save_targets(con, uploader, [], source="app", replace_scope=district(con, "Lộc Bình"))
+    with pytest.raises(AccessDenied):
+        writes.add_recognition(con, uploader, outside, "ntm", "9/QĐ-UBND", date(2024, 12, 27))
+    assert state(con) == before
+    counts = writes.save_targets(con, uploader, [{**row, "unit_id": inside.unit_id}], source="app", replace_scope=vq)
+    assert counts["added"] == 1
+    moved = {**row, "unit_id": inside.unit_id, "target_month": date(2026, 6, 1)}
+    writes.save_targets(con, uploader, [moved], source="app", replace_scope=vq)
+    writes.add_recognition(con, uploader, inside, "ntm", "9/QĐ-UBND", date(2024, 12, 27))
+    log = [(e.action, e.old_value, e.new_value) for e in audit.entries(con, inside)]
+    assert log == [
+        ("recognition", None, "9/QĐ-UBND · 27/12/2024"),
+        ("target", "11/2025", "06/2026 · KH 12/KH-UBND"),
+        ("target", None, "11/2025 · KH 12/KH-UBND"),
+    ]
+
+
+def test_a_plan_naming_a_commune_outside_the_scope_loads_nothing(con):
+    import io
+
+    import openpyxl
+
+    uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Tên xã", "Huyện", "Mức", "Thời hạn", "Kế hoạch"])
+    sheet.append(["Tú Xuyên", "Văn Quan", "NTM", "11/2025", "KH 1"])
+    sheet.append(["Khuất Xá", "Lộc Bình", "NTM", "11/2025", "KH 1"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    checked, counts = plans.import_plan(con, buffer.getvalue(), "kh.xlsx", dry_run=True)
+    assert not checked.errors and len(checked.targets) == 2  # a valid plan …
+    before = state(con)
+    checked, counts = writes.import_plan(con, uploader, buffer.getvalue(), "kh.xlsx")
+    assert [p.key for p in checked.errors] == ["access.denied_scope"] and counts == {}
+    assert state(con) == before  # … that this account may not load
+
+
+def test_the_catalogue_needs_an_administrator_of_everywhere(con):
+    admin_vq = account(con, "qt", "admin", district(con, "Văn Quan"))
+    with pytest.raises(AccessDenied) as refused:
+        writes.import_catalogue(con, admin_vq, b"", "bo-tieu-chi.xlsx")
+    assert refused.value.key == "access.denied_role"
+    assert ROOT.everywhere

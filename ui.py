@@ -5,8 +5,12 @@ Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here co
 
 from __future__ import annotations
 
+import json
+import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -310,6 +314,34 @@ def scores_or_stop(
         empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)
         st.stop()
     return label, scores
+
+
+def run_started() -> float:
+    """When this script run began (app.py's first line), for ``timed_run``."""
+    return time.perf_counter()
+
+
+@contextmanager
+def timed_run(page: str, started: float) -> Iterator[None]:
+    """With ``$NTM_TIMING_LOG`` set (the benchmark sets it), append each script run's duration on the server
+    (from ``started`` to the end of the page, st.stop included) as a JSON line: the server's own time per rerun,
+    apart from the browser's."""
+    log = os.environ.get("NTM_TIMING_LOG")
+    if not log:
+        yield
+        return
+    outcome = "ok"
+    try:
+        yield
+    except Exception as exc:  # st.stop and st.rerun are control flow; anything else is an error
+        outcome = "ok" if type(exc).__name__ in ("StopException", "RerunException") else "error"
+        raise
+    finally:
+        ctx = st.runtime.scriptrunner.get_script_run_ctx()
+        line = {"page": page, "session": ctx.session_id if ctx else None, "s": time.perf_counter() - started}
+        line["at"] = time.time()
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(json.dumps({**line, "outcome": outcome}) + "\n")
 
 
 def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:

@@ -63,6 +63,17 @@ class Server:
             self.proc.wait()
 
 
+_STARTED: list[Server] = []
+
+
+def stop_all() -> None:
+    """Stop every server this run started (also those a failed case left behind)."""
+    while _STARTED:
+        server = _STARTED.pop()
+        if server.proc.poll() is None:
+            server.stop()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -79,7 +90,8 @@ def start(db: Path, work: Path, timeout: float = 120) -> Server:
     while True:
         try:
             if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                return Server(proc, base, port, log)
+                _STARTED.append(Server(proc, base, port, log))
+                return _STARTED[-1]
         except OSError:
             pass
         if proc.poll() is not None or time.time() > deadline:
@@ -193,7 +205,7 @@ async def _session_loop(port: int, index: int, queries: list[str], until: float,
     pages = [p for p, _ in PAGES if p != "tai-du-lieu"]
     async with Session(port) as session:
         k = index
-        await session.run(queries[index % len(queries)])  # open the app, as a bookmarked link would
+        runs.append(await session.run(queries[index % len(queries)]))  # open the app, as a bookmarked link would
         while time.perf_counter() < until:
             runs.append(await session.run("", pages[k % len(pages)]))
             k += 1
@@ -255,6 +267,8 @@ def load_case(
     server_s = _server_s(server, since)
     n_errors = len(errors) + run_errors
     name = f"app: {sessions} sessions × {seconds:.0f} s + {len(uploads)}/2 uploads"
+    if errors:
+        name += f" (first error: {errors[0][:160]})"
     goal = "0 errors and p95 ≤ 2 s"
     return [
         case(f"{name}, client time ({len(client)} runs, p95 {p95(client):.2f} s, {n_errors} errors)", client or [float('nan')], goal,

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from benchmarks import data
-from benchmarks.timing import Case, table
+from benchmarks.timing import Case, failed, line, table
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVINCE = {"district": "20", "province": "20", "national": "38"}  # Lạng Sơn; Thanh Hóa (the most xã)
@@ -58,6 +58,19 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Printed(list):
+    """The cases so far, each also written to stderr as it is measured (a run cut short still shows them)."""
+
+    def append(self, c: Case) -> None:
+        _log(line(c))
+        super().append(c)
+
+    def __iadd__(self, more):
+        for c in more:
+            self.append(c)
+        return self
+
+
 def run(args: argparse.Namespace) -> list[Case]:
     from benchmarks import app, frames, ingest, queries
     from ntm import periods, store
@@ -68,13 +81,14 @@ def run(args: argparse.Namespace) -> list[Case]:
         f"{args.scale}: {dataset.old_communes:,} + {dataset.new_communes:,} xã, {dataset.criterion_rows:,} criterion "
         f"rows, {dataset.indicator_rows:,} sub-indicator rows ({dataset.build_s:.0f} s to build)"
     )
+    cases = _Printed()
     with tempfile.TemporaryDirectory(prefix="ntm-bench-") as tmp:
         work = Path(tmp)
         db = data.working_copy(dataset, work / "ntm.duckdb")
         con = store.connect(db)
         scope = queries.pick_scope(con, PROVINCE[args.scale])
         _log("ingest …")
-        cases = ingest.ingest_cases(con, scope.province, max(3, args.times // 2), args.scale == "national")
+        cases += ingest.ingest_cases(con, scope.province, max(3, args.times // 2), args.scale == "national")
         _log("queries …")
         facts = frames.load(con)
         incoming = queries.incoming_month(con, scope.province, periods.parse("2024-06").start)
@@ -86,20 +100,28 @@ def run(args: argparse.Namespace) -> list[Case]:
         if not args.no_app:
             _log("app …")
             query = f"province={scope.province.code}&period={scope.period.text}&mode=year"
-            browser, server = app.browser_cases(db, work, query, 2, str(scope.period.year - 1), upload)
-            cases += browser
+            server = None
             try:
+                browser, server = app.browser_cases(db, work, query, 2, str(scope.period.year - 1), upload)
+                cases += browser
                 _log("concurrent sessions …")
                 sessions = [f"province={c}&period={scope.period.text}&mode=year" for c in OTHER_PROVINCES]
                 cases += app.load_case(server, work, sessions, upload, args.sessions, args.seconds)
                 cases.append(app.rss_case(server))
+            except Exception as exc:  # noqa: BLE001 - a failed phase is a failed case, the run goes on
+                cases.append(failed("app", exc))
             finally:
-                server.stop()
+                app.stop_all()
             if args.first_start or (args.first_start is None and args.scale == "national"):
                 _log("first start …")
-                cases.append(app.first_start_case(work))
+                try:
+                    cases.append(app.first_start_case(work))
+                except Exception as exc:  # noqa: BLE001
+                    cases.append(failed("app: first start", exc))
+                finally:
+                    app.stop_all()
     _log(f"done in {time.perf_counter() - started:.0f} s")
-    return cases
+    return list(cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,6 +55,8 @@ def case(
 
 
 def p95(samples: list[float]) -> float:
+    if not samples:
+        return float("nan")
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
@@ -65,16 +67,26 @@ def _seconds(value: float | None) -> str:
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
+def line(c: Case) -> str:
+    ratio = "—" if c.ratio is None else f"{c.ratio:.3g}"
+    return (
+        f"| {c.name} | {_seconds(c.median_s)} | {_seconds(c.min_s)} | {_seconds(c.max_s)} | {c.baseline or '—'} "
+        f"| {_seconds(c.baseline_s)} | {ratio} | {c.goal} | {'yes' if c.goal_met else 'NO'} |"
+    )
+
+
+def failed(name: str, exc: BaseException) -> Case:
+    """A case that could not run: printed (goal not met) instead of ending the run."""
+    return Case(
+        f"{name}: failed ({type(exc).__name__}: {str(exc)[:200]})", None, None, None, None, None, None, "runs", False
+    )
+
+
 def table(cases: list[Case]) -> str:
     """A Markdown table, one line per case (also what the README quotes)."""
     lines = [
         "| case | median | min | max | baseline | baseline median | ratio | goal | met |",
         "|---|---:|---:|---:|---|---:|---:|---|---|",
     ]
-    for c in cases:
-        ratio = "—" if c.ratio is None else f"{c.ratio:.3g}"
-        lines.append(
-            f"| {c.name} | {_seconds(c.median_s)} | {_seconds(c.min_s)} | {_seconds(c.max_s)} | {c.baseline or '—'} "
-            f"| {_seconds(c.baseline_s)} | {ratio} | {c.goal} | {'yes' if c.goal_met else 'NO'} |"
-        )
+    lines += [line(c) for c in cases]
     return "\n".join(lines)

@@ -17,6 +17,8 @@ from typing import Iterator
 import duckdb
 import pandas as pd
 
+from ntm import summary
+
 DEFAULT_DB = Path("data") / "ntm.duckdb"
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
@@ -107,6 +109,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
         ],
     ),
+    (6, [summary.CREATE, summary.BUILD]),  # the commune × month summary (ntm/summary.py), built from the facts
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
@@ -145,19 +148,23 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
-    """Apply every migration above the current version, each in its own transaction."""
+    """Apply every migration not applied yet (up to ``target``), each in its own transaction, in version order.
+
+    Versions are assigned per feature and may land in any order, so a database at version 6 still gets a
+    version 3 that arrives later: what counts is the set of applied versions, not the highest."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
+    applied = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
     current = schema_version(con)
-    for version, statements in MIGRATIONS:
-        if version <= current or (target is not None and version > target):
+    for version, statements in sorted(MIGRATIONS, key=lambda m: m[0]):
+        if version in applied or (target is not None and version > target):
             continue
         with transaction(con):
             for sql in statements:
                 con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now()])
-        current = version
+        current = max(current, version)
     return current
 
 
@@ -254,6 +261,7 @@ def load_facts(
                 DELETE FROM assessments a USING incoming_keys k
                 WHERE a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""")
             con.execute(f"INSERT INTO assessments SELECT {_FACT_COLUMNS} FROM incoming_facts")
+            summary.refresh(con, "incoming_keys")  # the commune × month summary of the replaced reports
             if ind is not None:
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
@@ -295,6 +303,7 @@ def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
             con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
             con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
+        summary.refresh_upload(con, upload_id)  # its reports' summary rows, from the facts now in place
         con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
     return int(removed)
 

@@ -107,19 +107,26 @@ class Filters:
 
     @property
     def scope(self) -> units.Unit:
+        """The district, else the province, else (``province`` is ``units.national``) the whole country."""
         return self.district or self.province
+
+    @property
+    def national(self) -> bool:
+        return units.is_national(self.province)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def months(_cur, version: tuple) -> list[str]:
-    rows = _cur.execute("SELECT DISTINCT strftime(period, '%Y-%m') FROM assessments ORDER BY 1 DESC").fetchall()
+    rows = _cur.execute(
+        "SELECT DISTINCT strftime(period, '%Y-%m') FROM commune_month_summary ORDER BY 1 DESC"
+    ).fetchall()
     return [r[0] for r in rows]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
     rows = _cur.execute(
-        """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
+        """SELECT DISTINCT a.set_id FROM commune_month_summary a JOIN criteria_sets s USING (set_id)
            WHERE a.period BETWEEN ? AND ? ORDER BY 1""",
         [start, end],
     ).fetchall()
@@ -129,7 +136,8 @@ def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _layers_with_data(_cur, version: tuple, start, end, set_id: str) -> list[str]:
     rows = _cur.execute(
-        "SELECT DISTINCT layer FROM assessments WHERE period BETWEEN ? AND ? AND set_id = ?", [start, end, set_id]
+        "SELECT DISTINCT layer FROM commune_month_summary WHERE period BETWEEN ? AND ? AND set_id = ?",
+        [start, end, set_id],
     ).fetchall()
     found = {r[0] for r in rows}
     return [layer for layer in store.LAYERS if layer in found or layer == "self"]
@@ -140,7 +148,7 @@ def _units_with_data(_cur, version: tuple, start, end, column: str, parent_id: i
     """(code, name) of provinces or districts that have reports in the window."""
     assert column in ("province_id", "district_id")
     rows = _cur.execute(
-        f"""SELECT DISTINCT p.code, p.short_name FROM assessments a JOIN units c ON c.unit_id = a.unit_id
+        f"""SELECT DISTINCT p.code, p.short_name FROM commune_month_summary a JOIN units c ON c.unit_id = a.unit_id
             JOIN units p ON p.unit_id = c.{column}
             WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?) ORDER BY 2""",
         [start, end, parent_id, parent_id],
@@ -228,9 +236,9 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     )
 
     provinces = _units_with_data(cur, version, period.start, period.end, "province_id", None)
-    codes = [c for c, _ in provinces]
-    names = dict(provinces)
-    _from_query("province", codes, codes[0] if codes else None)
+    codes = [units.NATIONAL_CODE] + [c for c, _ in provinces]  # "Toàn quốc" above the provinces
+    names = {units.NATIONAL_CODE: t("national.scope", language), **dict(provinces)}
+    _from_query("province", codes, codes[1] if len(codes) > 1 else codes[0])
     side.selectbox(
         tr("filter.province"),
         codes,
@@ -239,9 +247,12 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         on_change=_keep,
         args=("province",),
     )
-    province = units.resolve(cur, st.session_state["province"], start=period.end)
-
-    districts = _units_with_data(cur, version, period.start, period.end, "district_id", province.unit_id)
+    if st.session_state["province"] == units.NATIONAL_CODE:
+        province, districts = units.national(t("national.scope", language)), []
+    else:
+        province = units.resolve(cur, st.session_state["province"], start=period.end)
+        districts = _units_with_data(cur, version, period.start, period.end, "district_id", province.unit_id)
+    whole = "national.scope" if units.is_national(province) else "filter.whole_province"
     d_codes = [""] + [c for c, _ in districts]
     d_names = dict(districts)
     _from_query("district", d_codes, "")
@@ -249,7 +260,7 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         tr("filter.district"),
         d_codes,
         key="district",
-        format_func=lambda c: d_names.get(c, c) if c else t("filter.whole_province", language),
+        format_func=lambda c: d_names.get(c, c) if c else t(whole, language),
         disabled=len(d_codes) == 1,
         help=tr("filter.district_help"),
         on_change=_keep,
@@ -342,6 +353,13 @@ def timed_run(page: str, started: float) -> Iterator[None]:
         line["at"] = time.time()
         with open(log, "a", encoding="utf-8") as out:
             out.write(json.dumps({**line, "outcome": outcome}) + "\n")
+
+
+def province_or_stop(f: Filters) -> None:
+    """Pages about single communes need a province: with "Toàn quốc" chosen, say so and stop."""
+    if f.national:
+        empty("national.pick_province")
+        st.stop()
 
 
 def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:

@@ -23,8 +23,8 @@ BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
 _SCOPE = """
     scope AS (
         SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, c.district_id,
-               c.valid_from, c.valid_to
-        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
+               c.valid_from, c.valid_to, p.short_name AS province
+        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id LEFT JOIN units p ON p.unit_id = c.province_id
         WHERE c.level = 'commune' AND c.kind = 'Xã'
           AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""  # 0: national
 
@@ -47,7 +47,7 @@ def commune_scores(
 ) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
     window = report_window(con, unit, period, set_id, layer)
-    columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet"]
+    columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
     if window is None:
         return pd.DataFrame(columns=columns)
     return con.execute(  # each commune's latest report, read from the commune × month summary (ntm/summary.py)
@@ -57,7 +57,7 @@ def commune_scores(
                 WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end
                   AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
                 GROUP BY 1)
-            SELECT s.unit_id, s.code, s.name, s.district, l.r.period AS report_period, l.r.met::BIGINT AS met,
+            SELECT s.unit_id, s.code, s.name, s.district, s.province, l.r.period AS report_period, l.r.met::BIGINT AS met,
                    l.r.basically_met::BIGINT AS basically_met, l.r.unmet::INTEGER[] AS unmet
             FROM latest l JOIN scope s USING (unit_id)
             ORDER BY met DESC, s.district, s.code""",
@@ -204,11 +204,14 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
 def district_ranking(
     con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
-    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện")."""
+    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện"); for the whole country
+    (``units.national``) the provinces, in the same ``district`` column (the units one level down)."""
     scores = commune_scores(con, province, period, set_id, layer)
     if scores.empty:
         return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
     n = n_criteria(con, set_id)
+    if province.unit_id == NATIONAL_ID:
+        scores = scores.assign(district=scores["province"])
     ranked = (
         scores.groupby("district")
         .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("met", lambda s: int((s == n).sum())))
@@ -373,10 +376,10 @@ def regressions(
     ).df()
 
 
-def rates_by_district(scores: pd.DataFrame) -> pd.DataFrame:
-    """Share of reporting communes meeting each criterion, one row per district (criteria as columns)."""
-    totals = scores.groupby("district").size()
-    unmet = scores.explode("unmet").dropna(subset=["unmet"]).groupby(["district", "unmet"]).size().unstack(fill_value=0)
+def rates_by_district(scores: pd.DataFrame, by: str = "district") -> pd.DataFrame:
+    """Share of reporting communes meeting each criterion, one row per district (or ``by="province"``)."""
+    totals = scores.groupby(by).size()
+    unmet = scores.explode("unmet").dropna(subset=["unmet"]).groupby([by, "unmet"]).size().unstack(fill_value=0)
     rates = (1 - unmet.div(totals, axis=0)).reindex(totals.index).fillna(1.0)
     rates.columns = [int(c) for c in rates.columns]
     return rates

@@ -71,6 +71,20 @@ class _Printed(list):
         return self
 
 
+def cli_case(times: int) -> Case:
+    """``python -m ntm --help`` against a bare interpreter start (``python -c pass``) in the same run."""
+    import subprocess
+
+    from benchmarks.timing import case, repeat
+
+    def call(*argv: str):
+        return lambda: subprocess.run([sys.executable, *argv], cwd=ROOT, capture_output=True, check=True)
+
+    ours = repeat(call("-m", "ntm", "--help"), times, warmup=1)
+    bare = repeat(call("-c", "pass"), times)
+    return case("cli: python -m ntm --help", ours, "≤ 0,3 s", lambda m, r: m <= 0.3, "python -c pass", bare)
+
+
 def run(args: argparse.Namespace) -> list[Case]:
     from benchmarks import app, frames, ingest, queries
     from ntm import periods, store
@@ -82,6 +96,7 @@ def run(args: argparse.Namespace) -> list[Case]:
         f"rows, {dataset.indicator_rows:,} sub-indicator rows ({dataset.build_s:.0f} s to build)"
     )
     cases = _Printed()
+    cases.append(cli_case(args.times))
     with tempfile.TemporaryDirectory(prefix="ntm-bench-") as tmp:
         work = Path(tmp)
         db = data.working_copy(dataset, work / "ntm.duckdb")

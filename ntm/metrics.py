@@ -120,17 +120,21 @@ def exact_distribution(scores: pd.DataFrame, n: int) -> pd.Series:
 
 def unmet_criteria(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id: str) -> pd.DataFrame:
     """Long list: one row per (commune, unmet criterion) with names and the answering department."""
-    crit = catalog.criteria(con, set_id).set_index("criterion_no")
+    crit = catalog.criteria(con, set_id)
+    names = {  # plain dicts: .at per cell cost 0,3 s for a 454-commune province
+        column: dict(zip(crit["criterion_no"].astype(int), crit[column]))
+        for column in ("name_vi", "name_en", "department_vi", "department_en")
+    }
     rows = [
         {
             "unit_id": r.unit_id,
             "code": r.code,
             "name": r.name,
             "criterion_no": int(no),
-            "criterion_vi": crit.at[no, "name_vi"],
-            "criterion_en": crit.at[no, "name_en"],
-            "department_vi": crit.at[no, "department_vi"],
-            "department_en": crit.at[no, "department_en"],
+            "criterion_vi": names["name_vi"][no],
+            "criterion_en": names["name_en"][no],
+            "department_vi": names["department_vi"][no],
+            "department_en": names["department_en"][no],
         }
         for r in scores.itertuples()
         for no in r.unmet

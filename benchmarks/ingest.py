@@ -119,7 +119,7 @@ def ingest_cases(con, province: units.Unit, times: int, national: bool) -> list[
     """Province workbook (the province's xã, at most 500) and, at national scale, one of 8,000 rows."""
     books = [("province", province, 500)]
     if national and hasattr(units, "national"):
-        books.append(("national", units.national(con), 8000))
+        books.append(("national", units.national(), 8000))
     cases = []
     for label, unit, limit in books:
         data, n = workbook(con, unit, limit)

@@ -47,7 +47,7 @@ def pick_scope(con, province_code: str) -> Scope:
         units.get(con, commune_id),
         period,
         "ntm-2021",
-        national(con) if national else None,
+        national() if national else None,
     )
 
 

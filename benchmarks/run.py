@@ -103,7 +103,11 @@ def run(args: argparse.Namespace) -> list[Case]:
         con = store.connect(db)
         scope = queries.pick_scope(con, PROVINCE[args.scale])
         _log("ingest …")
-        cases += ingest.ingest_cases(con, scope.province, max(3, args.times // 2), args.scale == "national")
+        try:
+            cases += ingest.ingest_cases(con, scope.province, max(3, args.times // 2), args.scale == "national")
+        except Exception as exc:  # noqa: BLE001 - a failed phase is a failed case, the run goes on
+            con.execute("ROLLBACK") if "transaction" in str(exc).lower() else None
+            cases.append(failed("ingest", exc))
         _log("queries …")
         facts = frames.load(con)
         incoming = queries.incoming_month(con, scope.province, periods.parse("2024-06").start)
@@ -123,7 +127,7 @@ def run(args: argparse.Namespace) -> list[Case]:
                 sessions = [f"province={c}&period={scope.period.text}&mode=year" for c in OTHER_PROVINCES]
                 cases += app.load_case(server, work, sessions, upload, args.sessions, args.seconds)
                 cases.append(app.rss_case(server))
-            except Exception as exc:  # noqa: BLE001 - a failed phase is a failed case, the run goes on
+            except Exception as exc:
                 cases.append(failed("app", exc))
             finally:
                 app.stop_all()
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace) -> list[Case]:
                 _log("first start …")
                 try:
                     cases.append(app.first_start_case(work))
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     cases.append(failed("app: first start", exc))
                 finally:
                     app.stop_all()

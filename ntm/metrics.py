@@ -238,7 +238,7 @@ def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: 
         "period": period.text,
         "set": set_id,
         "layer": layer,
-        "communes": int(len(scores)),
+        "communes": len(scores),
         "total_met": int(scores["met"].sum()) if len(scores) else 0,
         "average_met": None if avg is None else round(avg, 2),
         "distribution": {row.bin: int(row.communes) for row in distribution(scores, n).itertuples()},

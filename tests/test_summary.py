@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ntm import metrics, periods, store, summary
-from tests.conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 
 def from_facts(con) -> dict:

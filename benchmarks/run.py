@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> list[Case]:
         _log("ingest …")
         try:
             cases += ingest.ingest_cases(con, scope.province, max(3, args.times // 2), args.scale == "national")
-        except Exception as exc:  # noqa: BLE001 - a failed phase is a failed case, the run goes on
+        except Exception as exc:
             cases.append(failed("ingest", exc))
         _log("queries …")
         facts = frames.load(con)

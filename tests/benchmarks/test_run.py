@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ["name", "median_s", "min_s", "max_s", "baseline", "baseline_s", "ratio", "goal", "goal_met"]
 
-pytestmark = [pytest.mark.benchmark, pytest.mark.browser]
+pytestmark = [pytest.mark.bench_run, pytest.mark.browser]
 
 
 def test_the_district_benchmark_runs_and_prints_the_json_contract(tmp_path):

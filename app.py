@@ -6,6 +6,7 @@ import signin
 import ui
 from ntm import access
 
+started = ui.run_started()
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 ui.language_switch()
 principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
@@ -43,8 +44,9 @@ page = st.navigation(pages, position="sidebar" if principal is not None else "hi
 if principal is None:
     st.stop()  # the sign-in form is all this session sees
 try:
-    if ui.ready():  # on the first start, a progress display while the sample database is built
-        st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
-        page.run()
+    with ui.timed_run(page.url_path, started):  # logs the run's server time when $NTM_TIMING_LOG is set
+        if ui.ready():  # on the first start, a progress display while the sample database is built
+            st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
+            page.run()
 except Exception as exc:  # a full disk, a corrupt or busy database: a message, not a traceback
     ui.database_fault(exc)

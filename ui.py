@@ -5,8 +5,12 @@ Pages stay thin: they read ``filters()``, call ``ntm`` and draw. Nothing here co
 
 from __future__ import annotations
 
+import json
+import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -136,7 +140,12 @@ class Filters:
 
     @property
     def scope(self) -> units.Unit:
+        """The district, else the province, else (``province`` is ``units.national``) the whole country."""
         return self.district or self.province
+
+    @property
+    def national(self) -> bool:
+        return units.is_national(self.province)
 
 
 def months(cur: duckdb.DuckDBPyConnection, version: tuple) -> list[str]:
@@ -229,8 +238,10 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     if not codes:
         st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
         return None
-    names = dict(provinces)
-    _from_query("province", codes, codes[0] if codes else None)
+    if who.everywhere:
+        codes = [units.NATIONAL_CODE, *codes]  # "Toàn quốc" above the provinces
+    names = {units.NATIONAL_CODE: t("national.scope", language), **dict(provinces)}
+    _from_query("province", codes, codes[1] if len(codes) > 1 else codes[0])
     side.selectbox(
         tr("filter.province"),
         codes,
@@ -239,23 +250,26 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         on_change=_keep,
         args=("province",),
     )
-    province = units.resolve(cur, st.session_state["province"], start=period.end)
-
-    districts = query(
-        filter_options.units_with_data, cur, version, period.start, period.end, "district", province.unit_id
-    )
+    if st.session_state["province"] == units.NATIONAL_CODE:
+        province, districts = units.national(t("national.scope", language)), []
+    else:
+        province = units.resolve(cur, st.session_state["province"], start=period.end)
+        districts = query(
+            filter_options.units_with_data, cur, version, period.start, period.end, "district", province.unit_id
+        )
     whole = access.covers(who, province)
     d_codes = [""] * whole + [c for c, _ in districts if whole or access.may_open(who, c)]
     if not d_codes:
         st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
         return None
+    whole_label = "national.scope" if units.is_national(province) else "filter.whole_province"
     d_names = dict(districts)
     _from_query("district", d_codes, d_codes[0])
     side.selectbox(
         tr("filter.district"),
         d_codes,
         key="district",
-        format_func=lambda c: d_names.get(c, c) if c else t("filter.whole_province", language),
+        format_func=lambda c: d_names.get(c, c) if c else t(whole_label, language),
         disabled=len(d_codes) == 1,
         help=tr("filter.district_help"),
         on_change=_keep,
@@ -326,6 +340,41 @@ def scores_or_stop(
         empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)
         st.stop()
     return label, scores
+
+
+def run_started() -> float:
+    """When this script run began (app.py's first line), for ``timed_run``."""
+    return time.perf_counter()
+
+
+@contextmanager
+def timed_run(page: str, started: float) -> Iterator[None]:
+    """With ``$NTM_TIMING_LOG`` set (the benchmark sets it), append each script run's duration on the server
+    (from ``started`` to the end of the page, st.stop included) as a JSON line: the server's own time per rerun,
+    apart from the browser's."""
+    log = os.environ.get("NTM_TIMING_LOG")
+    if not log:
+        yield
+        return
+    outcome = "ok"
+    try:
+        yield
+    except Exception as exc:  # st.stop and st.rerun are control flow; anything else is an error
+        outcome = "ok" if type(exc).__name__ in ("StopException", "RerunException") else "error"
+        raise
+    finally:
+        ctx = st.runtime.scriptrunner.get_script_run_ctx()
+        line = {"page": page, "session": ctx.session_id if ctx else None, "s": time.perf_counter() - started}
+        line["at"] = time.time()
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(json.dumps({**line, "outcome": outcome}) + "\n")
+
+
+def province_or_stop(f: Filters) -> None:
+    """Pages about single communes need a province: with "Toàn quốc" chosen, say so and stop."""
+    if f.national:
+        empty("national.pick_province")
+        st.stop()
 
 
 def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:

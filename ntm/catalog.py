@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ntm import summary
 from ntm.problems import KeyedError, Problem, Rejected, column_letter
 from ntm.store import transaction
 
@@ -149,6 +150,7 @@ def replace_sets(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, origin: st
                            nullif(criterion_name_en, ''), verified, nullif(source, '') FROM new_criteria""")
             con.execute("""INSERT INTO indicators SELECT set_id, criterion_no, indicator_code,
                            nullif(indicator_name_vi, ''), verified, nullif(source, '') FROM new_indicators""")
+            summary.refresh_sets(con, "new_sets")  # the changed sets' reports count against their new criteria
     finally:
         for name in ("new_sets", "new_criteria", "new_indicators"):
             con.unregister(name)

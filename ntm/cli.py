@@ -7,15 +7,36 @@ unknown unit or period, database busy).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ntm import access, catalog, metrics, periods, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import KeyedError, Rejected
+
+if TYPE_CHECKING:
+    from ntm.access import Principal
+
+
+class _Lazy:
+    """A module imported on first use: ``python -m ntm --help`` must not pay for duckdb and pandas (~1 s).
+    Command modules added with ``register(subparsers)`` should likewise import heavy libraries in their handler."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name), attr)
+
+
+access, catalog, metrics, periods, store, units = (
+    _Lazy(f"ntm.{m}") for m in ("access", "catalog", "metrics", "periods", "store", "units")
+)
+LAYERS = ("self", "appraised", "recognised")  # store.LAYERS, spelt out so that building the parser imports nothing
 
 
 class UsageError(Exception):
@@ -29,7 +50,7 @@ def _open(args: argparse.Namespace):
         raise UsageError(t("cli.db_busy", args.lang, path=str(exc))) from exc
 
 
-def acting(con, args: argparse.Namespace) -> access.Principal:
+def acting(con, args: argparse.Namespace) -> Principal:
     """Who runs this command (``--by NAME``, else the OS user): an account's role and scope, see ntm.accounts."""
     from ntm import accounts
 
@@ -401,7 +422,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="validate and show what would change; write nothing")
     p.add_argument(
         "--layer",
-        choices=list(store.LAYERS),
+        choices=list(LAYERS),
         default="self",
         help="assessment layer: self (the communes' own reports, default), appraised (thẩm định), "
         "recognised (công nhận)",

@@ -34,7 +34,7 @@ def by_district(
                FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
                             LEFT JOIN units p ON p.unit_id = c.province_id
                WHERE c.level = 'commune' AND c.kind = 'Xã'
-                 AND (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
+                 AND ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
                  AND (c.valid_to IS NULL OR c.valid_to >= $end) AND (c.valid_from IS NULL OR c.valid_from <= $start)),
            sent AS (  -- the first upload that brought each commune's report for the month
                SELECT unit_id, min(upload_id) AS upload_id FROM (

@@ -16,18 +16,17 @@ import pandas as pd
 
 from ntm import catalog
 from ntm.periods import Period
-from ntm.units import Unit, describe
-from ntm.units import get as get_unit
+from ntm.units import NATIONAL_ID, Unit, describe
 
 BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
 
 _SCOPE = """
     scope AS (
         SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, c.district_id,
-               c.valid_from, c.valid_to
-        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
+               c.valid_from, c.valid_to, p.short_name AS province
+        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id LEFT JOIN units p ON p.unit_id = c.province_id
         WHERE c.level = 'commune' AND c.kind = 'Xã'
-          AND (c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""
+          AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""  # 0: national
 
 
 def report_window(
@@ -36,7 +35,7 @@ def report_window(
     """(first, last) months whose reports count for ``period``; None when nothing was reported."""
     row = con.execute(
         f"""WITH {_SCOPE}
-            SELECT max(a.period) FROM assessments a JOIN scope USING (unit_id)
+            SELECT max(a.period) FROM commune_month_summary a JOIN scope USING (unit_id)
             WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end},
     ).fetchall()[0][0]
@@ -48,28 +47,20 @@ def commune_scores(
 ) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
     window = report_window(con, unit, period, set_id, layer)
-    columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet"]
+    columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
     if window is None:
         return pd.DataFrame(columns=columns)
-    return con.execute(
+    return con.execute(  # each commune's latest report, read from the commune × month summary (ntm/summary.py)
         f"""WITH {_SCOPE},
             latest AS (
-                SELECT a.unit_id, max(a.period) AS period FROM assessments a JOIN scope s USING (unit_id)
+                SELECT a.unit_id, arg_max(a, a.period) AS r FROM commune_month_summary a JOIN scope s USING (unit_id)
                 WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end
                   AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
-                GROUP BY 1),
-            facts AS (
-                SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
-                WHERE a.set_id = $set AND a.layer = $layer)
-            SELECT s.unit_id, s.code, s.name, s.district, l.period AS report_period,
-                   count(*) FILTER (WHERE f.status = 'met') AS met,
-                   count(*) FILTER (WHERE f.status = 'basically_met') AS basically_met,
-                   coalesce(list(c.criterion_no ORDER BY c.criterion_no)
-                            FILTER (WHERE f.status IS DISTINCT FROM 'met'), []) AS unmet
+                GROUP BY 1)
+            SELECT s.unit_id, s.code, s.name, s.district, s.province, l.r.period AS report_period, l.r.met::BIGINT AS met,
+                   l.r.basically_met::BIGINT AS basically_met, l.r.unmet::INTEGER[] AS unmet
             FROM latest l JOIN scope s USING (unit_id)
-            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-            LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
-            GROUP BY ALL ORDER BY met DESC, s.district, s.code""",
+            ORDER BY met DESC, s.district, s.code""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": window[0], "end": window[1]},
     ).df()[columns]
 
@@ -84,7 +75,7 @@ def not_reported(
         f"""WITH {_SCOPE}
             SELECT s.unit_id, s.code, s.name, s.district FROM scope s
             WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
-              AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.unit_id = s.unit_id AND a.set_id = $set
+              AND NOT EXISTS (SELECT 1 FROM commune_month_summary a WHERE a.unit_id = s.unit_id AND a.set_id = $set
                               AND a.layer = $layer AND a.period BETWEEN $start AND $end)
             ORDER BY s.district, s.code""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end},
@@ -129,17 +120,21 @@ def exact_distribution(scores: pd.DataFrame, n: int) -> pd.Series:
 
 def unmet_criteria(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id: str) -> pd.DataFrame:
     """Long list: one row per (commune, unmet criterion) with names and the answering department."""
-    crit = catalog.criteria(con, set_id).set_index("criterion_no")
+    crit = catalog.criteria(con, set_id)
+    names = {  # plain dicts: .at per cell cost 0,3 s for a 454-commune province
+        column: dict(zip(crit["criterion_no"].astype(int), crit[column]))
+        for column in ("name_vi", "name_en", "department_vi", "department_en")
+    }
     rows = [
         {
             "unit_id": r.unit_id,
             "code": r.code,
             "name": r.name,
             "criterion_no": int(no),
-            "criterion_vi": crit.at[no, "name_vi"],
-            "criterion_en": crit.at[no, "name_en"],
-            "department_vi": crit.at[no, "department_vi"],
-            "department_en": crit.at[no, "department_en"],
+            "criterion_vi": names["name_vi"][no],
+            "criterion_en": names["name_en"][no],
+            "department_vi": names["department_vi"][no],
+            "department_en": names["department_en"][no],
         }
         for r in scores.itertuples()
         for no in r.unmet
@@ -175,8 +170,9 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
 
     A province is followed across the 2025 reform through the units sharing its code: each year
     counts the communes valid at that year's last reported month (the post-merger ones in 2025).
+    One query over the commune × month summary: each commune's latest report per year and set.
     """
-    same = [unit]
+    ids = [unit.unit_id]
     if unit.level == "province":
         ids = [
             r[0]
@@ -184,53 +180,42 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
                 "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
             ).fetchall()
         ]
-        same = [get_unit(con, i) for i in ids]
-    rows = []
-    for year, set_id in _years_and_sets(con, same, layer):
-        period = Period(str(year), date(year, 1, 1), date(year, 12, 1))
-        windows = [(report_window(con, u, period, set_id, layer), u) for u in same]
-        candidates = [(w, u) for w, u in windows if w is not None]
-        if not candidates:
-            continue
-        _, scope = max(candidates, key=lambda c: c[0][1])
-        scores = commune_scores(con, scope, period, set_id, layer)
-        n = n_criteria(con, set_id)
-        rows.append(
-            {
-                "year": year,
-                "set_id": set_id,
-                "communes": len(scores),
-                "average_met": average_met(scores),
-                "at_standard": int((scores["met"] == n).sum()),
-                "n_criteria": n,
-            }
-        )
-    return pd.DataFrame(rows, columns=["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"])
-
-
-def _years_and_sets(con: duckdb.DuckDBPyConnection, scopes: list[Unit], layer: str) -> list[tuple[int, str]]:
-    found: set[tuple[int, str]] = set()
-    for scope in scopes:
-        found |= set(
-            con.execute(
-                f"""WITH {_SCOPE}
-                SELECT DISTINCT year(a.period) AS year, a.set_id FROM assessments a JOIN scope USING (unit_id)
+    return con.execute(
+        """WITH scope AS (
+                SELECT c.unit_id, c.valid_from, c.valid_to FROM units c
+                WHERE c.level = 'commune' AND c.kind = 'Xã'
+                  AND ($national OR list_contains($ids, c.unit_id) OR list_contains($ids, c.district_id)
+                       OR list_contains($ids, c.province_id))),
+            reports AS (
+                SELECT a.unit_id, a.period, year(a.period) AS year, a.set_id, a.met
+                FROM commune_month_summary a JOIN scope USING (unit_id)
                 JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
-                WHERE a.layer = $layer""",
-                {"unit": scope.unit_id, "layer": layer},
-            ).fetchall()
-        )
-    return sorted(found)
+                WHERE a.layer = $layer),
+            ends AS (SELECT year, set_id, max(period) AS last FROM reports GROUP BY ALL),
+            latest AS (
+                SELECT r.year, r.set_id, r.unit_id, arg_max(r.met, r.period) AS met
+                FROM reports r JOIN ends e USING (year, set_id) JOIN scope s USING (unit_id)
+                WHERE (s.valid_to IS NULL OR s.valid_to >= e.last) AND (s.valid_from IS NULL OR s.valid_from <= e.last)
+                GROUP BY ALL),
+            n AS (SELECT set_id, count(*) AS n FROM criteria GROUP BY 1)
+        SELECT l.year, l.set_id, count(*) AS communes, avg(l.met) AS average_met,
+               count(*) FILTER (WHERE l.met = n.n) AS at_standard, n.n AS n_criteria
+        FROM latest l JOIN n USING (set_id) GROUP BY ALL ORDER BY l.year, l.set_id""",
+        {"ids": ids, "layer": layer, "national": unit.unit_id == NATIONAL_ID},
+    ).df()[["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"]]
 
 
 def district_ranking(
     con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
-    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện")."""
+    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện"); for the whole country
+    (``units.national``) the provinces, in the same ``district`` column (the units one level down)."""
     scores = commune_scores(con, province, period, set_id, layer)
     if scores.empty:
         return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
     n = n_criteria(con, set_id)
+    if province.unit_id == NATIONAL_ID:
+        scores = scores.assign(district=scores["province"])
     ranked = (
         scores.groupby("district")
         .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("met", lambda s: int((s == n).sum())))
@@ -282,7 +267,7 @@ def status_matrix(
         f"""WITH {_SCOPE},
             live AS (SELECT * FROM scope s WHERE (s.valid_to IS NULL OR s.valid_to >= $end)
                                             AND (s.valid_from IS NULL OR s.valid_from <= $end)),
-            latest AS (SELECT a.unit_id, max(a.period) AS period FROM assessments a JOIN live USING (unit_id)
+            latest AS (SELECT a.unit_id, max(a.period) AS period FROM commune_month_summary a JOIN live USING (unit_id)
                        WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end GROUP BY 1),
             facts AS (SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
                       WHERE a.set_id = $set AND a.layer = $layer)
@@ -374,35 +359,31 @@ def last_mile(scores: pd.DataFrame, most: int = 2) -> tuple[pd.DataFrame, pd.Ser
 def regressions(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
-    """Criteria met in a commune's previous report and not in its latest one (of the period), same set."""
+    """Criteria met in a commune's previous report and not in its latest one (of the period), same set:
+    unmet now and not unmet before, from the commune × month summary."""
     return con.execute(
         f"""WITH {_SCOPE},
-            reports AS (
-                SELECT DISTINCT a.unit_id, a.period FROM assessments a JOIN scope s USING (unit_id)
+            ranked AS (
+                SELECT a.unit_id, a.period, a.unmet,
+                       row_number() OVER (PARTITION BY a.unit_id ORDER BY a.period DESC) AS k
+                FROM commune_month_summary a JOIN scope s USING (unit_id)
                 WHERE a.set_id = $set AND a.layer = $layer AND a.period <= $end
                   AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)),
-            ranked AS (SELECT unit_id, period, row_number() OVER (PARTITION BY unit_id ORDER BY period DESC) AS k
-                       FROM reports),
-            pairs AS (SELECT l.unit_id, l.period AS latest, p.period AS previous
+            pairs AS (SELECT l.unit_id, l.period AS latest, p.period AS previous,
+                             unnest(list_filter(l.unmet, lambda x: NOT list_contains(p.unmet, x)))::INTEGER AS criterion_no
                       FROM ranked l JOIN ranked p ON p.unit_id = l.unit_id AND l.k = 1 AND p.k = 2
                       WHERE l.period >= $start)
-            SELECT s.unit_id, s.code, s.name, s.district, p.previous, p.latest, n.criterion_no
+            SELECT s.unit_id, s.code, s.name, s.district, p.previous, p.latest, p.criterion_no
             FROM pairs p JOIN scope s USING (unit_id)
-            JOIN assessments o ON o.unit_id = p.unit_id AND o.period = p.previous AND o.set_id = $set
-                 AND o.layer = $layer AND o.status = 'met'
-            JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) n USING (criterion_no)
-            LEFT JOIN assessments a ON a.unit_id = p.unit_id AND a.period = p.latest AND a.set_id = $set
-                 AND a.layer = $layer AND a.criterion_no = n.criterion_no
-            WHERE a.status IS DISTINCT FROM 'met'
-            ORDER BY s.district, s.name, n.criterion_no""",
+            ORDER BY s.district, s.name, p.criterion_no""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end},
     ).df()
 
 
-def rates_by_district(scores: pd.DataFrame) -> pd.DataFrame:
-    """Share of reporting communes meeting each criterion, one row per district (criteria as columns)."""
-    totals = scores.groupby("district").size()
-    unmet = scores.explode("unmet").dropna(subset=["unmet"]).groupby(["district", "unmet"]).size().unstack(fill_value=0)
+def rates_by_district(scores: pd.DataFrame, by: str = "district") -> pd.DataFrame:
+    """Share of reporting communes meeting each criterion, one row per district (or ``by="province"``)."""
+    totals = scores.groupby(by).size()
+    unmet = scores.explode("unmet").dropna(subset=["unmet"]).groupby([by, "unmet"]).size().unstack(fill_value=0)
     rates = (1 - unmet.div(totals, axis=0)).reindex(totals.index).fillna(1.0)
     rates.columns = [int(c) for c in rates.columns]
     return rates
@@ -414,15 +395,13 @@ def criterion_rates_by_year(
     """Share of communes meeting each criterion at each year's end (each commune's latest report in the year)."""
     return con.execute(
         f"""WITH {_SCOPE},
-            latest AS (SELECT a.unit_id, year(a.period) AS year, max(a.period) AS period
-                       FROM assessments a JOIN scope USING (unit_id)
-                       WHERE a.set_id = $set AND a.layer = $layer GROUP BY 1, 2),
-            facts AS (SELECT l.year, l.unit_id, c.criterion_no, a.status
-                      FROM latest l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-                      LEFT JOIN assessments a ON a.unit_id = l.unit_id AND a.period = l.period AND a.set_id = $set
-                           AND a.layer = $layer AND a.criterion_no = c.criterion_no)
-            SELECT year, criterion_no, avg(CASE WHEN status = 'met' THEN 1.0 ELSE 0.0 END) AS rate,
-                   count(DISTINCT unit_id) AS communes
-            FROM facts GROUP BY ALL ORDER BY year, criterion_no""",
+            latest AS (SELECT a.unit_id, year(a.period) AS year, arg_max(a.unmet, a.period) AS unmet
+                       FROM commune_month_summary a JOIN scope USING (unit_id)
+                       WHERE a.set_id = $set AND a.layer = $layer GROUP BY 1, 2)
+            SELECT l.year, c.criterion_no,
+                   avg(CASE WHEN list_contains(l.unmet, c.criterion_no) THEN 0.0 ELSE 1.0 END) AS rate,
+                   count(DISTINCT l.unit_id) AS communes
+            FROM latest l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+            GROUP BY ALL ORDER BY l.year, c.criterion_no""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer},
     ).df()

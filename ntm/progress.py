@@ -62,7 +62,7 @@ def default_as_of(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, l
     """The latest month up to the end of ``year`` that has reports in ``unit`` (December when none has)."""
     latest = con.execute(
         """SELECT max(a.period) FROM assessments a JOIN units c USING (unit_id)
-           WHERE (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND a.layer = $layer
+           WHERE ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND a.layer = $layer
              AND a.period <= $end""",
         {"u": unit.unit_id, "layer": layer, "end": date(year, 12, 1)},
     ).fetchall()[0][0]

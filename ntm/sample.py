@@ -77,7 +77,7 @@ def build(
         con.execute(
             "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
             "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-            "DELETE FROM recognitions"
+            "DELETE FROM recognitions; DELETE FROM commune_month_summary"
         )
     n_units = units.load_catalogue(con) + _add_historical_units(con, folder)
     report(0.2, "facts")

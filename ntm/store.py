@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ntm import faults, paths
+from ntm import faults, paths, summary
 
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
@@ -109,6 +109,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
         ],
     ),
+    (6, [summary.CREATE, summary.BUILD]),  # the commune × month summary (ntm/summary.py), built from the facts
     (
         8,
         [  # access: accounts scoped to units, and the audit log (ntm.access, ntm.accounts, ntm.audit)
@@ -174,23 +175,27 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
-    """Apply every migration above the current version, each in its own transaction."""
+    """Apply every migration not applied yet (up to ``target``), each in its own transaction, in version order.
+
+    Versions are assigned per feature and may land in any order, so a database at version 6 still gets a
+    version 3 that arrives later: what counts is the set of applied versions, not the highest."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
+    applied = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
     current = schema_version(con)
-    if current and any(current < v and (target is None or v <= target) for v, _ in MIGRATIONS):
+    if current and any(v not in applied and (target is None or v <= target) for v, _ in MIGRATIONS):
         from ntm import backup  # an existing database about to change shape: keep a copy first
 
         backup.before_migration(con, current)
-    for version, statements in MIGRATIONS:
-        if version <= current or (target is not None and version > target):
+    for version, statements in sorted(MIGRATIONS, key=lambda m: m[0]):
+        if version in applied or (target is not None and version > target):
             continue
         with transaction(con):
             for sql in statements:
                 con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now()])
-        current = version
+        current = max(current, version)
     return current
 
 
@@ -334,6 +339,7 @@ def load_facts(
             con.execute("""
                 DELETE FROM indicator_values v USING incoming_keys k
                 WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
+            summary.refresh(con, "incoming_keys")  # the commune × month summary of the replaced reports
             if ind is not None:
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
@@ -402,6 +408,7 @@ def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
             con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
             con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
+        summary.refresh_upload(con, upload_id)  # its reports' summary rows, from the facts now in place
         con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
     return int(removed)
 

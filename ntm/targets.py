@@ -33,7 +33,7 @@ def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None =
         """SELECT t.target_id, t.unit_id, c.code, c.short_name AS name, d.short_name AS district, t.level,
                   t.target_month, t.plan, t.note, t.entered_at, t.entered_by, t.source
            FROM targets t JOIN units c ON c.unit_id = t.unit_id LEFT JOIN units d ON d.unit_id = c.district_id
-           WHERE t.superseded_at IS NULL AND (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
+           WHERE t.superseded_at IS NULL AND ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
              AND ($year IS NULL OR year(t.target_month) = $year)
            ORDER BY t.target_month, d.short_name, c.short_name, t.level""",
         {"u": unit.unit_id, "year": year},
@@ -59,7 +59,7 @@ def years(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> list[int]:
     """Years in which targets of communes in ``unit`` or goals of ``unit`` fall due."""
     rows = con.execute(
         """SELECT DISTINCT year(t.target_month) FROM targets t JOIN units c ON c.unit_id = t.unit_id
-           WHERE t.superseded_at IS NULL AND (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
+           WHERE t.superseded_at IS NULL AND ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
            UNION SELECT year FROM unit_goals WHERE superseded_at IS NULL AND unit_id = $u ORDER BY 1""",
         {"u": unit.unit_id},
     ).fetchall()
@@ -72,7 +72,7 @@ def history(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> pd.DataFrame:
         """SELECT t.target_id, c.short_name AS name, t.level, t.target_month, t.plan, t.note,
                   t.entered_at, t.entered_by, t.source, t.superseded_at
            FROM targets t JOIN units c ON c.unit_id = t.unit_id
-           WHERE c.unit_id = $u OR c.district_id = $u OR c.province_id = $u
+           WHERE $u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u
            ORDER BY t.entered_at DESC, t.target_id DESC""",
         {"u": unit.unit_id},
     ).df()
@@ -114,7 +114,7 @@ def recognised_counts(con: duckdb.DuckDBPyConnection, unit: units.Unit, as_of: d
     ids = con.execute(
         """SELECT r.unit_id, max(CASE r.level WHEN 'kieu_mau' THEN 3 WHEN 'nang_cao' THEN 2 ELSE 1 END)
            FROM recognitions r JOIN units c ON c.unit_id = r.unit_id
-           WHERE (c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND r.decision_date <= $end
+           WHERE ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND r.decision_date <= $end
              AND (c.valid_to IS NULL OR c.valid_to >= $end) AND (c.valid_from IS NULL OR c.valid_from <= $end)
            GROUP BY 1""",
         {"u": unit.unit_id, "end": end},

@@ -26,6 +26,8 @@ from ntm.text import clean, compact, fold, foreign_letters, invisible_characters
 
 OLD_ERA_END = date(2025, 6, 30)
 NEW_ERA_START = date(2025, 7, 1)
+NATIONAL_ID = 0  # the whole country: a scope above the provinces, no row in ``units`` (SQL scopes test ``= 0``)
+NATIONAL_CODE = "VN"
 RURAL_KIND = "Xã"  # NTM criteria apply to xã only: thị trấn, phường are urban units
 _COLUMNS = (
     "unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, "
@@ -51,6 +53,15 @@ class Unit:
     def label(self) -> str:
         """ "Huyện Văn Quan (184)" — how candidates are listed to users."""
         return f"{self.name} ({self.code})" if self.code else f"{self.name}"
+
+
+def national(name: str = "Toàn quốc") -> Unit:
+    """The whole country as a unit: every page's scope above the provinces; ``name`` as the UI shows it."""
+    return Unit(NATIONAL_ID, NATIONAL_CODE, name, name, "country", "Toàn quốc", None, None, None, None, None, False)
+
+
+def is_national(unit: Unit | None) -> bool:
+    return unit is not None and unit.unit_id == NATIONAL_ID
 
 
 class UnitError(KeyedError, LookupError):
@@ -324,6 +335,8 @@ def _units(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[Uni
 
 
 def get(con: duckdb.DuckDBPyConnection, unit_id: int) -> Unit:
+    if unit_id == NATIONAL_ID:
+        return national()
     return _units(con, "unit_id = ?", [unit_id])[0]
 
 
@@ -334,7 +347,7 @@ def _valid_filter(start: date | None, end: date | None) -> tuple[str, list]:
 
 
 def _within_filter(within: Unit | None) -> tuple[str, list]:
-    if within is None:
+    if within is None or is_national(within):
         return "true", []
     return "(parent_id = ? OR district_id = ? OR province_id = ?) AND unit_id <> ?", [within.unit_id] * 4
 
@@ -356,6 +369,8 @@ def resolve(
     candidates, or ``UnitNotFound`` with the closest names.
     """
     text = clean(text)
+    if fold(text) in ("vn", "toan quoc", "ca nuoc"):
+        return national()
     if "/" in text:
         unit = within
         parts = [p for p in text.split("/") if p.strip()]
@@ -443,9 +458,9 @@ def communes_under(
                    d.short_name AS district, c.district_id
             FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
             WHERE c.level = 'commune' {kind_sql} AND {valid_sql.replace("valid_", "c.valid_")}
-              AND (c.unit_id = ? OR c.district_id = ? OR c.province_id = ?)
+              AND (? OR c.unit_id = ? OR c.district_id = ? OR c.province_id = ?)
             ORDER BY c.district_id, c.code NULLS LAST, c.short_name""",
-        [*valid_params, unit.unit_id, unit.unit_id, unit.unit_id],
+        [*valid_params, is_national(unit), unit.unit_id, unit.unit_id, unit.unit_id],
     ).df()
 
 

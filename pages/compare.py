@@ -7,6 +7,7 @@ from ntm import charts, metrics, periods
 from ntm.i18n import fmt_period, t
 
 f, cur, version, lang = ui.page_start()
+ui.province_or_stop(f)
 period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
 n = ui.query(metrics.n_criteria, cur, version, f.set_id)
 names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)

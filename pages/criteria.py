@@ -38,9 +38,9 @@ st.dataframe(
 )
 st.caption(ui.tr("criteria.last_mile_help"))
 
-if f.district is None and scores["district"].notna().any():
-    st.subheader(ui.tr("criteria.by_district_title"))
-    rate_table = metrics.rates_by_district(scores)
+if f.district is None and scores["district" if not f.national else "province"].notna().any():
+    st.subheader(ui.tr("national.by_province_title" if f.national else "criteria.by_district_title"))
+    rate_table = metrics.rates_by_district(scores, "province" if f.national else "district")
     rate_table.columns = [str(c) for c in rate_table.columns]
     st.dataframe((rate_table * 100).round(0), width="stretch")
     st.caption(ui.tr("criteria.by_district_help"))

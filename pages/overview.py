@@ -92,7 +92,12 @@ if len(ranking) > 1:
         st.subheader(ui.md("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
     st.plotly_chart(
         charts.ranking_bar(
-            ranking, highlight, ui.tr("overview.ranking_title", province=f.province.name, period=period_label), lang
+            ranking,
+            highlight,
+            ui.tr("national.ranking_title", period=period_label)
+            if f.national
+            else ui.tr("overview.ranking_title", province=f.province.name, period=period_label),
+            lang,
         ),
         width="stretch",
         key="ranking",

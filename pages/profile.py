@@ -8,6 +8,7 @@ from ntm import audit, catalog, charts, metrics, periods, progress, store, targe
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
+ui.province_or_stop(f)
 scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
 matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
 choices = sorted(

@@ -14,7 +14,9 @@ who = ui.principal()
 st.title(ui.tr("upload.title"))
 
 st.subheader(ui.tr("upload.template_title"))
-if f is not None and not f.period.is_year:
+if f is not None and f.national:
+    ui.empty("national.template_pick_province")
+elif f is not None and not f.period.is_year:
     data = template.build(cur, f.scope, f.period, f.set_id, prefill=True)
     st.download_button(
         ui.tr("upload.template_button", unit=f.scope.name, period=fmt_period(f.period.text, lang)),

@@ -4,9 +4,22 @@ Read it through ``ntm.i18n.t``. Add a key to the module of the page or package t
 a key defined in two modules is an error (checked at import).
 """
 
-from ntm.messages import access, cli, common, compare, criteria, ingest, overview, profile, reports, targets, trust
+from ntm.messages import (
+    access,
+    cli,
+    common,
+    compare,
+    criteria,
+    ingest,
+    national,
+    overview,
+    profile,
+    reports,
+    targets,
+    trust,
+)
 
-AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports, trust, access)
+AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports, trust, access, national)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

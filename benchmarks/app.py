@@ -1,0 +1,306 @@
+"""Case 3: the real app. ``streamlit run app.py`` on a free port with ``$NTM_TIMING_LOG``, Debian's chromium
+through Playwright for what a person sees (first paint, page switch, filter change, uploads), light websocket
+sessions (``benchmarks.session``) for load. Server time (the app's own log of each script run) and client time
+(what the browser or session waited) are reported apart."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.session import Session
+from benchmarks.timing import Case, case, p95
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+PAGES = [  # (url path, Vietnamese menu title)
+    ("tieu-chi", "Tiêu chí"),
+    ("muc-tieu", "Mục tiêu"),
+    ("bao-cao", "Báo cáo"),
+    ("so-sanh-xa", "So sánh xã"),
+    ("ho-so-xa", "Hồ sơ xã"),
+    ("tai-du-lieu", "Tải dữ liệu"),
+    ("", "Tổng quan"),
+]
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    base: str
+    port: int
+    log: Path
+
+    def runs(self, since: float = 0.0) -> list[dict]:
+        """Script runs the server logged (each with its end time ``at``), optionally only those after ``since``."""
+        if not self.log.exists():
+            return []
+        rows = [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [r for r in rows if r.get("at", 0) >= since]
+
+    def peak_rss_gb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024 / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+_STARTED: list[Server] = []
+
+
+def stop_all() -> None:
+    """Stop every server this run started (also those a failed case left behind)."""
+    while _STARTED:
+        server = _STARTED.pop()
+        if server.proc.poll() is None:
+            server.stop()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(db: Path, work: Path, timeout: float = 120) -> Server:
+    port = _free_port()
+    log = work / f"runs-{port}.jsonl"
+    with open(work / f"server-{port}.log", "w") as out:  # the child keeps its own handle
+        proc = _popen(port, db, log, out)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + timeout
+    while True:
+        try:
+            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                _STARTED.append(Server(proc, base, port, log))
+                return _STARTED[-1]
+        except OSError:
+            pass
+        if proc.poll() is not None or time.time() > deadline:
+            proc.kill()
+            raise RuntimeError("streamlit did not start: " + (work / f"server-{port}.log").read_text()[-2000:])
+        time.sleep(0.2)
+
+
+def _popen(port: int, db: Path, log: Path, out) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
+         str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT,
+        env={**os.environ, "NTM_DB": str(db), "NTM_TIMING_LOG": str(log)},
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+def _idle(page, timeout: float = 180_000) -> None:
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def _painted(page, timeout: float = 180_000) -> None:
+    """The overview is painted: the run has ended and its KPI cards and charts are on screen."""
+    page.get_by_test_id("stMetricValue").first.wait_for(timeout=timeout)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=timeout)
+    _idle(page, timeout)
+
+
+def _server_s(server: Server, since: float) -> list[float]:
+    return [r["s"] for r in server.runs(since)]
+
+
+def _click_and_wait(page, action) -> float:
+    started = time.perf_counter()
+    action()
+    page.wait_for_timeout(50)  # let the click reach the server before waiting for "not running"
+    _idle(page)
+    return time.perf_counter() - started
+
+
+def browser_cases(
+    db: Path, work: Path, query: str, starts: int, other_period: str, upload: bytes
+) -> tuple[list[Case], Server]:
+    """First paint after start (``starts`` times), page switches and a filter change, cold then cached.
+    Returns the cases and the last server, still running, for the load case."""
+    from playwright.sync_api import sync_playwright
+
+    cases: list[Case] = []
+    paint, paint_server = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        server = None
+        for k in range(starts):
+            if server is not None:
+                server.stop()
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+            started = time.perf_counter()
+            server = start(db, work)
+            page.goto(f"{server.base}/?{query}")
+            _painted(page)
+            paint.append(time.perf_counter() - started)
+            paint_server.append(sum(_server_s(server, 0)))
+            if k < starts - 1:
+                page.close()
+        cases.append(case("app: server start → overview painted (chromium)", paint, "≤ 3 s", lambda m, r: m <= 3))
+        cases.append(
+            case(
+                "app: first overview run, server time", paint_server, "(server part of the above)", lambda m, r: m <= 3
+            )
+        )
+
+        def go(title: str):
+            return lambda: page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
+
+        for label in ("cold", "cached"):
+            since = time.time()
+            client = [_click_and_wait(page, go(title)) for _, title in PAGES]
+            goal, limit = ("≤ 1 s", 1.0) if label == "cold" else ("≤ 0,3 s", 0.3)
+            cases.append(case(f"app: page switch, {label} (chromium, {len(PAGES)} pages)", client, goal,
+                              lambda m, r, c=client, limit=limit: max(c) <= limit))  # fmt: skip
+            server_s = _server_s(server, since)
+            cases.append(case(f"app: page switch, {label}, server time", server_s, goal,
+                              lambda m, r, s=server_s, limit=limit: max(s) <= limit))  # fmt: skip
+
+        def pick(value: str):
+            def action():
+                page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+                    has_text="Kỳ báo cáo"
+                ).click()
+                page.get_by_role("option", name=value, exact=True).click()
+
+            return action
+
+        current = query.split("period=")[1].split("&")[0]
+        for label, values in (("cold", [other_period]), ("cached", [current, other_period, current])):
+            since = time.time()
+            client = [_click_and_wait(page, pick(v)) for v in values]
+            goal, limit = ("≤ 1 s", 1.0) if label == "cold" else ("≤ 0,3 s", 0.3)
+            cases.append(case(f"app: filter change (period), {label} (chromium)", client, goal,
+                              lambda m, r, c=client, limit=limit: max(c) <= limit))  # fmt: skip
+            server_s = _server_s(server, since)
+            cases.append(case(f"app: filter change (period), {label}, server time", server_s or [float("nan")], goal,
+                              lambda m, r, s=server_s, limit=limit: bool(s) and max(s) <= limit))  # fmt: skip
+        browser.close()
+    return cases, server
+
+
+async def _session_loop(port: int, index: int, queries: list[str], until: float, runs: list) -> None:
+    pages = [p for p, _ in PAGES if p != "tai-du-lieu"]
+    async with Session(port) as session:
+        k = index
+        runs.append(await session.run(queries[index % len(queries)]))  # open the app, as a bookmarked link would
+        while time.perf_counter() < until:
+            runs.append(await session.run("", pages[k % len(pages)]))
+            k += 1
+
+
+def _upload_in_browser(base: str, file: Path, errors: list, durations: list) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+        try:
+            page.goto(f"{base}/tai-du-lieu")
+            _idle(page)
+            started = time.perf_counter()
+            page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(str(file))
+            page.get_by_text("Tệp hợp lệ").wait_for(timeout=120_000)
+            page.get_by_role("button", name="Xác nhận nạp").click()
+            page.get_by_text("Đã nạp").wait_for(timeout=120_000)
+            durations.append(time.perf_counter() - started)
+        except Exception as exc:
+            errors.append(f"upload: {exc}")
+        finally:
+            browser.close()
+
+
+def load_case(
+    server: Server, work: Path, queries: list[str], upload: bytes, sessions: int, seconds: float
+) -> list[Case]:
+    """``sessions`` light sessions cycling through the pages for ``seconds``, two browser uploads among them."""
+    import threading
+
+    file = work / "upload.xlsx"
+    file.write_bytes(upload)
+    runs: list = []
+    errors: list[str] = []
+    uploads: list[float] = []
+    since = time.time()
+    until = time.perf_counter() + seconds
+
+    async def main():
+        return await asyncio.gather(
+            *(_session_loop(server.port, i, queries, until, runs) for i in range(sessions)), return_exceptions=True
+        )
+
+    def uploader():
+        time.sleep(seconds / 4)
+        _upload_in_browser(server.base, file, errors, uploads)
+        time.sleep(seconds / 4)
+        _upload_in_browser(server.base, file, errors, uploads)
+
+    thread = threading.Thread(target=uploader)
+    thread.start()
+    outcomes = asyncio.run(main())
+    thread.join()
+    errors += [repr(o) for o in outcomes if isinstance(o, BaseException)]
+    client = [r.seconds for r in runs]
+    run_errors = sum(r.errors for r in runs) + sum(r.get("outcome") == "error" for r in server.runs(since))
+    server_s = _server_s(server, since)
+    n_errors = len(errors) + run_errors
+    name = f"app: {sessions} sessions × {seconds:.0f} s + {len(uploads)}/2 uploads"
+    if errors:
+        name += f" (first error: {errors[0][:160]})"
+    goal = "0 errors and p95 ≤ 2 s"
+    return [
+        case(f"{name}, client time ({len(client)} runs, p95 {p95(client):.2f} s, {n_errors} errors)", client or [float('nan')], goal,
+             lambda m, r: n_errors == 0 and bool(client) and p95(client) <= 2),
+        case(f"{name}, server time ({len(server_s)} runs, p95 {p95(server_s):.2f} s)", server_s or [float('nan')], goal,
+             lambda m, r: n_errors == 0 and bool(server_s) and p95(server_s) <= 2),
+    ]  # fmt: skip
+
+
+def rss_case(server: Server) -> Case:
+    rss = server.peak_rss_gb()
+    return Case(f"app: peak server RSS {rss:.2f} GB", None, None, None, "1 GB", None, rss / 1.0, "≤ 1 GB", rss <= 1.0)
+
+
+def first_start_case(work: Path) -> Case:
+    """No database file at all: start, open the overview, wait until it is painted (the sample is built)."""
+    from playwright.sync_api import sync_playwright
+
+    db = work / "first-start" / "ntm.duckdb"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", ".wal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+        started = time.perf_counter()
+        server = start(db, work)
+        try:
+            page.goto(server.base)
+            _painted(page, timeout=300_000)
+            seconds = time.perf_counter() - started
+        finally:
+            server.stop()
+            browser.close()
+    return case("app: first start on no database → overview painted", [seconds], "≤ 20 s", lambda m, r: m <= 20)

@@ -1,0 +1,85 @@
+"""The commune × month summary: one row per report (unit, month, criteria set, layer) with the criteria met,
+basically met and the list of unmet criteria, so that the pages read ~20 rows less per report than the facts.
+
+It is kept in the same transaction as the facts: ``store.load_facts`` calls ``refresh`` on the keys it
+replaces, ``store.revert_upload`` calls ``refresh_upload`` once its rows are back; migration 6 builds it for
+existing databases and ``rebuild`` does it again from the facts. "Unmet" follows ``metrics``: every criterion
+of the set whose status is not ``met``, a criterion missing from the report included. Rows are inserted sorted
+by period (scans by period skip whole blocks); counts are small integers.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+TABLE = "commune_month_summary"
+
+CREATE = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
+    unit_id INTEGER NOT NULL, period DATE NOT NULL, set_id VARCHAR NOT NULL, layer VARCHAR NOT NULL,
+    met UTINYINT NOT NULL, basically_met UTINYINT NOT NULL, unmet UTINYINT[] NOT NULL,
+    upload_id INTEGER NOT NULL)"""
+
+# The summary rows of the keys in the table ``{keys}`` (unit_id, period, set_id, layer), from the facts.
+_ROWS = """
+    SELECT k.unit_id, k.period, k.set_id, k.layer,
+           count(*) FILTER (WHERE a.status = 'met')::UTINYINT AS met,
+           count(*) FILTER (WHERE a.status = 'basically_met')::UTINYINT AS basically_met,
+           coalesce(list(c.criterion_no ORDER BY c.criterion_no) FILTER (WHERE a.status IS DISTINCT FROM 'met'),
+                    [])::UTINYINT[] AS unmet,
+           max(a.upload_id) AS upload_id
+    FROM (SELECT DISTINCT k.unit_id, k.period, k.set_id, k.layer FROM {keys} k) k
+    JOIN criteria c ON c.set_id = k.set_id
+    LEFT JOIN (SELECT * FROM assessments
+               WHERE period BETWEEN (SELECT min(period) FROM {keys}) AND (SELECT max(period) FROM {keys})) a
+           ON a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer
+          AND a.criterion_no = c.criterion_no
+    WHERE EXISTS (SELECT 1 FROM assessments f WHERE f.unit_id = k.unit_id AND f.period = k.period
+                  AND f.set_id = k.set_id AND f.layer = k.layer)
+    GROUP BY ALL
+    ORDER BY k.period, k.unit_id, k.set_id, k.layer"""
+
+
+def refresh(con: duckdb.DuckDBPyConnection, keys: str = "incoming_keys") -> None:
+    """Recompute the summary of the reports named in the table ``keys`` (unit_id, period, set_id, layer; a
+    fixed name chosen by the caller, never user text): rows of keys without facts any more disappear."""
+    con.execute(
+        f"""DELETE FROM {TABLE} s USING {keys} k
+            WHERE s.unit_id = k.unit_id AND s.period = k.period AND s.set_id = k.set_id AND s.layer = k.layer"""
+    )
+    con.execute(f"INSERT INTO {TABLE} {_ROWS.format(keys=keys)}")
+
+
+def refresh_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> None:
+    """After reverting ``upload_id``: its reports now hold the rows it had replaced, or nothing."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE reverted_keys AS
+            SELECT unit_id, period, set_id, layer FROM {TABLE} WHERE upload_id = ?""",
+        [upload_id],
+    )
+    try:
+        refresh(con, "reverted_keys")
+    finally:
+        con.execute("DROP TABLE IF EXISTS reverted_keys")
+
+
+def refresh_sets(con: duckdb.DuckDBPyConnection, sets: str = "new_sets") -> None:
+    """After criteria sets change (the table ``sets`` has their set_id): their reports' rows again."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE changed_keys AS
+            SELECT DISTINCT unit_id, period, set_id, layer FROM assessments WHERE set_id IN (SELECT set_id FROM {sets})"""
+    )
+    try:
+        refresh(con, "changed_keys")
+    finally:
+        con.execute("DROP TABLE IF EXISTS changed_keys")
+
+
+BUILD = f"INSERT INTO {TABLE} {_ROWS.format(keys='assessments')}"  # every report, from the facts (migration 6)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> int:
+    """The whole summary again from the facts (after a criteria set changes, or to check it). Returns its rows."""
+    con.execute(CREATE)
+    con.execute(f"DELETE FROM {TABLE}")
+    con.execute(BUILD)
+    return con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]

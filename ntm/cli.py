@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ntm import catalog, metrics, periods, store, units
+from ntm import catalog, cli_report, metrics, periods, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import Rejected
 
@@ -411,6 +411,7 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
+    cli_report.register(sub)
     return top
 
 

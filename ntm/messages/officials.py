@@ -1,0 +1,88 @@
+"""The dashboard as officials use it (issue 14): the administrative report layout, its letterhead and
+signature fields on the Reports page, the report command, search, map, drill-down and print view."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ the report as a document
+    "report.doc_title": ("BÁO CÁO", "REPORT"),
+    "report.subject": (
+        "Kết quả thực hiện {set_name} trên địa bàn {place}, {period}",
+        "Results against {set_name} in {place}, {period}",
+    ),
+    "report.period_month": ("tháng {month}", "{month}"),
+    "report.period_year": ("năm {year}", "{year}"),
+    "report.set_en.commune": ("", "the national new rural commune criteria {years}"),
+    "report.set_en.commune_advanced": ("", "the national advanced new rural commune criteria {years}"),
+    "report.set_en.commune_model": ("", "the model new rural commune criteria {years}"),
+    "report.set_en.district": ("", "the national new rural district criteria {years}"),
+    "report.no_commune": ("không có xã nào", "none"),
+    "report.n_communes": ("{count} xã", "{count} communes"),
+    "report.one_commune": ("01 xã", "1 commune"),
+    "report.part_result": ("Kết quả thực hiện Bộ tiêu chí", "Results against the criteria"),
+    "report.part_outlook": (
+        "Tiến độ các xã phấn đấu và biến động so với cùng kỳ",
+        "Progress of the target communes and change on the year",
+    ),
+    "report.col_bin": ("Số tiêu chí đạt", "Criteria met"),
+    "report.col_n_communes": ("Số xã", "Communes"),
+    "report.col_share": ("Tỷ lệ", "Share"),
+    "report.col_no": ("TT", "No."),
+    "report.caption_bins": ("Phân loại xã theo số tiêu chí đạt", "Communes by number of criteria met"),
+    "report.caption_unmet": (
+        "Các tiêu chí chưa đạt, số xã chưa đạt và sở, ngành phụ trách",
+        "Unmet criteria, communes not meeting them and the department in charge",
+    ),
+    "report.table_no": ("Bảng {no}. {caption}", "Table {no}. {caption}"),
+    "report.target_overdue": (
+        "còn thiếu {count} tiêu chí: {criteria}; đã hết hạn — {status}",
+        "{count} criteria missing: {criteria}; the deadline has passed — {status}",
+    ),
+    "report.committee": ("Ủy ban nhân dân\n{kind} {name}", "People's Committee of {name}"),
+    "report.committee_short": ("UBND {kind} {name}", "People's Committee of {name}"),
+    "report.to_superior": ("UBND {kind} {name} (b/c)", "People's Committee of {name} (for report)"),
+    "report.to_office": ("Văn phòng Điều phối nông thôn mới", "New rural development coordination office"),
+    "report.to_archive": ("Lưu: VT", "File: Records"),
+    "report.authority": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
+    "report.signer_title": ("CHỦ TỊCH", "CHAIRPERSON"),
+    "report.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "report.number": ("Số: {number}/BC-UBND", "No.: {number}/BC-UBND"),
+    "report.place_date": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {day} {month} {year}"),
+    "report.recipients": ("Nơi nhận:", "Recipients:"),
+    "report.sheet": ("Báo cáo", "Report"),
+    "report.sheet_table": ("Bảng {no}", "Table {no}"),
+    "report.see_table": (
+        "(Chi tiết tại Bảng {no}, trang tính “{sheet}”.)",
+        "(Details in Table {no}, sheet “{sheet}”.)",
+    ),
+    # ------------------------------------------------------------ the Reports page fields
+    "reports.letterhead": (
+        "Thông tin ban hành (tiêu đề, số, ngày, nơi nhận, người ký)",
+        "Issuing details (header, number, date, recipients, signer)",
+    ),
+    "reports.letterhead_help": (
+        "Điền số văn bản, ngày ký, nơi nhận và người ký; bản Word và Excel tải về dùng các thông tin này.",
+        "Fill in the number, date, recipients and signer; the Word and Excel downloads use them.",
+    ),
+    "reports.superior": ("Cơ quan chủ quản", "Superior body"),
+    "reports.issuer": ("Cơ quan ban hành", "Issuing body"),
+    "reports.number": ("Số văn bản (để trống nếu chưa lấy số)", "Number (leave empty until it is assigned)"),
+    "reports.place": ("Địa danh", "Place"),
+    "reports.issued": ("Ngày ban hành (để trống để điền tay)", "Date of issue (leave empty to write by hand)"),
+    "reports.recipients": ("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)"),
+    "reports.authority": ("Thẩm quyền ký", "Signing authority"),
+    "reports.signer_title": ("Chức vụ người ký", "Signer's title"),
+    "reports.signer_name": ("Họ và tên người ký", "Signer's name"),
+    # ------------------------------------------------------------ the report command
+    "cli.report_written": (
+        "Đã ghi báo cáo {unit}, {period} vào {path}.",
+        "Report for {unit}, {period} written to {path}.",
+    ),
+    "cli.report_format": (
+        "Tệp {path} phải có đuôi .docx hoặc .xlsx. Sửa --out, ví dụ --out bao-cao.docx.",
+        "{path} must end in .docx or .xlsx. Fix --out, e.g. --out report.docx.",
+    ),
+    "cli.report_layer": (
+        "Lớp số liệu “{layer}” không có; chọn một trong: {known}.",
+        "No layer “{layer}”; choose one of: {known}.",
+    ),
+}

@@ -2,20 +2,26 @@
 
 import streamlit as st
 
+import navigation
 import ui
 
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 ui.language_switch()
 
+overview = st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="tong-quan")
+
+
+def _home() -> None:
+    """The default page "/" opens the overview. The overview itself is not the default page: Streamlit's first
+    session on a fresh server answers a deep link to the default page's own path ("/tong-quan") with its
+    English "Page not found" (streamlit#8860, #9992); a hidden default page avoids it."""
+    st.switch_page(overview, query_params=st.query_params.to_dict())
+
+
 pages = {
+    "": [st.Page(_home, title=ui.tr("page.overview"), default=True, visibility="hidden")],
     ui.tr("nav.province"): [
-        st.Page(
-            "pages/overview.py",
-            title=ui.tr("page.overview"),
-            icon=":material/dashboard:",
-            url_path="tong-quan",
-            default=True,
-        ),
+        overview,
         st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon=":material/checklist:", url_path="tieu-chi"),
         st.Page("pages/targets.py", title=ui.tr("page.targets"), icon=":material/flag:", url_path="muc-tieu"),
         st.Page("pages/reports.py", title=ui.tr("page.reports"), icon=":material/description:", url_path="bao-cao"),
@@ -33,4 +39,6 @@ pages = {
 page = st.navigation(pages)
 if ui.ready():  # on the first start, a progress display while the sample database is built
     st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
+    navigation.search_box()  # find a commune from any page
+    navigation.print_view()  # ?print=1: the page laid out for paper
     page.run()

@@ -17,8 +17,10 @@ import streamlit as st
 from ntm import catalog, metrics, periods, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
+from ntm.text import sorted_names
 
 T = TypeVar("T")
+PAGE_PARAMS = ("commune", "print")  # URL parameters a page owns; the filters keep them when they rewrite the URL
 
 
 @st.cache_resource(show_spinner=False)
@@ -138,10 +140,10 @@ def _units_with_data(_cur, version: tuple, start, end, column: str, parent_id: i
     rows = _cur.execute(
         f"""SELECT DISTINCT p.code, p.short_name FROM assessments a JOIN units c ON c.unit_id = a.unit_id
             JOIN units p ON p.unit_id = c.{column}
-            WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?) ORDER BY 2""",
+            WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?)""",
         [start, end, parent_id, parent_id],
     ).fetchall()
-    return [(r[0], r[1]) for r in rows]
+    return sorted_names([(r[0], r[1]) for r in rows], key=lambda r: r[1])  # "Bắc Sơn" before "Bình Gia"
 
 
 def _from_query(key: str, options: list[str], default: str | None) -> None:
@@ -256,9 +258,12 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
     st.query_params.from_dict(
         {
-            k: st.session_state[k]
-            for k in ("lang", "mode", "period", "set", "layer", "province", "district")
-            if st.session_state.get(k)
+            **{k: v for k, v in st.query_params.items() if k in PAGE_PARAMS},  # a bookmarked commune, print view
+            **{
+                k: st.session_state[k]
+                for k in ("lang", "mode", "period", "set", "layer", "province", "district")
+                if st.session_state.get(k)
+            },
         }
     )
     return Filters(period, st.session_state["set"], province, district, st.session_state["layer"])

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from ntm import charts, metrics, periods
 from ntm.i18n import fmt_period, t
+from ntm.text import sorted_names
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
@@ -22,9 +23,9 @@ sort = st.radio(
 order = (
     list(scores.sort_values(["met", "name"], ascending=[False, True])["name"])
     if sort == "met"
-    else sorted(matrix["name"].unique())
+    else sorted_names(matrix["name"].unique())
 )
-order += [m for m in sorted(matrix["name"].unique()) if m not in order]  # communes with no report last
+order += [m for m in sorted_names(matrix["name"].unique()) if m not in order]  # communes with no report last
 if len(order) > 60:
     st.caption(ui.tr("compare.many", count=len(order)))
 st.plotly_chart(

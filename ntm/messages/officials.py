@@ -85,4 +85,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lớp số liệu “{layer}” không có; chọn một trong: {known}.",
         "No layer “{layer}”; choose one of: {known}.",
     ),
+    # ------------------------------------------------------------ moving around: search, drill-down, print
+    "nav.back": ("Quay lại trang trước", "Back to the previous page"),
+    "search.label": ("Tìm xã", "Find a commune"),
+    "search.placeholder": ("Gõ tên xã, có dấu hoặc không (tu xuyen)", "Type a name, accents optional (tu xuyen)"),
+    "search.none": (
+        "Không tìm thấy xã nào có báo cáo khớp với “{text}”. Kiểm tra chính tả hoặc chọn tỉnh khác ở trên.",
+        "No commune with reports matches “{text}”. Check the spelling or pick another province above.",
+    ),
+    "search.hit": ("{name} (huyện {district})", "{name} ({district} district)"),
+    "print.open": ("Bản in trang này", "Print view of this page"),
+    "print.hint": (
+        "Bản in: dùng lệnh In của trình duyệt (Ctrl+P), khổ A4 ngang. Đóng thẻ này để quay lại.",
+        "Print view: use the browser's Print command (Ctrl+P), A4 landscape. Close this tab to go back.",
+    ),
+    "profile.no_history_until": (
+        "Xã chưa có báo cáo nào đến hết kỳ {period}. Chọn kỳ muộn hơn ở thanh bên.",
+        "The commune has no report up to {period}. Pick a later period in the sidebar.",
+    ),
+    "layers.part.self": ("xã tự đánh giá {met}", "self-assessed {met}"),
+    "layers.part.appraised": ("huyện thẩm định {met}", "appraised by the district {met}"),
+    "layers.part.recognised": ("được công nhận {met}", "recognised {met}"),
+    "layers.sentence_same": (
+        "Tháng {period}: {parts} tiêu chí đạt; các lớp số liệu khớp nhau.",
+        "{period}: {parts} criteria met; the layers agree.",
+    ),
+    "layers.sentence_differ": (
+        "Tháng {period}: {parts} tiêu chí đạt; khác nhau ở tiêu chí {criteria}.",
+        "{period}: {parts} criteria met; they differ on criteria {criteria}.",
+    ),
 }

@@ -5,7 +5,7 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import catalog, charts, metrics, periods, layers, progress, reports, store, targets, units
+from ntm import catalog, charts, layers, metrics, periods, progress, reports, store, targets, units
 from ntm.i18n import fmt_number, fmt_period
 from ntm.text import sort_key
 

@@ -31,6 +31,7 @@ pages = {
         st.Page(
             "pages/profile.py", title=ui.tr("page.profile"), icon=":material/person_pin_circle:", url_path="ho-so-xa"
         ),
+        st.Page("pages/map.py", title=ui.tr("page.map"), icon=":material/map:", url_path="ban-do"),
     ],
     ui.tr("nav.upload"): [
         st.Page("pages/upload.py", title=ui.tr("page.upload"), icon=":material/upload_file:", url_path="tai-du-lieu"),

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 import ui
-from ntm import search
+from ntm import plotly_locale, search
 
 PROFILE = "pages/profile.py"
 OVERVIEW = "pages/overview.py"
@@ -54,6 +54,11 @@ def back_link() -> None:
     back = st.session_state.get("_back")
     if back:
         st.page_link(back, label=ui.tr("nav.back"), icon=":material/arrow_back:")
+
+
+def chart_config(file_name: str) -> dict:
+    """The plotly toolbar for a chart: "download as PNG" only, in the user's language."""
+    return plotly_locale.config(ui.lang(), file_name)
 
 
 def _filters() -> dict[str, str]:

@@ -146,7 +146,9 @@ def status_heatmap(
         )
     fig.update_xaxes(title=t("chart.criterion", lang), side="top", type="category")
     fig.update_yaxes(autorange="reversed", type="category")
-    return _layout(fig, title, lang, height=max(320, 24 * len(wide) + 140))
+    fig = _layout(fig, title, lang, height=max(320, 24 * len(wide) + 170))
+    # the criterion numbers sit on top: the legend goes under the grid, where it covers nothing
+    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0})
 
 
 def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure:

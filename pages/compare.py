@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+import navigation
 import ui
-from ntm import charts, metrics, periods
+from ntm import chart_clicks, charts, metrics, periods
 from ntm.i18n import fmt_period, t
 from ntm.text import sorted_names
 
@@ -28,17 +29,26 @@ order = (
 order += [m for m in sorted_names(matrix["name"].unique()) if m not in order]  # communes with no report last
 if len(order) > 60:
     st.caption(ui.tr("compare.many", count=len(order)))
-st.plotly_chart(
-    charts.status_heatmap(
-        matrix, order, names, ui.tr("compare.heatmap_title", unit=f.scope.name, period=period_label), lang
-    ),
+heatmap = charts.status_heatmap(
+    matrix, order, names, ui.tr("compare.heatmap_title", unit=f.scope.name, period=period_label), lang
+)
+codes_by_name = dict(zip(matrix["name"], matrix["code"].astype(str)))
+clicked = st.plotly_chart(
+    chart_clicks.cell_layer(heatmap, codes_by_name),
     width="stretch",
     key="heatmap",
+    on_select="rerun",
+    selection_mode="points",
+    config=navigation.chart_config("so-sanh-xa"),
 )
+st.caption(ui.tr("drill.heatmap_hint"))
+if (code := chart_clicks.picked(clicked)) is not None:
+    navigation.open_commune(code, came_from="pages/compare.py")
 st.plotly_chart(
     charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=f.scope.name, period=period_label), lang),
     width="stretch",
     key="bar",
+    config=navigation.chart_config("bar"),
 )
 
 st.subheader(ui.tr("compare.change_title"))
@@ -63,7 +73,7 @@ change = ui.query(metrics.changes, cur, version, f.scope, periods.parse(earlier_
 if change["met_before"].isna().all():
     ui.empty("compare.no_before", set_id=f.set_id, period=fmt_period(earlier_text, lang))
     st.stop()
-label = lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)  # noqa: E731
+label = lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)
 table = change.assign(gained=change["gained"].map(label), lost=change["lost"].map(label))
 columns = ["name", "district", "met_before", "met", "gained", "lost"]
 table = table[[c for c in columns if c != "district" or table["district"].notna().any()]].rename(

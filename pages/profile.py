@@ -61,6 +61,7 @@ st.plotly_chart(
     charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang),
     width="stretch",
     key="commune_trend",
+    config=navigation.chart_config("commune_trend"),
 )
 
 st.subheader(ui.tr("profile.status_title", period=fmt_period(last["period"], lang)))

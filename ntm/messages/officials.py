@@ -114,4 +114,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tháng {period}: {parts} tiêu chí đạt; khác nhau ở tiêu chí {criteria}.",
         "{period}: {parts} criteria met; they differ on criteria {criteria}.",
     ),
+    "chart.download_png": ("Tải ảnh biểu đồ (PNG, có tiêu đề)", "Download the chart (PNG, with its title)"),
+    "chart.double_click": ("Nhấp đúp để thu nhỏ lại", "Double-click to zoom back out"),
+    "drill.heatmap_hint": (
+        "Nhấp vào một ô để mở hồ sơ của xã đó.",
+        "Click a cell to open that commune's profile.",
+    ),
+    "drill.ranking_hint": (
+        "Nhấp vào một thanh để xem tổng quan của huyện đó.",
+        "Click a bar to see that district's overview.",
+    ),
+    "drill.table_hint": (
+        "Chọn một dòng để mở hồ sơ của xã.",
+        "Select a row to open the commune's profile.",
+    ),
+    "page.map": ("Bản đồ", "Map"),
+    "map.title": ("Bản đồ xã — {unit} — {period}", "Commune map — {unit} — {period}"),
+    "map.chart_title": ("Số tiêu chí đạt của từng xã – {unit}, {period}", "Criteria met by commune – {unit}, {period}"),
+    "map.hover": ("{name} (huyện {district}): {met}/{n} tiêu chí", "{name} ({district}): {met}/{n} criteria"),
+    "map.help": (
+        "Mỗi chấm là một xã, đặt theo tọa độ trong danh mục đơn vị hành chính; màu từ đỏ (ít tiêu chí) đến xanh "
+        "(đủ tiêu chí). Nhấp vào một xã để mở hồ sơ. Bản đồ không cần mạng Internet (không dùng nền bản đồ). "
+        "Số xã chưa có tọa độ: {missing}.",
+        "Each dot is a commune at its coordinates in the unit catalogue, from red (few criteria) to green (all). "
+        "Click a commune to open its profile. The map needs no internet access (no base tiles). "
+        "Communes without coordinates: {missing}.",
+    ),
+    "map.no_coordinates": (
+        "Các xã trong phạm vi này chưa có tọa độ trong danh mục đơn vị hành chính. Chọn huyện hoặc tỉnh khác.",
+        "No commune in this scope has coordinates in the unit catalogue. Pick another district or province.",
+    ),
 }

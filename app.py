@@ -6,6 +6,7 @@ import navigation
 import ui
 
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
+search_slot = st.sidebar.container()  # the commune search, first in the sidebar under the menu
 ui.language_switch()
 
 overview = st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="tong-quan")
@@ -40,6 +41,6 @@ pages = {
 page = st.navigation(pages)
 if ui.ready():  # on the first start, a progress display while the sample database is built
     st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
-    navigation.search_box()  # find a commune from any page
+    navigation.search_box(search_slot)  # find a commune from any page
     navigation.print_view()  # ?print=1: the page laid out for paper
     page.run()

@@ -67,12 +67,16 @@ def _filters() -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- search from anywhere
-def search_box() -> None:
+def search_box(where=None) -> None:
     """A sidebar field: type a commune's name, with or without accents ("tu xuyen"); pick one to open its profile."""
     current = ui.filters()
     if current is None:
         return
-    text = st.sidebar.text_input(
+    chosen = st.session_state.pop("_searched_commune", None)
+    if chosen:
+        open_commune(chosen)
+    where = where if where is not None else st.sidebar
+    text = where.text_input(
         ui.tr("search.label"), key="commune_search", placeholder=ui.tr("search.placeholder"), max_chars=60
     )
     if not text.strip():
@@ -80,13 +84,24 @@ def search_box() -> None:
     cur = ui.cursor()
     hits = ui.query(search.communes, cur, ui.data_version(cur), text, current.province, current.period.end)
     if not hits:
-        st.sidebar.caption(ui.tr("search.none", text=text))
+        where.caption(ui.tr("search.none", text=text))
         return
     for hit in hits:
         label = ui.tr("search.hit", name=hit.name, district=hit.district) if hit.district else hit.name
-        if st.sidebar.button(label, key=f"hit-{hit.code}", icon=":material/location_on:", width="stretch"):
-            st.session_state["commune_search"] = ""
-            open_commune(hit.code)
+        where.button(
+            label,
+            key=f"hit-{hit.code}",
+            icon=":material/location_on:",
+            width="stretch",
+            on_click=_chosen,
+            args=(hit.code,),
+        )
+
+
+def _chosen(code: str) -> None:
+    """A search result was clicked: empty the field, open the profile on this run."""
+    st.session_state["commune_search"] = ""
+    st.session_state["_searched_commune"] = code
 
 
 # ---------------------------------------------------------------- print view

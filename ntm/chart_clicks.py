@@ -8,30 +8,45 @@ import plotly.graph_objects as go
 
 def cell_layer(fig: go.Figure, keys_by_row: dict[str, str]) -> go.Figure:
     """Over the first heatmap of ``fig``: one invisible, selectable marker per cell whose ``customdata`` is the
-    key of its row (``keys_by_row``: row label → key). Hover stays with the heatmap."""
+    key of its row (``keys_by_row``: row label → key). The markers take over the heatmap's hover label (a click
+    needs the hover event, which the heatmap would otherwise keep)."""
     heat = next(trace for trace in fig.data if trace.type == "heatmap")
-    xs, ys, keys = [], [], []
-    for y in heat.y:
-        for x in heat.x:
+    xs, ys, keys, texts, labels = [], [], [], [], []
+    for i, y in enumerate(heat.y):
+        for j, x in enumerate(heat.x):
             xs.append(x)
             ys.append(y)
             keys.append(keys_by_row.get(y, ""))
+            texts.append(_cell(heat.text, i, j))
+            labels.append(_cell(heat.customdata, i, j))
     fig.add_trace(
         go.Scatter(
             x=xs,
             y=ys,
             customdata=keys,
+            text=texts,
+            hovertext=labels,
+            hovertemplate=(heat.hovertemplate or "%{y} %{x}").replace("%{customdata}", "%{hovertext}"),
             mode="markers",
             marker={"size": 18, "opacity": 0.01, "color": "#000", "symbol": "square"},
-            hoverinfo="skip",
             showlegend=False,
             name="",
             unselected={"marker": {"opacity": 0.01}},
             selected={"marker": {"opacity": 0.01}},
         )
     )
-    fig.update_layout(clickmode="event+select", dragmode=False)
+    heat.hoverinfo = "skip"
+    heat.hovertemplate = None
+    fig.update_layout(clickmode="event+select", dragmode=False, hovermode="closest")
     return fig
+
+
+def _cell(grid, i: int, j: int) -> str:
+    try:
+        value = grid[i][j]
+    except (TypeError, IndexError):
+        return ""
+    return "" if value is None or value != value else str(value)
 
 
 def picked(event, field: str = "customdata"):

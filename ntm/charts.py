@@ -184,6 +184,7 @@ def commune_trend(history: pd.DataFrame, n_by_set: dict[str, int], title: str, l
             )
         )
     fig.update_yaxes(title=t("col.met", lang), range=[0, max(n_by_set.values(), default=19) + 1])
+    fig.update_xaxes(tickformat="%-m/%Y" if lang != "en" else "%b %Y")  # "7/2025", never "Jul 2025" in Vietnamese
     return _layout(fig, title, lang)
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import catalog, charts, layers, metrics, periods, progress, reports, store, targets, units
+from ntm import catalog, charts, layers, metrics, periods, progress, reports, store, targets, units, upload_log
 from ntm.i18n import fmt_number, fmt_period
 from ntm.text import sort_key
 
@@ -127,7 +127,7 @@ for target in own:
     )
 
 st.subheader(ui.tr("profile.uploads_title"))
-log = store.unit_uploads(cur, unit.unit_id)
+log = upload_log.labelled(store.unit_uploads(cur, unit.unit_id), lang)
 st.dataframe(
     log.rename(
         columns={

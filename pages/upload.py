@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import store
+from ntm import store, upload_log
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 from ntm.ingest.importer import import_file
@@ -101,7 +101,9 @@ if log.empty:
     ui.empty("upload.no_history")
 else:
     st.dataframe(
-        log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]].rename(
+        upload_log.labelled(
+            log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]], lang
+        ).rename(
             columns={
                 "upload_id": "ID",
                 "uploaded_at": ui.tr("profile.uploaded_at"),

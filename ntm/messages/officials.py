@@ -144,4 +144,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các xã trong phạm vi này chưa có tọa độ trong danh mục đơn vị hành chính. Chọn huyện hoặc tỉnh khác.",
         "No commune in this scope has coordinates in the unit catalogue. Pick another district or province.",
     ),
+    "uploadlog.status.loaded": ("đã nạp", "loaded"),
+    "uploadlog.status.reverted": ("đã hoàn tác", "reverted"),
+    "uploadlog.source.import": ("tải tệp lên", "file upload"),
+    "uploadlog.source.sample": ("dữ liệu mẫu", "sample data"),
+    "uploadlog.source.test": ("kiểm thử", "test"),
 }

@@ -177,7 +177,7 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
         lines.append(t("report.missing", lang, count=count_words(len(missing), lang), names=", ".join(missing["name"])))
     where = place(unit, lang)  # "toàn huyện Văn Quan"
     lines.append(t("report.average", lang, unit=where, average=fmt_number(average, lang)))
-    if previous is not None:
+    if previous is not None and average is not None:
         lines.append(
             t(
                 "report.average_before",

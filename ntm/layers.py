@@ -34,7 +34,9 @@ def results(con: duckdb.DuckDBPyConnection, unit: Unit, period: date, set_id: st
 def disagreements(by_layer: list[LayerResult]) -> tuple[int, ...]:
     """Criteria met in one layer and not in another."""
     sets = [set(r.met_criteria) for r in by_layer]
-    return tuple(sorted(set.union(*sets) - set.intersection(*sets))) if sets else ()
+    if not sets:
+        return ()
+    return tuple(sorted(set().union(*sets) - sets[0].intersection(*sets[1:])))
 
 
 def sentence(by_layer: list[LayerResult], period: date, lang: str = "vi") -> str:

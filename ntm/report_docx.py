@@ -90,7 +90,7 @@ def _styles(doc) -> None:
     _fonts(normal, BODY_PT)
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(6), 1.1
-    for name, level in (("Heading 1", 1), ("Heading 2", 2)):
+    for name in ("Heading 1", "Heading 2"):
         style = doc.styles[name]
         _fonts(style, BODY_PT, bold=True, italic=False)
         pf = style.paragraph_format
@@ -241,6 +241,7 @@ def _table(doc, section: Section, no: int, lang: str) -> None:
     caption = section.caption or section.heading
     doc.add_paragraph(t("report.table_no", lang, no=no, caption=caption), style="Caption")
     frame = section.table
+    assert frame is not None  # only sections with a table get here
     columns = [t("report.col_no", lang), *map(str, frame.columns)]
     widths = column_widths(frame)
     table = doc.add_table(rows=1, cols=len(columns))

@@ -141,6 +141,7 @@ def _text_sheet(sheet, report: Draft, s: dict, table_sheets: dict[int, str]) -> 
 
 def _table_sheet(sheet, section: Section, no: int, lang: str, s: dict) -> None:
     frame = section.table
+    assert frame is not None  # only sections with a table get here
     columns = [t("report.col_no", lang), *map(str, frame.columns)]
     widths = _widths(frame)
     for col, width in enumerate(widths):

@@ -83,7 +83,7 @@ def compact(value: object) -> str:
 # The alphabet as dictionaries order it (ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u), then the
 # tones as a second level: no tone, huyền, hỏi, ngã, sắc, nặng ("Bắc Sơn" < "Bình Gia" < "Bình Phúc").
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
 # base letter + breve / circumflex / horn → the letter of the alphabet it makes
 _WITH_MARK = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
               ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}  # fmt: skip
@@ -98,9 +98,9 @@ def sort_key(value: object) -> tuple:
     tones: list[int] = []
     cases: list[int] = []
     for ch in unicodedata.normalize("NFD", clean(value)):
-        if ch in _TONES:
+        if ch in _TONE_RANK:
             if tones:
-                tones[-1] = _TONES[ch]
+                tones[-1] = _TONE_RANK[ch]
         elif unicodedata.category(ch) == "Mn":  # a letter mark: ă â ê ô ơ ư are letters of their own
             if letters and letters[-1] >= _LETTER:
                 marked = _WITH_MARK.get((_ALPHABET[letters[-1] - _LETTER], ch))

@@ -73,7 +73,7 @@ change = ui.query(metrics.changes, cur, version, f.scope, periods.parse(earlier_
 if change["met_before"].isna().all():
     ui.empty("compare.no_before", set_id=f.set_id, period=fmt_period(earlier_text, lang))
     st.stop()
-label = lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)
+label = lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)  # noqa: E731
 table = change.assign(gained=change["gained"].map(label), lost=change["lost"].map(label))
 columns = ["name", "district", "met_before", "met", "gained", "lost"]
 table = table[[c for c in columns if c != "district" or table["district"].notna().any()]].rename(

@@ -22,7 +22,7 @@ def browser(server):  # noqa: F811
         launched.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     yield context.new_page()

@@ -16,7 +16,7 @@ from tests.conftest import commune, report, van_quan
 ALL = list(range(1, 20))
 
 
-@pytest.fixture()
+@pytest.fixture
 def three_communes(con):
     """Văn Quan, 5/2020: Tú Xuyên meets all 19, Hữu Lễ 16, An Sơn 12 — no commune in 5-9."""
     report(con, commune(con, "Tú Xuyên"), "2020-05", ALL)

@@ -12,7 +12,7 @@ from tests.conftest import commune, report, van_quan
 ALL = list(range(1, 20))
 
 
-@pytest.fixture()
+@pytest.fixture
 def book(con):
     report(con, commune(con, "Tú Xuyên"), "2020-05", ALL)
     report(con, commune(con, "Hữu Lễ"), "2020-05", ALL[:16])
@@ -37,7 +37,7 @@ def test_tables_store_numbers_as_numbers(book):
     bins = book["Bảng 1"]
     assert bins["A1"].value == "Bảng 1. Phân loại xã theo số tiêu chí đạt"
     assert [c.value for c in bins[3]] == ["TT", "Số tiêu chí đạt", "Số xã", "Tỷ lệ"]
-    row = [c for c in bins[4]]
+    row = list(bins[4])
     assert [c.value for c in row[:3]] == [1, "19", 1] and row[2].data_type == "n"
     assert row[3].value == pytest.approx(1 / 3) and "%" in row[3].number_format
     assert all(c.data_type != "f" for s in book.worksheets for r in s.iter_rows() for c in r)

@@ -7,7 +7,7 @@ from docx import Document
 
 from ntm import periods, reports, store
 from ntm.cli import main
-from tests.conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 
 def _load(db_path):

@@ -3,7 +3,7 @@
 from datetime import date
 
 from ntm import layers
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 ALL = list(range(1, 20))
 

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ntm import periods, reports
-from tests.conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 ALL = list(range(1, 20))
 

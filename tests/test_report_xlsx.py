@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from ntm import periods, reports
-from tests.conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 ALL = list(range(1, 20))
 

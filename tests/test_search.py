@@ -3,7 +3,7 @@
 from datetime import date
 
 from ntm import search, units
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 
 def _lang_son(con):

@@ -2,24 +2,31 @@
 
 import streamlit as st
 
+import navigation
 import signin
 import ui
 from ntm import access
 
 started = ui.run_started()
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
+search_slot = st.sidebar.container()  # the commune search, first in the sidebar under the menu
 ui.language_switch()
 principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
 
+overview = st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="tong-quan")
+
+
+def _home() -> None:
+    """The default page "/" opens the overview. The overview itself is not the default page: Streamlit's first
+    session on a fresh server answers a deep link to the default page's own path ("/tong-quan") with its
+    English "Page not found" (streamlit#8860, #9992); a hidden default page avoids it."""
+    st.switch_page(overview, query_params=st.query_params.to_dict())
+
+
 pages = {
+    "": [st.Page(_home, title=ui.tr("page.overview"), default=True, visibility="hidden")],
     ui.tr("nav.province"): [
-        st.Page(
-            "pages/overview.py",
-            title=ui.tr("page.overview"),
-            icon=":material/dashboard:",
-            url_path="tong-quan",
-            default=True,
-        ),
+        overview,
         st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon=":material/checklist:", url_path="tieu-chi"),
         st.Page("pages/targets.py", title=ui.tr("page.targets"), icon=":material/flag:", url_path="muc-tieu"),
         st.Page("pages/reports.py", title=ui.tr("page.reports"), icon=":material/description:", url_path="bao-cao"),
@@ -29,6 +36,7 @@ pages = {
         st.Page(
             "pages/profile.py", title=ui.tr("page.profile"), icon=":material/person_pin_circle:", url_path="ho-so-xa"
         ),
+        st.Page("pages/map.py", title=ui.tr("page.map"), icon=":material/map:", url_path="ban-do"),
     ],
     ui.tr("nav.upload"): [
         st.Page("pages/upload.py", title=ui.tr("page.upload"), icon=":material/upload_file:", url_path="tai-du-lieu"),
@@ -47,6 +55,8 @@ try:
     with ui.timed_run(page.url_path, started):  # logs the run's server time when $NTM_TIMING_LOG is set
         if ui.ready():  # on the first start, a progress display while the sample database is built
             st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
+            navigation.search_box(search_slot)  # find a commune from any page
+            navigation.print_view()  # ?print=1: the page laid out for paper
             page.run()
 except Exception as exc:  # a full disk, a corrupt or busy database: a message, not a traceback
     ui.database_fault(exc)

@@ -23,6 +23,7 @@ from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
 T = TypeVar("T")
+PAGE_PARAMS = ("commune", "print")  # URL parameters a page owns; the filters keep them when they rewrite the URL
 
 
 @st.cache_resource(show_spinner=False)
@@ -283,9 +284,12 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         return None
     st.query_params.from_dict(
         {
-            k: st.session_state[k]
-            for k in ("lang", "mode", "period", "set", "layer", "province", "district")
-            if st.session_state.get(k)
+            **{k: v for k, v in st.query_params.items() if k in PAGE_PARAMS},  # a bookmarked commune, print view
+            **{
+                k: st.session_state[k]
+                for k in ("lang", "mode", "period", "set", "layer", "province", "district")
+                if st.session_state.get(k)
+            },
         }
     )
     return Filters(period, st.session_state["set"], province, district, st.session_state["layer"])

@@ -147,7 +147,9 @@ def status_heatmap(
         )
     fig.update_xaxes(title=t("chart.criterion", lang), side="top", type="category")
     fig.update_yaxes(autorange="reversed", type="category")
-    return _layout(fig, title, lang, height=max(320, 24 * len(wide) + 140))
+    fig = _layout(fig, title, lang, height=max(320, 24 * len(wide) + 170))
+    # the criterion numbers sit on top: the legend goes under the grid, where it covers nothing
+    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0})
 
 
 def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure:
@@ -183,6 +185,7 @@ def commune_trend(history: pd.DataFrame, n_by_set: dict[str, int], title: str, l
             )
         )
     fig.update_yaxes(title=t("col.met", lang), range=[0, max(n_by_set.values(), default=19) + 1])
+    fig.update_xaxes(tickformat="%-m/%Y" if lang != "en" else "%b %Y")  # "7/2025", never "Jul 2025" in Vietnamese
     return _layout(fig, title, lang)
 
 

@@ -463,11 +463,12 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
-    from ntm import cli_backup, cli_uploads, cli_users
+    from ntm import cli_backup, cli_report, cli_uploads, cli_users
 
     cli_users.register(sub)
     cli_backup.register(sub)
     cli_uploads.register(sub)
+    cli_report.register(sub)
     return top
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 import duckdb
 
 from ntm import store
+from ntm.text import sorted_names
 
 
 def months(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -49,7 +50,7 @@ def units_with_data(
     rows = con.execute(
         f"""SELECT DISTINCT p.code, p.short_name FROM assessments a JOIN units c ON c.unit_id = a.unit_id
             JOIN units p ON p.unit_id = c.{column}
-            WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?) ORDER BY 2""",
+            WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?)""",
         [start, end, province_id, province_id],
     ).fetchall()
-    return [(r[0], r[1]) for r in rows]
+    return sorted_names([(r[0], r[1]) for r in rows], key=lambda r: r[1])  # "Bắc Sơn" before "Bình Gia"

@@ -1,33 +1,123 @@
 """The periodic report draft as data (sections of sentences and tables), in the words district
 reports use — "bình quân đạt 10,9 tiêu chí/xã", "số xã đạt 19 tiêu chí: 03 xã (…)", "xã Tú Xuyên
-đạt 10/19 tiêu chí, chưa đạt các tiêu chí: (2) Giao thông …" — rendered to .docx and .xlsx.
+đạt 10/19 tiêu chí, chưa đạt các tiêu chí: (2) Giao thông …" — with the letterhead, recipients and
+signature an administrative report carries (Decree 30/2020/NĐ-CP). Rendered by ``ntm.report_docx``
+and ``ntm.report_xlsx``.
 """
 
 from __future__ import annotations
 
-import io
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, periods, plain, progress
-from ntm.i18n import fmt_date, fmt_number, fmt_period, t
+from ntm import catalog, metrics, periods, progress
+from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
+from ntm.messages import MESSAGES
 from ntm.units import Unit
 
 
 @dataclass
 class Section:
+    """One numbered section ("1. Kết quả chung") of a part ("I. KẾT QUẢ …"); numbers are given when rendered.
+    ``table`` keeps counts as integers and the columns named in ``shares`` as ratios (0.25 → 25 %)."""
+
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     table: pd.DataFrame | None = None
+    caption: str = ""
+    part: str = ""
+    shares: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What the official fills in on the Reports page: who issues, the number, date, recipients, signer."""
+
+    superior: str  # "UBND TỈNH LẠNG SƠN" (empty for a province)
+    issuer: str  # "ỦY BAN NHÂN DÂN HUYỆN VĂN QUAN"
+    place: str  # "Văn Quan"
+    year: int
+    number: str = ""  # "125" → "Số: 125/BC-UBND"; empty → "Số: …/BC-UBND"
+    issued: date | None = None  # None → "ngày … tháng … năm 2024"
+    recipients: tuple[str, ...] = ()
+    authority: str = ""  # "TM. ỦY BAN NHÂN DÂN"
+    signer_title: str = ""  # "CHỦ TỊCH"
+    signer_name: str = ""
 
 
 @dataclass
 class Draft:
-    title: str
-    subtitle: str
+    title: str  # "BÁO CÁO"
+    subject: str  # "Kết quả thực hiện Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025 …"
+    subtitle: str  # which figures: "(Số liệu xã tự đánh giá)"
     sections: list[Section]
+    letterhead: Letterhead | None = None
+    lang: str = "vi"
+
+
+def set_name(con: duckdb.DuckDBPyConnection, set_id: str, lang: str = "vi") -> str:
+    """The set in words: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025" (its catalogue name);
+    in English by its level and years ("the national new rural commune criteria 2021-2025")."""
+    rows = con.execute("SELECT name, level FROM criteria_sets WHERE set_id = ?", [set_id]).fetchall()
+    if not rows:
+        return set_id
+    name, level = rows[0]
+    if lang != "en":
+        return name
+    years = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", name)
+    key = f"report.set_en.{level}" if f"report.set_en.{level}" in MESSAGES else "report.set_en.commune"
+    return t(key, "en", years=f"{years.group(1)}-{years.group(2)}" if years else "").strip()
+
+
+def period_words(period: periods.Period, lang: str = "vi") -> str:
+    """ "tháng 11/2024" / "năm 2024" (vi), "November 2024" / "2024" (en)."""
+    if period.is_year:
+        return t("report.period_year", lang, year=period.start.year)
+    if lang == "en":
+        return period.start.strftime("%B %Y")
+    return t("report.period_month", lang, month=fmt_period(period.text, lang))
+
+
+def count_words(count: int, lang: str = "vi") -> str:
+    """A count of communes as reports write it: "03 xã", "12 xã", never "00 xã" ("không có xã nào")."""
+    if count == 0:
+        return t("report.no_commune", lang)
+    if count == 1:
+        return t("report.one_commune", lang)
+    return t("report.n_communes", lang, count=f"{count:02d}" if lang != "en" else count)
+
+
+def place(unit: Unit, lang: str = "vi") -> str:
+    """ "huyện Văn Quan" — the unit as a sentence names it."""
+    return f"{unit.kind.lower()} {unit.short_name}" if lang != "en" else unit.name
+
+
+def letterhead(con: duckdb.DuckDBPyConnection, unit: Unit, period: periods.Period, lang: str = "vi") -> Letterhead:
+    """The default header and signature for a report of ``unit``: the people's committee of the unit issues
+    it, the committee of its parent is the superior body and the first recipient."""
+    parent = None
+    if unit.parent_id is not None:
+        rows = con.execute("SELECT kind, short_name FROM units WHERE unit_id = ?", [unit.parent_id]).fetchall()
+        parent = rows[0] if rows else None
+    issuer = t("report.committee", lang, kind=unit.kind, name=unit.short_name)
+    superior = t("report.committee_short", lang, kind=parent[0], name=parent[1]) if parent else ""
+    recipients = []
+    if parent:
+        recipients.append(t("report.to_superior", lang, kind=parent[0].lower(), name=parent[1]))
+    recipients += [t("report.to_office", lang), t("report.to_archive", lang)]
+    return Letterhead(
+        superior=superior.upper() if lang != "en" else superior,
+        issuer=issuer.upper() if lang != "en" else issuer,
+        place=unit.short_name,
+        year=period.end.year,
+        recipients=tuple(recipients),
+        authority=t("report.authority", lang),
+        signer_title=t("report.signer_title", lang),
+    )
 
 
 def draft(
@@ -40,43 +130,53 @@ def draft(
 ) -> Draft:
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
     n = metrics.n_criteria(con, set_id)
-    title = t("report.title", lang, unit=unit.name.upper() if lang == "vi" else unit.name)
-    subtitle = t(
-        "report.subtitle", lang, period=fmt_period(period.text, lang), set_id=set_id, layer=t(f"layer.{layer}", lang)
+    title = t("report.doc_title", lang)
+    subject = t(
+        "report.subject",
+        lang,
+        set_name=set_name(con, set_id, lang),
+        place=place(unit, lang),
+        period=period_words(period, lang),
     )
+    subtitle = t("report.subtitle", lang, layer=t(f"layer.{layer}", lang))
+    head = letterhead(con, unit, period, lang)
     if scores.empty:
         return Draft(
             title,
+            subject,
             subtitle,
             [
                 Section(
                     t("report.no_data_heading", lang),
                     [t("report.no_data", lang, unit=unit.name, period=fmt_period(period.text, lang))],
+                    part=t("report.part_result", lang),
                 )
             ],
+            head,
+            lang,
         )
-    return Draft(
-        title,
-        subtitle,
-        [
-            _overall(con, unit, period, set_id, scores, lang, layer),
-            _bins(scores, n, lang),
-            _unmet(con, scores, set_id, n, lang),
-            _targets(con, unit, period, lang, layer),
-            _change(con, unit, period, set_id, lang, layer),
-        ],
-    )
+    result, outlook = t("report.part_result", lang), t("report.part_outlook", lang)
+    sections = [
+        _overall(con, unit, period, set_id, scores, lang, layer),
+        _bins(scores, n, lang),
+        _unmet(con, scores, set_id, n, lang),
+        _targets(con, unit, period, lang, layer),
+        _change(con, unit, period, set_id, lang, layer),
+    ]
+    for section, part in zip(sections, (result, result, result, outlook, outlook)):
+        section.part = part
+    return Draft(title, subject, subtitle, sections, head, lang)
 
 
 def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str, layer: str) -> Section:
     missing = metrics.not_reported(con, unit, period, set_id, layer)
     before = metrics.commune_scores(con, unit, periods.year_before(period), set_id, layer)
     average, previous = metrics.average_met(scores), metrics.average_met(before)
-    lines = [t("report.communes", lang, communes=len(scores))]
+    lines = [t("report.communes", lang, communes=count_words(len(scores), lang))]
     if len(missing):
-        lines.append(t("report.missing", lang, count=len(missing), names=", ".join(missing["name"])))
-    place = f"{unit.kind.lower()} {unit.short_name}" if lang == "vi" else unit.name  # "toàn huyện Văn Quan"
-    lines.append(t("report.average", lang, unit=place, average=fmt_number(average, lang)))
+        lines.append(t("report.missing", lang, count=count_words(len(missing), lang), names=", ".join(missing["name"])))
+    where = place(unit, lang)  # "toàn huyện Văn Quan"
+    lines.append(t("report.average", lang, unit=where, average=fmt_number(average, lang)))
     if previous is not None and average is not None:
         lines.append(
             t(
@@ -86,13 +186,14 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
                 change=("+" if average >= previous else "") + fmt_number(average - previous, lang),
             )
         )
-    lines.append(t("report.total", lang, unit=place, total=fmt_number(int(scores["met"].sum()), lang, 0)))
+    lines.append(t("report.total", lang, unit=where, total=fmt_number(int(scores["met"].sum()), lang, 0)))
     return Section(t("report.h_overall", lang), lines)
 
 
 def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
     lines = []
-    for row in metrics.distribution(scores, n).itertuples():
+    dist = metrics.distribution(scores, n)
+    for row in dist.itertuples():
         if row.low == 0 and row.communes == 0:
             lines.append(t("report.bin_none_below", lang, low=row.high + 1))
             continue
@@ -102,11 +203,19 @@ def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
                 "report.bin_full" if row.low == n else "report.bin",
                 lang,
                 label=row.bin,
-                count=f"{row.communes:02d}",
+                count=count_words(row.communes, lang),
                 names=names,
             )
         )
-    return Section(t("report.h_bins", lang), lines)
+    share = t("report.col_share", lang)
+    table = pd.DataFrame(
+        {
+            t("report.col_bin", lang): [str(b) for b in dist["bin"]],
+            t("report.col_n_communes", lang): dist["communes"].astype(int),
+            share: dist["communes"] / max(len(scores), 1),
+        }
+    )
+    return Section(t("report.h_bins", lang), lines, table, t("report.caption_bins", lang), shares=(share,))
 
 
 def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section:
@@ -136,11 +245,13 @@ def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section
                     crit.at[c, dept_col] if isinstance(crit.at[c, dept_col], str) else ""
                     for c in grouped["criterion_no"]
                 ],
-                t("report.col_communes", lang): grouped["communes"],
+                t("report.col_communes", lang): grouped["communes"].astype(int),
                 t("col.commune", lang): grouped["names"],
             }
         )
-    return Section(t("report.h_unmet", lang), lines or [t("report.all_met", lang)], table)
+    return Section(
+        t("report.h_unmet", lang), lines or [t("report.all_met", lang)], table, t("report.caption_unmet", lang)
+    )
 
 
 def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
@@ -169,20 +280,25 @@ def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
         elif e["status"] == "no_data":
             detail = t("report.target_no_data", lang)
         else:
-            detail = t(
-                "report.target_gap",
-                lang,
-                count=len(e["unmet"]),
-                months=e["months_left"],
-                criteria=", ".join(
-                    f"({u['criterion_no']}) {u['name_en' if lang == 'en' else 'name_vi']}"
-                    + (f" – {u['department_en' if lang == 'en' else 'department_vi']}" if u["department_vi"] else "")
-                    for u in e["unmet"]
-                ),
-                needed=fmt_number(e["needed_pace"], lang, 2),
-                observed=fmt_number(e["observed_pace"], lang, 2),
-                status=t(f"progress.{e['status']}", lang),
+            criteria = ", ".join(
+                f"({u['criterion_no']}) {u['name_en' if lang == 'en' else 'name_vi']}"
+                + (f" – {u['department_en' if lang == 'en' else 'department_vi']}" if u["department_vi"] else "")
+                for u in e["unmet"]
             )
+            status = t(f"progress.{e['status']}", lang)
+            if e["months_left"] <= 0:  # the deadline has passed: no "còn −1 tháng", no pace to ask for
+                detail = t("report.target_overdue", lang, count=len(e["unmet"]), criteria=criteria, status=status)
+            else:
+                detail = t(
+                    "report.target_gap",
+                    lang,
+                    count=len(e["unmet"]),
+                    months=e["months_left"],
+                    criteria=criteria,
+                    needed=fmt_number(e["needed_pace"], lang, 2),
+                    observed=fmt_number(e["observed_pace"], lang, 2),
+                    status=status,
+                )
         lines.append(f"{head}: {detail}")
     return Section(t("report.h_targets", lang, year=year), lines or [t("report.no_targets", lang, year=year)])
 
@@ -193,7 +309,7 @@ def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str) -> Sect
     if changed["met_before"].isna().all():
         return Section(
             t("report.h_change", lang, before=fmt_period(before.text, lang)),
-            [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_id=set_id)],
+            [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_name=set_name(con, set_id, lang))],
         )
     changed = changed[changed["gained"].map(len).astype(bool) | changed["lost"].map(len).astype(bool)]
     lines = [
@@ -214,66 +330,36 @@ def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str) -> Sect
     )
 
 
-def to_docx(report: Draft) -> bytes:
-    """An administrative-style Word document: centred bold title, numbered sections, tables."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
-    doc = Document()
-    doc.styles["Normal"].font.name = "Times New Roman"
-    doc.styles["Normal"].font.size = Pt(13)
-    for text, bold in ((report.title, True), (report.subtitle, False)):
-        paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = bold
+
+def numbered(report: Draft):
+    """(part heading or "" when the part continues, section number, section): "I. KẾT QUẢ …", 1, 2 …"""
+    part, part_no, section_no = None, 0, 0
     for section in report.sections:
-        doc.add_paragraph().add_run(section.heading).bold = True
-        for line in section.paragraphs:
-            doc.add_paragraph(line, style="List Bullet")
-        if section.table is not None and len(section.table):
-            grid = doc.add_table(rows=1, cols=len(section.table.columns))
-            grid.style = "Table Grid"
-            for cell, name in zip(grid.rows[0].cells, section.table.columns):
-                cell.text = str(name)
-            for values in section.table.itertuples(index=False):
-                for cell, value in zip(grid.add_row().cells, values):
-                    cell.text = str(value)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+        heading = ""
+        if section.part and section.part != part:
+            part, part_no, section_no = section.part, part_no + 1, 0
+            words = section.part.upper() if report.lang != "en" else section.part
+            heading = f"{ROMAN[part_no - 1]}. {words}"
+        section_no += 1
+        yield heading, section_no, section
+
+
+def share_text(ratio: float, lang: str = "vi") -> str:
+    """A share in a report table: "25,0 %"."""
+    return fmt_percent(ratio, lang)
+
+
+def to_docx(report: Draft) -> bytes:
+    """The administrative document (see ``ntm.report_docx``)."""
+    from ntm import report_docx
+
+    return report_docx.render(report)
 
 
 def to_xlsx(report: Draft) -> bytes:
-    """A print-ready sheet: title, sections and their tables; every text cell is written as text."""
-    import xlsxwriter
+    """The print-ready workbook (see ``ntm.report_xlsx``)."""
+    from ntm import report_xlsx
 
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False, "strings_to_urls": False})
-    sheet = book.add_worksheet("Báo cáo")
-    bold, wrap = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
-    sheet.set_column(0, 0, 100)
-    sheet.set_column(1, 3, 28)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    row = 0
-    for text, fmt in ((report.title, bold), (report.subtitle, None)):
-        sheet.write_string(row, 0, plain.cell(text), fmt)
-        row += 1
-    for section in report.sections:
-        row += 1
-        sheet.write_string(row, 0, section.heading, bold)
-        row += 1
-        for line in section.paragraphs:
-            sheet.write_string(row, 0, "- " + line, wrap)
-            row += 1
-        if section.table is not None and len(section.table):
-            for col, name in enumerate(section.table.columns):
-                sheet.write_string(row, col, plain.cell(str(name)), bold)
-            for values in section.table.itertuples(index=False):
-                row += 1
-                for col, value in enumerate(values):
-                    sheet.write_string(row, col, plain.cell(str(value)), wrap)
-            row += 1
-    book.close()
-    return buffer.getvalue()
+    return report_xlsx.render(report)

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+import navigation
 import ui
-from ntm import charts, metrics, periods
+from ntm import chart_clicks, charts, metrics, periods
 from ntm.i18n import fmt_period, t
+from ntm.text import sorted_names
 
 f, cur, version, lang = ui.page_start()
 ui.province_or_stop(f)
@@ -23,22 +25,31 @@ sort = st.radio(
 order = (
     list(scores.sort_values(["met", "name"], ascending=[False, True])["name"])
     if sort == "met"
-    else sorted(matrix["name"].unique())
+    else sorted_names(matrix["name"].unique())
 )
-order += [m for m in sorted(matrix["name"].unique()) if m not in order]  # communes with no report last
+order += [m for m in sorted_names(matrix["name"].unique()) if m not in order]  # communes with no report last
 if len(order) > 60:
     st.caption(ui.tr("compare.many", count=len(order)))
-st.plotly_chart(
-    charts.status_heatmap(
-        matrix, order, names, ui.tr("compare.heatmap_title", unit=f.scope.name, period=period_label), lang
-    ),
+heatmap = charts.status_heatmap(
+    matrix, order, names, ui.tr("compare.heatmap_title", unit=f.scope.name, period=period_label), lang
+)
+codes_by_name = dict(zip(matrix["name"], matrix["code"].astype(str)))
+clicked = st.plotly_chart(
+    chart_clicks.cell_layer(heatmap, codes_by_name),
     width="stretch",
     key="heatmap",
+    on_select="rerun",
+    selection_mode="points",
+    config=navigation.chart_config("so-sanh-xa"),
 )
+st.caption(ui.tr("drill.heatmap_hint"))
+if (code := chart_clicks.picked(clicked)) is not None:
+    navigation.open_commune(code, came_from="pages/compare.py")
 st.plotly_chart(
     charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=f.scope.name, period=period_label), lang),
     width="stretch",
     key="bar",
+    config=navigation.chart_config("bar"),
 )
 
 st.subheader(ui.tr("compare.change_title"))

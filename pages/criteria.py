@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import navigation
 import ui
 from ntm import charts, metrics
 
@@ -12,6 +13,7 @@ st.plotly_chart(
     charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label), lang),
     width="stretch",
     key="rates",
+    config=navigation.chart_config("rates"),
 )
 
 st.subheader(ui.tr("criteria.bottleneck_title"))
@@ -54,5 +56,6 @@ if over_time["year"].nunique() > 1:
         ),
         width="stretch",
         key="rates_by_year",
+        config=navigation.chart_config("rates_by_year"),
     )
     st.caption(ui.tr("criteria.over_time_help"))

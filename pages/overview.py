@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+import navigation
 import ui
-from ntm import charts, metrics, periods, targets
+from ntm import chart_clicks, charts, metrics, periods, targets, units
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
@@ -66,7 +67,12 @@ if len(missing):
 left, right = st.columns(2)
 yearly = ui.query(metrics.yearly_average, cur, version, f.scope, f.layer)
 with left:
-    st.plotly_chart(charts.yearly_trend(yearly, f.scope.name, lang), width="stretch", key="trend")
+    st.plotly_chart(
+        charts.yearly_trend(yearly, f.scope.name, lang),
+        width="stretch",
+        key="trend",
+        config=navigation.chart_config("trend"),
+    )
     if yearly["set_id"].nunique() > 1:
         st.caption(ui.tr("overview.set_break"))
 with right:
@@ -75,6 +81,7 @@ with right:
         charts.distribution_bar(dist, ui.tr("overview.dist_title", unit=f.scope.name, period=period_label), lang),
         width="stretch",
         key="dist",
+        config=navigation.chart_config("dist"),
     )
     full = dist.iloc[0]
     if full["communes"]:
@@ -90,7 +97,7 @@ if len(ranking) > 1:
     if highlight in set(ranking["district"]):
         row = ranking.set_index("district").loc[highlight]
         st.subheader(ui.md("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
-    st.plotly_chart(
+    bar = st.plotly_chart(
         charts.ranking_bar(
             ranking,
             highlight,
@@ -101,7 +108,13 @@ if len(ranking) > 1:
         ),
         width="stretch",
         key="ranking",
+        config=navigation.chart_config("ranking"),
+        on_select="rerun",
+        selection_mode="points",
     )
+    st.caption(ui.tr("drill.ranking_hint"))
+    if (name := chart_clicks.picked(bar, "y")) is not None and name != highlight:
+        navigation.open_district(units.resolve(cur, f"{f.province.code}/{name}", start=f.period.end).code)
 
 st.subheader(ui.tr("overview.table_title"))
 crit = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
@@ -116,12 +129,18 @@ table = table[[c for c in columns if c != "district" or table["district"].notna(
         "unmet_names": ui.tr("col.unmet"),
     }
 )
-st.dataframe(
+picked = st.dataframe(
     table,
     hide_index=True,
     width="stretch",
     column_config={
         ui.tr("col.met"): st.column_config.ProgressColumn(ui.tr("col.met"), min_value=0, max_value=n, format="%d")
     },
+    key="overview_table",
+    on_select="rerun",
+    selection_mode="single-row",
 )
+st.caption(ui.tr("drill.table_hint"))
+if picked.selection.rows:
+    navigation.open_commune(str(scores["code"].iloc[picked.selection.rows[0]]), came_from="pages/overview.py")
 ui.download_xlsx(table, "tong-quan", key="dl-overview")

@@ -3,34 +3,42 @@
 import pandas as pd
 import streamlit as st
 
+import navigation
 import ui
-from ntm import audit, catalog, charts, metrics, periods, progress, store, targets, units
+from ntm import audit, catalog, charts, layers, metrics, periods, progress, reports, store, targets, units, upload_words
 from ntm.i18n import fmt_number, fmt_period
+from ntm.text import sort_key
 
 f, cur, version, lang = ui.page_start()
 ui.province_or_stop(f)
 scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
 matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
 choices = sorted(
-    matrix[["unit_id", "name", "district"]].drop_duplicates().itertuples(index=False),
-    key=lambda r: (str(r.district), r.name),
+    matrix[["unit_id", "code", "name", "district"]].drop_duplicates().itertuples(index=False),
+    key=lambda r: (sort_key(r.district if isinstance(r.district, str) else ""), sort_key(r.name)),
 )
 if not choices:
     ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(f.period.text, lang), set_id=f.set_id)
     st.stop()
-labels = {int(r.unit_id): f"{r.name} ({r.district})" if isinstance(r.district, str) else r.name for r in choices}
-ids = list(labels)
-wanted = st.query_params.get("commune")
-if "commune" not in st.session_state or st.session_state["commune"] not in ids:
-    st.session_state["commune"] = int(wanted) if wanted and wanted.isdigit() and int(wanted) in ids else ids[0]
-st.selectbox(ui.tr("profile.commune"), ids, key="commune", format_func=labels.get)
-st.query_params["commune"] = str(st.session_state["commune"])
-unit = ui.query(units.get, cur, version, st.session_state["commune"])
+# The URL names the commune by its statistics code (stable across databases), never by a list position.
+labels = {str(r.code): f"{r.name} ({r.district})" if isinstance(r.district, str) else r.name for r in choices}
+unit_ids = {str(r.code): int(r.unit_id) for r in choices}
+codes = list(labels)
+navigation.commune_choice(codes)
+st.selectbox(ui.tr("profile.commune"), codes, key="commune", format_func=labels.get, on_change=navigation.keep_commune)
+st.query_params["commune"] = st.session_state["commune"]
+unit = ui.query(units.get, cur, version, unit_ids[st.session_state["commune"]])
 st.title(ui.md("profile.title", name=unit.name))
+navigation.back_link()
 
 history = ui.query(metrics.commune_history, cur, version, unit, f.layer)
+later = history[pd.to_datetime(history["period"]).dt.date > f.period.end] if len(history) else history
+history = history.drop(later.index)  # the profile as of the sidebar's period: nothing reported after it
 if history.empty:
-    ui.empty("profile.no_history")
+    if len(later):
+        ui.empty("profile.no_history_until", period=fmt_period(f.period.text, lang))
+    else:
+        ui.empty("profile.no_history")
     st.stop()
 n_by_set = {s: ui.query(metrics.n_criteria, cur, version, s) for s in history["set_id"].unique()}
 last = history.iloc[-1]
@@ -40,13 +48,21 @@ st.markdown(
         met=int(last["met"]),
         n=n_by_set[last["set_id"]],
         period=fmt_period(last["period"], lang),
-        set_id=last["set_id"],
+        set_id=ui.query(reports.set_name, cur, version, last["set_id"], lang),
     )
 )
+by_layer = ui.query(layers.results, cur, version, unit, last["period"], last["set_id"])
+if len(by_layer) > 1:  # self-assessed and appraised side by side: "xã tự đánh giá 19, huyện thẩm định 18"
+    st.markdown(layers.sentence(by_layer, last["period"], lang))
+    for column, result in zip(st.columns(len(by_layer)), by_layer):
+        column.metric(
+            ui.tr("layer." + result.layer).capitalize(), f"{result.met}/{n_by_set[last['set_id']]}", border=True
+        )
 st.plotly_chart(
     charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang),
     width="stretch",
     key="commune_trend",
+    config=navigation.chart_config("commune_trend"),
 )
 
 st.subheader(ui.md("profile.status_title", period=fmt_period(last["period"], lang)))
@@ -112,7 +128,7 @@ for target in own:
     )
 
 st.subheader(ui.tr("profile.uploads_title"))
-log = ui.query(store.unit_uploads, cur, version, unit.unit_id)
+log = upload_words.labelled(ui.query(store.unit_uploads, cur, version, unit.unit_id), lang)
 st.dataframe(
     log.rename(
         columns={

@@ -4,6 +4,7 @@ reporting completeness, and entering targets."""
 import pandas as pd
 import streamlit as st
 
+import navigation
 import ui
 from ntm import access, charts, completeness, metrics, periods, plans, progress, targets, writes
 from ntm.i18n import fmt_date, fmt_number, fmt_period
@@ -54,6 +55,7 @@ with tab_progress:
             charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang),
             width="stretch",
             key="target_gap",
+            config=navigation.chart_config("target_gap"),
         )
         name_col = "name_en" if lang == "en" else "name_vi"
         table = pd.DataFrame(
@@ -159,6 +161,7 @@ with tab_last_mile:
             ),
             width="stretch",
             key="last_mile",
+            config=navigation.chart_config("last_mile"),
         )
         st.dataframe(
             near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))[

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import access, audit, plain, store, upload_log, writes
+from ntm import access, plain, store, upload_log, upload_words, writes
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 
@@ -110,12 +110,9 @@ if log.empty:
     ui.empty("upload.no_history")
 else:
     st.dataframe(
-        log[["upload_id", "uploaded_at", "uploaded_by", "file_name", "source", "rows", "communes", "status"]]
-        .assign(
-            uploaded_at=log["uploaded_at"].map(lambda v: audit.fmt_when(v, lang)),  # 01/12/2026 10:08
-            status=log["status"].map(lambda s: ui.tr(f"uploads.status.{s}") if s in ("loaded", "reverted") else s),
-        )
-        .rename(
+        upload_words.labelled(
+            log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]], lang
+        ).rename(
             columns={
                 "upload_id": "ID",
                 "uploaded_at": ui.tr("profile.uploaded_at"),

@@ -12,6 +12,7 @@ from ntm.messages import (
     criteria,
     ingest,
     national,
+    officials,
     overview,
     profile,
     reports,
@@ -19,7 +20,21 @@ from ntm.messages import (
     trust,
 )
 
-AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports, trust, access, national)
+AREAS = (
+    common,
+    cli,
+    ingest,
+    overview,
+    criteria,
+    compare,
+    profile,
+    targets,
+    reports,
+    trust,
+    access,
+    national,
+    officials,
+)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -1,22 +1,15 @@
 """The report draft (ntm.reports) and the Reports page."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "report.title": (
-        "BÁO CÁO KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI — {unit}",
-        "Report on the new rural commune criteria — {unit}",
-    ),
-    "report.subtitle": (
-        "Kỳ báo cáo: {period}; bộ tiêu chí {set_id}; số liệu {layer}.",
-        "Period: {period}; criteria set {set_id}; {layer} figures.",
-    ),
+    "report.subtitle": ("(Số liệu {layer})", "({layer} figures)"),
     "report.no_data_heading": ("Chưa có số liệu", "No data"),
     "report.no_data": (
         "Chưa có báo cáo của xã nào thuộc {unit} trong kỳ {period}. Tải báo cáo lên ở trang “Tải dữ liệu”.",
         "No commune of {unit} reported for {period}. Upload the reports on the “Upload” page.",
     ),
-    "report.h_overall": ("1. Kết quả chung", "1. Overall result"),
-    "report.communes": ("Số xã có báo cáo: {communes} xã.", "Communes reporting: {communes}."),
-    "report.missing": ("Còn {count} xã chưa báo cáo: {names}.", "{count} communes have not reported: {names}."),
+    "report.h_overall": ("Kết quả chung", "Overall result"),
+    "report.communes": ("Số xã có báo cáo: {communes}.", "Communes reporting: {communes}."),
+    "report.missing": ("Còn {count} chưa báo cáo: {names}.", "Not reported yet: {count} ({names})."),
     "report.average": (
         "Bình quân toàn {unit} đạt {average} tiêu chí/xã.",
         "{unit} averages {average} criteria per commune.",
@@ -29,19 +22,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tổng số tiêu chí đạt chuẩn của {unit} là {total} tiêu chí.",
         "{unit} meets {total} criteria in total.",
     ),
-    "report.h_bins": ("2. Phân loại xã theo số tiêu chí đạt", "2. Communes by criteria met"),
+    "report.h_bins": ("Phân loại xã theo số tiêu chí đạt", "Communes by criteria met"),
     "report.bin_full": (
-        "Số xã đạt {label} tiêu chí: {count} xã{names}.",
+        "Số xã đạt {label} tiêu chí: {count}{names}.",
         "Communes meeting all {label} criteria: {count}{names}.",
     ),
     "report.bin": (
-        "Số xã đạt từ {label} tiêu chí: {count} xã{names}.",
+        "Số xã đạt từ {label} tiêu chí: {count}{names}.",
         "Communes meeting {label} criteria: {count}{names}.",
     ),
     "report.bin_none_below": ("Không còn xã dưới {low} tiêu chí.", "No commune meets fewer than {low} criteria."),
     "report.h_unmet": (
-        "3. Các xã chưa đạt chuẩn và tiêu chí chưa đạt",
-        "3. Communes not at standard and their unmet criteria",
+        "Các xã chưa đạt chuẩn và tiêu chí chưa đạt",
+        "Communes not at standard and their unmet criteria",
     ),
     "report.commune_line": (
         "Xã {name} đạt {met}/{n} tiêu chí, chưa đạt các tiêu chí: {unmet}.",
@@ -52,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every reporting commune meets every criterion.",
     ),
     "report.col_communes": ("Số xã chưa đạt", "Communes not meeting it"),
-    "report.h_targets": ("4. Xã phấn đấu đạt chuẩn năm {year}", "4. Target communes for {year}"),
+    "report.h_targets": ("Xã phấn đấu đạt chuẩn năm {year}", "Target communes for {year}"),
     "report.target_head": ("Xã {name} phấn đấu {level} hạn {deadline}", "{name} aims at {level} by {deadline}"),
     "report.target_recognised": (
         "đã được công nhận (quyết định {decision_no} ngày {decision_date})",
@@ -71,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} criteria missing: {criteria}; {months} months left, {needed} criteria/month needed, {observed} observed — {status}",
     ),
     "report.no_targets": ("Chưa có xã nào đăng ký mục tiêu đến hạn năm {year}.", "No commune target is due in {year}."),
-    "report.h_change": ("5. Thay đổi so với {before}", "5. Change since {before}"),
+    "report.h_change": ("Thay đổi so với {before}", "Change since {before}"),
     "report.change_line": (
         "Xã {name}: {before} → {after} tiêu chí (đạt thêm: {gained}; không còn đạt: {lost}).",
         "{name}: {before} → {after} criteria (newly met: {gained}; lost: {lost}).",
@@ -88,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.level.nang_cao": ("đạt chuẩn NTM nâng cao", "advanced NTM"),
     "report.level.kieu_mau": ("đạt chuẩn NTM kiểu mẫu", "model NTM"),
     "report.no_earlier": (
-        "Chưa có số liệu kỳ {before} theo bộ tiêu chí {set_id} để so sánh.",
-        "No {before} figures on the {set_id} set to compare with.",
+        "Chưa có số liệu kỳ {before} theo {set_name} để so sánh.",
+        "No {before} figures on {set_name} to compare with.",
     ),
 }

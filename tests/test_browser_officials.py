@@ -1,0 +1,136 @@
+"""The dashboard as officials use it, in the real server and Debian's chromium: a bookmarked commune link, search
+typed without accents, drill-down from the heatmap to the profile and back, the map, the print view, and a
+phone-width (390 px) screenshot of every page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PAGES, server, wait_idle  # noqa: F401
+
+pytestmark = pytest.mark.browser
+VAN_QUAN_2024 = "district=184&period=2024&mode=year"
+
+
+@pytest.fixture(scope="module")
+def browser(server):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+    # The first session of a fresh server answers with Streamlit's "Page not found" while a pages/ directory
+    # exists beside st.navigation (the page itself is right underneath); close it so clicks reach the page.
+    if page.get_by_role("dialog").count():
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+
+
+def _title(page) -> str:
+    return page.locator("h1").first.inner_text()
+
+
+def _click_point(page, points, index: int) -> None:
+    box = points.nth(index).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.wait_for_timeout(200)
+    page.mouse.click(x, y)
+    page.wait_for_timeout(800)
+    wait_idle(page)
+
+
+def test_a_bookmarked_commune_link_opens_that_commune(server, page):  # noqa: F811
+    base, _ = server
+    _open(page, f"{base}/ho-so-xa?{VAN_QUAN_2024}&commune=06277")
+    assert _title(page) == "Hồ sơ Xã Tú Xuyên"
+    _open(page, f"{base}/ho-so-xa?{VAN_QUAN_2024}&commune=06283")
+    assert _title(page) == "Hồ sơ Xã An Sơn"
+    assert "commune=06283" in page.url  # the link stays the one that was bookmarked
+    assert page.get_by_text("12/2024", exact=False).count() >= 1  # the sidebar's 2024, not the latest month
+
+
+def test_search_typed_without_accents_opens_the_profile(server, page):  # noqa: F811
+    base, _ = server
+    _open(page, f"{base}/tieu-chi?{VAN_QUAN_2024}")
+    field = page.get_by_label("Tìm xã")
+    field.fill("tu xuyen")
+    field.press("Enter")
+    wait_idle(page)
+    hit = page.get_by_role("button", name="Tú Xuyên (huyện Văn Quan)")
+    assert hit.count() == 1
+    hit.click()
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    assert _title(page) == "Hồ sơ Xã Tú Xuyên"
+
+
+def test_a_heatmap_cell_opens_the_commune_and_the_way_back(server, page):  # noqa: F811
+    base, _ = server
+    _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
+    layer = page.evaluate(  # the drill-down layer: one point per cell, its row's commune as y
+        "() => { const d = document.querySelector('.stPlotlyChart .js-plotly-plot').data; return d[d.length - 1].y; }"
+    )
+    points = page.locator(".stPlotlyChart").first.locator(".scatterlayer .trace").last.locator(".point")
+    assert points.count() == len(layer) == 19 * len(set(layer))
+    _click_point(page, points, 19 * 8 + 3)  # row 9, criterion 4
+    assert _title(page) == f"Hồ sơ Xã {layer[19 * 8 + 3]}"
+    page.screenshot(path=str(ARTIFACTS / "drill-down-ho-so.png"))
+    page.get_by_text("Quay lại trang trước").click()
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    assert _title(page).startswith("So sánh các xã")
+
+
+def test_the_map_shows_every_commune_and_a_click_opens_its_profile(server, page):  # noqa: F811
+    base, _ = server
+    _open(page, f"{base}/ban-do?{VAN_QUAN_2024}")
+    chart = page.locator(".stPlotlyChart").first
+    points = chart.locator(".scatterlayer .point")
+    names = page.evaluate("() => document.querySelector('.stPlotlyChart .js-plotly-plot').data[0].text")
+    assert points.count() == len(names) >= 10  # Văn Quan's communes with reports, each at its coordinates
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ban-do.png"))
+    _click_point(page, points, 0)
+    assert _title(page) == f"Hồ sơ Xã {names[0]}"
+
+
+def test_the_print_view_has_no_sidebar_and_whole_pages(server, page):  # noqa: F811
+    base, _ = server
+    _open(page, f"{base}/tong-quan?{VAN_QUAN_2024}&print=1")
+    assert not page.get_by_test_id("stSidebar").is_visible()
+    assert page.get_by_text("Bản in: dùng lệnh In").count() == 1
+    assert page.locator(".modebar-container").first.is_hidden()
+    assert _title(page).startswith("Tổng quan")
+    page.emulate_media(media="print")
+    page.pdf(path=str(ARTIFACTS / "tong-quan-ban-in.pdf"), format="A4", landscape=True)
+    assert (ARTIFACTS / "tong-quan-ban-in.pdf").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_at_phone_width(server, browser, lang):  # noqa: F811
+    base, _ = server
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="vi-VN")
+    phone = context.new_page()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for url_path in [p for p, _ in PAGES] + ["ban-do"]:
+            _open(phone, f"{base}/{url_path}?lang={lang}&{VAN_QUAN_2024}")
+            assert phone.get_by_test_id("stException").count() == 0, url_path
+            assert phone.locator("h1").count() >= 1, url_path
+            phone.screenshot(path=str(ARTIFACTS / f"phone-{url_path}-{lang}.png"), full_page=True)
+    finally:
+        context.close()

@@ -39,6 +39,12 @@ def _open(page, url: str) -> None:
         page.wait_for_timeout(300)
 
 
+def _wait_chart(page) -> None:
+    """Plotly draws after Streamlit's run ends: wait until the first chart's points are on the page."""
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .scatterlayer .point", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
 def _title(page) -> str:
     return page.locator("h1").first.inner_text()
 
@@ -71,6 +77,7 @@ def test_search_typed_without_accents_opens_the_profile(server, page):  # noqa: 
     field.press("Enter")
     wait_idle(page)
     hit = page.get_by_role("button", name="Tú Xuyên (huyện Văn Quan)")
+    hit.wait_for(timeout=30_000)
     assert hit.count() == 1
     hit.click()
     page.wait_for_timeout(800)
@@ -81,6 +88,7 @@ def test_search_typed_without_accents_opens_the_profile(server, page):  # noqa: 
 def test_a_heatmap_cell_opens_the_commune_and_the_way_back(server, page):  # noqa: F811
     base, _ = server
     _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
+    _wait_chart(page)
     layer = page.evaluate(  # the drill-down layer: one point per cell, its row's commune as y
         "() => { const d = document.querySelector('.stPlotlyChart .js-plotly-plot').data; return d[d.length - 1].y; }"
     )
@@ -98,6 +106,7 @@ def test_a_heatmap_cell_opens_the_commune_and_the_way_back(server, page):  # noq
 def test_the_map_shows_every_commune_and_a_click_opens_its_profile(server, page):  # noqa: F811
     base, _ = server
     _open(page, f"{base}/ban-do?{VAN_QUAN_2024}")
+    _wait_chart(page)
     chart = page.locator(".stPlotlyChart").first
     points = chart.locator(".scatterlayer .point")
     names = page.evaluate("() => document.querySelector('.stPlotlyChart .js-plotly-plot').data[0].text")

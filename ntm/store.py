@@ -107,6 +107,28 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
         ],
     ),
+    (
+        7,
+        [  # issue 16: resources, works and activities (ntm/resources.py); village goals (ntm/villages.py)
+            """CREATE TABLE quantity_values (
+            unit_id INTEGER NOT NULL, period DATE NOT NULL, months INTEGER NOT NULL CHECK (months IN (1, 3, 12)),
+            quantity VARCHAR NOT NULL, value DOUBLE NOT NULL, upload_id INTEGER NOT NULL,
+            PRIMARY KEY (unit_id, period, quantity))""",
+            """CREATE TABLE quantity_history (
+            unit_id INTEGER, period DATE, months INTEGER, quantity VARCHAR, value DOUBLE, upload_id INTEGER,
+            superseded_by INTEGER NOT NULL)""",
+            """CREATE TABLE quantity_plans (
+            unit_id INTEGER NOT NULL, year INTEGER NOT NULL, quantity VARCHAR NOT NULL, value DOUBLE NOT NULL,
+            upload_id INTEGER NOT NULL, PRIMARY KEY (unit_id, year, quantity))""",
+            "CREATE SEQUENCE village_goal_id_seq START 1",
+            """CREATE TABLE village_goals (
+            goal_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, year INTEGER NOT NULL,
+            metric VARCHAR NOT NULL CHECK (metric IN ('villages_at_standard', 'villages_model', 'share_at_standard',
+                                                      'average_met')),
+            value DOUBLE NOT NULL, plan VARCHAR, entered_at TIMESTAMP NOT NULL, entered_by VARCHAR,
+            superseded_at TIMESTAMP)""",
+        ],
+    ),
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
@@ -149,16 +171,16 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
-    current = schema_version(con)
-    for version, statements in MIGRATIONS:
-        if version <= current or (target is not None and version > target):
+    # Versions are assigned per issue and may land in any order: apply every one not applied yet.
+    applied = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+    for version, statements in sorted(MIGRATIONS):
+        if version in applied or (target is not None and version > target):
             continue
         with transaction(con):
             for sql in statements:
                 con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now()])
-        current = version
-    return current
+    return schema_version(con)
 
 
 @contextmanager

@@ -69,4 +69,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tên thôn “{name}” trùng ở nhiều nơi: {candidates}. Ghi dòng “Xã …” phía trên các thôn của từng xã, hoặc ghi mã thôn.",
         "Village name “{name}” matches several villages: {candidates}. Put a “Xã …” row above each commune's villages, or write village codes.",
     ),
+    # resources, works and activities
+    "resources.over": ("trên {value}", "over {value}"),
+    "resources.s_money": (
+        "Tổng nguồn lực huy động được {total} tỷ đồng ({parts}).",
+        "Resources mobilised: {total} billion VND in all ({parts}).",
+    ),
+    "resources.s_people": ("Người dân {parts}.", "The people {parts}."),
+    "resources.s_works": ("Xây mới, cải tạo nâng cấp {parts}.", "Built or upgraded: {parts}."),
+    "resources.s_propaganda": ("Công tác tuyên truyền: {parts}.", "Propaganda: {parts}."),
+    "resources.s_ocop": (
+        "{total} sản phẩm được công nhận sản phẩm OCOP ({parts}).",
+        "{total} products recognised as OCOP products ({parts}).",
+    ),
+    "resources.no_unit": (
+        "Tệp không ghi đơn vị báo cáo. Chọn huyện (xã) khi tải lên, hoặc dùng mẫu tải từ trang “Nguồn lực”.",
+        "The file does not say which unit it reports on. Choose the district (commune) when uploading, or use the template from the “Resources” page.",
+    ),
+    "resources.no_period": (
+        "Dòng này không có kỳ báo cáo. Ghi cột “Kỳ” (3/2023, Quý I/2023 hoặc 2023) hoặc chọn kỳ khi tải lên.",
+        "This row has no period. Fill in the “Kỳ” column (3/2023, Quý I/2023 or 2023) or choose the period when uploading.",
+    ),
+    "resources.bad_period": (
+        "Kỳ “{text}” không đọc được. Ghi tháng (3/2023), quý (Quý I/2023) hoặc năm (2023).",
+        "Period “{text}” cannot be read. Write a month (3/2023), a quarter (Quý I/2023) or a year (2023).",
+    ),
+    "resources.no_table": (
+        "Không tìm thấy bảng số liệu: cần dòng tiêu đề có cột “Mã chỉ tiêu” (hoặc “Chỉ tiêu”) và “Giá trị”. Dùng mẫu tải từ trang “Nguồn lực”.",
+        "No table found: a header row needs “Mã chỉ tiêu” (or “Chỉ tiêu”) and “Giá trị” columns. Use the template from the “Resources” page.",
+    ),
+    "resources.empty": (
+        "Bảng chưa có giá trị nào. Điền cột “Giá trị” rồi tải lên lại.",
+        "The table has no values. Fill in the “Giá trị” column and upload again.",
+    ),
+    "resources.unknown": (
+        "Chỉ tiêu “{code}” không có trong danh mục. Dùng mã ở cột “Mã chỉ tiêu” của mẫu.",
+        "Quantity “{code}” is not in the catalogue. Use a code from the template's “Mã chỉ tiêu” column.",
+    ),
+    "resources.bad_uom": (
+        "Đơn vị tính “{stated}” không dùng được cho “{name}” (cần {unit}). Đổi về {unit} hoặc ghi đúng đơn vị tính.",
+        "Unit “{stated}” cannot be used for “{name}” (needs {unit}). Convert to {unit} or write the right unit.",
+    ),
+    "resources.unit": (
+        "Không xác định được đơn vị: {detail} Ghi tên xã trong huyện, hoặc để trống cho cả huyện.",
+        "The unit is not recognised: {detail} Write a commune of the district, or leave it blank for the district.",
+    ),
+    "resources.district_only": (
+        "“{name}” báo cáo cho cả huyện, không theo xã. Để trống cột “Đơn vị” hoặc ghi tên huyện.",
+        "“{name}” is reported for the whole district, not per commune. Leave “Đơn vị” blank or write the district.",
+    ),
+    "resources.bad_number": (
+        "“{value}” không phải số không âm. Ghi số (60.533 hoặc 2,1), không ghi chữ.",
+        "“{value}” is not a non-negative number. Write a number (60.533 or 2,1), no words.",
+    ),
+    "resources.repeated": (
+        "“{name}” của đơn vị này đã có giá trị cho cùng kỳ ở dòng {first}. Giữ một dòng.",
+        "“{name}” of this unit already has a value for the same months on row {first}. Keep one row.",
+    ),
+    "resources.plan_differs": (
+        "Kế hoạch năm của “{name}” khác với dòng {first}. Ghi cùng một kế hoạch năm.",
+        "The year's plan of “{name}” differs from row {first}. Write one plan for the year.",
+    ),
+    "resources.overlap": (
+        "“{name}” sẽ bị tính hai lần: {unit} đã có số liệu {months} tháng đến {period} trùng các tháng này. Báo cáo theo cùng một kỳ (tháng hoặc quý), hoặc theo xã hoặc cả huyện, không cả hai.",
+        "“{name}” would be counted twice: {unit} already has {months}-month figures to {period} covering these months. Report over the same span (month or quarter), and per commune or for the district, not both.",
+    ),
 }

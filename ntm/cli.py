@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ntm import catalog, metrics, periods, store, units
+from ntm import catalog, cli_counts, metrics, periods, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import Rejected
 
@@ -73,7 +73,7 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     ]
 
 
-def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
+def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None, level: str = "commune"):
     """(unit, period, set_id) from the user's words, or UsageError with a message that says what to fix."""
     try:
         period = periods.parse(period_text)
@@ -86,7 +86,7 @@ def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
         except LookupError as exc:
             raise UsageError(str(exc)) from exc
     else:
-        set_id = catalog.set_for_period(con, period.end)
+        set_id = catalog.set_for_period(con, period.end, level)
         if set_id is None:
             raise UsageError(t("set.none_for_period", period=period.text))
     return unit, period, set_id
@@ -95,8 +95,13 @@ def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
 def cmd_summary(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
-        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
-        result = metrics.summary(con, unit, period, set_id)
+        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.level)
+        if args.level == "village":  # the same keys, counting villages (issue 16)
+            from ntm import villages
+
+            result = villages.summary(con, unit, period, set_id)
+        else:
+            result = metrics.summary(con, unit, period, set_id)
     finally:
         con.close()
     if args.json:
@@ -356,6 +361,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, help='name ("Văn Quan"), path ("Lạng Sơn/Văn Quan") or code ("184")')
     p.add_argument("--period", required=True, help="YYYY-MM or YYYY")
     p.add_argument("--set", help="criteria set id (default: the set in force for the period)")
+    p.add_argument(
+        "--level", choices=["commune", "village"], default="commune", help="count communes (default) or villages"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_summary)
 
@@ -411,6 +419,7 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
+    cli_counts.register(sub)
     return top
 
 

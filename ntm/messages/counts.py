@@ -134,4 +134,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{name}” sẽ bị tính hai lần: {unit} đã có số liệu {months} tháng đến {period} trùng các tháng này. Báo cáo theo cùng một kỳ (tháng hoặc quý), hoặc theo xã hoặc cả huyện, không cả hai.",
         "“{name}” would be counted twice: {unit} already has {months}-month figures to {period} covering these months. Report over the same span (month or quarter), and per commune or for the district, not both.",
     ),
+    # command line
+    "cli.resources_usage": (
+        'Cần --unit và --period, ví dụ: python -m ntm resources --unit "Văn Quan" --period 2023-06',
+        'Needs --unit and --period, e.g. python -m ntm resources --unit "Văn Quan" --period 2023-06',
+    ),
+    "cli.resources_title": (
+        "Nguồn lực, công trình, hoạt động – {unit} – {period}",
+        "Resources, works, activities – {unit} – {period}",
+    ),
+    "cli.resources_none": (
+        "{unit} chưa có số liệu nguồn lực. Tải lên bằng: python -m ntm resources import TỆP.xlsx --unit …",
+        "{unit} has no resource figures yet. Load some with: python -m ntm resources import FILE.xlsx --unit …",
+    ),
+    "cli.resources_loaded": (
+        "Đã nạp {rows} giá trị và {plans} kế hoạch năm (lần tải {upload_id}).",
+        "Loaded {rows} values and {plans} yearly plans (upload {upload_id}).",
+    ),
+    "cli.resources_dry": (
+        "Tệp hợp lệ: {rows} giá trị, {plans} kế hoạch năm. Chưa ghi gì (--dry-run).",
+        "The file is valid: {rows} values, {plans} yearly plans. Nothing written (--dry-run).",
+    ),
+    "cli.villages_loaded": (
+        "Đã thêm {added} thôn, cập nhật {updated} thôn.",
+        "Added {added} villages, updated {updated}.",
+    ),
+    "col.quantity": ("Chỉ tiêu", "Quantity"),
+    "col.uom": ("Đơn vị tính", "Unit"),
+    "col.period_value": ("Trong kỳ", "In the period"),
+    "col.cumulative": ("Lũy kế từ đầu năm", "Year to date"),
+    "col.to_date": ("Lũy kế đến nay", "To date"),
+    "col.plan": ("Kế hoạch năm", "Year's plan"),
+    "col.plan_share": ("% kế hoạch", "% of plan"),
+    "col.village": ("Thôn, bản", "Village"),
+    "col.villages": ("Số thôn", "Villages"),
+    "col.reporting": ("Có báo cáo", "Reporting"),
+    "col.village_average": ("Bình quân tiêu chí/thôn", "Avg. criteria/village"),
+    "col.at_standard": ("Đạt chuẩn NTM", "At NTM standard"),
+    "col.model": ("Kiểu mẫu", "Model"),
+    "col.share": ("Tỷ lệ đạt chuẩn", "Share at standard"),
 }

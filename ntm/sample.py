@@ -60,8 +60,12 @@ def build(
     checked, counts = plans.import_plan(con, plan, "ke-hoach-muc-tieu.xlsx", by="sample")
     if checked.errors:
         raise SampleImportFailed(f"ke-hoach-muc-tieu.xlsx: {[p.located('en') for p in checked.errors[:3]]}")
+    report(0.97, "counts")
+    from sample_data import counts as more  # villages, nâng cao / kiểu mẫu, resources (issue 16)
+
+    extra = more.load(con, frame, generator.PROVINCE_CODE, workbook_dir)
     report(1.0, "done")
-    return {"units": n_units, "rows": rows, "uploads": len(files), **counts}
+    return {"units": n_units, "rows": rows, "uploads": len(files), **counts, **extra}
 
 
 def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int, name: str) -> None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from ntm import store, units
+from ntm import store, units, villages
 from ntm.ingest import values
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold, name_key
@@ -300,4 +300,5 @@ def load(
             existing[(row.commune_id, name_key(row.name))] = next_id
             next_id += 1
             added += 1
+    villages.forget_lists()
     return {"added": added, "updated": updated, "upload_id": int(upload_id)}

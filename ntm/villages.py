@@ -123,10 +123,29 @@ def count_listed(con: duckdb.DuckDBPyConnection, unit: Unit, day: date) -> int:
     )
 
 
+_LISTED: dict[tuple, pd.DataFrame] = {}
+
+
+def _listed(con: duckdb.DuckDBPyConnection, within: Unit, day: date) -> pd.DataFrame:
+    """``villages_of`` kept while the village list is unchanged: an upload resolves every row in one place."""
+    token = con.execute("SELECT count(*), max(unit_id) FROM units").fetchall()[0]
+    key = (id(con), within.unit_id, day, token)
+    if key not in _LISTED:
+        if len(_LISTED) > 64:
+            _LISTED.clear()
+        _LISTED[key] = villages_of(con, within, day)
+    return _LISTED[key]
+
+
+def forget_lists() -> None:
+    """Drop the kept village lists (after a village list upload or entry)."""
+    _LISTED.clear()
+
+
 def resolve_village(con: duckdb.DuckDBPyConnection, text: str, code: object, within: Unit, day: date) -> int | Miss:
     """The one village a row names inside ``within`` on ``day``: by code, else by name (with or without
     "Thôn"/"Bản", any diacritics as a last resort); a ``Miss`` when none or several match."""
-    listed = villages_of(con, within, day)
+    listed = _listed(con, within, day)
     if listed.empty:
         return Miss("village.none_listed", {"unit": within.name})
     code_text = clean(code if not isinstance(code, float) or not code.is_integer() else int(code))
@@ -137,8 +156,10 @@ def resolve_village(con: duckdb.DuckDBPyConnection, text: str, code: object, wit
     if not text:
         return Miss("village.unknown_code", {"code": code_text, "unit": within.name})
     _, short = split_kind(text)
-    keys = {name_key(text), name_key(short)}
-    hits = listed[listed["name_key"].isin(keys) | listed["full_name"].map(name_key).isin(keys)]
+    hits = listed[listed["full_name"].map(name_key) == name_key(text)]  # "Thôn Đon", not "Bản Đon"
+    if hits.empty:
+        keys = {name_key(text), name_key(short)}
+        hits = listed[listed["name_key"].isin(keys) | listed["full_name"].map(name_key).isin(keys)]
     if hits.empty:
         hits = listed[listed["name_fold"].isin({fold(text), fold(short)})]
     if len(hits) == 1:

@@ -137,6 +137,7 @@ def read(
     if not unit_text:
         return Parsed(pd.DataFrame(), pd.DataFrame(), [*errors, Problem("resources.no_unit", {})])
     scopes: dict[date, units.Unit | units.UnitError] = {}
+    inside: dict[tuple, units.Unit | units.UnitError] = {}
 
     def scope_on(day: date) -> units.Unit | units.UnitError:
         """The unit the file reports on, among the units valid in the row's period."""
@@ -206,7 +207,7 @@ def read(
             if span is None:
                 errors.append(Problem("resources.no_period", {}, sheet.name, r + 1))
                 continue
-            day = span[0]
+            day = periods.shift_months(span[0], 1 - span[1])  # the span's first month: "2025" is Văn Quan's too
             scope = scope_on(day)
             if isinstance(scope, units.UnitError):
                 errors.append(Problem("import.unit", {"detail": str(scope)}, sheet.name, r + 1))
@@ -214,11 +215,16 @@ def read(
             target_unit = scope
             unit_cell = clean(cell("unit"))
             if unit_cell and fold(unit_cell) not in (fold(scope.short_name), fold(scope.name)):
-                try:
-                    target_unit = units.resolve(con, unit_cell, start=day, within=scope, prefer="commune")
-                except units.UnitError as exc:
-                    errors.append(Problem("resources.unit", {"detail": str(exc)}, *at("unit")))
+                key = (scope.unit_id, day, fold(unit_cell))
+                if key not in inside:  # one look-up per commune and period, not per row
+                    try:
+                        inside[key] = units.resolve(con, unit_cell, start=day, within=scope, prefer="commune")
+                    except units.UnitError as exc:
+                        inside[key] = exc
+                if isinstance(inside[key], units.UnitError):
+                    errors.append(Problem("resources.unit", {"detail": str(inside[key])}, *at("unit")))
                     continue
+                target_unit = inside[key]
             if q.level == "district" and target_unit.level == "commune" and scope.level != "commune":
                 errors.append(Problem("resources.district_only", {"name": q.name_vi}, *at("unit")))
                 continue

@@ -173,4 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.at_standard": ("Đạt chuẩn NTM", "At NTM standard"),
     "col.model": ("Kiểu mẫu", "Model"),
     "col.share": ("Tỷ lệ đạt chuẩn", "Share at standard"),
+    "app.building_step.counts": (
+        "Đang nạp thôn, bản, kết quả nâng cao, kiểu mẫu và nguồn lực mẫu…",
+        "Loading sample villages, advanced and model results, and resources…",
+    ),
 }

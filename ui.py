@@ -116,7 +116,7 @@ def months(_cur, version: tuple) -> list[str]:
 def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
     rows = _cur.execute(
         """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
-           WHERE a.period BETWEEN ? AND ? ORDER BY 1""",
+           WHERE a.period BETWEEN ? AND ? AND s.level NOT LIKE 'village%' ORDER BY 1""",  # villages: own page
         [start, end],
     ).fetchall()
     return [r[0] for r in rows]

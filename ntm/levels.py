@@ -206,3 +206,15 @@ def rank_provinces(
     if frame.empty:
         return frame
     return _rank(frame, "province", by)
+
+
+def rank_words(ranked: pd.DataFrame, district: str) -> dict[str, int | str]:
+    """The parameters of "X đứng thứ 24/27 huyện về số xã đạt chuẩn (n xã)" for one district of ``ranked``."""
+    row = ranked.set_index("district").loc[district]
+    return {
+        "district": district,
+        "rank": int(row["rank_standard"]),
+        "of": int(row["of"]),
+        "count": int(row["at_standard"]),
+        "rank_average": int(row["rank_average"]),
+    }

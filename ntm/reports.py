@@ -38,6 +38,8 @@ def draft(
     lang: str = "vi",
     layer: str = "self",
 ) -> Draft:
+    from ntm import counts_report  # it builds Sections of this module
+
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
     n = metrics.n_criteria(con, set_id)
     title = t("report.title", lang, unit=unit.name.upper() if lang == "vi" else unit.name)
@@ -64,6 +66,7 @@ def draft(
             _unmet(con, scores, set_id, n, lang),
             _targets(con, unit, period, lang, layer),
             _change(con, unit, period, set_id, lang, layer),
+            *counts_report.sections(con, unit, period, set_id, lang, layer),  # villages, levels, rank, resources
         ],
     )
 

@@ -106,6 +106,13 @@ def split_kind(text: str) -> tuple[str | None, str]:
     return None, name
 
 
+def last_day(unit: Unit, period: Period) -> date:
+    """The period's last month, or the unit's last month when it ended before (Văn Quan in 2025: 6/2025)."""
+    if unit.valid_to is not None and unit.valid_to < period.end:
+        return unit.valid_to.replace(day=1)
+    return period.end
+
+
 def villages_of(con: duckdb.DuckDBPyConnection, unit: Unit, day: date) -> pd.DataFrame:
     """The villages inside ``unit`` on ``day`` (a village, commune, district or province), with their commune."""
     return con.execute(
@@ -200,7 +207,7 @@ def village_scores(
             "set": set_id,
             "layer": layer,
             "start": period.start,
-            "day": period.end,
+            "day": last_day(unit, period),
         },
     ).df()
     return frame[columns] if len(frame) else pd.DataFrame(columns=columns)
@@ -216,7 +223,7 @@ def villages_not_reported(
             WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.unit_id = v.unit_id AND a.set_id = $set
                               AND a.layer = $layer AND a.period BETWEEN $start AND $day)
             ORDER BY v.district, v.commune, v.full_name""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "day": period.end},
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "day": last_day(unit, period)},
     ).df()
 
 
@@ -229,7 +236,7 @@ def _levels_frame(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str | None, model_set_id: str | None, layer
 ) -> pd.DataFrame:
     """Every listed village with met (NTM set), at_standard and model (a model village counts at standard too)."""
-    listed = villages_of(con, unit, period.end)[["unit_id", "full_name", "commune", "district"]]
+    listed = villages_of(con, unit, last_day(unit, period))[["unit_id", "full_name", "commune", "district"]]
     listed = listed.rename(columns={"full_name": "name"})
     listed["met"] = float("nan")
     listed["at_standard"] = False
@@ -256,7 +263,7 @@ def standing(
     model_set_id: str | None = None,
 ) -> Standing:
     """The unit's villages in the period, under the village sets in force unless given."""
-    in_force = sets_in_force(con, period.end)
+    in_force = sets_in_force(con, last_day(unit, period))
     set_id, model_set_id = set_id or in_force[0], model_set_id or in_force[1]
     frame = _levels_frame(con, unit, period, set_id, model_set_id, layer)
     reporting = frame["met"].notna()
@@ -277,7 +284,7 @@ def standing_by(
 ) -> pd.DataFrame:
     """Per commune (or district): villages listed, reporting, average met, at standard, model, shares."""
     assert by in ("commune", "district")
-    set_id, model_set_id = sets_in_force(con, period.end)
+    set_id, model_set_id = sets_in_force(con, last_day(unit, period))
     frame = _levels_frame(con, unit, period, set_id, model_set_id, layer)
     keys = ["district", "commune"] if by == "commune" else ["district"]
     if frame.empty:

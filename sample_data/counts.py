@@ -243,7 +243,7 @@ def resources_workbook(con, district: units.Unit, province_code: str, rng: rando
             if not total:
                 continue
             decimals = 2 if isinstance(VAN_QUAN_2023[q.code], float) else 0
-            plan = round(VAN_QUAN_2023[q.code] * 1.1 * (1.15 if year == 2025 else scale), decimals)
+            plan = round(VAN_QUAN_2023[q.code] * (1.15 if year == 2025 else scale) * rng.uniform(0.85, 1.3), decimals)
             total = round(total, decimals)
             for quarter, part in enumerate(_split(total, quarters, rng, decimals), start=1):
                 if q.level == "district":

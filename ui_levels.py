@@ -40,5 +40,7 @@ def three_levels(f: ui.Filters, cur, version: tuple, lang: str, *, trend: bool =
             history = ui.query(levels.level_trend, cur, version, f.scope, kind, f.layer)
             if len(history) and history["count"].notna().any():
                 title = ui.tr(f"levels.trend_title.{kind}", unit=f.scope.name)
-                st.plotly_chart(charts_counts.level_trend(history, title, lang), width="stretch", key=f"levels-{kind}")
+                st.plotly_chart(
+                    charts_counts.level_trend(history, title, lang, kind), width="stretch", key=f"levels-{kind}"
+                )
     st.caption(ui.tr("levels.note"))

@@ -11,9 +11,17 @@ from ntm.i18n import fmt_number, fmt_percent, t
 LEVEL_COLORS = {"standard": "#0072B2", "advanced": "#009E73", "model": "#CC79A7"}
 
 
-def level_trend(trend: pd.DataFrame, title: str, lang: str) -> go.Figure:
+def _short(text: str, most: int = 24) -> str:
+    """A long quantity name cut for a phone-width axis (the full name is in the hover text)."""
+    return text if len(text) <= most else text[: most - 1].rstrip(" ,") + "…"
+
+
+def level_trend(trend: pd.DataFrame, title: str, lang: str, kind: str = "commune") -> go.Figure:
     """Units at each level, year by year (grouped bars; a level without a set that year is left out)."""
     fig = go.Figure()
+    names = {level: t(f"levels.{level}", lang) for level in ("standard", "advanced", "model")}
+    if kind == "village":
+        names["model"] = t("levels.village_model", lang)
     for level in ("standard", "advanced", "model"):
         part = trend[(trend["level"] == level) & trend["count"].notna()]
         if part.empty:
@@ -22,12 +30,12 @@ def level_trend(trend: pd.DataFrame, title: str, lang: str) -> go.Figure:
             go.Bar(
                 x=part["year"],
                 y=part["count"],
-                name=t(f"levels.{level}", lang),
+                name=names[level],
                 marker_color=LEVEL_COLORS[level],
                 text=[f"{int(c)}" for c in part["count"]],
                 textposition="outside",
                 customdata=[fmt_percent(s, lang, 0) for s in part["share"]],
-                hovertemplate="%{x}: %{y} (%{customdata})<extra>" + t(f"levels.{level}", lang) + "</extra>",
+                hovertemplate="%{x}: %{y} (%{customdata})<extra>" + names[level] + "</extra>",
             )
         )
     fig.update_layout(barmode="group")
@@ -68,12 +76,13 @@ def plan_progress(figs: list, title: str, lang: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=[100 * f.plan_share for f in rows],
-            y=[f.quantity.name(lang) for f in rows],
+            y=[_short(f.quantity.name(lang)) for f in rows],
+            customdata=[f.quantity.name(lang) for f in rows],
             orientation="h",
             marker_color=[ACCENT if f.plan_share >= 1 else "#0072B2" for f in rows],
             text=[fmt_percent(f.plan_share, lang, 0) for f in rows],
             textposition="outside",
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
         )
     )
     fig.add_vline(x=100, line_dash="dot", line_color="#555")

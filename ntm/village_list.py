@@ -199,6 +199,37 @@ def import_list(
     return load(con, rows, source="villages", file_name=file_name, raw=data, uploaded_by=uploaded_by)
 
 
+def import_workbook(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    unit_text: str | None = None,
+    period_text: str | None = None,
+    uploaded_by: str | None = None,
+) -> dict[str, int]:
+    """``import_list`` with the unit and month from the options, else from the workbook's hidden ``_meta`` sheet
+    (``unit_code``, ``period``), else the month of today."""
+    from ntm import periods
+    from ntm.ingest.reader import read_workbook
+
+    sheets = read_workbook(data, file_name)
+    meta = next(
+        ({clean(r[0]): clean(r[1]) for r in s.rows if len(r) >= 2 and r[0]} for s in sheets if s.name == "_meta"), {}
+    )
+    unit_text, period_text = unit_text or meta.get("unit_code"), period_text or meta.get("period")
+    if not unit_text:
+        raise Rejected([Problem("village_list.no_unit", {})])
+    try:
+        day = periods.parse(period_text).end if period_text else date.today().replace(day=1)
+        unit = units.resolve(con, unit_text, start=day)
+    except (ValueError, units.UnitError) as exc:
+        raise Rejected([Problem("import.unit", {"detail": str(exc)})]) from exc
+    rows, problems = validate(con, sheets, unit, day)
+    if problems:
+        raise Rejected(problems)
+    return load(con, rows, source="villages", file_name=file_name, raw=data, uploaded_by=uploaded_by)
+
+
 def add_one(
     con: duckdb.DuckDBPyConnection,
     name: str,

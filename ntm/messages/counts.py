@@ -7,6 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy bảng danh sách thôn: cần một dòng tiêu đề có cột “Tên thôn, bản” và cột “Xã”. Dùng mẫu tải ở trang “Thôn, bản”.",
         "No village table found: a header row needs a “Tên thôn, bản” (village) column and a “Xã” (commune) column. Use the template from the “Villages” page.",
     ),
+    "village_list.no_unit": (
+        "Không biết danh sách thuộc tỉnh, huyện nào. Chọn đơn vị khi tải lên (--unit).",
+        "The list does not say which province or district it belongs to. Choose the unit when uploading (--unit).",
+    ),
     "village_list.empty": (
         "Bảng danh sách thôn không có dòng nào. Điền tên thôn và xã rồi tải lên lại.",
         "The village table has no rows. Fill in village and commune names and upload again.",
@@ -196,7 +200,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "villages.bar_standard_only": ("Đạt chuẩn NTM", "At NTM standard"),
     "villages.bar_not_yet": ("Chưa đạt", "Not yet"),
     "villages.axis": ("Số thôn, bản", "Villages"),
-    "resources.axis": ("% kế hoạch năm (lũy kế từ đầu năm)", "% of the year's plan (year to date)"),
+    "resources.axis": ("% kế hoạch năm", "% of the year's plan"),
     # report sections
     "report.h_levels": ("NTM nâng cao, NTM kiểu mẫu", "Advanced and model NTM"),
     "report.levels_counts": (
@@ -383,7 +387,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trích báo cáo (lũy kế từ 1/{year} đến {end})",
         "For the report (year to date, Jan {year} – {end})",
     ),
-    "resources.chart_title": ("Thực hiện so với kế hoạch năm {year} – {unit}", "Done against the {year} plan – {unit}"),
+    "resources.chart_title": ("Thực hiện so với kế hoạch năm {year}", "Done against the {year} plan"),
     "resources.group.money": ("Huy động vốn (tỷ đồng)", "Money mobilised (billion VND)"),
     "resources.group.people": ("Nhân dân đóng góp", "The people's contributions"),
     "resources.group.works": ("Công trình", "Works"),

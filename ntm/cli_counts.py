@@ -85,7 +85,10 @@ def cmd_resources(args: argparse.Namespace) -> int:
         t(k, args.lang)
         for k in ("col.quantity", "col.uom", "col.period_value", "col.cumulative", "col.plan", "col.plan_share")
     )
-    fmt = lambda v: resources.fmt_quantity(v, args.lang)
+
+    def fmt(v):
+        return resources.fmt_quantity(v, args.lang)
+
     rows = [
         (
             f.quantity.name(args.lang),

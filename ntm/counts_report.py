@@ -51,7 +51,7 @@ def _levels(con, unit: Unit, period: Period, lang: str, layer: str) -> Section |
             base=counts["standard"].base,
         )
     ]
-    if not view.scores.empty:
+    if view.set_id is not None and not view.scores.empty:
         lines.append(
             t(
                 "report.advanced_average",

@@ -14,11 +14,11 @@ from datetime import date, datetime
 
 import duckdb
 
-from ntm import store, units, villages
+from ntm import store, units, village_units
 from ntm.ingest import values
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold, name_key
-from ntm.villages import KIND_WORDS, split_kind
+from ntm.village_units import KIND_WORDS, split_kind
 
 HEADER_SCAN_ROWS = 20
 MAX_NAME = 120
@@ -331,5 +331,5 @@ def load(
             existing[(row.commune_id, name_key(row.name))] = next_id
             next_id += 1
             added += 1
-    villages.forget_lists()
+    village_units.forget_lists()
     return {"added": added, "updated": updated, "upload_id": int(upload_id)}

@@ -58,6 +58,7 @@ VAN_QUAN_2023 = {
 }
 YEAR_SCALE = {2022: 0.8, 2023: 1.0, 2024: 1.15, 2025: 0.5}
 PROVINCE_CODE = "20"
+FILE_PREFIXES = ("danh-sach-thon", "thon-ket-qua", "khu-dan-cu", "nang-cao", "kieu-mau", "nguon-luc")
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,9 @@ def _villages(con: duckdb.DuckDBPyConnection, district: units.Unit, rng: random.
     for row in communes[~communes["historical"].astype(bool)].itertuples():
         for name in _names(rng, rng.randint(7, 12)):
             code = f"{row.code}-{len(found) + 1:03d}"
-            found.append(Village(code, "Bản" if rng.random() < 0.3 else "Thôn", name, int(row.unit_id), row.name,
-                                 row.code))
+            found.append(
+                Village(code, "Bản" if rng.random() < 0.3 else "Thôn", name, int(row.unit_id), row.name, row.code)
+            )
     return found
 
 
@@ -172,12 +174,20 @@ def _village_files(con, listed: list[Village], rng: random.Random) -> list[tuple
                 model_groups.setdefault(home, []).append((v.code, v.full_name, _marks(rng, m, n_model)))
         label = f"{day:%Y-%m}"
         meta = {"unit_code": PROVINCE_CODE, "period": label, "set_id": set_id}
-        files.append((f"thon-ket-qua-{label}.xlsx",
-                      _results_workbook(f"KẾT QUẢ THÔN, BẢN ĐẠT CHUẨN NTM {label}", groups, n, meta)))
+        files.append(
+            (
+                f"thon-ket-qua-{label}.xlsx",
+                _results_workbook(f"KẾT QUẢ THÔN, BẢN ĐẠT CHUẨN NTM {label}", groups, n, meta),
+            )
+        )
         if model_groups:
             meta = {**meta, "set_id": model_set}
-            files.append((f"khu-dan-cu-kieu-mau-{label}.xlsx",
-                          _results_workbook(f"KHU DÂN CƯ KIỂU MẪU {label}", model_groups, n_model, meta)))
+            files.append(
+                (
+                    f"khu-dan-cu-kieu-mau-{label}.xlsx",
+                    _results_workbook(f"KHU DÂN CƯ KIỂU MẪU {label}", model_groups, n_model, meta),
+                )
+            )
     return files
 
 
@@ -207,14 +217,30 @@ def _level_files(con, district: units.Unit, frame: pd.DataFrame, rng) -> list[tu
                 model_rows.append((unit.code, unit.short_name, conditions))
         label = f"{day:%Y-%m}"
         advanced = catalog.set_for_period(con, day, "commune_advanced")
-        files.append((f"nang-cao-{label}.xlsx", _results_workbook(
-            f"KẾT QUẢ NTM NÂNG CAO {label}", {"": rows}, 19,
-            {"unit_code": PROVINCE_CODE, "period": label, "set_id": advanced})))
+        files.append(
+            (
+                f"nang-cao-{label}.xlsx",
+                _results_workbook(
+                    f"KẾT QUẢ NTM NÂNG CAO {label}",
+                    {"": rows},
+                    19,
+                    {"unit_code": PROVINCE_CODE, "period": label, "set_id": advanced},
+                ),
+            )
+        )
         if model_rows:
             model_set = catalog.set_for_period(con, day, "commune_model")
-            files.append((f"kieu-mau-{label}.xlsx", _results_workbook(
-                f"ĐIỀU KIỆN XÃ NTM KIỂU MẪU {label}", {"": model_rows}, 4,
-                {"unit_code": PROVINCE_CODE, "period": label, "set_id": model_set})))
+            files.append(
+                (
+                    f"kieu-mau-{label}.xlsx",
+                    _results_workbook(
+                        f"ĐIỀU KIỆN XÃ NTM KIỂU MẪU {label}",
+                        {"": model_rows},
+                        4,
+                        {"unit_code": PROVINCE_CODE, "period": label, "set_id": model_set},
+                    ),
+                )
+            )
     return files
 
 
@@ -247,8 +273,18 @@ def resources_workbook(con, district: units.Unit, rng: random.Random) -> bytes:
             for quarter, part in enumerate(_split(total, quarters, rng, decimals), start=1):
                 if q.level == "district":
                     k += 1
-                    sheet.append([k, DISTRICT, q.code, q.name_vi, q.unit_vi, f"Quý {quarter}/{year}", part,
-                                  plan if quarter == 1 else None])
+                    sheet.append(
+                        [
+                            k,
+                            DISTRICT,
+                            q.code,
+                            q.name_vi,
+                            q.unit_vi,
+                            f"Quý {quarter}/{year}",
+                            part,
+                            plan if quarter == 1 else None,
+                        ]
+                    )
                     continue
                 for name, value in zip(names, _split(part, len(names), rng, decimals)):
                     if value:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ntm import i18n, levels, metrics, periods, units
-from tests.conftest import MAY_2020, commune, report, van_quan
+from tests.helpers import MAY_2020, commune, report, van_quan
 
 DEC_2023 = periods.parse("2023-12")
 NAMES = [

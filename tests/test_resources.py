@@ -8,7 +8,7 @@ import openpyxl
 
 from ntm import periods, resources
 from ntm.ingest import quantities
-from tests.conftest import van_quan
+from tests.helpers import van_quan
 
 HEADER = ["STT", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kỳ", "Giá trị", "Kế hoạch năm"]
 
@@ -88,9 +88,10 @@ def test_per_period_and_cumulative_values(con):
 def test_a_second_upload_of_the_same_key_replaces_and_can_be_reverted(con):
     load(con, QUAN_SON_Q1)
     second = load(con, [["Tú Xuyên", "road_km", "", "km", "Quý I/2023", "41", None]])
-    road = lambda: {f.quantity.code: f for f in resources.figures(con, van_quan(con), periods.parse("2023-03"))}[
-        "road_km"
-    ]
+
+    def road():
+        return {f.quantity.code: f for f in resources.figures(con, van_quan(con), periods.parse("2023-03"))}["road_km"]
+
     assert round(road().cumulative, 2) == 72.3
     resources.revert(con, second)
     assert round(road().cumulative, 2) == 71.43

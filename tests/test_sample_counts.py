@@ -3,7 +3,7 @@
 from datetime import date
 
 from ntm import levels, periods, resources, units, villages
-from tests.conftest import van_quan
+from tests.helpers import van_quan
 
 
 def test_van_quan_has_villages_levels_and_resources(sample_con):

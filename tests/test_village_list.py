@@ -10,7 +10,7 @@ import pytest
 
 from ntm import village_list, villages
 from ntm.problems import Rejected
-from tests.conftest import commune, van_quan
+from tests.helpers import commune, van_quan
 
 DAY = date(2023, 1, 1)
 

@@ -11,7 +11,7 @@ import pandas as pd
 from ntm import i18n, metrics, periods, store, units, villages
 from ntm.ingest.importer import import_file
 from ntm.village_list import VillageRow, load
-from tests.conftest import commune, van_quan
+from tests.helpers import commune, van_quan
 
 DEC_2023 = periods.parse("2023-12")
 N_VILLAGE, N_MODEL = 11, 7

@@ -68,7 +68,7 @@ def _role(value: object) -> str | None:
     return None
 
 
-def number(value: object) -> float | None | str:
+def number(value: object) -> float | str | None:
     """A cell as a number: 60533, "60.533", "2,1", "1.234,5" → float; blank → None; else the text."""
     if value is None or value == "":
         return None
@@ -150,7 +150,10 @@ def read(
 
     catalogue = resources.by_code()
     by_name = {fold(q.name_vi): q for q in catalogue.values()} | {fold(q.name_en): q for q in catalogue.values()}
-    rows, plans, seen, plan_seen = [], {}, {}, {}
+    rows: list[tuple] = []
+    plans: dict[tuple[int, int, str], float] = {}
+    seen: dict[tuple[int, str], list[tuple[set, int]]] = {}
+    plan_seen: dict[tuple[int, int, str], tuple[float, int]] = {}
     tables = 0
     for sheet in sheets:
         if sheet.name == META_SHEET or not sheet.visible:
@@ -221,10 +224,11 @@ def read(
                         inside[key] = units.resolve(con, unit_cell, start=day, within=scope, prefer="commune")
                     except units.UnitError as exc:
                         inside[key] = exc
-                if isinstance(inside[key], units.UnitError):
-                    errors.append(Problem("resources.unit", {"detail": str(inside[key])}, *at("unit")))
+                found = inside[key]
+                if isinstance(found, units.UnitError):
+                    errors.append(Problem("resources.unit", {"detail": str(found)}, *at("unit")))
                     continue
-                target_unit = inside[key]
+                target_unit = found
             if q.level == "district" and target_unit.level == "commune" and scope.level != "commune":
                 errors.append(Problem("resources.district_only", {"name": q.name_vi}, *at("unit")))
                 continue
@@ -233,17 +237,17 @@ def read(
             bad = [(v, role) for v, role in ((value, "value"), (plan, "plan")) if _not_a_number(v)]
             for v, role in bad:
                 errors.append(Problem("resources.bad_number", {"value": str(v)}, *at(role)))
-            if bad:
+            if bad or isinstance(value, str) or isinstance(plan, str):
                 continue
-            key = (target_unit.unit_id, q.code)
+            seen_key = (target_unit.unit_id, q.code)
             if value is not None:
                 months = _covers(*span)
-                for other_months, first in seen.get(key, []):
+                for other_months, first in seen.get(seen_key, []):
                     if months & other_months:
                         errors.append(Problem("resources.repeated", {"name": q.name_vi, "first": first}, *at("value")))
                         break
                 else:
-                    seen.setdefault(key, []).append((months, r + 1))
+                    seen.setdefault(seen_key, []).append((months, r + 1))
                     rows.append((target_unit.unit_id, span[0], span[1], q.code, value * factor, sheet.name, r + 1))
             if plan is not None:
                 plan_key = (target_unit.unit_id, span[0].year, q.code)
@@ -324,7 +328,7 @@ def _overlaps(con: duckdb.DuckDBPyConnection, values: pd.DataFrame) -> list[Prob
 def template(con: duckdb.DuckDBPyConnection, unit: units.Unit, period: periods.Period) -> bytes:
     """A workbook staff fill: one row per quantity for the unit (copy a row per commune to report by commune)."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = "Nguon luc"
     label = f"{period.end.month}/{period.end.year}" if not period.is_year else str(period.year)
     sheet.append([f"KẾT QUẢ HUY ĐỘNG NGUỒN LỰC, CÔNG TRÌNH VÀ HOẠT ĐỘNG – {unit.name.upper()} – KỲ {label}"])

@@ -11,6 +11,11 @@ from ntm.i18n import fmt_number, fmt_percent, t
 LEVEL_COLORS = {"standard": "#0072B2", "advanced": "#009E73", "model": "#CC79A7"}
 
 
+def _step(counts: pd.Series) -> int | None:
+    """Whole-number ticks: a step of 1 while counts are small (plotly would label 0,5 … as 0, 1, 1)."""
+    return 1 if len(counts) and float(counts.max()) <= 8 else None
+
+
 def _short(text: str, most: int = 24) -> str:
     """A long quantity name cut for a phone-width axis (the full name is in the hover text)."""
     return text if len(text) <= most else text[: most - 1].rstrip(" ,") + "…"
@@ -40,7 +45,9 @@ def level_trend(trend: pd.DataFrame, title: str, lang: str, kind: str = "commune
         )
     fig.update_layout(barmode="group")
     fig.update_xaxes(dtick=1, title=t("chart.year", lang))
-    fig.update_yaxes(title=t("levels.count_axis", lang), rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(
+        title=t("levels.count_axis", lang), rangemode="tozero", tickformat=",d", dtick=_step(trend["count"].dropna())
+    )
     return _layout(fig, title, lang)
 
 
@@ -101,5 +108,7 @@ def advanced_distribution(dist: pd.DataFrame, title: str, lang: str) -> go.Figur
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
     )
-    fig.update_yaxes(title=t("chart.communes_axis", lang), rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(
+        title=t("chart.communes_axis", lang), rangemode="tozero", tickformat=",d", dtick=_step(dist["communes"])
+    )
     return _layout(fig, title, lang)

@@ -131,23 +131,44 @@ def level_trend(
 ) -> pd.DataFrame:
     """Year by year (each unit's latest report in the year): count and share at each level."""
     level_filter = "c.level = 'village'" if kind == "village" else "c.level = 'commune'"
+    same = [unit.unit_id]
+    if unit.level == "province":  # followed across the 2025 reform through the units sharing its code
+        same = [
+            r[0]
+            for r in con.execute(
+                "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
+            ).fetchall()
+        ]
     years = [
         r[0]
         for r in con.execute(
             f"""SELECT DISTINCT year(a.period) FROM assessments a JOIN units c USING (unit_id)
                 JOIN units p ON p.unit_id = c.parent_id
                 WHERE {level_filter} AND a.layer = ?
-                  AND ? IN (c.unit_id, c.parent_id, c.district_id, c.province_id, p.district_id) ORDER BY 1""",
-            [layer, unit.unit_id],
+                  AND list_has_any([c.unit_id, c.parent_id, c.district_id, c.province_id, p.district_id],
+                                   ?::INTEGER[]) ORDER BY 1""",
+            [layer, same],
         ).fetchall()
     ]
     rows = []
     for year in years:
-        for count in level_counts(con, unit, parse(str(year)), kind, layer):
+        for count in level_counts(con, _same_unit_in(con, unit, year), parse(str(year)), kind, layer):
             rows.append(
                 {"year": year, "level": count.level, "count": count.count, "base": count.base, "share": count.share}
             )
     return pd.DataFrame(rows, columns=["year", "level", "count", "base", "share"])
+
+
+def _same_unit_in(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Unit:
+    """For a province, the unit with its code valid at the end of ``year`` (Lạng Sơn before and after 7/2025)."""
+    if unit.level != "province":
+        return unit
+    from ntm import units
+
+    try:
+        return units.resolve(con, unit.code or unit.name, start=date(year, 12, 1))
+    except units.UnitError:
+        return unit
 
 
 # ---------------------------------------------------------------- rankings

@@ -145,19 +145,9 @@ def load(
 
 
 def revert(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
-    """Undo a quantities upload: its values go, the values it replaced come back. Returns rows removed."""
-    with store.transaction(con):
-        removed = con.execute("SELECT count(*) FROM quantity_values WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
-        con.execute("DELETE FROM quantity_values WHERE upload_id = ?", [upload_id])
-        con.execute("DELETE FROM quantity_plans WHERE upload_id = ?", [upload_id])
-        con.execute(
-            """INSERT INTO quantity_values SELECT unit_id, period, months, quantity, value, upload_id
-               FROM quantity_history WHERE superseded_by = ?""",
-            [upload_id],
-        )
-        con.execute("DELETE FROM quantity_history WHERE superseded_by = ?", [upload_id])
-        con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
-    return int(removed)
+    """Undo a quantities upload (``store.revert_upload``): its values and plans go, the values it replaced
+    come back. Returns the rows removed."""
+    return store.revert_upload(con, upload_id)
 
 
 _INSIDE = "(x.unit_id = $unit OR x.district_id = $unit OR x.province_id = $unit OR x.parent_id = $unit)"

@@ -24,6 +24,7 @@ LAYERS = ("self", "appraised", "recognised")
 
 _FACT_COLUMNS = "unit_id, period, set_id, criterion_no, status, layer, upload_id"
 _INDICATOR_COLUMNS = "unit_id, period, set_id, indicator_code, value, text_value, layer, upload_id"
+_QUANTITY_COLUMNS = "unit_id, period, months, quantity, value, upload_id"
 
 # Forward-only migrations: (version, statements). Never edit a released step; add one.
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -311,17 +312,25 @@ def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
     Returns the number of fact rows removed.
     """
     with transaction(con):
-        status = con.execute("SELECT status FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
+        status = con.execute("SELECT status, source FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
         if not status or status[0][0] != "loaded":
             raise ValueError(f"upload {upload_id} is not a loaded upload")
-        removed = con.execute("SELECT count(*) FROM assessments WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
+        if str(status[0][1]).startswith("villages"):  # a village list adds units; edit the list instead
+            raise ValueError(f"upload {upload_id} is a village list, which is not reverted")
+        removed = con.execute(
+            """SELECT (SELECT count(*) FROM assessments WHERE upload_id = $id)
+                      + (SELECT count(*) FROM quantity_values WHERE upload_id = $id)""",
+            {"id": upload_id},
+        ).fetchall()[0][0]
         for table, history, columns in (
             ("assessments", "assessment_history", _FACT_COLUMNS),
             ("indicator_values", "indicator_history", _INDICATOR_COLUMNS),
+            ("quantity_values", "quantity_history", _QUANTITY_COLUMNS),  # resources (ntm.resources)
         ):
             con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
             con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
             con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
+        con.execute("DELETE FROM quantity_plans WHERE upload_id = ?", [upload_id])
         con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
     return int(removed)
 

@@ -115,7 +115,8 @@ else:
         hide_index=True,
         width="stretch",
     )
-    loaded_ids = [int(u) for u in log.loc[log["status"] == "loaded", "upload_id"]]
+    revertible = (log["status"] == "loaded") & ~log["source"].astype(str).str.startswith("villages")  # lists stay
+    loaded_ids = [int(u) for u in log.loc[revertible, "upload_id"]]
     left, right = st.columns([3, 1])
     target = left.selectbox(ui.tr("upload.revert_pick"), loaded_ids, key="revert_id")
     if right.button(ui.tr("upload.revert"), key="revert"):

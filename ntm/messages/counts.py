@@ -262,12 +262,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Units meeting every criterion of {set_id} in their latest report of the period / all; the share below.",
     ),
     "levels.trend_title.commune": (
-        "Số xã theo mức đạt chuẩn qua các năm – {unit}",
-        "Communes by level over the years – {unit}",
+        "Số xã theo mức đạt chuẩn qua các năm",
+        "Communes by level, year by year",
     ),
     "levels.trend_title.village": (
-        "Số thôn, bản theo mức đạt chuẩn qua các năm – {unit}",
-        "Villages by level over the years – {unit}",
+        "Số thôn, bản theo mức qua các năm",
+        "Villages by level, year by year",
     ),
     "levels.note": (
         "Theo kết quả đánh giá (không phải quyết định công nhận); đơn vị đạt mức cao được tính cả ở mức thấp hơn.",
@@ -344,8 +344,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data layer: {layer}; each village counts with its latest report of the period. Shares are over every listed village; a model residential area also counts at NTM standard.",
     ),
     "villages.chart_title": (
-        "Thôn, bản đạt chuẩn theo xã – {unit} – {period}",
-        "Villages at standard by commune – {unit} – {period}",
+        "Thôn, bản đạt chuẩn theo xã – {period}",
+        "Villages at standard by commune – {period}",
     ),
     "villages.goals_title": ("Mục tiêu thôn, bản năm {year}", "Village goals for {year}"),
     "villages.goal_line": (

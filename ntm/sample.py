@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from ntm import catalog, paths, plans, units
+from ntm import catalog, paths, plans, store, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
@@ -78,12 +78,13 @@ def build(
     report(0.02, "catalog")
     catalog.load_builtin(con)
     report(0.05, "units")
-    con.execute(
-        "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
-        "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-        "DELETE FROM recognitions; DELETE FROM quantity_values; DELETE FROM quantity_history;"
-        "DELETE FROM quantity_plans; DELETE FROM village_goals"
-    )
+    with store.transaction(con):
+        con.execute(
+            "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
+            "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
+            "DELETE FROM recognitions; DELETE FROM quantity_values; DELETE FROM quantity_history;"
+            "DELETE FROM quantity_plans; DELETE FROM village_goals"
+        )
     n_units = units.load_catalogue(con) + _add_historical_units(con, folder)
     report(0.2, "facts")
     files = manifest(folder)
@@ -145,8 +146,9 @@ def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
 
 def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int | None, entry: SampleFile) -> None:
     """Give a sample upload the date it would have had (old reports are a backfill, never late)."""
-    con.execute(
-        "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
-        " WHERE upload_id = ?",
-        [entry.uploaded_at, entry.backfill, entry.note, upload_id],
-    )
+    with store.transaction(con):
+        con.execute(
+            "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
+            " WHERE upload_id = ?",
+            [entry.uploaded_at, entry.backfill, entry.note, upload_id],
+        )

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, periods, store, units, village_units
+from ntm.faults import StoreFault
 from ntm.ingest import values
 from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
 from ntm.ingest.preview import preview
@@ -149,7 +150,11 @@ def import_file(
     ind = pd.DataFrame(
         indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
     ).assign(layer=layer)
-    result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
+    try:
+        result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by)
+    except StoreFault as fault:  # a full disk or a busy file: nothing was written, the user is told what to do
+        result.errors = [Problem(fault.key, {"path": fault.fault.path or "?", "detail": fault.fault.detail[:200]})]
+        return result
     result.status = "loaded"
     return result
 
@@ -213,6 +218,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         return
     unit, period, set_id = scope
     valid = set(catalog.criteria(ctx.con, set_id)["criterion_no"].astype(int))
+    kinds = values.indicator_kinds(catalog.indicators(ctx.con, set_id)[["indicator_code", "name_vi"]].itertuples(False))
     crit_cols = table.by_role("criterion")
     if table.layout == "wide":
         for col in crit_cols:
@@ -255,6 +261,15 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         if name and name_col is not None and values.looks_legacy_encoded(name):
             ctx.error("import.legacy_font", sheet.name, r + 1, column_letter(name_col.index), text=name)
             continue
+        screened = (
+            units.screen_name(cell(name_col), sheet.name, r + 1, column_letter(name_col.index))
+            if name and name_col
+            else []
+        )
+        ctx.warnings += [p for p in screened if p.severity == "warning"]
+        if errors := [p for p in screened if p.severity == "error"]:
+            ctx.errors += errors
+            continue
         commune = find_row(ctx, sheet.name, r, name_col, code_col, name, code_value, district, unit, period)
         if commune is None:
             continue
@@ -292,11 +307,12 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
             raw = cell(col)
             if raw in (None, ""):
                 continue
-            try:  # Vietnamese decimals: "10,5"
-                number = float(raw) if isinstance(raw, (int, float)) else float(clean(raw).replace(",", "."))
-                indicators.append((commune, period.start, set_id, col.indicator, number, None))
-            except ValueError:
-                indicators.append((commune, period.start, set_id, col.indicator, None, clean(raw)))
+            number, text, problem = values.indicator_value(raw, kinds.get(col.indicator or "", "amount"))
+            if problem:
+                where = (sheet.name, r + 1, column_letter(col.index))
+                ctx.error(problem, *where, indicator=col.indicator, value=clean(raw)[:80])
+                continue
+            indicators.append((commune, period.start, set_id, col.indicator, number, text))
     for (commune, month), statuses in long_rows.items():
         facts.extend((commune, month, set_id, c, s) for c, s in statuses.items())
 
@@ -410,7 +426,10 @@ def _village(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, c
     return found
 
 
-def _new_unit(ctx: _Context, sheet: str, r: int, name_col, name: str, parent: units.Unit) -> int:
+def _new_unit(ctx: _Context, sheet: str, r: int, name_col, name: str, parent: units.Unit) -> int | None:
+    if (clash := units.new_unit_clash(ctx.con, name, parent)) is not None:
+        ctx.error("import.new_unit_clash", sheet, r + 1, column_letter(name_col.index), name=name, existing=clash.name)
+        return None
     key = (parent.unit_id, name_key(name))
     if key not in ctx.new_units:
         ctx.new_units[key] = (-(len(ctx.new_units) + 1), name)  # placeholder id until the load's transaction

@@ -1,8 +1,9 @@
-"""Child process that parses a workbook with python-calamine.
+"""Child process that checks and parses an upload: ``safety.inspect``, then python-calamine.
 
-Reads the file's bytes on stdin and writes a pickle on stdout: ("ok", [(name, visible, rows)])
-or ("error", kind, message). Run under memory and CPU limits by ``reader.read_workbook``,
-so that a reader that aborts or runs away takes down only this process.
+Reads the file's bytes on stdin and writes a pickle on stdout:
+("ok", [(name, visible, rows)], special_cells) | ("rejected", [Problem]) | ("error", kind, message).
+Run under memory and CPU limits by ``reader.read_workbook``, so that a hostile file (a zip bomb,
+a reader that aborts or runs away, XML that takes long to scan) costs only this process.
 """
 
 from __future__ import annotations
@@ -12,9 +13,16 @@ import pickle
 import sys
 
 
-def parse(data: bytes) -> tuple:
+def parse(data: bytes, file_name: str = "") -> tuple:
     import python_calamine
 
+    from ntm.ingest.safety import inspect
+    from ntm.problems import Rejected
+
+    try:
+        inspection = inspect(data, file_name)
+    except Rejected as exc:
+        return ("rejected", exc.errors)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
@@ -25,7 +33,7 @@ def parse(data: bytes) -> tuple:
                 and "hidden" not in str(getattr(meta, "visible", "")).lower()
             )
             sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False)))
-        return ("ok", sheets)
+        return ("ok", sheets, inspection.special_cells)
     except Exception as exc:  # every reader failure becomes a message for the user
         kind = "password" if "password" in (type(exc).__name__ + str(exc)).lower() else "corrupt"
         return ("error", kind, f"{type(exc).__name__}: {exc}"[:300])
@@ -33,7 +41,8 @@ def parse(data: bytes) -> tuple:
 
 def main() -> None:
     data = sys.stdin.buffer.read()
-    sys.stdout.buffer.write(pickle.dumps(parse(data)))
+    file_name = sys.argv[1] if len(sys.argv) > 1 else ""
+    sys.stdout.buffer.write(pickle.dumps(parse(data, file_name)))
 
 
 if __name__ == "__main__":

@@ -421,4 +421,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Về số xã đạt chuẩn NTM, {district} đứng thứ {rank}/{of} huyện ({count} xã).",
         "By communes at NTM standard, {district} ranks {rank} of {of} ({count} communes).",
     ),
+    "store.revert_village_list": (
+        "Lần tải {upload_id} là danh sách thôn, không hoàn tác được: hãy sửa danh sách thôn và tải lại.",
+        "Upload {upload_id} is a village list, which is not reverted: edit the village list and upload it again.",
+    ),
 }

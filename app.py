@@ -28,6 +28,11 @@ pages = {
     ui.tr("nav.province"): [
         overview,
         st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon=":material/checklist:", url_path="tieu-chi"),
+        st.Page("pages/levels.py", title=ui.tr("page.levels"), icon=":material/workspace_premium:", url_path="muc-dat"),
+        st.Page(
+            "pages/villages.py", title=ui.tr("page.villages"), icon=":material/holiday_village:", url_path="thon-ban"
+        ),
+        st.Page("pages/resources.py", title=ui.tr("page.resources"), icon=":material/savings:", url_path="nguon-luc"),
         st.Page("pages/targets.py", title=ui.tr("page.targets"), icon=":material/flag:", url_path="muc-tieu"),
         st.Page("pages/reports.py", title=ui.tr("page.reports"), icon=":material/description:", url_path="bao-cao"),
     ],

@@ -106,9 +106,9 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str
     ]
 
 
-def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None, lang: str = "vi"):
+def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None, lang: str = "vi", level: str = "commune"):
     """(unit, period, set_id) from the user's words, or UsageError with a message (in ``lang``) that says
-    what to fix."""
+    what to fix. ``level`` picks the default set (commune or village criteria)."""
     try:
         period = periods.parse(period_text)
         unit = units.resolve(con, unit_text, start=period.start, end=period.end)
@@ -120,7 +120,7 @@ def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None, lan
         except catalog.UnknownSet as exc:
             raise UsageError(exc.message(lang)) from exc
     else:
-        set_id = catalog.set_for_period(con, period.end)
+        set_id = catalog.set_for_period(con, period.end, level)
         if set_id is None:
             raise UsageError(t("set.none_for_period", lang, period=period.text))
     return unit, period, set_id
@@ -129,9 +129,14 @@ def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None, lan
 def cmd_summary(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
-        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.lang)
+        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.lang, level=args.level)
         access.require(acting(con, args), "read", unit)
-        result = metrics.summary(con, unit, period, set_id)
+        if args.level == "village":  # the same keys, counting villages (issue 16)
+            from ntm import villages
+
+            result = villages.summary(con, unit, period, set_id)
+        else:
+            result = metrics.summary(con, unit, period, set_id)
     finally:
         con.close()
     if args.json:
@@ -408,6 +413,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, help='name ("Văn Quan"), path ("Lạng Sơn/Văn Quan") or code ("184")')
     p.add_argument("--period", required=True, help="YYYY-MM or YYYY")
     p.add_argument("--set", help="criteria set id (default: the set in force for the period)")
+    p.add_argument(
+        "--level", choices=["commune", "village"], default="commune", help="count communes (default) or villages"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_summary)
 
@@ -463,12 +471,13 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
-    from ntm import cli_backup, cli_report, cli_uploads, cli_users
+    from ntm import cli_backup, cli_counts, cli_report, cli_uploads, cli_users
 
     cli_users.register(sub)
     cli_backup.register(sub)
     cli_uploads.register(sub)
     cli_report.register(sub)
+    cli_counts.register(sub)
     return top
 
 

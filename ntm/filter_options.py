@@ -19,10 +19,10 @@ def months(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def sets_with_data(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list[str]:
-    """Criteria sets with reports between ``start`` and ``end`` (months)."""
+    """Criteria sets with reports between ``start`` and ``end`` (months); village sets have their own page."""
     rows = con.execute(
         """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
-           WHERE a.period BETWEEN ? AND ? ORDER BY 1""",
+           WHERE a.period BETWEEN ? AND ? AND s.level NOT LIKE 'village%' ORDER BY 1""",  # villages: own page
         [start, end],
     ).fetchall()
     return [r[0] for r in rows]

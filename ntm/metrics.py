@@ -227,12 +227,22 @@ def district_ranking(
     return ranked
 
 
-def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self") -> dict:
-    """The ``python -m ntm summary --json`` object."""
-    scores = commune_scores(con, unit, period, set_id, layer)
+def summary(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    period: Period,
+    set_id: str,
+    layer: str = "self",
+    *,
+    scores_of=None,
+    missing_of=None,
+) -> dict:
+    """The ``python -m ntm summary --json`` object; ``scores_of``/``missing_of`` count other units
+    the same way (``ntm.villages`` passes its village scores)."""
+    scores = (scores_of or commune_scores)(con, unit, period, set_id, layer)
     n = n_criteria(con, set_id)
     avg = average_met(scores)
-    missing = not_reported(con, unit, period, set_id, layer)
+    missing = (missing_of or not_reported)(con, unit, period, set_id, layer)
     return {
         "unit": {"code": unit.code, "name": unit.name},
         "period": period.text,

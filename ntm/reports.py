@@ -128,6 +128,8 @@ def draft(
     lang: str = "vi",
     layer: str = "self",
 ) -> Draft:
+    from ntm import counts_report  # it builds Sections of this module
+
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
     n = metrics.n_criteria(con, set_id)
     title = t("report.doc_title", lang)
@@ -165,6 +167,9 @@ def draft(
     ]
     for section, part in zip(sections, (result, result, result, outlook, outlook)):
         section.part = part
+    for section in counts_report.sections(con, unit, period, set_id, lang, layer):  # villages, levels, resources
+        section.part = result
+        sections.insert(-2, section)
     return Draft(title, subject, subtitle, sections, head, lang)
 
 

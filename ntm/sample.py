@@ -22,6 +22,11 @@ from ntm.ingest.importer import import_file
 Progress = Callable[[float, str], None]
 PROVINCE_CODE = "20"  # Lạng Sơn: the sample's uploads name their units within it
 MANIFEST = "uploads.csv"
+_KINDS: dict[str, Literal["report", "plan", "villages", "quantities"]] = {
+    "plan": "plan",
+    "villages": "villages",  # a village list, through ntm.village_list (issue 16)
+    "quantities": "quantities",  # resources, works and activities, through ntm.ingest.quantities
+}
 HISTORICAL = "historical-units.csv"
 
 
@@ -34,7 +39,7 @@ class SampleFile:
     """One line of ``uploads.csv``: a workbook, what it holds and when it would have arrived."""
 
     file: str
-    kind: Literal["report", "plan"]
+    kind: Literal["report", "plan", "villages", "quantities"]
     layer: str
     uploaded_at: datetime | None
     backfill: bool
@@ -48,7 +53,7 @@ def manifest(folder: Path | None = None) -> list[SampleFile]:
         return [
             SampleFile(
                 file=row["file"],
-                kind="plan" if row["kind"] == "plan" else "report",
+                kind=_KINDS.get(row["kind"], "report"),
                 layer=row["layer"] or "self",
                 uploaded_at=datetime.fromisoformat(row["uploaded_at"]) if row["uploaded_at"] else None,
                 backfill=row["backfill"] == "true",
@@ -77,7 +82,8 @@ def build(
         con.execute(
             "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
             "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-            "DELETE FROM recognitions; DELETE FROM commune_month_summary"
+            "DELETE FROM recognitions; DELETE FROM commune_month_summary; DELETE FROM quantity_values;"
+            "DELETE FROM quantity_history; DELETE FROM quantity_plans; DELETE FROM village_goals"
         )
     n_units = units.load_catalogue(con) + _add_historical_units(con, folder)
     report(0.2, "facts")
@@ -95,6 +101,10 @@ def build(
             if checked.errors:
                 raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in checked.errors[:3]]}")
             continue
+        if entry.kind in ("villages", "quantities"):  # the village list and resources (issue 16)
+            _pretend_uploaded(con, _load_counts(con, entry, data), entry)
+            uploads += 1
+            continue
         result = import_file(con, data, entry.file, unit=PROVINCE_CODE, uploaded_by="sample", layer=entry.layer)
         if result.status != "loaded":
             raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in result.errors[:3]]}")
@@ -103,6 +113,23 @@ def build(
         _pretend_uploaded(con, result.upload_id, entry)
     report(1.0, "done")
     return {"units": n_units, "rows": rows, "uploads": uploads, **counts}
+
+
+def _load_counts(con: duckdb.DuckDBPyConnection, entry: SampleFile, data: bytes) -> int:
+    """A village list or a resources workbook, through its own reader; the upload id."""
+    from ntm import village_list
+    from ntm.ingest import quantities
+    from ntm.problems import Rejected
+
+    if entry.kind == "villages":
+        try:
+            return village_list.import_workbook(con, data, entry.file, uploaded_by="sample")["upload_id"]
+        except Rejected as exc:
+            raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in exc.errors[:3]]}") from exc
+    parsed, upload_id = quantities.import_file(con, data, entry.file, uploaded_by="sample")
+    if upload_id is None:
+        raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in parsed.errors[:3]]}")
+    return upload_id
 
 
 def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:

@@ -25,6 +25,7 @@ LAYERS = ("self", "appraised", "recognised")
 
 _FACT_COLUMNS = "unit_id, period, set_id, criterion_no, status, layer, upload_id"
 _INDICATOR_COLUMNS = "unit_id, period, set_id, indicator_code, value, text_value, layer, upload_id"
+_QUANTITY_COLUMNS = "unit_id, period, months, quantity, value, upload_id"
 
 # Forward-only migrations: (version, statements). Never edit a released step; add one.
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -107,6 +108,28 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             decision_no VARCHAR NOT NULL, decision_date DATE NOT NULL, issued_by VARCHAR,
             entered_at TIMESTAMP NOT NULL)""",
             "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
+        ],
+    ),
+    (
+        7,
+        [  # issue 16: resources, works and activities (ntm/resources.py); village goals (ntm/villages.py)
+            """CREATE TABLE quantity_values (
+            unit_id INTEGER NOT NULL, period DATE NOT NULL, months INTEGER NOT NULL CHECK (months IN (1, 3, 12)),
+            quantity VARCHAR NOT NULL, value DOUBLE NOT NULL, upload_id INTEGER NOT NULL,
+            PRIMARY KEY (unit_id, period, quantity))""",
+            """CREATE TABLE quantity_history (
+            unit_id INTEGER, period DATE, months INTEGER, quantity VARCHAR, value DOUBLE, upload_id INTEGER,
+            superseded_by INTEGER NOT NULL)""",
+            """CREATE TABLE quantity_plans (
+            unit_id INTEGER NOT NULL, year INTEGER NOT NULL, quantity VARCHAR NOT NULL, value DOUBLE NOT NULL,
+            upload_id INTEGER NOT NULL, PRIMARY KEY (unit_id, year, quantity))""",
+            "CREATE SEQUENCE village_goal_id_seq START 1",
+            """CREATE TABLE village_goals (
+            goal_id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, year INTEGER NOT NULL,
+            metric VARCHAR NOT NULL CHECK (metric IN ('villages_at_standard', 'villages_model', 'share_at_standard',
+                                                      'average_met')),
+            value DOUBLE NOT NULL, plan VARCHAR, entered_at TIMESTAMP NOT NULL, entered_by VARCHAR,
+            superseded_at TIMESTAMP)""",
         ],
     ),
     (6, [summary.CREATE, summary.BUILD]),  # the commune × month summary (ntm/summary.py), built from the facts
@@ -377,7 +400,8 @@ def revert_blockers(con: duckdb.DuckDBPyConnection, upload_id: int | None = None
     rows = con.execute(
         """SELECT upload_id, list(DISTINCT superseded_by ORDER BY superseded_by DESC)
            FROM (SELECT upload_id, superseded_by FROM assessment_history
-                 UNION ALL SELECT upload_id, superseded_by FROM indicator_history)
+                 UNION ALL SELECT upload_id, superseded_by FROM indicator_history
+                 UNION ALL SELECT upload_id, superseded_by FROM quantity_history)  -- resources (ntm.resources)
            WHERE ? IS NULL OR upload_id = ? GROUP BY upload_id""",
         [upload_id, upload_id],
     ).fetchall()
@@ -387,28 +411,37 @@ def revert_blockers(con: duckdb.DuckDBPyConnection, upload_id: int | None = None
 def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
     """Undo an upload: remove its rows and bring back the rows it replaced, exactly as they were.
 
-    Refused (``RevertRefused``) for an upload that is not loaded, and for one whose rows a later
+    Refused (``RevertRefused``) for an upload that is not loaded, for a village list (it adds units: the
+    list is edited instead), and for one whose rows (criteria, indicator or quantity values) a later
     upload replaced (the message names the later uploads to revert first): reverting it alone would
     put the rows it replaced back beside the later ones. Returns the number of fact rows removed.
     """
     with transaction(con):
-        status = con.execute("SELECT status FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
+        status = con.execute("SELECT status, source FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
         if not status or status[0][0] != "loaded":
             raise RevertRefused("store.revert_not_loaded", upload_id=upload_id)
+        if str(status[0][1]).startswith("villages"):  # a village list adds units; edit the list instead
+            raise RevertRefused("store.revert_village_list", upload_id=upload_id)
         later = revert_blockers(con, upload_id).get(int(upload_id))
         if later:
             raise RevertRefused(
                 "store.revert_blocked", upload_id=upload_id, later=", ".join(map(str, later)), first=later[0]
             )
-        removed = con.execute("SELECT count(*) FROM assessments WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
+        removed = con.execute(
+            """SELECT (SELECT count(*) FROM assessments WHERE upload_id = $id)
+                      + (SELECT count(*) FROM quantity_values WHERE upload_id = $id)""",
+            {"id": upload_id},
+        ).fetchall()[0][0]
         for table, history, columns in (
             ("assessments", "assessment_history", _FACT_COLUMNS),
             ("indicator_values", "indicator_history", _INDICATOR_COLUMNS),
+            ("quantity_values", "quantity_history", _QUANTITY_COLUMNS),  # resources (ntm.resources)
         ):
             con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
             con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
             con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
         summary.refresh_upload(con, upload_id)  # its reports' summary rows, from the facts now in place
+        con.execute("DELETE FROM quantity_plans WHERE upload_id = ?", [upload_id])
         con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
     return int(removed)
 

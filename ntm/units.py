@@ -383,7 +383,7 @@ def resolve(
         return unit
     valid_sql, valid_params = _valid_filter(start, end)
     within_sql, within_params = _within_filter(within)
-    scope = f"{valid_sql} AND {within_sql}"
+    scope = f"{valid_sql} AND {within_sql} AND level <> 'village'"  # villages: ntm.villages.resolve_village
     scope_params = valid_params + within_params
     if text.isdigit():
         codes = {text, text.zfill(2), text.zfill(3), text.zfill(5)}

@@ -4,7 +4,8 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import chart_clicks, charts, metrics, periods, targets, units
+import ui_levels
+from ntm import chart_clicks, charts, levels, metrics, periods, targets, units
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
@@ -64,6 +65,9 @@ if len(missing):
         ui.md("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:"
     )
 
+st.subheader(ui.tr("overview.levels_title"))
+ui_levels.three_levels(f, cur, version, lang)  # standard, advanced, model for communes and villages (issue 16)
+
 left, right = st.columns(2)
 yearly = ui.query(metrics.yearly_average, cur, version, f.scope, f.layer)
 with left:
@@ -97,6 +101,8 @@ if len(ranking) > 1:
     if highlight in set(ranking["district"]):
         row = ranking.set_index("district").loc[highlight]
         st.subheader(ui.md("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
+        by_standard = ui.query(levels.rank_districts, cur, version, f.province, f.period, f.set_id, f.layer)
+        st.markdown(ui.md("overview.rank_standard", **levels.rank_words(by_standard, highlight)))
     bar = st.plotly_chart(
         charts.ranking_bar(
             ranking,

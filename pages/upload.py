@@ -127,7 +127,8 @@ else:
         hide_index=True,
         width="stretch",
     )
-    loaded_ids = [int(u) for u in log.loc[log["status"] == "loaded", "upload_id"]]
+    revertible = (log["status"] == "loaded") & ~log["source"].astype(str).str.startswith("villages")  # lists stay
+    loaded_ids = [int(u) for u in log.loc[revertible, "upload_id"]]
     blocked = store.revert_blockers(cur)  # replaced later: offered once the later uploads are reverted
     if waiting := [u for u in loaded_ids if u in blocked]:
         items = (

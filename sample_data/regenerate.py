@@ -25,7 +25,7 @@ if __name__ == "__main__" and str(HERE.parent) not in sys.path:  # run as a scri
 import duckdb  # noqa: E402 - after the path set-up above
 
 from ntm import catalog, periods, store, units  # noqa: E402
-from sample_data import generator, workbooks  # noqa: E402
+from sample_data import counts, generator, workbooks  # noqa: E402
 
 MANIFEST = "uploads.csv"
 HISTORICAL = "historical-units.csv"  # communes the files name that the unit catalogue lacks (merged before 2025)
@@ -75,6 +75,10 @@ def write_all(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
         (folder / name).write_bytes(stable(build_file(con, province)))
         at, backfill, note = uploaded(name)
         rows.append([name, "report", layer, at.isoformat(" ") if at else "", str(backfill).lower(), note or ""])
+        written.append(folder / name)
+    for name, kind, data in counts.workbooks(con, frame):  # villages, nâng cao / kiểu mẫu, resources (issue 16)
+        (folder / name).write_bytes(stable(data))
+        rows.append([name, kind, "self" if kind == "report" else "", "", "true", "Dữ liệu mẫu / sample"])
         written.append(folder / name)
     (folder / PLAN_FILE).write_bytes(stable(workbooks.plan_workbook(con, frame)))
     rows.append([PLAN_FILE, "plan", "", "", "", ""])

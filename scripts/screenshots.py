@@ -10,7 +10,18 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = ["", "tieu-chi", "muc-tieu", "bao-cao", "so-sanh-xa", "ho-so-xa", "tai-du-lieu"]
+PAGES = [
+    "",
+    "tieu-chi",
+    "muc-dat",
+    "thon-ban",
+    "nguon-luc",
+    "muc-tieu",
+    "bao-cao",
+    "so-sanh-xa",
+    "ho-so-xa",
+    "tai-du-lieu",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

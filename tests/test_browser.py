@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
 PAGES = [
     ("tong-quan", "Tổng quan"),
     ("tieu-chi", "Tiêu chí"),
+    ("muc-dat", "Các mức đạt chuẩn"),
+    ("thon-ban", "Thôn, bản"),
+    ("nguon-luc", "Nguồn lực"),
     ("muc-tieu", "Mục tiêu"),
     ("bao-cao", "Báo cáo"),
     ("so-sanh-xa", "So sánh xã"),

@@ -101,13 +101,16 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_copy):
     at = start(monkeypatch, db, district="184", period="2020-05", mode="month")
     at.switch_page("pages/upload.py").run()
     assert not at.exception
-    assert at.selectbox(key="revert_id").value == 13  # newest sample upload (the template of 12/2025) first
+    assert at.selectbox(key="revert_id").value == int(max(at.selectbox(key="revert_id").options, key=int))  # newest
+    at.selectbox(key="revert_id").set_value(13).run()  # the template of 12/2025
     at.button(key="revert").click().run()
     assert not at.exception
     st.cache_resource.clear()  # release the app's connection before reading the file here
     con = store.connect(db)
     assert con.execute("SELECT status FROM uploads WHERE upload_id = 13").fetchall() == [("reverted",)]
-    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01'").fetchall() == [(0,)]
+    assert con.execute(  # the communes' template; the villages' and nâng cao files of 12/2025 stay
+        "SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01' AND set_id = 'ntm-2021'"
+    ).fetchall() == [(0,)]
     assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-11-01'").fetchall()[0][0] > 0
     con.close()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ntm import catalog, periods, store, units
+from ntm import catalog, periods, store, units, village_units
 from ntm.faults import StoreFault
 from ntm.ingest import values
 from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
@@ -244,6 +244,8 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         ctx.error("import.no_name_column", sheet.name, table.header_row + 1)
         return
     marks_mode = _uses_marks(sheet, table, crit_cols)
+    village_rows = village_units.is_village_set(ctx.con, set_id)  # a village set: rows are villages, "Xã …" rows group
+    groups, find_row = ((*DISTRICT_PREFIXES, "xã"), _village) if village_rows else (DISTRICT_PREFIXES, _commune)
     seen: dict[tuple[int, object], int] = {}
     district = unit
     long_rows: dict[tuple[int, object], dict[int, str]] = {}
@@ -256,7 +258,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
             continue  # blank row
         if name and is_total_row(name):
             continue
-        if unit_prefix(name) in DISTRICT_PREFIXES and all(m in (None, "") for m in marks):
+        if unit_prefix(name) in groups and all(m in (None, "") for m in marks):
             district = _group_unit(ctx, name, unit, period) or unit  # a district group row in a province sheet
             continue
         if name and name_col is not None and values.looks_legacy_encoded(name):
@@ -271,7 +273,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         if errors := [p for p in screened if p.severity == "error"]:
             ctx.errors += errors
             continue
-        commune = _commune(ctx, sheet.name, r, name_col, code_col, name, code_value, district, unit, period)
+        commune = find_row(ctx, sheet.name, r, name_col, code_col, name, code_value, district, unit, period)
         if commune is None:
             continue
         if table.layout == "long":
@@ -416,6 +418,15 @@ def _commune(
     ):
         ctx.warn("import.name_fuzzy", sheet, r + 1, column_letter(name_col.index), name=name, official=found.short_name)
     return found.unit_id
+
+
+def _village(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, code_value, group, unit, period):
+    """The village a row names, among the villages of the group row's commune (else of the upload's unit)."""
+    found = village_units.resolve_village(ctx.con, name, code_value, group, period.end)
+    if isinstance(found, village_units.Miss):
+        ctx.error(found.key, sheet, r + 1, column_letter((name_col or code_col).index), **found.params)
+        return None
+    return found
 
 
 def _new_unit(ctx: _Context, sheet: str, r: int, name_col, name: str, parent: units.Unit) -> int | None:

@@ -9,6 +9,7 @@ from ntm.messages import (
     cli,
     common,
     compare,
+    counts,
     criteria,
     ingest,
     national,
@@ -34,6 +35,7 @@ AREAS = (
     access,
     national,
     officials,
+    counts,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,270 @@
+"""Villages (thôn, bản, khu dân cư): the province's list, resolution of village names, and what reports count.
+
+Villages are not in the national catalogue: a province loads its list (``ntm.village_list``) and the
+villages become units of level ``village`` whose parent is their commune. A village follows its
+commune through mergers: in a period where the commune no longer exists, the village belongs to the
+commune's (default) successor. Village criteria sets are provincial data in the catalogue like any set
+(levels ``village`` and ``village_model``); village assessments are ordinary facts on village units, so
+"bình quân 7,07 tiêu chí NTM/bản", villages at standard and model by commune and district, and shares
+("13/26 thôn … đạt 50%") come from the same rules as the commune figures: a village counts when it
+reported in the period, with its latest report of the period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+
+from ntm import catalog, metrics
+from ntm.periods import Period, month, months_between, shift_months
+from ntm.units import Unit
+from ntm.village_units import (  # noqa: F401 - the village lookups, re-exported for callers of this module
+    _HOME,
+    KIND_WORDS,
+    LEVELS,
+    Miss,
+    count_listed,
+    forget_lists,
+    is_village_set,
+    last_day,
+    resolve_village,
+    split_kind,
+    villages_of,
+)
+
+GOAL_METRICS = ("villages_at_standard", "villages_model", "share_at_standard", "average_met")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Villages of a unit in a period: listed, reporting, their average, at standard and model."""
+
+    villages: int
+    reporting: int
+    average_met: float | None
+    n_criteria: int
+    at_standard: int
+    model: int
+    set_id: str | None
+    model_set_id: str | None
+
+    @property
+    def share_at_standard(self) -> float | None:
+        """Villages at standard over the villages listed ("13/26 thôn … đạt 50%")."""
+        return self.at_standard / self.villages if self.villages else None
+
+    @property
+    def share_model(self) -> float | None:
+        return self.model / self.villages if self.villages else None
+
+
+# ---------------------------------------------------------------- figures
+def village_scores(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
+    """One row per reporting village (its latest report of the period): met, basically_met, unmet, commune."""
+    columns = ["unit_id", "code", "name", "commune", "district", "report_period", "met", "basically_met", "unmet"]
+    frame = con.execute(
+        f"""WITH {_HOME},
+            latest AS (
+                SELECT a.unit_id, max(a.period) AS period FROM assessments a JOIN villages USING (unit_id)
+                WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $day GROUP BY 1),
+            facts AS (
+                SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
+                WHERE a.set_id = $set AND a.layer = $layer)
+            SELECT v.unit_id, v.code, v.full_name AS name, v.commune, v.district, l.period AS report_period,
+                   count(*) FILTER (WHERE f.status = 'met') AS met,
+                   count(*) FILTER (WHERE f.status = 'basically_met') AS basically_met,
+                   coalesce(list(c.criterion_no ORDER BY c.criterion_no)
+                            FILTER (WHERE f.status IS DISTINCT FROM 'met'), []) AS unmet
+            FROM latest l JOIN villages v USING (unit_id)
+            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+            LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
+            GROUP BY ALL ORDER BY met DESC, v.district, v.commune, v.full_name""",
+        {
+            "unit": unit.unit_id,
+            "set": set_id,
+            "layer": layer,
+            "start": period.start,
+            "day": last_day(unit, period),
+        },
+    ).df()
+    return frame[columns] if len(frame) else pd.DataFrame(columns=columns)
+
+
+def villages_not_reported(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
+    """Villages listed in ``unit`` that sent no report under ``set_id`` in the period."""
+    return con.execute(
+        f"""WITH {_HOME}
+            SELECT v.unit_id, v.code, v.full_name AS name, v.commune, v.district FROM villages v
+            WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.unit_id = v.unit_id AND a.set_id = $set
+                              AND a.layer = $layer AND a.period BETWEEN $start AND $day)
+            ORDER BY v.district, v.commune, v.full_name""",
+        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "day": last_day(unit, period)},
+    ).df()
+
+
+def sets_in_force(con: duckdb.DuckDBPyConnection, day: date) -> tuple[str | None, str | None]:
+    """(NTM village set, model village set) in force on ``day``."""
+    return catalog.set_for_period(con, day, "village"), catalog.set_for_period(con, day, "village_model")
+
+
+def _levels_frame(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str | None, model_set_id: str | None, layer
+) -> pd.DataFrame:
+    """Every listed village with met (NTM set), at_standard and model (a model village counts at standard too)."""
+    listed = villages_of(con, unit, last_day(unit, period))[["unit_id", "full_name", "commune", "district"]]
+    listed = listed.rename(columns={"full_name": "name"})
+    listed["met"] = float("nan")
+    listed["at_standard"] = False
+    listed["model"] = False
+    if set_id:
+        scores = village_scores(con, unit, period, set_id, layer).set_index("unit_id")
+        n = metrics.n_criteria(con, set_id)
+        listed["met"] = listed["unit_id"].map(scores["met"]).astype(float)
+        listed["at_standard"] = listed["met"] == n
+    if model_set_id:
+        model = village_scores(con, unit, period, model_set_id, layer).set_index("unit_id")
+        n_model = metrics.n_criteria(con, model_set_id)
+        listed["model"] = listed["unit_id"].map(model["met"] == n_model).eq(True)
+        listed["at_standard"] = listed["at_standard"] | listed["model"]
+    return listed
+
+
+def standing(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    period: Period,
+    layer: str = "self",
+    set_id: str | None = None,
+    model_set_id: str | None = None,
+) -> Standing:
+    """The unit's villages in the period, under the village sets in force unless given."""
+    in_force = sets_in_force(con, last_day(unit, period))
+    set_id, model_set_id = set_id or in_force[0], model_set_id or in_force[1]
+    frame = _levels_frame(con, unit, period, set_id, model_set_id, layer)
+    reporting = frame["met"].notna()
+    return Standing(
+        villages=len(frame),
+        reporting=int(reporting.sum()),
+        average_met=float(frame.loc[reporting, "met"].mean()) if reporting.any() else None,
+        n_criteria=metrics.n_criteria(con, set_id) if set_id else 0,
+        at_standard=int(frame["at_standard"].sum()),
+        model=int(frame["model"].sum()),
+        set_id=set_id,
+        model_set_id=model_set_id,
+    )
+
+
+def standing_by(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, by: str = "commune", layer: str = "self"
+) -> pd.DataFrame:
+    """Per commune (or district): villages listed, reporting, average met, at standard, model, shares."""
+    assert by in ("commune", "district")
+    set_id, model_set_id = sets_in_force(con, last_day(unit, period))
+    frame = _levels_frame(con, unit, period, set_id, model_set_id, layer)
+    keys = ["district", "commune"] if by == "commune" else ["district"]
+    if frame.empty:
+        return pd.DataFrame(columns=[*keys, "villages", "reporting", "average_met", "at_standard", "model", "share"])
+    grouped = (
+        frame.groupby(keys, dropna=False)
+        .agg(
+            villages=("unit_id", "size"),
+            reporting=("met", "count"),
+            average_met=("met", "mean"),
+            at_standard=("at_standard", "sum"),
+            model=("model", "sum"),
+        )
+        .reset_index()
+    )
+    grouped["share"] = grouped["at_standard"] / grouped["villages"]
+    return grouped.sort_values([*keys]).reset_index(drop=True)
+
+
+def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self") -> dict:
+    """``summary --level village``: the commune summary's keys, counting villages ("communes" are villages)."""
+    result = metrics.summary(
+        con, unit, period, set_id, layer, scores_of=village_scores, missing_of=villages_not_reported
+    )
+    result["level"] = "village"
+    return result
+
+
+# ---------------------------------------------------------------- goals ("13/26 thôn đạt chuẩn (50%) đến hết năm 2020")
+def set_goal(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    year: int,
+    metric: str,
+    value: float,
+    plan: str | None = None,
+    by: str | None = None,
+) -> int:
+    """Record a village goal of ``unit`` for ``year``; an earlier goal of the same metric becomes history."""
+    if metric not in GOAL_METRICS:
+        raise ValueError(f"unknown village goal {metric!r}")
+    now = datetime.now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            """UPDATE village_goals SET superseded_at = ?
+               WHERE unit_id = ? AND year = ? AND metric = ? AND superseded_at IS NULL""",
+            [now, unit.unit_id, year, metric],
+        )
+        goal_id = con.execute("SELECT nextval('village_goal_id_seq')").fetchall()[0][0]
+        con.execute(
+            "INSERT INTO village_goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [goal_id, unit.unit_id, year, metric, float(value), plan, now, by],
+        )
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return int(goal_id)
+
+
+def goals(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> list[dict]:
+    rows = con.execute(
+        """SELECT goal_id, unit_id, year, metric, value, plan FROM village_goals
+           WHERE unit_id = ? AND year = ? AND superseded_at IS NULL ORDER BY metric""",
+        [unit.unit_id, year],
+    ).fetchall()
+    return [dict(zip(("goal_id", "unit_id", "year", "metric", "value", "plan"), r)) for r in rows]
+
+
+def _goal_value(s: Standing, metric: str) -> float | None:
+    if not s.reporting:
+        return None
+    return {
+        "villages_at_standard": float(s.at_standard),
+        "villages_model": float(s.model),
+        "share_at_standard": None if s.share_at_standard is None else 100.0 * s.share_at_standard,
+        "average_met": s.average_met,
+    }[metric]
+
+
+def goal_progress(con: duckdb.DuckDBPyConnection, unit: Unit, goal: dict, as_of: date, layer: str = "self") -> dict:
+    """A village goal judged like a commune goal: value now, pace against 3-12 months earlier, status."""
+    from ntm import progress
+
+    deadline = date(int(goal["year"]), 12, 1)
+    entry = {**goal, "as_of": f"{as_of:%Y-%m}", "months_left": months_between(as_of, deadline), "current": None}
+    current = _goal_value(standing(con, unit, month(as_of), layer), goal["metric"])
+    if current is None:
+        return {**entry, "status": "no_data"}
+    points = [{"period": as_of, "value": current}]
+    for back in range(progress.PACE_WINDOW[1], progress.PACE_WINDOW[0] - 1, -1):
+        day = shift_months(as_of, -back)
+        earlier = _goal_value(standing(con, unit, month(day), layer), goal["metric"])
+        if earlier is not None:
+            points.insert(0, {"period": day, "value": earlier})
+            break
+    observed, _ = progress.pace(pd.DataFrame(points, columns=["period", "value"]), "value")
+    remaining = float(goal["value"]) - current
+    status = progress.classify(remaining, entry["months_left"], observed)
+    return {**entry, "current": round(current, 2), "observed_pace": observed, "status": status}

@@ -155,6 +155,10 @@ def go(page, title: str) -> None:
 
 
 def metrics(page) -> list[str]:
+    """The metric cards' values, once the page has drawn them (the default page forwards to the overview, so
+    the first idle moment can come before the overview's own run)."""
+    page.get_by_test_id("stMetricValue").first.wait_for(timeout=90_000)
+    wait_idle(page)
     return page.get_by_test_id("stMetricValue").all_inner_texts()
 
 

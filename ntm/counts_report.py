@@ -13,8 +13,6 @@ from ntm.reports import Section
 from ntm.units import Unit
 from ntm.units import get as get_unit
 
-FIRST_NUMBER = 6  # ntm.reports writes sections 1-5 (overall, bins, unmet, targets, change)
-
 
 def sections(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, lang: str = "vi", layer: str = "self"
@@ -26,10 +24,7 @@ def sections(
         _rank(con, unit, period, set_id, lang, layer),
         _resources(con, unit, period, lang),
     ]
-    kept = [s for s in found if s is not None]
-    for k, section in enumerate(kept, start=FIRST_NUMBER):  # numbered on after the commune sections, as reports are
-        section.heading = f"{k}. {section.heading}"
-    return kept
+    return [s for s in found if s is not None]  # numbered with the others where the report is laid out
 
 
 def _place(unit: Unit, lang: str) -> str:

@@ -11,7 +11,11 @@ started = ui.run_started()
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 search_slot = st.sidebar.container()  # the commune search, first in the sidebar under the menu
 ui.language_switch()
-principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
+try:
+    principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
+except Exception as exc:  # the database cannot be opened or read (corrupt, busy, full disk): say what to do
+    ui.database_fault(exc)
+    st.stop()
 
 overview = st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="tong-quan")
 

@@ -14,6 +14,7 @@ import numbers
 
 import pandas as pd
 
+from ntm import plain
 from ntm.i18n import t
 from ntm.report_docx import place_date
 from ntm.reports import Draft, Section, numbered
@@ -85,7 +86,7 @@ def _text_sheet(sheet, report: Draft, s: dict, table_sheets: dict[int, str]) -> 
         nonlocal row
         cols = (last - first + 1) * TEXT_WIDTH
         if first == last:
-            sheet.write_string(row, first, text, s[fmt])
+            sheet.write_string(row, first, plain.cell(text), s[fmt])
         else:
             sheet.merge_range(row, first, row, last, text, s[fmt])
         sheet.set_row(row, 16.5 * _lines(text, cols))
@@ -156,7 +157,7 @@ def _table_sheet(sheet, section: Section, no: int, lang: str, s: dict) -> None:
     sheet.set_row(0, 20)
     header_row = 2
     for col, name in enumerate(columns):
-        sheet.write_string(header_row, col, name, s["th"])
+        sheet.write_string(header_row, col, plain.cell(name), s["th"])
     sheet.set_row(header_row, 33)
     sheet.repeat_rows(header_row)
     sheet.freeze_panes(header_row + 1, 0)
@@ -173,7 +174,7 @@ def _table_sheet(sheet, section: Section, no: int, lang: str, s: dict) -> None:
                 sheet.write_number(r, col, float(value), s["td_count"])
             else:
                 text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-                sheet.write_string(r, col, text, s["td"])
+                sheet.write_string(r, col, plain.cell(text), s["td"])
                 lines = max(lines, _lines(text, widths[col]))
         sheet.set_row(r, 15.5 * lines)
     sheet.print_area(0, 0, header_row + len(frame), len(columns) - 1)

@@ -167,9 +167,9 @@ def draft(
     ]
     for section, part in zip(sections, (result, result, result, outlook, outlook)):
         section.part = part
-    for k, section in enumerate(counts_report.sections(con, unit, period, set_id, lang, layer), start=3):
-        section.part = result  # villages, levels, rank, resources: results, before the outlook
-        sections.insert(k, section)
+    for section in counts_report.sections(con, unit, period, set_id, lang, layer):
+        section.part = t("report.part_counts", lang)  # villages, levels, rank, resources: a part of their own
+        sections.append(section)
     return Draft(title, subject, subtitle, sections, head, lang)
 
 

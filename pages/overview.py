@@ -65,8 +65,9 @@ if len(missing):
         ui.md("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:"
     )
 
-st.subheader(ui.tr("overview.levels_title"))
-ui_levels.three_levels(f, cur, version, lang)  # standard, advanced, model for communes and villages (issue 16)
+if not units.is_national(f.scope):  # the levels count a province's or district's own units, not yet the country's
+    st.subheader(ui.tr("overview.levels_title"))
+    ui_levels.three_levels(f, cur, version, lang)  # standard, advanced, model for communes and villages (issue 16)
 
 left, right = st.columns(2)
 yearly = ui.query(metrics.yearly_average, cur, version, f.scope, f.layer)

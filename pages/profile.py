@@ -21,8 +21,10 @@ if not choices:
     ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(f.period.text, lang), set_id=f.set_id)
     st.stop()
 # The URL names the commune by its statistics code (stable across databases), never by a list position.
-labels = {str(r.code): f"{r.name} ({r.district})" if isinstance(r.district, str) else r.name for r in choices}
-unit_ids = {str(r.code): int(r.unit_id) for r in choices}
+# Communes entered by users (a historical unit) have no code: they are named by their id ("u123").
+keys = [str(r.code) if isinstance(r.code, str) and r.code else f"u{int(r.unit_id)}" for r in choices]
+labels = {k: f"{r.name} ({r.district})" if isinstance(r.district, str) else r.name for k, r in zip(keys, choices)}
+unit_ids = {k: int(r.unit_id) for k, r in zip(keys, choices)}
 codes = list(labels)
 navigation.commune_choice(codes)
 st.selectbox(ui.tr("profile.commune"), codes, key="commune", format_func=labels.get, on_change=navigation.keep_commune)

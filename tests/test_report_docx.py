@@ -78,7 +78,7 @@ def test_title_subject_and_sections_in_heading_styles(three_communes):
     )
     level1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     level2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    assert level1 == ["I. KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ", "II. TIẾN ĐỘ CÁC XÃ PHẤN ĐẤU VÀ BIẾN ĐỘNG SO VỚI CÙNG KỲ"]
+    assert level1[:2] == ["I. KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ", "II. TIẾN ĐỘ CÁC XÃ PHẤN ĐẤU VÀ BIẾN ĐỘNG SO VỚI CÙNG KỲ"]
     assert level2[:3] == [
         "1. Kết quả chung",
         "2. Phân loại xã theo số tiêu chí đạt",

@@ -133,7 +133,7 @@ def test_names_from_users_files_are_shown_as_text(monkeypatch, served):
     config.set_option("server.address", "127.0.0.1")
     at = open_app(monkeypatch, served, district="184", period="2020-05", mode="month")
     at.switch_page("pages/profile.py").run()
-    at.selectbox(key="commune").set_value(evil.unit_id).run()
+    at.selectbox(key="commune").set_value(f"u{evil.unit_id}").run()  # no code: named by its id
     assert not at.exception, at.exception
     title = at.title[0].value
     assert "[ok](http" not in title and ":red[" not in title

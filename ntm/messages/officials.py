@@ -18,6 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.n_communes": ("{count} xã", "{count} communes"),
     "report.one_commune": ("01 xã", "1 commune"),
     "report.part_result": ("Kết quả thực hiện Bộ tiêu chí", "Results against the criteria"),
+    "report.part_counts": ("Thôn, bản, các mức đạt chuẩn và nguồn lực", "Villages, levels and resources"),
     "report.part_outlook": (
         "Tiến độ các xã phấn đấu và biến động so với cùng kỳ",
         "Progress of the target communes and change on the year",

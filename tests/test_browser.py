@@ -195,7 +195,7 @@ def test_upload_a_filled_template_and_see_the_overview_change(server, browser_pa
     page.get_by_text("Tệp hợp lệ").wait_for(timeout=90_000)
     page.screenshot(path=str(ARTIFACTS / "tai-du-lieu-kiem-tra.png"), full_page=True)
     page.get_by_role("button", name="Xác nhận nạp").click()
-    page.get_by_text("Đã nạp").wait_for(timeout=90_000)
+    page.get_by_text("Các trang đã được cập nhật").wait_for(timeout=90_000)  # the "Đã nạp … dòng" card
     wait_idle(page)
 
     go(page, "Tổng quan")

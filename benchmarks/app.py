@@ -224,7 +224,7 @@ def _upload_in_browser(base: str, file: Path, errors: list, durations: list) -> 
             page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(str(file))
             page.get_by_text("Tệp hợp lệ").wait_for(timeout=120_000)
             page.get_by_role("button", name="Xác nhận nạp").click()
-            page.get_by_text("Đã nạp").wait_for(timeout=120_000)
+            page.get_by_text("Các trang đã được cập nhật").wait_for(timeout=120_000)
             durations.append(time.perf_counter() - started)
         except Exception as exc:
             errors.append(f"upload: {exc}")

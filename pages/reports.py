@@ -2,19 +2,12 @@
 fills in, previewed and downloaded as .docx / .xlsx (the same files ``python -m ntm report`` writes)."""
 
 import dataclasses
-import re
 
 import streamlit as st
 
 import ui
-from ntm import reports
+from ntm import plain, reports
 from ntm.i18n import fmt_period
-
-
-def _plain(text: str) -> str:
-    """User and catalogue text shown in Markdown as it is written (no emphasis, links or lists)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~<$])", r"\\\1", text)
-
 
 f, cur, version, lang = ui.page_start()
 st.title(ui.md("reports.title", unit=f.scope.name, period=fmt_period(f.period.text, lang)))
@@ -71,8 +64,8 @@ with st.container(border=True):
     for part, section_no, section in reports.numbered(report):
         if part:
             st.subheader(part, divider="gray")
-        st.markdown(f"**{section_no}. {_plain(section.heading)}**")
-        st.markdown("\n".join(f"- {_plain(line)}" for line in section.paragraphs))
+        st.markdown(f"**{section_no}. {plain.markdown(section.heading)}**")
+        st.markdown("\n".join(f"- {plain.markdown(line)}" for line in section.paragraphs))
         if section.table is not None and len(section.table):
             table_no += 1
             st.caption(ui.tr("report.table_no", no=table_no, caption=section.caption or section.heading))

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ntm import catalog, metrics, periods, store, units
+from ntm import catalog, cli_init, metrics, periods, reference, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import Rejected
 
@@ -171,6 +171,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             accept_new_units=args.accept_new_units,
             dry_run=args.dry_run,
             layer=args.layer,
+            default_unit=reference.province(con),
         )
     finally:
         con.close()
@@ -411,6 +412,7 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
+    cli_init.register(sub)
     return top
 
 

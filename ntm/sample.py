@@ -37,7 +37,9 @@ def build(
         "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
         "DELETE FROM recognitions"
     )
-    n_units = units.load_catalogue(con)
+    n_units = con.execute("SELECT count(*) FROM units").fetchall()[0][0]
+    if not n_units or con.execute("SELECT count(*) FROM units WHERE historical").fetchall()[0][0]:
+        n_units = units.load_catalogue(con)  # a new file was seeded already; rebuild one that gained units
     report(0.2, "facts")
     frame = generator.facts(con)
     province = units.resolve(con, generator.PROVINCE_CODE, start=generator.ANCHOR_2020)

@@ -107,6 +107,13 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "ALTER TABLE uploads ADD COLUMN backfill BOOLEAN DEFAULT false",
         ],
     ),
+    (
+        3,
+        [  # the province a database was set up for (ntm init --province); how each upload's layout was read
+            "CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
+            "ALTER TABLE uploads ADD COLUMN layout VARCHAR",
+        ],
+    ),
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
@@ -121,7 +128,9 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the database file and bring its schema up to date."""
+    """Open (creating if needed) the database file and bring its schema up to date; a file this call creates
+    (or one whose first seeding was cut short) is seeded with the reference data: criteria catalogue,
+    departments, administrative units."""
     target = db_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -132,6 +141,9 @@ def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = Tru
         raise
     if migrate_schema:
         migrate(con)
+        from ntm import reference  # reference → catalog, units → store
+
+        reference.seed(con)
     return con
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import store
+from ntm import reference, store
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 from ntm.ingest.importer import import_file
@@ -12,6 +12,11 @@ from ntm.ingest.importer import import_file
 cur, lang = ui.cursor(), ui.lang()
 f = ui.filters()
 st.title(ui.tr("upload.title"))
+
+if store.uploads(cur, limit=1).empty:  # a new database: how to begin
+    with st.container(border=True):
+        st.markdown("**" + ui.tr("upload.guide_title") + "**")
+        st.markdown(ui.tr("upload.guide"))
 
 st.subheader(ui.tr("upload.template_title"))
 if f is not None and not f.period.is_year:
@@ -44,7 +49,9 @@ files = st.file_uploader(
 pending = st.session_state.setdefault("_upload_checks", {})
 for file in files or []:
     if (file.file_id, layer) not in pending:  # every click reruns the page: check each upload once per layer
-        result = import_file(cur, file.getvalue(), file.name, dry_run=True, layer=layer)
+        result = import_file(
+            cur, file.getvalue(), file.name, dry_run=True, layer=layer, default_unit=reference.province(cur)
+        )
         pending[(file.file_id, layer)] = (file.name, file.getvalue(), result)
 
 for (file_id, file_layer), (name, raw, result) in list(pending.items()):
@@ -86,7 +93,9 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
             if result.missing:
                 st.warning(ui.tr("upload.missing", names=", ".join(m["name"] for m in result.missing)))
             if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
-                loaded = import_file(cur, raw, name, uploaded_by="dashboard", layer=file_layer)
+                loaded = import_file(
+                    cur, raw, name, uploaded_by="dashboard", layer=file_layer, default_unit=reference.province(cur)
+                )
                 pending[(file_id, file_layer)] = (name, raw, loaded)
                 st.cache_data.clear()  # every page shows the new data
                 st.rerun()

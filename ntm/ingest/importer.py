@@ -58,6 +58,7 @@ class _Context:
     period_text: str | None
     set_id: str | None
     accept_new_units: bool
+    default_unit: str | None = None  # the database's province (ntm init --province), when nothing else says
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
@@ -96,12 +97,13 @@ def import_file(
     dry_run: bool = False,
     uploaded_by: str | None = None,
     layer: str = "self",
+    default_unit: str | None = None,
 ) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
     (``self`` reports, ``appraised`` district/province appraisal, ``recognised``)."""
     if layer not in store.LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
-    ctx = _Context(con, unit, period, set_id, accept_new_units)
+    ctx = _Context(con, unit, period, set_id, accept_new_units, default_unit)
     try:
         sheets = read_workbook(data, file_name)
     except Rejected as exc:
@@ -190,7 +192,7 @@ def _scope(ctx: _Context, sheet: Sheet, table: Table) -> tuple[units.Unit, perio
     except ValueError:
         ctx.error("import.bad_period", sheet.name, text=period_text)
         return None
-    unit_text = ctx.unit_text or table.stated.get("district")
+    unit_text = ctx.unit_text or table.stated.get("district") or ctx.default_unit
     if not unit_text:
         ctx.error("import.no_unit", sheet.name)
         return None

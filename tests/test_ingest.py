@@ -129,13 +129,17 @@ def test_errors_name_sheet_row_and_column_and_nothing_is_written(con):
     def build(sheet):
         real_world_sheet(sheet, names=VQ14[:3] + ["Xã Không Có"] + VQ14[4:6] + ["Trấn Ninh"])
         sheet["D8"] = "có lẽ"
+        sheet["L13"] = None  # Trấn Ninh again, now with criterion 10 unmet
 
     result = import_file(con, xlsx(build), "sai.xlsx")
     assert result.status == "rejected"
     found = {(p.key, p.sheet, p.row, p.column) for p in result.errors}
     assert ("import.unknown_commune", "T5-2020", 10, "B") in found
     assert ("import.bad_mark", "T5-2020", 8, "D") in found
-    assert ("import.duplicate", "T5-2020", 13, "B") in found  # Trấn Ninh again (first at row 7)
+    # two values for one key: an error naming both places (an identical repeat is only a warning, issue 11)
+    assert ("import.duplicate_conflict", "T5-2020", 13, "L") in found
+    conflict = next(p for p in result.errors if p.key == "import.duplicate_conflict")
+    assert conflict.params["first"] == "T5-2020!L7" and conflict.params["second"] == "T5-2020!L13"
     assert snapshot(con) == before
     message = next(p for p in result.errors if p.key == "import.unknown_commune").located()
     assert message.startswith("Trang “T5-2020”, ô B10:")
@@ -238,7 +242,14 @@ def test_cli_import_json_and_exit_codes(db_path, tmp_path, capsys):
     assert dry["status"] == "dry-run" and dry["upload_id"] is None and dry["rows"] == 266
     assert main(["import", str(good), "--db", str(db_path), "--json"]) == 0
     loaded = json.loads(capsys.readouterr().out)
-    assert set(loaded) == {"status", "upload_id", "rows", "communes", "errors", "warnings"}
+    assert set(loaded) == {"status", "upload_id", "rows", "communes", "layout", "errors", "warnings"}
+    layout = loaded["layout"]  # issue 10: how the sheet was read
+    assert (layout["family"], layout["orientation"], layout["header_rows"]) == (
+        "communes-as-rows",
+        "criteria-as-columns",
+        [5, 6],
+    )
+    assert 0.9 <= layout["confidence"] <= 1 and layout["runner_up"]["confidence"] < 0.8
     assert loaded["status"] == "loaded" and loaded["communes"] == 14
     assert main(["import", str(bad), "--db", str(db_path), "--json"]) == 1
     rejected = json.loads(capsys.readouterr().out)

@@ -21,6 +21,7 @@ class Sheet:
     rows: list[list]  # row 0 is Excel row 1, column 0 is A
     visible: bool = True
     special_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based corners
 
 
 def _limits() -> None:  # runs in the child before exec
@@ -52,4 +53,7 @@ def read_workbook(data: bytes, file_name: str = "") -> list[Sheet]:
     result = parse_isolated(data)
     if result[0] == "error":
         raise Rejected([Problem("file.password" if result[1] == "password" else "file.corrupt", {})])
-    return [Sheet(name, rows, visible, inspection.special_cells.get(name, {})) for name, visible, rows in result[1]]
+    return [
+        Sheet(name, rows, visible, inspection.special_cells.get(name, {}), merged)
+        for name, visible, rows, merged in result[1]
+    ]

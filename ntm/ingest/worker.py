@@ -1,7 +1,7 @@
 """Child process that parses a workbook with python-calamine.
 
-Reads the file's bytes on stdin and writes a pickle on stdout: ("ok", [(name, visible, rows)])
-or ("error", kind, message). Run under memory and CPU limits by ``reader.read_workbook``,
+Reads the file's bytes on stdin and writes a pickle on stdout: ("ok", [(name, visible, rows, merged)])
+or ("error", kind, message); ``merged`` lists ((row, col), (row, col)) corners, 0-based. Run under memory and CPU limits by ``reader.read_workbook``,
 so that a reader that aborts or runs away takes down only this process.
 """
 
@@ -24,7 +24,8 @@ def parse(data: bytes) -> tuple:
                 str(getattr(meta, "visible", "Visible")).lower().endswith("visible")
                 and "hidden" not in str(getattr(meta, "visible", "")).lower()
             )
-            sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False)))
+            merged = [tuple(map(tuple, m)) for m in (getattr(sheet, "merged_cell_ranges", None) or [])]
+            sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False), merged))
         return ("ok", sheets)
     except Exception as exc:  # every reader failure becomes a message for the user
         kind = "password" if "password" in (type(exc).__name__ + str(exc)).lower() else "corrupt"

@@ -1,0 +1,152 @@
+"""From what a sheet writes to a unit: the one seam where labels become communes.
+
+``Gazetteer`` answers "is this a commune's name or code?" for every commune valid on a day, fast enough to
+score every candidate reading (and to find the unit a file reports on when nothing states it).
+``Resolver`` turns one label into one unit id, or a finding that says why not.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+
+from ntm import units
+from ntm.ingest import values
+from ntm.ingest.findings import Findings
+from ntm.text import fold, name_key
+
+INFER_SHARE = 0.8  # a district (or province) holding this share of the matched labels is the file's unit
+
+
+@dataclass(frozen=True)
+class Label:
+    """A commune as a sheet writes it, and where (sheet, 1-based row, column letters)."""
+
+    name: str
+    code: object
+    sheet: str
+    row: int
+    column: str
+
+
+class Gazetteer:
+    def __init__(self, con: duckdb.DuckDBPyConnection, day: date | None = None):
+        """Communes valid on ``day`` (of both eras when None)."""
+        self.by_fold: dict[str, list[tuple[int, int | None, int | None]]] = {}
+        self.by_code: dict[str, list[tuple[int, int | None, int | None]]] = {}
+        rows = con.execute(
+            """SELECT unit_id, code, name_fold, district_id, province_id FROM units
+               WHERE level = 'commune' AND (?::DATE IS NULL OR (coalesce(valid_from, DATE '1900-01-01') <= ?
+                 AND coalesce(valid_to, DATE '9999-12-31') >= ?))""",
+            [day, day, day],
+        ).fetchall()
+        for unit_id, code, folded, district_id, province_id in rows:
+            entry = (unit_id, district_id, province_id)
+            self.by_fold.setdefault(folded, []).append(entry)
+            if code:
+                self.by_code.setdefault(code, []).append(entry)
+
+    def matches(self, value: object, within: int | None = None) -> list[tuple[int, int | None, int | None]]:
+        code = values.code(value) if isinstance(value, (int, float)) or str(value).strip().isdigit() else None
+        found = self.by_code.get(code, []) if code else self.by_fold.get(fold(value), [])
+        if within is None:
+            return found
+        return [e for e in found if within in e]
+
+    def infer(self, labels: list[object]) -> int | None:
+        """The district (else the province) that holds most of the labels' communes, when it holds nearly all."""
+        hits = [m for v in labels if (m := self.matches(v))]
+        if not hits:
+            return None
+        for level in (1, 2):
+            counts = Counter(unit for found in hits for unit in {e[level] for e in found} if unit is not None)
+            if counts:
+                unit, n = counts.most_common(1)[0]
+                if n >= INFER_SHARE * len(hits):
+                    return unit
+        return None
+
+
+@dataclass
+class Resolver:
+    con: duckdb.DuckDBPyConnection
+    findings: Findings
+    accept_new_units: bool = False
+    # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
+    new_units: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
+    _index: dict[tuple[int, date], dict[tuple[str, str], list[int]]] = field(default_factory=dict)
+    _aliases: dict[int, set[str]] = field(default_factory=dict)
+
+    def _exact(self, container: units.Unit, day: date, kind: str, key: str) -> int | None:
+        index = self._index.get((container.unit_id, day))
+        if index is None:
+            index = {}
+            for row in units.communes_under(self.con, container, day, day, rural_only=False).itertuples():
+                index.setdefault(("code", row.code), []).append(int(row.unit_id))
+                index.setdefault(("name", name_key(row.name)), []).append(int(row.unit_id))
+            self._index[(container.unit_id, day)] = index
+        hits = index.get((kind, key), [])
+        return hits[0] if len(hits) == 1 else None
+
+    def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:
+        """A district group row of a province sheet ("Huyện Văn Quan"), or None."""
+        try:
+            return units.resolve(self.con, name, start=day, within=unit)
+        except units.UnitError:
+            return None
+
+    def commune(self, label: Label, district: units.Unit, unit: units.Unit, day: date) -> int | None:
+        """The commune a label names: its code wins; then the name within the district; else a finding."""
+        where = (label.sheet, label.row, label.column)
+        name, code = label.name, values.code(label.code)
+        if name and values.looks_legacy_encoded(name):
+            self.findings.error("import.legacy_font", *where, text=name)
+            return None
+        if code and (found_id := self._exact(unit, day, "code", code)):
+            return found_id
+        if name and not code and (found_id := self._exact(district, day, "name", name_key(name))):
+            return found_id
+        if code:
+            try:
+                return units.resolve(self.con, code, start=day, within=unit, prefer="commune").unit_id
+            except units.UnitError:
+                if not name:
+                    self.findings.error("import.unknown_code", *where, code=code, unit=unit.name)
+                    return None
+        if not name:
+            self.findings.error("import.no_name", *where)
+            return None
+        try:
+            found = units.resolve(self.con, name, start=day, within=district, prefer="commune")
+        except units.AmbiguousUnit as exc:
+            candidates = "; ".join(str(c) for c in exc.candidates)
+            self.findings.error("import.ambiguous_commune", *where, name=name, candidates=candidates)
+            return None
+        except units.UnitNotFound as exc:
+            if self.accept_new_units and unit.level != "commune":
+                return self._new_unit(label, district)
+            candidates = ", ".join(str(c) for c in exc.candidates) or "–"
+            self.findings.error("import.unknown_commune", *where, name=name, unit=district.name, candidates=candidates)
+            return None
+        if found.level != "commune":
+            self.findings.error("import.not_a_commune", *where, name=name)
+            return None
+        if name_key(name) != name_key(found.short_name) and name_key(name) not in self._alias_keys(found.unit_id):
+            self.findings.warn("import.name_fuzzy", *where, name=name, official=found.short_name)
+        return found.unit_id
+
+    def _alias_keys(self, unit_id: int) -> set[str]:
+        if unit_id not in self._aliases:
+            rows = self.con.execute("SELECT alias_key FROM unit_aliases WHERE unit_id = ?", [unit_id]).fetchall()
+            self._aliases[unit_id] = {r[0] for r in rows}
+        return self._aliases[unit_id]
+
+    def _new_unit(self, label: Label, parent: units.Unit) -> int:
+        key = (parent.unit_id, name_key(label.name))
+        if key not in self.new_units:
+            self.new_units[key] = (-(len(self.new_units) + 1), label.name)  # placeholder until the load
+        self.findings.warn("import.new_unit", label.sheet, label.row, label.column, name=label.name, parent=parent.name)
+        return self.new_units[key][0]

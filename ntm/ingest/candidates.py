@@ -19,6 +19,7 @@ from ntm.text import unit_prefix
 
 HEADER_SCAN = 30  # header rows are looked for in the first rows only
 SAMPLE = 400  # data rows read to score a candidate (the chosen one reads them all)
+HEADER_GAP = 3  # non-blank rows between a header and its data that still belong to the header
 MAX_FLIPPED_ROWS = 1_000  # criteria-as-rows sheets are short: a longer sheet is not read transposed
 MARK_SHARE = 0.1  # x-mark sheets: marks in at least this share of the criterion cells …
 MARK_PURITY = 0.8  # … and making up most of the non-blank ones
@@ -107,7 +108,7 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
             penalties["unmapped" if grid.value(h, c) is not None else "empty"] += 1
     end = min(grid.height, h + 1 + SAMPLE)
     label, code = _label_columns(grid, ctx, h + 1, end, roles, mapped)
-    first = _first_data_row(grid, h + 1, label, code, crit)
+    first = _first_data_row(grid, ctx, h + 1, label, code, crit)
     if first is None:
         return None
     last = _last_data_row(grid, first, label, code, crit)
@@ -121,7 +122,7 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
         grid.sheet,
         family,
         grid.transposed,
-        tuple(range(h - _header_height(grid, h), first)),
+        _header_rows(grid, ctx, h, first, crit),
         first,
         last,
         tuple(fields),
@@ -132,14 +133,28 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
     )
 
 
-def _header_height(grid: Grid, h: int) -> int:
-    """Rows above ``h`` that still belong to the header: labels merged down over two rows, group titles merged
-    across the criteria (at most two; an empty row ends the header)."""
+def _header_rows(grid: Grid, ctx: Context, h: int, first: int, crit: list[Field]) -> tuple[int, ...]:
+    """The header's rows: ``h``, the rows above it that belong to it, non-blank rows between it and the data."""
+    between = [r for r in range(h + 1, first) if any(v is not None for v in grid.rows[r])]
+    return (*range(h - _header_height(grid, ctx, h, crit), h + 1), *between)
+
+
+def _header_height(grid: Grid, ctx: Context, h: int, fields: list[Field]) -> int:
+    """Rows above ``h`` that still belong to the header (at most two): a label merged down over both rows, a
+    column label ("Tên xã", "TT"), or criterion names above the same criteria's numbers."""
     up = 0
     while up < 2 and (r := h - up - 1) >= 0:
-        if all(grid.value(r, c) is None for c in range(grid.width)):
-            break
-        if not any((h - up, c) in grid.filled or (r, c) in grid.filled for c in range(grid.width)):
+        below = h - up
+        vertical = any(
+            (below, c) in grid.filled and grid.value(r, c) is not None and grid.value(r, c) == grid.value(below, c)
+            for c in range(grid.width)
+        )
+        labels = any(role(grid.value(r, c)) in ("stt", "name", "code") and (r, c) not in grid.filled
+                     for c in range(grid.width))
+        named = sum(
+            1 for f in fields if (hd := ctx.vocab.header(grid.value(r, f.index))) and hd.criterion == f.criterion
+        )
+        if not (vertical or labels or named >= 3):
             break
         up += 1
     return up
@@ -149,7 +164,7 @@ def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, 
     """The column naming communes and the one with their codes: the most matches below the header wins."""
     best_name, best_code = (0, None), (0, None)
     for c in range(grid.width):
-        if c in mapped or roles.get(c) in ("stt", "total", "note", "district"):
+        if c in mapped:
             continue
         names = codes = 0
         for r in range(start, end):
@@ -169,19 +184,22 @@ def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, 
     return name, code
 
 
-def _first_data_row(grid: Grid, start: int, label, code, crit: list[Field]) -> int | None:
-    for r in range(start, min(grid.height, start + 8)):
-        if any(
-            c is not None and _texty(grid.own(r, c)) or isinstance(grid.own(r, c), (int, float))
-            for c in (label, code)
-            if c is not None
-        ):
-            if label is not None and isinstance(grid.own(r, label), (int, float)):
-                continue  # a column-numbering row under the header: (1) (2) (3) …
-            return r
+def _first_data_row(grid: Grid, ctx: Context, start: int, label, code, crit: list[Field]) -> int | None:
+    """The first row below the header that reads as data: a commune's name or code, or mostly results. Blank
+    rows are passed over; up to ``HEADER_GAP`` other rows (numbering, units, notes) still belong to the header."""
+    others = 0
+    for r in range(start, grid.height):
+        keys = [grid.own(r, c) for c in (label, code) if c is not None]
         cells = [grid.own(r, f.index) for f in crit]
+        if all(v is None for v in keys + cells):
+            continue
+        if any(v is not None and ctx.match(v) for v in keys):
+            return r
         if cells and sum(map(_status_like, cells)) * 2 >= len(cells) and not _consecutive(cells):
             return r
+        others += 1
+        if others > HEADER_GAP:
+            return None
     return None
 
 

@@ -16,6 +16,9 @@ FieldRole = Literal[
 ]
 
 
+_READ_ROLES = ("criterion", "name", "code", "criterion_label", "status", "verdict", "period")
+
+
 @dataclass(frozen=True)
 class Field:
     """What one column of the read grid holds (a row of the sheet when the reading is transposed)."""
@@ -52,12 +55,13 @@ class Reading:
         return "criteria-as-columns" if self.family in ("communes-as-rows", "template") else "criteria-as-rows"
 
     def signature(self) -> tuple:
-        """What the reading would read: two readings with one signature give the same facts."""
+        """What the reading would read: two readings with one signature give the same statuses (they may differ
+        in a total column or in which of two header rows names the criteria)."""
         return (
             self.family if self.family != "template" else "communes-as-rows",
             self.transposed,
             self.first,
-            tuple(sorted((f.index, f.role, f.criterion, f.indicator) for f in self.fields)),
+            tuple(sorted((f.index, f.role, f.criterion) for f in self.fields if f.role in _READ_ROLES)),
         )
 
     def header_rows(self) -> list[int]:

@@ -50,7 +50,9 @@ class Gazetteer:
                 self.by_code.setdefault(code, []).append(entry)
 
     def matches(self, value: object, within: int | None = None) -> list[tuple[int, int | None, int | None]]:
-        code = values.code(value) if isinstance(value, (int, float)) or str(value).strip().isdigit() else None
+        digits = str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
+        # a code has 3-5 digits written (counts and numbering 0 … 99 are not codes)
+        code = values.code(value) if digits.isdigit() and 3 <= len(digits.lstrip("0") or "0") <= 5 else None
         found = self.by_code.get(code, []) if code else self.by_fold.get(fold(value), [])
         if within is None:
             return found

@@ -136,14 +136,17 @@ def long_layout(con: duckdb.DuckDBPyConnection, province: units.Unit, facts: pd.
     sheet = book.add_worksheet(f"Dữ liệu {facts['period'].iloc[0].year}")
     sheet.write_row(0, 0, ["Mã xã", "Tên xã", "Huyện", "Kỳ báo cáo", "Tiêu chí số", "Kết quả"])
     ordered = facts.sort_values(["period", "unit_id", "criterion_no"])
-    for r, row in enumerate(ordered.itertuples(index=False), start=1):
-        commune = info.loc[row.unit_id]
-        sheet.write_string(r, 0, commune["code"] or "")
-        sheet.write_string(r, 1, commune["name"])
-        sheet.write_string(r, 2, commune["district"] or "")
-        sheet.write_string(r, 3, f"{row.period.month:02d}/{row.period.year}")
-        sheet.write_number(r, 4, int(row.criterion_no))
-        sheet.write_string(r, 5, STATUS_WORDS[row.status])
+    labels = {u: (c["code"] or "", c["name"], c["district"] or "") for u, c in info.iterrows()}  # not .loc per row
+    for r, (unit_id, period, criterion_no, status) in enumerate(
+        zip(ordered["unit_id"], ordered["period"], ordered["criterion_no"], ordered["status"]), start=1
+    ):
+        code, name, district = labels[unit_id]
+        sheet.write_string(r, 0, code)
+        sheet.write_string(r, 1, name)
+        sheet.write_string(r, 2, district)
+        sheet.write_string(r, 3, f"{period.month:02d}/{period.year}")
+        sheet.write_number(r, 4, int(criterion_no))
+        sheet.write_string(r, 5, STATUS_WORDS[status])
     book.close()
     return buffer.getvalue()
 

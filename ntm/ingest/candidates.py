@@ -149,8 +149,9 @@ def _header_height(grid: Grid, ctx: Context, h: int, fields: list[Field]) -> int
             (below, c) in grid.filled and grid.value(r, c) is not None and grid.value(r, c) == grid.value(below, c)
             for c in range(grid.width)
         )
-        labels = any(role(grid.value(r, c)) in ("stt", "name", "code") and (r, c) not in grid.filled
-                     for c in range(grid.width))
+        labels = any(
+            role(grid.value(r, c)) in ("stt", "name", "code") and (r, c) not in grid.filled for c in range(grid.width)
+        )
         named = sum(
             1 for f in fields if (hd := ctx.vocab.header(grid.value(r, f.index))) and hd.criterion == f.criterion
         )

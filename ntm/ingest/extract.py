@@ -45,8 +45,23 @@ def records(grid: Grid, reading: Reading, vocab: Vocabulary, findings: Findings)
     return _table(view, reading, findings)
 
 
+_CLEANED: dict[str, str] = {}  # labels repeat on every row of a long layout: clean each text once
+_MAX_CLEANED = 50_000
+
+
+def _clean(value) -> str:
+    if not isinstance(value, str) or len(value) > 200:
+        return clean(value)
+    found = _CLEANED.get(value)
+    if found is None:
+        if len(_CLEANED) >= _MAX_CLEANED:
+            _CLEANED.clear()
+        found = _CLEANED[value] = clean(value)
+    return found
+
+
 def _label(view: Grid, r: int, name_c: int | None, code_c: int | None) -> Label:
-    name = clean(view.own(r, name_c)) if name_c is not None else ""
+    name = _clean(view.own(r, name_c)) if name_c is not None else ""
     code = view.own(r, code_c) if code_c is not None else None
     row, column = view.a1_parts(r, name_c if name_c is not None and name else code_c if code_c is not None else 0)
     return Label(name, code, view.sheet, row, column)
@@ -115,6 +130,7 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
     name_f, code_f = reading.one("name"), reading.one("code")
     crit_f, status_f, period_f = reading.one("criterion_label"), reading.one("status"), reading.one("period")
     by_key: dict[tuple, Record] = {}
+    periods_seen: dict[str, str | None] = {}
     for r in range(reading.first, reading.last + 1):
         label = _label(view, r, name_f.index if name_f else None, code_f.index if code_f else None)
         if not label.name and label.code is None:
@@ -124,7 +140,11 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
         period = None
         if period_f is not None:
             raw = view.own(r, period_f.index)
-            period = period_text(raw)
+            period = periods_seen.get(raw) if isinstance(raw, str) else None
+            if period is None:
+                period = period_text(raw)
+                if isinstance(raw, str) and len(periods_seen) < 1000:
+                    periods_seen[raw] = period
             if period is None:
                 row, column = view.a1_parts(r, period_f.index)
                 findings.error("import.bad_period", view.sheet, row, column, text=clean(raw))
@@ -135,7 +155,7 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
             row, column = view.a1_parts(r, crit_f.index)
             findings.error("import.bad_criterion", view.sheet, row, column, text=clean(raw_criterion))
             continue
-        key = (clean(label.name).lower(), values.code(label.code), period)
+        key = (label.name, label.code, period)
         record = by_key.get(key)
         if record is None:
             record = by_key[key] = Record(label, period)

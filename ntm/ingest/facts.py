@@ -84,7 +84,7 @@ def read_sheet(
     for record in found:
         period_text = options.period or record.period or sheet_period
         if period_text not in scopes:
-            scopes[period_text] = _scope(con, grid.sheet, period_text, options, stated, gazetteer, found, findings)
+            scopes[period_text] = _scope(con, grid.sheet, period_text, options, stated, resolver, found, findings)
         scope = scopes[period_text]
         if scope is None:
             continue
@@ -133,7 +133,7 @@ def title_above(grid: Grid, reading: Reading) -> Title:
     return title([grid.value(r, c) for r in range(top) for c in range(grid.width)])
 
 
-def _scope(con, sheet, period_text, options, stated, gazetteer, found, findings) -> _Scope | None:
+def _scope(con, sheet, period_text, options, stated, resolver: Resolver, found, findings) -> _Scope | None:
     """The unit, month and set a sheet's (or a long layout's month's) records belong to."""
     if not period_text:
         findings.error("import.no_period", sheet)
@@ -147,7 +147,7 @@ def _scope(con, sheet, period_text, options, stated, gazetteer, found, findings)
     unit = None
     if unit_text:
         try:
-            unit = units.resolve(con, unit_text, start=period.start)
+            unit = resolver.unit(unit_text, period.start)
         except units.UnitError as exc:
             findings.error("import.unit", sheet, detail=str(exc))
             return None

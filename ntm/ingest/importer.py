@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from ntm import catalog, store, units
+from ntm import catalog, periods, store, units
 from ntm.ingest import facts as facts_mod
 from ntm.ingest import grid as grid_mod
 from ntm.ingest import scoring
@@ -120,7 +120,7 @@ def import_file(
         if sheet.name == META_SHEET or not sheet.visible:
             continue
         grid = grid_mod.from_sheet(sheet)
-        choice = _choose(con, grid, options, vocab, gazetteer, findings)
+        choice = _choose(con, grid, options, vocab, gazetteer, resolver, findings)
         if choice is not None:
             collected.choices.append(choice)
             if not findings.errors:
@@ -170,11 +170,13 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, set_id: str | None) -> Vocabular
     return Vocabulary(dict(rows))
 
 
-def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, findings: Findings) -> Choice | None:
+def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, findings: Findings) -> Choice | None:
     """The sheet's best reading, or None when it holds no table of commune results (instructions, other data).
     A reading that is not clear enough is reported (what was unclear, what was understood) and not read."""
     stated = title([grid.value(r, c) for r in range(min(grid.height, TITLE_ROWS)) for c in range(grid.width)])
-    unit_id = _unit_id(con, options.unit or stated.district or options.default_unit, options.period or stated.period)
+    unit_id = _unit_id(
+        resolver, options.unit or stated.district or options.default_unit, options.period or stated.period
+    )
     valid = (
         frozenset(range(1, 20))
         if options.set_id is None
@@ -203,15 +205,13 @@ def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, findings: 
     return choice
 
 
-def _unit_id(con, text: str | None, period_text: str | None) -> int | None:
+def _unit_id(resolver: Resolver, text: str | None, period_text: str | None) -> int | None:
     """The unit named by an option or the title, for scoring; None when unknown (the whole country)."""
     if not text:
         return None
-    from ntm import periods
-
     try:
         day = periods.parse(period_text).start if period_text else None
-        return units.resolve(con, text, start=day).unit_id
+        return resolver.unit(text, day).unit_id
     except (ValueError, units.UnitError):
         return None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
+import pandas as pd
 
 from ntm import units
 from ntm.ingest import values
@@ -50,7 +51,9 @@ class Gazetteer:
                 self.by_code.setdefault(code, []).append(entry)
 
     def matches(self, value: object, within: int | None = None) -> list[tuple[int, int | None, int | None]]:
-        digits = str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
+        digits = (
+            str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
+        )
         # a code has 3-5 digits written (counts and numbering 0 … 99 are not codes)
         code = values.code(value) if digits.isdigit() and 3 <= len(digits.lstrip("0") or "0") <= 5 else None
         found = self.by_code.get(code, []) if code else self.by_fold.get(fold(value), [])
@@ -72,6 +75,14 @@ class Gazetteer:
         return None
 
 
+def _day(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _valid(start: date | None, end: date | None, day: date) -> bool:
+    return (start is None or start <= day) and (end is None or end >= day)
+
+
 @dataclass
 class Resolver:
     con: duckdb.DuckDBPyConnection
@@ -79,26 +90,47 @@ class Resolver:
     accept_new_units: bool = False
     # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
     new_units: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
-    _index: dict[tuple[int, date], dict[tuple[str, str], list[int]]] = field(default_factory=dict)
+    _index: dict[int, dict[tuple[str, str], list[tuple]]] = field(default_factory=dict)
+    _units: dict[tuple, object] = field(default_factory=dict)
     _aliases: dict[int, set[str]] = field(default_factory=dict)
+    _groups: dict[tuple, units.Unit | None] = field(default_factory=dict)
 
     def _exact(self, container: units.Unit, day: date, kind: str, key: str) -> int | None:
-        index = self._index.get((container.unit_id, day))
+        """The one commune in ``container`` valid on ``day`` with exactly this code or name key (one query per
+        container for every month of the upload)."""
+        index = self._index.get(container.unit_id)
         if index is None:
             index = {}
-            for row in units.communes_under(self.con, container, day, day, rural_only=False).itertuples():
-                index.setdefault(("code", row.code), []).append(int(row.unit_id))
-                index.setdefault(("name", name_key(row.name)), []).append(int(row.unit_id))
-            self._index[(container.unit_id, day)] = index
-        hits = index.get((kind, key), [])
+            for row in units.communes_under(self.con, container, rural_only=False).itertuples():
+                valid = (_day(row.valid_from), _day(row.valid_to))
+                index.setdefault(("code", row.code), []).append((int(row.unit_id), *valid))
+                index.setdefault(("name", name_key(row.name)), []).append((int(row.unit_id), *valid))
+            self._index[container.unit_id] = index
+        hits = [u for u, start, end in index.get((kind, key), []) if _valid(start, end, day)]
         return hits[0] if len(hits) == 1 else None
+
+    def unit(self, text: str, day: date | None) -> units.Unit:
+        """``units.resolve`` for the unit a sheet reports on, asked once per text and month."""
+        key = (text, day)
+        if key not in self._units:
+            try:
+                self._units[key] = units.resolve(self.con, text, start=day)
+            except units.UnitError as exc:
+                self._units[key] = exc
+        found = self._units[key]
+        if isinstance(found, units.UnitError):
+            raise found
+        return found
 
     def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:
         """A district group row of a province sheet ("Huyện Văn Quan"), or None."""
-        try:
-            return units.resolve(self.con, name, start=day, within=unit)
-        except units.UnitError:
-            return None
+        key = (name, unit.unit_id, day)
+        if key not in self._groups:
+            try:
+                self._groups[key] = units.resolve(self.con, name, start=day, within=unit)
+            except units.UnitError:
+                self._groups[key] = None
+        return self._groups[key]
 
     def commune(self, label: Label, district: units.Unit, unit: units.Unit, day: date) -> int | None:
         """The commune a label names: its code wins; then the name within the district; else a finding."""

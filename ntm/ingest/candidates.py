@@ -174,8 +174,8 @@ def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, 
                 continue
             if _texty(v) and not str(v).strip().isdigit():
                 names += 1
-            else:
-                codes += 1
+            elif roles.get(c) == "code" or (isinstance(v, str) and len(v.strip()) == 5):
+                codes += 1  # a number is a commune code only under a code header, or written as 5 digits
         if names > best_name[0] or (names == best_name[0] and roles.get(c) == "name" and best_name[1] is None):
             best_name = (names, c)
         if codes > best_code[0] or (codes == best_code[0] and roles.get(c) == "code" and best_code[1] is None):

@@ -6,8 +6,11 @@ import pickle
 import resource
 import subprocess
 import sys
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 
+from ntm.ingest.repair import normalise_paths
 from ntm.ingest.safety import Inspection, inspect
 from ntm.problems import Problem, Rejected
 
@@ -48,8 +51,12 @@ def parse_isolated(data: bytes) -> tuple:
 
 
 def read_workbook(data: bytes, file_name: str = "") -> list[Sheet]:
-    """Every sheet of an .xlsx/.xlsm/.xls/.ods upload, or ``Rejected`` saying what is wrong."""
-    inspection: Inspection = inspect(data, file_name)
+    """Every sheet of an .xlsx/.xlsm/.xlsb/.xls/.ods upload, or ``Rejected`` saying what is wrong."""
+    try:
+        data = normalise_paths(data)
+        inspection: Inspection = inspect(data, file_name)
+    except (zipfile.BadZipFile, EOFError, zlib.error):  # a bad CRC-32 or a truncated entry
+        raise Rejected([Problem("file.corrupt", {})]) from None
     result = parse_isolated(data)
     if result[0] == "error":
         raise Rejected([Problem("file.password" if result[1] == "password" else "file.corrupt", {})])

@@ -28,7 +28,8 @@ PENALTIES: dict[str, float] = {
 MIN_CONFIDENCE = 0.6  # below this nothing loads without the user deciding
 MIN_MARGIN = 0.1  # the best must beat the runner-up by this much
 MIN_COMMUNES = 0.5  # share of labels that must resolve to communes for a table to load unasked
-NOT_COMMUNES = 0.2  # a table with fewer resolving labels (and no strong header) holds no commune results
+NOT_COMMUNES = 0.2  # a table with fewer resolving labels (and no strong header) holds no commune results …
+NOT_A_TABLE = 0.3  # … nor does one whose reading scores this low whatever its labels
 
 
 def confidence(signals: dict[str, float], penalties: dict[str, float]) -> float:
@@ -67,6 +68,6 @@ def unclear(choice: Choice) -> list[str]:
 
 def holds_commune_results(reading: Reading) -> bool:
     """Resolving labels, or a header that names most of the set beside a commune column."""
-    if signal(reading, "communes") >= NOT_COMMUNES:
+    if signal(reading, "communes") >= NOT_COMMUNES and reading.confidence >= NOT_A_TABLE:
         return True
     return signal(reading, "criteria") >= 0.8 and reading.one("name") is not None

@@ -337,7 +337,9 @@ def as_xls(data: bytes) -> bytes:
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet(title)
     anchors = {(m.min_row - 1, m.min_col - 1): m for m in merged}
-    inside = {(r - 1, c - 1) for m in merged for r in range(m.min_row, m.max_row + 1) for c in range(m.min_col, m.max_col + 1)}
+    inside = {
+        (r - 1, c - 1) for m in merged for r in range(m.min_row, m.max_row + 1) for c in range(m.min_col, m.max_col + 1)
+    }
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             if (r, c) in anchors:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,7 +21,9 @@ from ntm.text import unit_prefix
 HEADER_SCAN = 30  # header rows are looked for in the first rows only
 SAMPLE = 400  # data rows read to score a candidate (the chosen one reads them all)
 HEADER_GAP = 3  # non-blank rows between a header and its data that still belong to the header
-MAX_FLIPPED_ROWS = 1_000  # criteria-as-rows sheets are short: a longer sheet is not read transposed
+MAX_FLIPPED_ROWS = (
+    300  # criteria-as-rows sheets are short (criteria and sub-indicators): a longer one is not read transposed
+)
 MARK_SHARE = 0.1  # x-mark sheets: marks in at least this share of the criterion cells …
 MARK_PURITY = 0.8  # … and making up most of the non-blank ones
 MARKS = frozenset({"x", "v", "✓", "✔", "☑", "+"})
@@ -219,7 +222,7 @@ def _consecutive(cells: list) -> bool:
     return (
         len(numbers) >= 3
         and len(numbers) == len([v for v in cells if v is not None])
-        and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+        and all(b - a == 1 for a, b in itertools.pairwise(numbers))
     )
 
 

@@ -152,7 +152,7 @@ def _scope(con, sheet, period_text, options, stated, resolver: Resolver, found, 
             findings.error("import.unit", sheet, detail=str(exc))
             return None
     else:
-        inferred = Gazetteer(con, period.start).infer([r.label.code or r.label.name for r in found])
+        inferred = Gazetteer.of(con, period.start).infer([r.label.code or r.label.name for r in found])
         if inferred is None:
             findings.error("import.no_unit", sheet)
             return None

@@ -113,7 +113,7 @@ def import_file(
             findings.error("import.unknown_set", set_id=options.set_id)
             return ImportResult("rejected", errors=findings.errors)
     resolver = Resolver(con, findings, accept_new_units)
-    gazetteer = Gazetteer(con, None)
+    gazetteer = Gazetteer.of(con)
     vocab = _vocabulary(con, options.set_id)
     collected = facts_mod.Collected()
     for sheet in sheets:

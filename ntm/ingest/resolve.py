@@ -33,7 +33,21 @@ class Label:
     column: str
 
 
+_CACHE: dict[tuple, Gazetteer] = {}
+_CACHED = 4
+
+
 class Gazetteer:
+    @classmethod
+    def of(cls, con: duckdb.DuckDBPyConnection, day: date | None = None) -> Gazetteer:
+        """The gazetteer for ``day``, built once while the unit table stays as it is (a few per process)."""
+        key = (*con.execute("SELECT count(*), max(unit_id), max(name_fold) FROM units").fetchall()[0], day)
+        if key not in _CACHE:
+            if len(_CACHE) >= _CACHED:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = cls(con, day)
+        return _CACHE[key]
+
     def __init__(self, con: duckdb.DuckDBPyConnection, day: date | None = None):
         """Communes valid on ``day`` (of both eras when None)."""
         self.by_fold: dict[str, list[tuple[int, int | None, int | None]]] = {}

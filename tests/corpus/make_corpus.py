@@ -22,8 +22,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from ntm import catalog, periods, store, units  # noqa: E402
-from ntm.ingest import template  # noqa: E402
+from ntm import catalog, periods, store, units
+from ntm.ingest import template
 
 OUT = Path(__file__).resolve().parent / "files"
 COMMUNES = [

@@ -20,8 +20,8 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ntm import catalog, store, units  # noqa: E402
-from ntm.ingest.importer import import_file  # noqa: E402
+from ntm import catalog, store, units
+from ntm.ingest.importer import import_file
 
 DAY = date(2020, 5, 1)
 

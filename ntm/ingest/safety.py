@@ -28,7 +28,7 @@ MAX_COLUMNS = 500
 MAX_CELLS = 5_000_000
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_CELL_RE = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
+_CELL_RE = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.DOTALL)
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _DIM_RE = re.compile(rb'<dimension\s+ref="([A-Z]{1,3})?([0-9]{1,7})?(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 _NS = {

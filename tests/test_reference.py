@@ -4,7 +4,7 @@ import json
 
 from ntm import reference, store
 from ntm.cli import main
-from tests.test_ingest import real_world_sheet, xlsx
+from tests.helpers import real_world_sheet, xlsx
 
 
 def test_a_new_database_file_holds_the_reference_data(tmp_path):

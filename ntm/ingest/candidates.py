@@ -277,7 +277,7 @@ def long_readings(grid: Grid, ctx: Context) -> list[Reading]:
         labels = matched = parsed = statuses = filled = 0
         for r in range(h + 1, end + 1):
             name, code = (grid.own(r, roles[k]) if k in roles else None for k in ("name", "code"))
-            if name is None and code is None or (name is not None and is_total_label(name)):
+            if (name is None and code is None) or (name is not None and is_total_label(name)):
                 continue
             labels += 1
             matched += any(v is not None and ctx.match(v) for v in (code, name))

@@ -62,7 +62,7 @@ def grouped(problems: list[Problem], cap: int = CAP) -> list[Problem]:
         out.append(Problem(first.key, params, first.sheet, first.row, first.column, first.severity, ranges(located)))
     if len(out) > cap:
         rest = len(out) - cap
-        out = out[:cap] + [Problem("import.more_findings", {"count": rest}, severity=out[cap].severity)]
+        out = [*out[:cap], Problem("import.more_findings", {"count": rest}, severity=out[cap].severity)]
     return out
 
 
@@ -82,7 +82,7 @@ def ranges(cells: list[tuple[int, str]]) -> str:
     for col, rows in by_column.items():
         rows = sorted(set(rows))
         runs, start = [], rows[0]
-        for a, b in zip(rows, rows[1:] + [None]):
+        for a, b in zip(rows, [*rows[1:], None]):
             if b != a + 1:
                 runs.append((start, a))
                 start = b

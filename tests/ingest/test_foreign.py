@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ntm.ingest.importer import import_file
-from tests.test_ingest import real_world_sheet, snapshot, xlsx
+from tests.helpers import real_world_sheet, snapshot, xlsx
 
 FOREIGN = Path(__file__).resolve().parents[1] / "corpus" / "foreign"
 FILES = sorted(p.name for p in FOREIGN.iterdir() if p.suffix in (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"))

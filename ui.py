@@ -26,7 +26,7 @@ T = TypeVar("T")
 def _database(path: str) -> duckdb.DuckDBPyConnection:
     """One connection per server process, because DuckDB lets only one process open the file;
     every rerun takes its own cursor from it (one connection shared by threads is "busy")."""
-    return store.connect(path)
+    return reference.connect(path)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:

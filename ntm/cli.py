@@ -24,7 +24,7 @@ class UsageError(Exception):
 
 def _open(args: argparse.Namespace):
     try:
-        return store.connect(args.db)
+        return reference.connect(args.db)
     except store.StoreBusy as exc:
         raise UsageError(t("cli.db_busy", path=str(exc))) from exc
 

@@ -27,7 +27,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UsageError(t("init.unknown_province", args.lang, text=args.province))
     path = store.db_path(args.db)
     try:
-        con = store.connect(path)
+        con = reference.connect(path)
     except store.StoreBusy as exc:
         raise UsageError(t("cli.db_busy", args.lang, path=str(exc))) from exc
     try:

@@ -1,8 +1,8 @@
 """Reference data every database holds from its first byte: the criteria catalogue, the departments in
 charge and the administrative units; and the province a database was set up for (``settings``).
 
-``store.connect`` calls ``seed`` when it creates a database file, so that an import into a new file
-works without running the sample first.
+Every command and the app open a database through ``connect``, which seeds a new file, so that an import
+into a new file works without running the sample first.
 """
 
 from __future__ import annotations
@@ -12,15 +12,22 @@ from importlib import resources
 
 import duckdb
 
+from ntm import catalog, store, units
 from ntm.text import fold
 
 PROVINCE_KEY = "province"
 
 
+def connect(path=None) -> duckdb.DuckDBPyConnection:
+    """``store.connect``, and a file it creates (or one whose first seeding was cut short) seeded with the
+    criteria catalogue, departments and administrative units: how every command and the app open a database."""
+    con = store.connect(path)
+    seed(con)
+    return con
+
+
 def seed(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Load what is missing of the catalogue (with departments) and the units; return what was loaded."""
-    from ntm import catalog, units  # units → store → (lazily) here: imported when needed
-
     loaded = {"criteria": 0, "units": 0}
     if not con.execute("SELECT count(*) FROM criteria").fetchall()[0][0]:
         loaded["criteria"] = catalog.load_builtin(con)["criteria"]

@@ -130,9 +130,8 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the database file and bring its schema up to date; a file this call creates
-    (or one whose first seeding was cut short) is seeded with the reference data: criteria catalogue,
-    departments, administrative units."""
+    """Open (creating if needed) the database file and bring its schema up to date. Commands and the app open
+    it through ``reference.connect``, which also seeds a new file with the reference data."""
     target = db_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -143,9 +142,6 @@ def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = Tru
         raise
     if migrate_schema:
         migrate(con)
-        from ntm import reference  # reference → catalog, units → store
-
-        reference.seed(con)
     return con
 
 

@@ -20,7 +20,7 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ntm import catalog, store, units
+from ntm import catalog, reference, store, units
 from ntm.ingest.importer import import_file
 
 DAY = date(2020, 5, 1)
@@ -57,7 +57,7 @@ def province_workbook(con) -> tuple[bytes, int]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.duckdb"
-        store.connect(base).close()  # seeded with the reference data
+        reference.connect(base).close()  # seeded with the reference data
         con = store.connect(base)
         data, n = province_workbook(con)
         con.close()

@@ -8,7 +8,7 @@ from tests.helpers import real_world_sheet, xlsx
 
 
 def test_a_new_database_file_holds_the_reference_data(tmp_path):
-    con = store.connect(tmp_path / "new.duckdb")
+    con = reference.connect(tmp_path / "new.duckdb")
     counts = con.execute(
         """SELECT (SELECT count(*) FROM criteria WHERE set_id = 'ntm-2016'),
                   (SELECT count(*) FROM departments WHERE set_id = 'ntm-2016'),

@@ -70,8 +70,7 @@ def table_readings(grid: Grid, ctx: Context, family: Family) -> list[Reading]:
     scan = min(grid.height - 1, HEADER_SCAN)
     for h in range(scan):
         heads = [ctx.vocab.header(grid.value(h, c)) for c in range(grid.width)]
-        crit_cols = [c for c, hd in enumerate(heads) if hd and hd.criterion in ctx.valid]
-        if len({heads[c].criterion for c in crit_cols}) < 3:
+        if len({hd.criterion for hd in heads if hd and hd.criterion in ctx.valid}) < 3:
             continue
         reading = _table(grid, ctx, family, h, heads)
         if reading is not None:
@@ -91,8 +90,7 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
             above = [ctx.vocab.header(grid.value(r, c)) for r in (h - 1, h - 2) if r >= 0]
             if any(a is not None and a.criterion != hd.criterion and not a.indicator for a in above):
                 penalties["conflicts"] += 1
-            kind = "indicator" if hd.indicator else "criterion"
-            fields.append(Field(c, kind, hd.criterion, hd.indicator))
+            fields.append(Field(c, "indicator" if hd.indicator else "criterion", hd.criterion, hd.indicator))
             continue
         for r in (h, h - 1, h - 2):
             found = role(grid.value(r, c)) if r >= 0 else None
@@ -101,8 +99,8 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
                 break
     crit = [f for f in fields if f.role == "criterion"]
     seen: dict[int, int] = {}
-    for f in crit:
-        seen[f.criterion] = seen.get(f.criterion, 0) + 1
+    for no in (f.criterion for f in crit if f.criterion is not None):
+        seen[no] = seen.get(no, 0) + 1
     penalties["duplicates"] = sum(n - 1 for n in seen.values())
     span = range(min(f.index for f in fields), max(f.index for f in fields) + 1)
     mapped = {f.index for f in fields}
@@ -115,7 +113,9 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
     if first is None:
         return None
     last = _last_data_row(grid, first, label, code, crit)
-    fields += [Field(c, r) for c, r in roles.items() if r in ("district", "total")]
+    fields += [
+        Field(c, "district" if r == "district" else "total") for c, r in roles.items() if r in ("district", "total")
+    ]
     if label is not None:
         fields.append(Field(label, "name"))
     if code is not None:
@@ -166,7 +166,8 @@ def _header_height(grid: Grid, ctx: Context, h: int, fields: list[Field]) -> int
 
 def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, mapped: set) -> tuple:
     """The column naming communes and the one with their codes: the most matches below the header wins."""
-    best_name, best_code = (0, None), (0, None)
+    best_name: tuple[int, int | None] = (0, None)
+    best_code: tuple[int, int | None] = (0, None)
     for c in range(grid.width):
         if c in mapped:
             continue
@@ -281,8 +282,8 @@ def long_readings(grid: Grid, ctx: Context) -> list[Reading]:
                 continue
             labels += 1
             matched += any(v is not None and ctx.match(v) for v in (code, name))
-            found = ctx.vocab.header(grid.own(r, roles["criterion_label"]))
-            parsed += found is not None and found.criterion in ctx.valid
+            parsed_header = ctx.vocab.header(grid.own(r, roles["criterion_label"]))
+            parsed += parsed_header is not None and parsed_header.criterion in ctx.valid
             value = grid.own(r, status)
             filled += value is not None
             statuses += _status_like(value)
@@ -307,7 +308,7 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
         if not verdicts or not sources:
             continue
         for verdict in verdicts:
-            rows = criteria = readable = filled = 0
+            rows = readable = filled = 0
             seen: set[int] = set()
             end = min(grid.height, h + 1 + SAMPLE)
             for r in range(h + 1, end):
@@ -320,7 +321,7 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
                 value = grid.own(r, verdict)
                 filled += value is not None
                 readable += _status_like(value)
-            criteria = len(seen) / len(ctx.valid) if ctx.valid else 0.0
+            share = len(seen) / len(ctx.valid) if ctx.valid else 0.0
             if rows < 3:
                 continue
             results = [c for c, r in roles if r == "status" and c != verdict]
@@ -328,7 +329,7 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
             fields += [Field(c, "indicator") for c in results[:1]]
             signals = {
                 "communes": 1.0 if commune else 0.0,
-                "criteria": criteria,
+                "criteria": share,
                 "band": readable / filled if filled else 0.0,
                 "numbering": 1.0,  # forms number their rows, not their columns
             }

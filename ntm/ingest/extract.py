@@ -81,7 +81,7 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
     district = None
     for r in range(reading.first, reading.last + 1):
         label = _label(view, r, name_c, code_c)
-        cells = {f.criterion: Cell(view.own(r, f.index), r, f.index) for f in crit}
+        cells = {f.criterion: Cell(view.own(r, f.index), r, f.index) for f in crit if f.criterion is not None}
         empty = all(c.value is None for c in cells.values())
         if not label.name and label.code is None:
             if (
@@ -101,7 +101,7 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
             continue
         record = Record(label, district=district, statuses=cells)
         for f in reading.by("indicator"):
-            if (v := view.own(r, f.index)) is not None:
+            if f.indicator and (v := view.own(r, f.index)) is not None:
                 record.indicators[f.indicator] = Cell(v, r, f.index)
         if total_f is not None:
             record.stated_total = Cell(view.own(r, total_f.index), r, total_f.index)
@@ -129,6 +129,7 @@ def _check_total(view: Grid, above: list[Record], start: int, cells: dict[int, C
 def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -> list[Record]:
     name_f, code_f = reading.one("name"), reading.one("code")
     crit_f, status_f, period_f = reading.one("criterion_label"), reading.one("status"), reading.one("period")
+    assert crit_f is not None and status_f is not None  # a long reading has both (candidates.long_readings)
     by_key: dict[tuple, Record] = {}
     periods_seen: dict[str, str | None] = {}
     for r in range(reading.first, reading.last + 1):
@@ -184,6 +185,7 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
 def _form(view: Grid, reading: Reading, vocab: Vocabulary) -> list[Record]:
     sources = reading.by("criterion_label")
     verdict = reading.one("verdict")
+    assert verdict is not None  # a form reading has one (candidates.form_readings)
     result = reading.one("indicator")
     head = reading.header[0]
     row, column = view.a1_parts(head, verdict.index)
@@ -197,7 +199,7 @@ def _form(view: Grid, reading: Reading, vocab: Vocabulary) -> list[Record]:
         if found.indicator:
             pending.setdefault(found.criterion, []).append(cell)
             value = view.own(r, result.index) if result is not None else None
-            if value is not None:
+            if result is not None and value is not None:
                 record.indicators[found.indicator] = Cell(value, r, result.index)
         elif found.criterion not in record.statuses:
             record.statuses[found.criterion] = cell

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import duckdb
 import pandas as pd
 
 from ntm import catalog, periods, units
-from ntm.i18n import t
+from ntm.i18n import DEFAULT_LANG, t
 from ntm.ingest import values
 from ntm.ingest.extract import Cell, Record, records
 from ntm.ingest.findings import Findings, cut
@@ -54,7 +55,7 @@ def as_template(reading: Reading) -> Reading:
 @dataclass
 class _Scope:
     unit: units.Unit
-    day: object
+    day: date
     set_id: str
     valid: frozenset[int]
 
@@ -267,7 +268,7 @@ def describe(reading: Reading, grid: Grid) -> str:
         "last": view.a1(reading.last, crit[-1].index) if crit else "–",
         "confidence": f"{reading.confidence:.2f}",
     }
-    return t("layout.understood", **parts)
+    return t("layout.understood", DEFAULT_LANG, **parts)
 
 
 def describe_reasons(choice: Choice, reasons: list[str]) -> str:

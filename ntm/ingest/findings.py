@@ -80,9 +80,10 @@ def ranges(cells: list[tuple[int, str]]) -> str:
         by_column.setdefault(_index(column), []).append(row)
     runs_of: dict[int, tuple[tuple[int, int], ...]] = {}
     for col, rows in by_column.items():
-        rows = sorted(set(rows))
-        runs, start = [], rows[0]
-        for a, b in zip(rows, [*rows[1:], None]):
+        ordered = sorted(set(rows))
+        runs: list[tuple[int, int]] = []
+        start = ordered[0]
+        for a, b in zip(ordered, [*ordered[1:], -1]):
             if b != a + 1:
                 runs.append((start, a))
                 start = b
@@ -93,9 +94,9 @@ def ranges(cells: list[tuple[int, str]]) -> str:
             blocks[-1] = (blocks[-1][0], col, runs_of[col])
         else:
             blocks.append((col, col, runs_of[col]))
-    parts = []
-    for c0, c1, runs in blocks:
-        for r0, r1 in runs:
-            a, b = f"{column_letter(c0)}{r0}", f"{column_letter(c1)}{r1}"
-            parts.append(a if a == b else f"{a}:{b}")
+    parts: list[str] = []
+    for c0, c1, block_runs in blocks:
+        for r0, r1 in block_runs:
+            top, bottom = f"{column_letter(c0)}{r0}", f"{column_letter(c1)}{r1}"
+            parts.append(top if top == bottom else f"{top}:{bottom}")
     return ", ".join(parts[:MAX_RANGES]) + (f" … (+{len(parts) - MAX_RANGES})" if len(parts) > MAX_RANGES else "")

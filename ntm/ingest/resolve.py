@@ -134,6 +134,7 @@ class Resolver:
         found = self._units[key]
         if isinstance(found, units.UnitError):
             raise found
+        assert isinstance(found, units.Unit)
         return found
 
     def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:

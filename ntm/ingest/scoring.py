@@ -6,6 +6,8 @@ It loads without questions only when it clearly beats the runner-up and the comm
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ntm.ingest.reading import Choice, Reading
 
 WEIGHTS: dict[str, float] = {
@@ -32,7 +34,7 @@ NOT_COMMUNES = 0.2  # a table with fewer resolving labels (and no strong header)
 NOT_A_TABLE = 0.3  # … nor does one whose reading scores this low whatever its labels
 
 
-def confidence(signals: dict[str, float], penalties: dict[str, float]) -> float:
+def confidence(signals: Mapping[str, float], penalties: Mapping[str, float]) -> float:
     total = sum(WEIGHTS[k] * min(1.0, max(0.0, signals.get(k, 0.0))) for k in WEIGHTS) / sum(WEIGHTS.values())
     total -= sum(PENALTIES[k] * v for k, v in penalties.items())
     return min(1.0, max(0.0, total))

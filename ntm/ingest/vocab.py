@@ -221,7 +221,8 @@ def title(cells: list[object]) -> Title:
     if period is None and (m := _DAY_MONTH_YEAR.search(key)):
         period = f"{int(m.group(3))}-{int(m.group(2)):02d}"
     set_id = next((s for hint, s in _SET_HINTS if hint in key), None)
-    communes, start = [], 0
+    communes: list[str] = []
+    start = 0
     while len(communes) < 10 and (name := _name_after(key, "xa ", start)):
         communes.append(name)
         start = key.find("xa ", start) + 3

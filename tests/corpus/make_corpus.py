@@ -22,8 +22,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from ntm import catalog, periods, store, units
-from ntm.ingest import template
+from ntm import catalog, periods, reference, units  # noqa: E402 - the checkout on sys.path first
+from ntm.ingest import template  # noqa: E402 - the checkout on sys.path first
 
 OUT = Path(__file__).resolve().parent / "files"
 COMMUNES = [
@@ -90,7 +90,7 @@ def f1_two_row_merged_total(con):
     s.append([HEADING])
     s.append(["Kỳ báo cáo: tháng 5/2020"])
     s.append(["TT", "Tên xã", "Kết quả thực hiện các tiêu chí"] + [None] * 18 + ["Số tiêu chí đạt"])
-    s.append([None, None] + list(range(1, 20)) + [None])
+    s.append([None, None, *list(range(1, 20)), None])
     s.merge_cells("C4:U4")
     s.merge_cells("A4:A5")
     s.merge_cells("B4:B5")
@@ -395,7 +395,7 @@ OTHER_FORMATS = [  # (builder, writer, suffix)
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        con = store.connect(Path(tmp) / "corpus.duckdb")
+        con = reference.connect(Path(tmp) / "corpus.duckdb")
         made = {}
         for build in BUILDERS:
             data, exp = build(con)

@@ -31,6 +31,9 @@ pages = {
     ],
 }
 page = st.navigation(pages)
-if ui.ready():  # on the first start, a progress display while the sample database is built
-    st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
-    page.run()
+try:
+    if ui.ready():  # on the first start, a progress display while the sample database is built
+        st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
+        page.run()
+except Exception as exc:  # a full disk, a corrupt or busy database: a message, not a traceback
+    ui.database_fault(exc)

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from ntm import catalog, metrics, periods, reference, sample, store, units
+from ntm import catalog, filter_options, metrics, periods, reference, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
@@ -31,6 +31,19 @@ def _database(path: str) -> duckdb.DuckDBPyConnection:
 
 def cursor() -> duckdb.DuckDBPyConnection:
     return _database(str(store.db_path())).cursor()
+
+
+def database_fault(exc: Exception) -> None:
+    """Show a database fault (full disk, corrupt or busy file) in the user's language with what to do;
+    any other exception goes on to Streamlit."""
+    from ntm import faults
+
+    fault = faults.classify(exc, str(store.db_path())) or (
+        faults.any_fault(exc, str(store.db_path())) if faults.is_database_error(exc) else None
+    )
+    if fault is None:
+        raise exc
+    st.error(fault.message(lang()), icon=":material/database:")
 
 
 def ready() -> bool:
@@ -101,19 +114,6 @@ def _first_start(build: dict) -> None:
     st.progress(build["fraction"], text=tr("app.building_step." + build["step"]))
 
 
-def data_version(cur: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever an upload lands or is reverted, or targets and recognitions change:
-    part of every cached query's key."""
-    return tuple(
-        cur.execute(
-            """SELECT count(*), coalesce(max(upload_id), 0), count(*) FILTER (WHERE status = 'reverted'),
-                  (SELECT count(*) FROM targets), (SELECT count(superseded_at) FROM targets),
-                  (SELECT count(*) FROM unit_goals), (SELECT count(*) FROM recognitions)
-           FROM uploads"""
-        ).fetchall()[0]
-    )
-
-
 def lang() -> str:
     return st.session_state.get("lang", "vi")
 
@@ -135,42 +135,9 @@ class Filters:
         return self.district or self.province
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def months(_cur, version: tuple) -> list[str]:
-    rows = _cur.execute("SELECT DISTINCT strftime(period, '%Y-%m') FROM assessments ORDER BY 1 DESC").fetchall()
-    return [r[0] for r in rows]
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _sets_with_data(_cur, version: tuple, start, end) -> list[str]:
-    rows = _cur.execute(
-        """SELECT DISTINCT a.set_id FROM assessments a JOIN criteria_sets s USING (set_id)
-           WHERE a.period BETWEEN ? AND ? ORDER BY 1""",
-        [start, end],
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _layers_with_data(_cur, version: tuple, start, end, set_id: str) -> list[str]:
-    rows = _cur.execute(
-        "SELECT DISTINCT layer FROM assessments WHERE period BETWEEN ? AND ? AND set_id = ?", [start, end, set_id]
-    ).fetchall()
-    found = {r[0] for r in rows}
-    return [layer for layer in store.LAYERS if layer in found or layer == "self"]
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _units_with_data(_cur, version: tuple, start, end, column: str, parent_id: int | None) -> list[tuple[str, str]]:
-    """(code, name) of provinces or districts that have reports in the window."""
-    assert column in ("province_id", "district_id")
-    rows = _cur.execute(
-        f"""SELECT DISTINCT p.code, p.short_name FROM assessments a JOIN units c ON c.unit_id = a.unit_id
-            JOIN units p ON p.unit_id = c.{column}
-            WHERE a.period BETWEEN ? AND ? AND (? IS NULL OR c.province_id = ?) ORDER BY 2""",
-        [start, end, parent_id, parent_id],
-    ).fetchall()
-    return [(r[0], r[1]) for r in rows]
+def months(cur: duckdb.DuckDBPyConnection, version: tuple) -> list[str]:
+    """Every month with reports, newest first (cached)."""
+    return query(filter_options.months, cur, version)
 
 
 def _from_query(key: str, options: list[str], default: str | None) -> None:
@@ -206,7 +173,7 @@ def language_switch() -> None:
 
 def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     """The filter set every page shares; mirrored in the URL's query parameters."""
-    version = data_version(cur)
+    version = store.data_version(cur)
     available = months(cur, version)
     if not available:
         st.sidebar.info(tr("filter.no_data"))
@@ -235,11 +202,11 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     )
     period = periods.parse(st.session_state["period"])
 
-    set_options = _sets_with_data(cur, version, period.start, period.end)
+    set_options = query(filter_options.sets_with_data, cur, version, period.start, period.end)
     in_force = catalog.set_for_period(cur, period.end)
     _from_query("set", set_options, in_force if in_force in set_options else next(iter(set_options), None))
     side.selectbox(tr("filter.set"), set_options, key="set", on_change=_keep, args=("set",))
-    layers = _layers_with_data(cur, version, period.start, period.end, st.session_state["set"])
+    layers = query(filter_options.layers_with_data, cur, version, period.start, period.end, st.session_state["set"])
     _from_query("layer", layers, "self")
     side.selectbox(
         tr("filter.layer"),
@@ -252,7 +219,7 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         disabled=len(layers) == 1,
     )
 
-    provinces = _units_with_data(cur, version, period.start, period.end, "province_id", None)
+    provinces = query(filter_options.units_with_data, cur, version, period.start, period.end, "province")
     codes = [c for c, _ in provinces]
     names = dict(provinces)
     _from_query("province", codes, codes[0] if codes else None)
@@ -266,7 +233,9 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     )
     province = units.resolve(cur, st.session_state["province"], start=period.end)
 
-    districts = _units_with_data(cur, version, period.start, period.end, "district_id", province.unit_id)
+    districts = query(
+        filter_options.units_with_data, cur, version, period.start, period.end, "district", province.unit_id
+    )
     d_codes = [""] + [c for c, _ in districts]
     d_names = dict(districts)
     _from_query("district", d_codes, "")
@@ -348,4 +317,4 @@ def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:
         empty("common.no_filters")
         st.stop()
     cur = cursor()
-    return current, cur, data_version(cur), lang()
+    return current, cur, store.data_version(cur), lang()

@@ -14,8 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ntm.i18n import t
-from ntm.problems import Problem, Rejected, column_letter
+from ntm.problems import KeyedError, Problem, Rejected, column_letter
 from ntm.store import transaction
 
 CATALOG_COLUMNS = [
@@ -223,7 +222,11 @@ def set_for_period(con: duckdb.DuckDBPyConnection, day: date, level: str = "comm
     return rows[0][0] if rows else None
 
 
+class UnknownSet(KeyedError, LookupError):
+    """A criteria set id not in the catalogue: key ``set.unknown`` with the known ones."""
+
+
 def require_set(con: duckdb.DuckDBPyConnection, set_id: str) -> None:
     known = [r[0] for r in con.execute("SELECT set_id FROM criteria_sets ORDER BY set_id").fetchall()]
     if set_id not in known:
-        raise LookupError(t("set.unknown", set_id=set_id, known=", ".join(known)))
+        raise UnknownSet("set.unknown", set_id=set_id, known=", ".join(known))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ntm import catalog, cli_init, metrics, periods, reference, store, units
 from ntm.i18n import fmt_number, fmt_period, t
-from ntm.problems import Rejected
+from ntm.problems import KeyedError, Rejected
 
 
 class UsageError(Exception):
@@ -74,29 +74,30 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str
     ]
 
 
-def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None):
-    """(unit, period, set_id) from the user's words, or UsageError with a message that says what to fix."""
+def resolve_scope(con, unit_text: str, period_text: str, set_id: str | None, lang: str = "vi"):
+    """(unit, period, set_id) from the user's words, or UsageError with a message (in ``lang``) that says
+    what to fix."""
     try:
         period = periods.parse(period_text)
         unit = units.resolve(con, unit_text, start=period.start, end=period.end)
-    except (ValueError, units.UnitError) as exc:
-        raise UsageError(str(exc)) from exc
+    except KeyedError as exc:  # periods.PeriodError, units.UnitError
+        raise UsageError(exc.message(lang)) from exc
     if set_id:
         try:
             catalog.require_set(con, set_id)
-        except LookupError as exc:
-            raise UsageError(str(exc)) from exc
+        except catalog.UnknownSet as exc:
+            raise UsageError(exc.message(lang)) from exc
     else:
         set_id = catalog.set_for_period(con, period.end)
         if set_id is None:
-            raise UsageError(t("set.none_for_period", period=period.text))
+            raise UsageError(t("set.none_for_period", lang, period=period.text))
     return unit, period, set_id
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
-        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
+        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.lang)
         result = metrics.summary(con, unit, period, set_id)
     finally:
         con.close()
@@ -219,8 +220,8 @@ def cmd_targets(args: argparse.Namespace) -> int:
         try:
             unit = units.resolve(con, args.unit, start=date(args.year, 1, 1), end=date(args.year, 12, 31))
             as_of = periods.parse(args.as_of).start if args.as_of else None
-        except (ValueError, units.UnitError) as exc:
-            raise UsageError(str(exc)) from exc
+        except KeyedError as exc:  # periods.PeriodError, units.UnitError
+            raise UsageError(exc.message(args.lang)) from exc
         result = progress.report(con, unit, args.year, as_of)
     finally:
         con.close()
@@ -328,7 +329,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     con = _open(args)
     try:
-        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
+        unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set, args.lang)
         if period.is_year:
             raise UsageError(t("period.invalid", args.lang, text=args.period))
         data = template.build(con, unit, period, set_id, prefill=args.prefill)
@@ -423,6 +424,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
+        return 2
+    except Exception as exc:  # a full disk, a corrupt or busy database: a message saying what to do, no traceback
+        from ntm import faults
+
+        fault = faults.classify(exc) or (faults.any_fault(exc) if faults.is_database_error(exc) else None)
+        if fault is None:
+            raise
+        print(fault.message(getattr(args, "lang", "vi")), file=sys.stderr)
         return 2
 
 

@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ntm.i18n import t
+from ntm.problems import KeyedError
+
+
+class PeriodError(KeyedError, ValueError):
+    """Text that is not a month (YYYY-MM) or a year (YYYY): key ``period.invalid``, parameter ``text``."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Period:
 
 
 def parse(text: str) -> Period:
-    """ "2020-05" → May 2020; "2020" → the year (Jan … Dec). Raises ValueError in Vietnamese."""
+    """ "2020-05" → May 2020; "2020" → the year (Jan … Dec); else ``PeriodError`` (a ``ValueError``)."""
     value = str(text).strip()
     m = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2}))?", value)
     if m:
@@ -34,7 +38,7 @@ def parse(text: str) -> Period:
             return Period(value, date(year, 1, 1), date(year, 12, 1))
         if month is not None and 1 <= int(month) <= 12 and 1990 <= year <= 2100:
             return Period(f"{year}-{int(month):02d}", date(year, int(month), 1), date(year, int(month), 1))
-    raise ValueError(t("period.invalid", text=value))
+    raise PeriodError("period.invalid", text=value)
 
 
 def month(day: date) -> Period:

@@ -52,6 +52,26 @@ class Problem:
         return found
 
 
+class KeyedError(Exception):
+    """An error as a message key with parameters, translated where it is shown (``message(lang)``), like
+    ``Problem``; ``str()`` gives the Vietnamese text for logs."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "vi") -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.key, dict(self.params))
+
+
 class Rejected(Exception):
     """A file that cannot be loaded; carries every error found (nothing was written)."""
 

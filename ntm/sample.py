@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from ntm import catalog, paths, plans, units
+from ntm import catalog, paths, plans, store, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
@@ -73,11 +73,12 @@ def build(
     report(0.02, "catalog")
     catalog.load_builtin(con)
     report(0.05, "units")
-    con.execute(
-        "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
-        "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-        "DELETE FROM recognitions"
-    )
+    with store.transaction(con):
+        con.execute(
+            "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
+            "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
+            "DELETE FROM recognitions"
+        )
     n_units = con.execute("SELECT count(*) FROM units WHERE NOT historical").fetchall()[0][0]
     if not n_units or con.execute("SELECT count(*) FROM units WHERE historical").fetchall()[0][0]:
         n_units = units.load_catalogue(con)  # a new file was seeded already; rebuild one that gained units
@@ -121,8 +122,9 @@ def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
 
 def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int | None, entry: SampleFile) -> None:
     """Give a sample upload the date it would have had (old reports are a backfill, never late)."""
-    con.execute(
-        "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
-        " WHERE upload_id = ?",
-        [entry.uploaded_at, entry.backfill, entry.note, upload_id],
-    )
+    with store.transaction(con):
+        con.execute(
+            "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
+            " WHERE upload_id = ?",
+            [entry.uploaded_at, entry.backfill, entry.note, upload_id],
+        )

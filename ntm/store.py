@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from datetime import datetime
@@ -17,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ntm import paths
+from ntm import faults, paths
 
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
@@ -119,8 +120,14 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
-class StoreBusy(RuntimeError):
+class StoreBusy(faults.StoreFault):
     """Another process holds the database file (DuckDB allows one process per file)."""
+
+    def __init__(self, path: str):
+        super().__init__("store.busy", path, path)
+
+    def __str__(self) -> str:  # the path, as the CLI's message shows it
+        return self.fault.path
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -136,12 +143,16 @@ def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = Tru
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(target))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+    except duckdb.Error as exc:
+        if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
             raise StoreBusy(str(target)) from exc
-        raise
+        raise faults.any_fault(exc, str(target)) from exc
     if migrate_schema:
-        migrate(con)
+        try:
+            migrate(con)
+        except duckdb.Error as exc:
+            con.close()
+            raise faults.any_fault(exc, str(target)) from exc
     return con
 
 
@@ -159,15 +170,16 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
-    current = schema_version(con)
-    for version, statements in MIGRATIONS:
-        if version <= current or (target is not None and version > target):
+    applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    current = max(applied, default=0)
+    for version, statements in MIGRATIONS:  # any version not applied yet (branches may add them out of order)
+        if version in applied or (target is not None and version > target):
             continue
         with transaction(con):
             for sql in statements:
                 con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now()])
-        current = version
+        current = max(current, version)
     return current
 
 
@@ -177,10 +189,45 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
-    except BaseException:
+    except BaseException as exc:
         con.execute("ROLLBACK")
+        if fault := faults.classify(exc, faults.database_path(con)):  # full disk, corrupt or busy file
+            raise fault from exc
         raise
-    con.execute("COMMIT")
+    try:
+        con.execute("COMMIT")
+    except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
+        raise faults.any_fault(exc, faults.database_path(con)) from exc
+    changed(con)
+
+
+# The data version: every committed write bumps it and every cached query's key holds it, so a cached result
+# is never served after the data under it changed. It lives in this process, beside the caches it keys:
+# DuckDB lets only one process open a database file for writing, so no other process changes the data
+# under this one's caches (and a restarted process starts with empty caches).
+_versions: dict[str, int] = {}
+_versions_lock = threading.Lock()
+
+
+def _database(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(
+        "SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
+    return str(row[0][0])
+
+
+def changed(con: duckdb.DuckDBPyConnection) -> None:
+    """Record a write to ``con``'s database (``transaction`` does on every commit; an autocommit write calls it)."""
+    key = _database(con)
+    with _versions_lock:
+        _versions[key] = _versions.get(key, 0) + 1
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
+    """(database file, writes committed to it by this process): part of every cached query's key."""
+    key = _database(con)
+    with _versions_lock:
+        return key, _versions.get(key, 0)
 
 
 def sha256(data: bytes) -> str:
@@ -264,19 +311,21 @@ def load_facts(
                 DELETE FROM assessments a USING incoming_keys k
                 WHERE a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""")
             con.execute(f"INSERT INTO assessments SELECT {_FACT_COLUMNS} FROM incoming_facts")
+            # The indicator values of a replaced report go with it, also when the new one states none:
+            # otherwise they would stay current beside the new report and a revert could not be exact.
+            con.execute(
+                """
+                INSERT INTO indicator_history
+                SELECT v.*, ? FROM indicator_values v SEMI JOIN incoming_keys k
+                  ON v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""",
+                [upload_id],
+            )
+            con.execute("""
+                DELETE FROM indicator_values v USING incoming_keys k
+                WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
             if ind is not None:
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
-                con.execute(
-                    """
-                    INSERT INTO indicator_history
-                    SELECT v.*, ? FROM indicator_values v SEMI JOIN incoming_keys k
-                      ON v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""",
-                    [upload_id],
-                )
-                con.execute("""
-                    DELETE FROM indicator_values v USING incoming_keys k
-                    WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
                 con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
             con.execute("DROP TABLE IF EXISTS incoming_keys")
         finally:
@@ -289,17 +338,51 @@ def load_facts(
     return int(upload_id)
 
 
-def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
-    """Undo an upload: remove its rows and bring back the rows it replaced.
+class RevertRefused(ValueError):
+    """An upload that cannot be reverted: a keyed message (``store.revert_*``) translated where shown."""
 
-    Only the newest loaded upload touching a key can be reverted cleanly; a later upload that
-    replaced this one's rows keeps them (its own history entry points at this upload).
-    Returns the number of fact rows removed.
+    def __init__(self, key: str, **params):
+        super().__init__(f"{key} {params}")
+        self.key, self.params = key, params
+
+    def message(self, lang: str = "vi") -> str:
+        from ntm.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+def revert_blockers(con: duckdb.DuckDBPyConnection, upload_id: int | None = None) -> dict[int, list[int]]:
+    """Upload → the later uploads that replaced some of its rows (newest first); only uploads that have some.
+
+    Such an upload cannot be reverted alone: its rows are history now, and putting back what it
+    replaced would sit beside the later rows. The later ones are reverted first (newest first).
+    """
+    rows = con.execute(
+        """SELECT upload_id, list(DISTINCT superseded_by ORDER BY superseded_by DESC)
+           FROM (SELECT upload_id, superseded_by FROM assessment_history
+                 UNION ALL SELECT upload_id, superseded_by FROM indicator_history)
+           WHERE ? IS NULL OR upload_id = ? GROUP BY upload_id""",
+        [upload_id, upload_id],
+    ).fetchall()
+    return {int(u): [int(v) for v in later] for u, later in rows}
+
+
+def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
+    """Undo an upload: remove its rows and bring back the rows it replaced, exactly as they were.
+
+    Refused (``RevertRefused``) for an upload that is not loaded, and for one whose rows a later
+    upload replaced (the message names the later uploads to revert first): reverting it alone would
+    put the rows it replaced back beside the later ones. Returns the number of fact rows removed.
     """
     with transaction(con):
         status = con.execute("SELECT status FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
         if not status or status[0][0] != "loaded":
-            raise ValueError(f"upload {upload_id} is not a loaded upload")
+            raise RevertRefused("store.revert_not_loaded", upload_id=upload_id)
+        later = revert_blockers(con, upload_id).get(int(upload_id))
+        if later:
+            raise RevertRefused(
+                "store.revert_blocked", upload_id=upload_id, later=", ".join(map(str, later)), first=later[0]
+            )
         removed = con.execute("SELECT count(*) FROM assessments WHERE upload_id = ?", [upload_id]).fetchall()[0][0]
         for table, history, columns in (
             ("assessments", "assessment_history", _FACT_COLUMNS),

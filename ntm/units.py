@@ -19,9 +19,10 @@ import duckdb
 import pandas as pd
 from rapidfuzz import process
 
-from ntm.i18n import t
+from ntm import store
+from ntm.problems import KeyedError, Problem
 from ntm.store import transaction
-from ntm.text import clean, fold, name_key
+from ntm.text import clean, compact, fold, foreign_letters, invisible_characters, name_key, normal_name
 
 OLD_ERA_END = date(2025, 6, 30)
 NEW_ERA_START = date(2025, 7, 1)
@@ -52,12 +53,15 @@ class Unit:
         return f"{self.name} ({self.code})" if self.code else f"{self.name}"
 
 
-class UnitError(LookupError):
+class UnitError(KeyedError, LookupError):
+    """A unit name that matches none or several units: a message key with the text and the candidates,
+    translated where it is shown (``message(lang)``)."""
+
     def __init__(self, key: str, text: str, candidates: list[Unit] | list[str]):
+        labels = [c.label() if isinstance(c, Unit) else c for c in candidates]
+        super().__init__(key, text=text, candidates="; ".join(labels))
         self.text = text
         self.candidates = candidates
-        labels = [c.label() if isinstance(c, Unit) else c for c in candidates]
-        super().__init__(t(key, text=text, candidates="; ".join(labels)))
 
 
 class UnitNotFound(UnitError):
@@ -252,7 +256,7 @@ def add_historical_unit(
     valid_to: date | None = None,
 ) -> Unit:
     """Add a unit that a historical file names but the catalogue lacks, flagged as historical."""
-    short = clean(name)
+    short = normal_name(name)
     for prefix in ("Xã ", "Phường ", "Thị trấn "):
         if short.lower().startswith(prefix.lower()):
             kind, short = prefix.strip(), short[len(prefix) :]
@@ -276,12 +280,41 @@ def add_historical_unit(
             fold(short),
         ],
     )
+    store.changed(con)
     return get(con, uid)
 
 
 def add_alias(con: duckdb.DuckDBPyConnection, unit: Unit, alias: str) -> None:
     """Record a spelling a province uses for ``unit`` (compared as ``name_key``)."""
     con.execute("INSERT OR REPLACE INTO unit_aliases VALUES (?, ?, 'spelling')", [unit.unit_id, name_key(alias)])
+    store.changed(con)
+
+
+def screen_name(
+    value: object, sheet: str | None = None, row: int | None = None, column: str | None = None
+) -> list[Problem]:
+    """How a unit name is written, before it is looked up: invisible characters (removed, a warning
+    naming the cell) and letters of another script that only look Latin (an error: "Liên Hộі"
+    with a Cyrillic "і" is not Liên Hội, nor a new commune)."""
+    shown = normal_name(value)[:80]
+    problems = []
+    if hidden := invisible_characters(value):
+        problems.append(
+            Problem("import.name_invisible", {"name": shown, "chars": ", ".join(hidden)}, sheet, row, column, "warning")
+        )
+    if foreign := foreign_letters(value):
+        problems.append(Problem("import.name_script", {"name": shown, "chars": "; ".join(foreign)}, sheet, row, column))
+    return problems
+
+
+def new_unit_clash(con: duckdb.DuckDBPyConnection, name: str, parent: Unit) -> Unit | None:
+    """An existing unit under ``parent`` (of any period) that ``name`` folds to, ignoring accents,
+    spaces and punctuation ("Trấn-Ninh", "Tran Ninh"): a new unit by that name would be a double."""
+    wanted = compact(name)
+    for unit in _units(con, "parent_id = ? OR district_id = ?", [parent.unit_id, parent.unit_id]):
+        if compact(unit.short_name) == wanted:
+            return unit
+    return None
 
 
 # ---------------------------------------------------------------- lookups

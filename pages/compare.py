@@ -8,7 +8,7 @@ from ntm.i18n import fmt_period, t
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
-n = metrics.n_criteria(cur, f.set_id)
+n = ui.query(metrics.n_criteria, cur, version, f.set_id)
 names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
 
 matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)

@@ -7,7 +7,7 @@ from ntm import charts, metrics
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
-rates = metrics.criterion_rates(cur, scores, f.set_id)
+rates = ui.query(metrics.criterion_rates, cur, version, scores, f.set_id)
 st.plotly_chart(
     charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label), lang),
     width="stretch",

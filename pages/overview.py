@@ -8,7 +8,7 @@ from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "overview.title")
-n = metrics.n_criteria(cur, f.set_id)
+n = ui.query(metrics.n_criteria, cur, version, f.set_id)
 
 earlier = periods.year_before(f.period)
 previous = ui.query(metrics.commune_scores, cur, version, f.scope, earlier, f.set_id, f.layer)

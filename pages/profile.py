@@ -24,14 +24,14 @@ if "commune" not in st.session_state or st.session_state["commune"] not in ids:
     st.session_state["commune"] = int(wanted) if wanted and wanted.isdigit() and int(wanted) in ids else ids[0]
 st.selectbox(ui.tr("profile.commune"), ids, key="commune", format_func=labels.get)
 st.query_params["commune"] = str(st.session_state["commune"])
-unit = units.get(cur, st.session_state["commune"])
+unit = ui.query(units.get, cur, version, st.session_state["commune"])
 st.title(ui.tr("profile.title", name=unit.name))
 
 history = ui.query(metrics.commune_history, cur, version, unit, f.layer)
 if history.empty:
     ui.empty("profile.no_history")
     st.stop()
-n_by_set = {s: metrics.n_criteria(cur, s) for s in history["set_id"].unique()}
+n_by_set = {s: ui.query(metrics.n_criteria, cur, version, s) for s in history["set_id"].unique()}
 last = history.iloc[-1]
 st.markdown(
     ui.tr(
@@ -49,7 +49,7 @@ st.plotly_chart(
 )
 
 st.subheader(ui.tr("profile.status_title", period=fmt_period(last["period"], lang)))
-crit = catalog.criteria(cur, last["set_id"])
+crit = ui.query(catalog.criteria, cur, version, last["set_id"])
 since = metrics.unmet_since(history)
 statuses = dict(last["statuses"])
 name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
@@ -63,7 +63,7 @@ table = pd.DataFrame(
     }
 )
 st.dataframe(table, hide_index=True, width="stretch")
-indicators = catalog.indicators(cur, last["set_id"])
+indicators = ui.query(catalog.indicators, cur, version, last["set_id"])
 if len(indicators):
     with st.expander(ui.tr("profile.indicators", count=len(indicators))):
         st.dataframe(
@@ -92,7 +92,7 @@ if len(lost):
     )
 
 st.subheader(ui.tr("profile.targets_title"))
-own = targets.current(cur, unit)
+own = ui.query(targets.current, cur, version, unit)
 if not own:
     ui.empty("profile.no_targets")
 for target in own:
@@ -111,7 +111,7 @@ for target in own:
     )
 
 st.subheader(ui.tr("profile.uploads_title"))
-log = store.unit_uploads(cur, unit.unit_id)
+log = ui.query(store.unit_uploads, cur, version, unit.unit_id)
 st.dataframe(
     log.rename(
         columns={

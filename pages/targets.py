@@ -283,7 +283,6 @@ with tab_edit:
             )
         else:
             changed = targets.save_targets(cur, checked.targets, by="app", source="app", replace_scope=f.scope)
-            st.cache_data.clear()
             st.success(ui.tr("targets.saved", **changed))
     st.divider()
     plan_file = st.file_uploader(ui.tr("targets.plan_upload"), type=["xlsx", "xls", "ods"], key="plan_file")
@@ -305,7 +304,6 @@ with tab_edit:
                 width="stretch",
             )
         else:
-            st.cache_data.clear()
             st.success(ui.tr("cli.targets_loaded", **loaded))
     with st.expander(ui.tr("targets.history")):
         past = targets.history(cur, f.scope)

@@ -97,7 +97,6 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
                     cur, raw, name, uploaded_by="dashboard", layer=file_layer, default_unit=reference.province(cur)
                 )
                 pending[(file_id, file_layer)] = (name, raw, loaded)
-                st.cache_data.clear()  # every page shows the new data
                 st.rerun()
         else:
             st.success(ui.tr("upload.loaded", rows=result.rows, communes=result.communes, upload_id=result.upload_id))
@@ -125,10 +124,22 @@ else:
         width="stretch",
     )
     loaded_ids = [int(u) for u in log.loc[log["status"] == "loaded", "upload_id"]]
+    blocked = store.revert_blockers(cur)  # replaced later: offered once the later uploads are reverted
+    if waiting := [u for u in loaded_ids if u in blocked]:
+        items = (
+            ui.tr("upload.revert_blocked_item", upload_id=u, later=", ".join(map(str, blocked[u]))) for u in waiting
+        )
+        st.caption(ui.tr("upload.revert_blocked_list", items="; ".join(items)))
+    revertable = [u for u in loaded_ids if u not in blocked]
     left, right = st.columns([3, 1])
-    target = left.selectbox(ui.tr("upload.revert_pick"), loaded_ids, key="revert_id")
-    if right.button(ui.tr("upload.revert"), key="revert"):
-        removed = store.revert_upload(cur, int(target))
-        st.cache_data.clear()
-        st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
-        st.rerun()
+    target = left.selectbox(ui.tr("upload.revert_pick"), revertable, key="revert_id")
+    if not revertable:
+        left.caption(ui.tr("upload.revert_none"))
+    if right.button(ui.tr("upload.revert"), key="revert", disabled=target is None):
+        try:
+            removed = store.revert_upload(cur, int(target))
+        except store.RevertRefused as exc:
+            st.error(exc.message(lang))
+        else:
+            st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
+            st.rerun()

@@ -160,3 +160,29 @@ def test_an_appraisal_loads_as_its_own_layer_beside_the_self_assessment(db_path,
     )
     con.close()
     assert rows == {"self": 10, "appraised": 3}  # the appraisal did not replace the commune's own report
+
+
+def test_usage_errors_follow_the_language_asked_for(sample_db, capsys):
+    code, _, err = run(
+        capsys, "summary", "--unit", "Kim Đồng", "--period", "2020", "--db", str(sample_db), "--lang", "en"
+    )
+    assert code == 2 and "matches several units" in err and "Tràng Định" in err
+    code, _, err = run(
+        capsys, "summary", "--unit", "Văn Quan", "--period", "2020-13", "--db", str(sample_db), "--lang", "en"
+    )
+    assert code == 2 and err.startswith("Invalid period “2020-13”")
+    code, _, err = run(
+        capsys,
+        "summary",
+        "--unit",
+        "Văn Quan",
+        "--period",
+        "2020",
+        "--set",
+        "xyz",
+        "--db",
+        str(sample_db),
+        "--lang",
+        "en",
+    )
+    assert code == 2 and "xyz" in err and "ntm-2016" in err and "Bộ" not in err

@@ -69,7 +69,7 @@ def test_revert_brings_back_what_the_upload_replaced(con):
     assert [k for k, v in statuses(con, unit).items() if v == "met"] == [1, 2, 3]
     log = store.uploads(con).set_index("upload_id")
     assert log.loc[second, "status"] == "reverted"
-    with pytest.raises(ValueError, match="not a loaded upload"):
+    with pytest.raises(store.RevertRefused, match=r"store\.revert_not_loaded"):
         store.revert_upload(con, second)
 
 

@@ -61,10 +61,11 @@ def _clean(value) -> str:
 
 
 def _label(view: Grid, r: int, name_c: int | None, code_c: int | None) -> Label:
-    name = _clean(view.own(r, name_c)) if name_c is not None else ""
+    written = view.own(r, name_c) if name_c is not None else None
+    name = _clean(written) if name_c is not None else ""
     code = view.own(r, code_c) if code_c is not None else None
     row, column = view.a1_parts(r, name_c if name_c is not None and name else code_c if code_c is not None else 0)
-    return Label(name, code, view.sheet, row, column)
+    return Label(name, code, view.sheet, row, column, written)
 
 
 def _is_count(v) -> bool:

@@ -58,6 +58,7 @@ class _Scope:
     day: date
     set_id: str
     valid: frozenset[int]
+    kinds: dict[str, values.IndicatorKind] = field(default_factory=dict)  # indicator code → share | amount
 
 
 def read_sheet(
@@ -163,7 +164,8 @@ def _scope(con, sheet, period_text, options, stated, resolver: Resolver, found, 
         findings.error("import.no_set", sheet, period=period.text)
         return None
     valid = frozenset(int(n) for n in catalog.criteria(con, set_id)["criterion_no"])
-    return _Scope(unit, period.start, set_id, valid)
+    kinds = values.indicator_kinds(catalog.indicators(con, set_id)[["indicator_code", "name_vi"]].itertuples(False))
+    return _Scope(unit, period.start, set_id, valid, kinds)
 
 
 def _read_record(view: Grid, reading: Reading, record: Record, commune: int, scope: _Scope, findings, out) -> None:
@@ -190,11 +192,13 @@ def _read_record(view: Grid, reading: Reading, record: Record, commune: int, sco
             findings.warn("import.total_mismatch", view.sheet, row, column, stated=stated, counted=met)
     for code, cell in record.indicators.items():
         raw = cell.value
-        try:  # Vietnamese decimals: "10,5"
-            number = float(raw) if isinstance(raw, (int, float)) else float(clean(raw).replace(",", "."))
-            out.indicators.append((commune, scope.day, scope.set_id, code, number, None))
-        except ValueError:
-            out.indicators.append((commune, scope.day, scope.set_id, code, None, cut(clean(raw))))
+        # Vietnamese decimals ("10,5"), a per cent sign; a number this indicator cannot hold is an error
+        number, text, problem = values.indicator_value(raw, scope.kinds.get(code or "", "amount"))
+        if problem:
+            row, column = view.a1_parts(cell.r, cell.c)
+            findings.error(problem, view.sheet, row, column, indicator=code, value=cut(clean(raw)))
+            continue
+        out.indicators.append((commune, scope.day, scope.set_id, code, number, cut(text) if text is not None else None))
 
 
 def _status(view: Grid, cell: Cell, marks: bool, where, criterion: int, set_id: str, findings) -> str | None:

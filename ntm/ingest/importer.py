@@ -11,12 +11,14 @@ rows, sheet names) is used where the caller gave no option; options win.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
 from ntm import catalog, periods, store, units
+from ntm.faults import StoreFault
 from ntm.ingest import facts as facts_mod
 from ntm.ingest import grid as grid_mod
 from ntm.ingest import scoring
@@ -87,10 +89,12 @@ def import_file(
     uploaded_by: str | None = None,
     layer: str = "self",
     default_unit: str | None = None,
+    before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
     (``self`` reports, ``appraised`` district/province appraisal, ``recognised``). ``default_unit`` (the
-    database's province) is used only when neither the caller nor the file says which unit it reports on."""
+    database's province) is used only when neither the caller nor the file says which unit it reports on.
+    ``before_commit(con, upload_id)`` runs inside the load's transaction (the scope check and the audit rows)."""
     if layer not in store.LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
     try:
@@ -150,7 +154,12 @@ def import_file(
         result.status = "dry-run"
         result.changes, result.missing = preview(con, frame)
         return result
-    result.upload_id = _load(con, resolver, frame, indicators, data, file_name, uploaded_by, layout)
+    try:
+        result.upload_id = _load(con, resolver, frame, indicators, data, file_name, uploaded_by, layout, before_commit)
+    except StoreFault as fault:  # a full disk or a busy file: nothing was written, the user is told what to do
+        result.errors = [Problem(fault.key, {"path": fault.fault.path or "?", "detail": fault.fault.detail[:200]})]
+        result.status = "rejected"
+        return result
     result.status = "loaded"
     return result
 
@@ -216,7 +225,17 @@ def _unit_id(resolver: Resolver, text: str | None, period_text: str | None) -> i
         return None
 
 
-def _load(con, resolver: Resolver, frame, ind, data: bytes, file_name: str, uploaded_by, layout) -> int:
+def _load(
+    con,
+    resolver: Resolver,
+    frame,
+    ind,
+    data: bytes,
+    file_name: str,
+    uploaded_by,
+    layout,
+    before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
+) -> int:
     with store.transaction(con):
         if resolver.new_units:
             mapping = {
@@ -238,4 +257,6 @@ def _load(con, resolver: Resolver, frame, ind, data: bytes, file_name: str, uplo
         )
         if layout is not None:
             con.execute("UPDATE uploads SET layout = ? WHERE upload_id = ?", [json.dumps(layout.as_json()), upload_id])
+        if before_commit is not None:
+            before_commit(con, upload_id)
         return upload_id

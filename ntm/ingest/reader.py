@@ -1,4 +1,9 @@
-"""Reading an upload into plain cell grids: inspect the bytes, then parse in a child process."""
+"""Reading an upload into plain cell grids: the bytes are inspected and parsed in a child process.
+
+The server process only hands the bytes over: every check of the file's content
+(``ntm.ingest.safety``) and the parse run in ``ntm.ingest.worker`` under memory and time limits,
+so a hostile file slows nobody else (waiting for the child holds no lock other sessions need).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,9 @@ import pickle
 import resource
 import subprocess
 import sys
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 
-from ntm.ingest.repair import normalise_paths
-from ntm.ingest.safety import Inspection, inspect
+from ntm.ingest.safety import MAX_UPLOAD_BYTES, inspect
 from ntm.problems import Problem, Rejected
 
 MEMORY_LIMIT = 1536 * 1024 * 1024
@@ -32,11 +34,11 @@ def _limits() -> None:  # runs in the child before exec
     resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT_S, TIME_LIMIT_S + 5))
 
 
-def parse_isolated(data: bytes) -> tuple:
-    """Parse in ``python -m ntm.ingest.worker`` under limits; a crash or time-out is a rejection."""
+def parse_isolated(data: bytes, file_name: str = "") -> tuple:
+    """Check and parse in ``python -m ntm.ingest.worker`` under limits; a crash or time-out is a rejection."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "ntm.ingest.worker"],
+            [sys.executable, "-m", "ntm.ingest.worker", file_name.replace("\0", "")[:255]],
             input=data,
             capture_output=True,
             timeout=TIME_LIMIT_S,
@@ -52,15 +54,12 @@ def parse_isolated(data: bytes) -> tuple:
 
 def read_workbook(data: bytes, file_name: str = "") -> list[Sheet]:
     """Every sheet of an .xlsx/.xlsm/.xlsb/.xls/.ods upload, or ``Rejected`` saying what is wrong."""
-    try:
-        data = normalise_paths(data)
-        inspection: Inspection = inspect(data, file_name)
-    except (zipfile.BadZipFile, EOFError, zlib.error):  # a bad CRC-32 or a truncated entry
-        raise Rejected([Problem("file.corrupt", {})]) from None
-    result = parse_isolated(data)
+    if not data or len(data) > MAX_UPLOAD_BYTES:  # checks that need no parsing, without starting a process
+        inspect(data, file_name)
+    result = parse_isolated(data, file_name)
+    if result[0] == "rejected":
+        raise Rejected(result[1])
     if result[0] == "error":
         raise Rejected([Problem("file.password" if result[1] == "password" else "file.corrupt", {})])
-    return [
-        Sheet(name, rows, visible, inspection.special_cells.get(name, {}), merged)
-        for name, visible, rows, merged in result[1]
-    ]
+    special = result[2]
+    return [Sheet(name, rows, visible, special.get(name, {}), merged) for name, visible, rows, merged in result[1]]

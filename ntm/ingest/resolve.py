@@ -31,6 +31,7 @@ class Label:
     sheet: str
     row: int
     column: str
+    written: object = field(default=None, compare=False)  # the name cell as written, for ``units.screen_name``
 
 
 _CACHE: dict[tuple, Gazetteer] = {}
@@ -154,6 +155,11 @@ class Resolver:
         if name and values.looks_legacy_encoded(name):
             self.findings.error("import.legacy_font", *where, text=name)
             return None
+        if name:  # invisible characters (a warning), letters of another script (an error), per cell
+            screened = units.screen_name(label.written if label.written is not None else name, *where)
+            self.findings.add(screened)
+            if any(p.severity == "error" for p in screened):
+                return None
         if code and (found_id := self._exact(unit, day, "code", code)):
             return found_id
         if name and not code and (found_id := self._exact(district, day, "name", name_key(name))):
@@ -193,7 +199,12 @@ class Resolver:
             self._aliases[unit_id] = {r[0] for r in rows}
         return self._aliases[unit_id]
 
-    def _new_unit(self, label: Label, parent: units.Unit) -> int:
+    def _new_unit(self, label: Label, parent: units.Unit) -> int | None:
+        if (clash := units.new_unit_clash(self.con, label.name, parent)) is not None:
+            self.findings.error(
+                "import.new_unit_clash", label.sheet, label.row, label.column, name=label.name, existing=clash.name
+            )
+            return None
         key = (parent.unit_id, name_key(label.name))
         if key not in self.new_units:
             self.new_units[key] = (-(len(self.new_units) + 1), label.name)  # placeholder until the load

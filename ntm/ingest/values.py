@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
+from typing import Literal
 
 from ntm.text import clean, fold
+
+IndicatorKind = Literal["share", "amount"]  # a percentage 0-100, or a count / amount (≥ 0)
 
 MET_WORDS = {"dat", "d", "x", "v", "co", "1", "✓", "✔", "☑", "yes"}  # "Đ" folds to "d"
 BASIC_WORDS = {"co ban dat", "cbd", "co ban"}
@@ -64,3 +69,35 @@ def code(value: object) -> str | None:
 def looks_legacy_encoded(text: str) -> bool:
     """TCVN3 ("X· §iÒm He") or VNI ("Xaõ Ñieàm He") text typed with an old font."""
     return bool(_LEGACY.search(clean(text)))
+
+
+def indicator_kind(name_vi: object) -> IndicatorKind:
+    """ "Tỷ lệ …" (a rate) is a share in per cent; every other NTM indicator is a count or an amount."""
+    return "share" if fold(name_vi).startswith(("ty le", "ti le")) else "amount"
+
+
+def indicator_kinds(rows: Iterable[tuple[str, object]]) -> dict[str, IndicatorKind]:
+    """indicator code → kind, from (code, Vietnamese name) pairs of the catalogue."""
+    return {code: indicator_kind(name) for code, name in rows}
+
+
+def indicator_value(value: object, kind: IndicatorKind) -> tuple[float | None, str | None, str | None]:
+    """(number, text, error key): "10,5" → 10.5, "95 %" → 95.0, "Đạt" → text; a number that
+    cannot be one of this kind (inf, nan, -1e308, a share over 100 %) gives an ``import.indicator_*`` key."""
+    if isinstance(value, bool):
+        return float(value), None, None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = clean(value)
+        try:  # Vietnamese decimals: "10,5"; a per cent sign after a share
+            number = float(text.removesuffix("%").strip().replace(",", "."))
+        except ValueError:
+            return None, text, None
+    if not math.isfinite(number):
+        return None, None, "import.indicator_not_finite"
+    if number < 0:
+        return None, None, "import.indicator_negative"
+    if kind == "share" and number > 100:
+        return None, None, "import.indicator_share_range"
+    return number, None, None

@@ -4,9 +4,9 @@ Read it through ``ntm.i18n.t``. Add a key to the module of the page or package t
 a key defined in two modules is an error (checked at import).
 """
 
-from ntm.messages import cli, common, compare, criteria, ingest, overview, profile, reports, setup, targets
+from ntm.messages import cli, common, compare, criteria, ingest, overview, profile, reports, setup, targets, trust
 
-AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports, setup)
+AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports, setup, trust)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -1,0 +1,67 @@
+"""A memo for functions of cell text, bounded by the bytes it holds rather than by a count of entries.
+
+``functools.lru_cache(65536)`` keyed by whole cell text kept megabytes alive per upload: a sheet
+of distinct long strings fills it with copies of the file. Here only short keys are kept (the
+words that repeat: "Đạt", commune names), the total size is capped and the least recently used
+entries go first.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+R = TypeVar("R")
+
+MAX_KEY_CHARS = 200
+MAX_BYTES = 4 * 1024 * 1024
+
+
+def byte_bounded_cache(
+    max_bytes: int = MAX_BYTES, max_key_chars: int = MAX_KEY_CHARS
+) -> Callable[[Callable[[object], R]], Callable[[object], R]]:
+    """Memoise a one-argument function for str keys of at most ``max_key_chars`` characters, in at
+    most ``max_bytes`` (keys and values as ``sys.getsizeof`` counts them); other calls are computed."""
+
+    def decorate(function: Callable[[object], R]) -> Callable[[object], R]:
+        entries: OrderedDict[str, tuple[R, int]] = OrderedDict()
+        lock = threading.Lock()
+        held = [0]
+
+        @wraps(function)
+        def cached(value: object) -> R:
+            if type(value) is not str or len(value) > max_key_chars:
+                return function(value)
+            with lock:
+                hit = entries.get(value)
+                if hit is not None:
+                    entries.move_to_end(value)
+                    return hit[0]
+            result = function(value)
+            size = sys.getsizeof(value) + sys.getsizeof(result)
+            with lock:
+                if value not in entries:
+                    entries[value] = (result, size)
+                    held[0] += size
+                    while held[0] > max_bytes and entries:
+                        _, (_, freed) = entries.popitem(last=False)
+                        held[0] -= freed
+            return result
+
+        def cache_bytes() -> int:
+            return held[0]
+
+        def cache_clear() -> None:
+            with lock:
+                entries.clear()
+                held[0] = 0
+
+        cached.cache_bytes = cache_bytes  # type: ignore[attr-defined]
+        cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+        return cached
+
+    return decorate

@@ -1,0 +1,46 @@
+"""Figures carry the numbers they were given, in the UI's number format and language."""
+
+import pandas as pd
+
+from ntm import charts
+
+
+def test_the_distribution_bar_shows_each_bin_with_its_count():
+    dist = pd.DataFrame({"bin": ["19", "15-18", "10-14", "5-9", "<5"], "communes": [3, 1, 3, 9, 0]})
+    fig = charts.distribution_bar(dist, "Phân bố", "vi")
+    (bar,) = fig.data
+    assert list(bar.y) == [3, 1, 3, 9, 0] and len(bar.x) == 5
+    assert fig.layout.title.text == "Phân bố" and fig.layout.separators == ",."
+    assert charts.distribution_bar(dist, "Bins", "en").layout.separators == ".,"
+
+
+def test_the_yearly_trend_keeps_criteria_sets_apart_and_writes_10_9():
+    yearly = pd.DataFrame(
+        {"year": [2020, 2021, 2022], "set_id": ["ntm-2016", "ntm-2016", "ntm-2021"], "average_met": [10.88, 12.1, 9.5]}
+    )
+    fig = charts.yearly_trend(yearly, "Huyện Văn Quan", "vi")
+    assert [t.name for t in fig.data] == ["ntm-2016", "ntm-2021"]  # a set change is not drawn as a fall
+    assert list(fig.data[0].text) == ["10,9", "12,1"] and list(fig.data[1].y) == [9.5]
+    assert "Huyện Văn Quan" in fig.layout.title.text
+    assert list(charts.yearly_trend(yearly, "Văn Quan", "en").data[0].text) == ["10.9", "12.1"]
+
+
+def test_communes_at_every_criterion_stand_out_and_the_axis_leaves_room_for_labels():
+    scores = pd.DataFrame({"name": ["Tú Xuyên", "Tràng Phái", "Hữu Lễ"], "met": [10, 19, 16]})
+    (bar,) = charts.communes_bar(scores, 19, "Xã", "vi").data
+    assert list(bar.y) == ["Tú Xuyên", "Hữu Lễ", "Tràng Phái"]  # fewest first, the full ones at the top
+    assert list(bar.marker.color) == [charts.ACCENT, charts.ACCENT, charts.STATUS_COLORS["met"]]
+    assert charts.communes_bar(scores, 19, "Xã", "vi").layout.xaxis.range == (0, 20.5)
+
+
+def test_the_ranking_highlights_the_chosen_district():
+    ranking = pd.DataFrame({"district": ["Văn Quan", "Cao Lộc", "Bắc Sơn"], "average_met": [10.9, 12.5, 8.0]})
+    (bar,) = charts.ranking_bar(ranking, "Văn Quan", "Xếp hạng", "vi").data
+    assert list(bar.y) == ["Bắc Sơn", "Văn Quan", "Cao Lộc"]
+    assert [c == charts.ACCENT for c in bar.marker.color] == [False, True, False]
+    assert list(bar.text) == ["8,0", "10,9", "12,5"]
+
+
+def test_status_colours_are_one_palette():
+    assert set(charts.STATUS_ORDER) == set(charts.STATUS_COLORS)
+    assert len(set(charts.STATUS_COLORS.values())) == len(charts.STATUS_COLORS)

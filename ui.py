@@ -12,13 +12,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from ntm import access, catalog, filter_options, metrics, periods, plain, sample, store, units
+from ntm import access, catalog, filter_options, metrics, periods, plain, reference, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
@@ -30,7 +31,7 @@ PAGE_PARAMS = ("commune", "print")  # URL parameters a page owns; the filters ke
 def _database(path: str) -> duckdb.DuckDBPyConnection:
     """One connection per server process, because DuckDB lets only one process open the file;
     every rerun takes its own cursor from it (one connection shared by threads is "busy")."""
-    return store.connect(path)
+    return reference.connect(path)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
@@ -54,15 +55,43 @@ def ready() -> bool:
     """False (with a progress display) while the first-start sample build runs; starts it on an empty database."""
     path = str(store.db_path())
     build = _sample_build(path)
-    if not build["started"] and not cursor().execute("SELECT count(*) FROM units").fetchall()[0][0]:
-        build["started"] = True
-        threading.Thread(target=_run_build, args=(path, build), daemon=True).start()
+    if not build["started"] and not Path(path).exists():
+        _setup_choice(path, build)  # demo data, or an empty database for the user's province
+        return False
     if build["started"] and not build["done"]:
         _first_start(build)
         return False
     if build["error"] is not None:
         st.error(tr("app.build_failed", error=build["error"]))
     return True
+
+
+def _setup_choice(path: str, build: dict) -> None:
+    """First start on a missing database: the sample (built in a thread) or an empty database for a province,
+    which opens on the upload page with a short guide."""
+    st.title(tr("setup.title"))
+    st.write(tr("setup.intro", path=path))
+    language = lang()
+    choice = st.radio(
+        tr("setup.choice"), ["demo", "empty"], key="setup_choice", format_func=lambda c: t(f"setup.{c}", language)
+    )
+    choices = reference.provinces()
+    names = dict(choices)
+    code = st.selectbox(
+        tr("setup.province"),
+        [c for c, _ in choices],
+        key="setup_province",
+        format_func=lambda c: names[c],
+        disabled=choice == "demo",
+    )
+    if st.button(tr("setup.start"), key="setup_start", type="primary"):
+        if choice == "demo":
+            build["started"] = True
+            threading.Thread(target=_run_build, args=(path, build), daemon=True).start()
+            st.rerun()
+        with st.spinner(tr("app.building_step.units")):
+            reference.set_province(cursor(), code)  # connecting creates the file with its reference data
+        st.switch_page("pages/upload.py")
 
 
 @st.cache_resource(show_spinner=False)

@@ -33,8 +33,8 @@ class _Lazy:
         return getattr(importlib.import_module(self._name), attr)
 
 
-access, catalog, metrics, periods, store, units = (
-    _Lazy(f"ntm.{m}") for m in ("access", "catalog", "metrics", "periods", "store", "units")
+access, catalog, metrics, periods, reference, store, units = (
+    _Lazy(f"ntm.{m}") for m in ("access", "catalog", "metrics", "periods", "reference", "store", "units")
 )
 LAYERS = ("self", "appraised", "recognised")  # store.LAYERS, spelt out so that building the parser imports nothing
 
@@ -45,7 +45,7 @@ class UsageError(Exception):
 
 def _open(args: argparse.Namespace):
     try:
-        return store.connect(args.db)
+        return reference.connect(args.db)
     except store.StoreBusy as exc:
         raise UsageError(t("cli.db_busy", args.lang, path=str(exc))) from exc
 
@@ -214,6 +214,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             accept_new_units=args.accept_new_units,
             dry_run=args.dry_run,
             layer=args.layer,
+            default_unit=reference.province(con),
         )
     finally:
         con.close()
@@ -471,13 +472,14 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
-    from ntm import cli_backup, cli_counts, cli_report, cli_uploads, cli_users
+    from ntm import cli_backup, cli_counts, cli_init, cli_report, cli_uploads, cli_users
 
     cli_users.register(sub)
     cli_backup.register(sub)
     cli_uploads.register(sub)
     cli_report.register(sub)
     cli_counts.register(sub)
+    cli_init.register(sub)
     return top
 
 

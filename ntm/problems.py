@@ -27,6 +27,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     severity: str = "error"
+    cells: str | None = None  # A1 ranges when one finding stands for many cells ("D7:D20, F9")
 
     def message(self, lang: str = "vi") -> str:
         return t(self.key, lang, **self.params)
@@ -34,16 +35,21 @@ class Problem:
     def located(self, lang: str = "vi") -> str:
         """The message with its place in front, as shown to users."""
         text = self.message(lang)
+        if self.sheet and self.cells:
+            return t("problem.where", lang, sheet=self.sheet, cell=self.cells, message=text)
         if self.sheet and self.row and self.column:
             return t("problem.where", lang, sheet=self.sheet, cell=f"{self.column}{self.row}", message=text)
         if self.sheet and self.row:
-            return t("problem.where", lang, sheet=self.sheet, cell=str(self.row), message=text)
+            return t("problem.where", lang, sheet=self.sheet, cell=f"{self.row}:{self.row}", message=text)  # A1 row
         if self.sheet:
             return t("problem.where_sheet", lang, sheet=self.sheet, message=text)
         return text
 
     def as_json(self, lang: str = "vi") -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message(lang)}
+        found = {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message(lang)}
+        if self.cells:
+            found["cells"] = self.cells
+        return found
 
 
 class KeyedError(Exception):

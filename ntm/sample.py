@@ -85,7 +85,10 @@ def build(
             "DELETE FROM recognitions; DELETE FROM commune_month_summary; DELETE FROM quantity_values;"
             "DELETE FROM quantity_history; DELETE FROM quantity_plans; DELETE FROM village_goals"
         )
-    n_units = units.load_catalogue(con) + _add_historical_units(con, folder)
+    n_units = con.execute("SELECT count(*) FROM units WHERE NOT historical").fetchall()[0][0]
+    if not n_units or con.execute("SELECT count(*) FROM units WHERE historical").fetchall()[0][0]:
+        n_units = units.load_catalogue(con)  # a new file was seeded already; rebuild one that gained units
+    n_units += _add_historical_units(con, folder)
     report(0.2, "facts")
     files = manifest(folder)
     rows = uploads = 0

@@ -111,6 +111,13 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
     (
+        3,
+        [  # the province a database was set up for (ntm init --province); how each upload's layout was read
+            "CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
+            "ALTER TABLE uploads ADD COLUMN layout VARCHAR",
+        ],
+    ),
+    (
         7,
         [  # issue 16: resources, works and activities (ntm/resources.py); village goals (ntm/villages.py)
             """CREATE TABLE quantity_values (
@@ -170,7 +177,8 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the database file and bring its schema up to date."""
+    """Open (creating if needed) the database file and bring its schema up to date. Commands and the app open
+    it through ``reference.connect``, which also seeds a new file with the reference data."""
     target = db_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -455,7 +455,7 @@ def communes_under(
     kind_sql = "AND c.kind = 'Xã'" if rural_only else ""
     return con.execute(
         f"""SELECT c.unit_id, c.code, c.short_name AS name, c.kind, c.historical,
-                   d.short_name AS district, c.district_id
+                   d.short_name AS district, c.district_id, c.valid_from, c.valid_to
             FROM units c LEFT JOIN units d ON d.unit_id = c.district_id
             WHERE c.level = 'commune' {kind_sql} AND {valid_sql.replace("valid_", "c.valid_")}
               AND (? OR c.unit_id = ? OR c.district_id = ? OR c.province_id = ?)

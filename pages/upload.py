@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import access, plain, store, upload_log, upload_words, writes
+from ntm import access, plain, reference, store, upload_log, upload_words, writes
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 
@@ -12,6 +12,11 @@ cur, lang = ui.cursor(), ui.lang()
 f = ui.filters()
 who = ui.principal()
 st.title(ui.tr("upload.title"))
+
+if store.uploads(cur, limit=1).empty:  # a new database: how to begin
+    with st.container(border=True):
+        st.markdown("**" + ui.tr("upload.guide_title") + "**")
+        st.markdown(ui.tr("upload.guide"))
 
 st.subheader(ui.tr("upload.template_title"))
 if f is not None and f.national:
@@ -49,7 +54,9 @@ files = st.file_uploader(
 pending = st.session_state.setdefault("_upload_checks", {})
 for file in files or []:
     if (file.file_id, layer) not in pending:  # every click reruns the page: check each upload once per layer
-        result = writes.import_upload(cur, who, file.getvalue(), file.name, dry_run=True, layer=layer)
+        result = writes.import_upload(
+            cur, who, file.getvalue(), file.name, dry_run=True, layer=layer, default_unit=reference.province(cur)
+        )
         pending[(file.file_id, layer)] = (file.name, file.getvalue(), result)
 
 for (file_id, file_layer), (name, raw, result) in list(pending.items()):
@@ -93,7 +100,9 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
             if result.missing:
                 st.warning(ui.md("upload.missing", names=", ".join(m["name"] for m in result.missing)))
             if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
-                loaded = writes.import_upload(cur, who, raw, name, layer=file_layer)
+                loaded = writes.import_upload(
+                    cur, who, raw, name, layer=file_layer, default_unit=reference.province(cur)
+                )
                 pending[(file_id, file_layer)] = (name, raw, loaded)
                 st.rerun()
         else:

@@ -218,13 +218,17 @@ def test_every_page_renders_in_the_browser(server, browser_page, lang):
 
 
 def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(browser_page, tmp_path):
-    """No database file at all: the app builds it (through the import path) while the menu is already ours."""
+    """No database file at all: the user picks demo data and the app builds it (through the import path) while
+    the menu is already ours."""
     db = tmp_path / "fresh" / "ntm.duckdb"
     db.parent.mkdir()
     proc, base = _start(db)
     try:
         page = browser_page
         page.goto(base)
+        page.get_by_text("Bắt đầu với NTM Dashboard").wait_for(timeout=60_000)
+        assert not db.exists()  # the app asks first: demo data (the default) or an empty database
+        page.get_by_role("button", name="Bắt đầu").click()
         page.get_by_text("Lần chạy đầu tiên").wait_for(timeout=60_000)
         assert page.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").count() == 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -134,7 +134,14 @@ def test_cli_import_json_and_exit_codes(db_path, tmp_path, capsys):
     assert dry["status"] == "dry-run" and dry["upload_id"] is None and dry["rows"] == 266
     assert main(["import", str(good), "--db", str(db_path), "--json"]) == 0
     loaded = json.loads(capsys.readouterr().out)
-    assert set(loaded) == {"status", "upload_id", "rows", "communes", "errors", "warnings"}
+    assert set(loaded) == {"status", "upload_id", "rows", "communes", "layout", "errors", "warnings"}
+    layout = loaded["layout"]  # issue 10: how the sheet was read
+    assert (layout["family"], layout["orientation"], layout["header_rows"]) == (
+        "communes-as-rows",
+        "criteria-as-columns",
+        [5, 6],
+    )
+    assert 0.9 <= layout["confidence"] <= 1 and layout["runner_up"]["confidence"] < 0.8
     assert loaded["status"] == "loaded" and loaded["communes"] == 14
     assert main(["import", str(bad), "--db", str(db_path), "--json"]) == 1
     rejected = json.loads(capsys.readouterr().out)

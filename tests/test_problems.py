@@ -16,7 +16,7 @@ def test_the_place_goes_in_front_in_the_users_language():
     p = Problem("period.invalid", {"text": "2020-13"}, sheet="T5-2020", row=7, column="B")
     assert p.located("vi").startswith("Trang “T5-2020”, ô B7: ")
     assert p.located("en").startswith("Sheet “T5-2020”, cell B7: ") and "2020-13" in p.located("en")
-    assert Problem("period.invalid", {"text": "x"}, sheet="A", row=3).located("en").startswith("Sheet “A”, cell 3: ")
+    assert Problem("period.invalid", {"text": "x"}, sheet="A", row=3).located("en").startswith("Sheet “A”, cell 3:3: ")
     assert Problem("period.invalid", {"text": "x"}, sheet="A").located("en").startswith("Sheet “A”: ")
     assert Problem("period.invalid", {"text": "x"}).located("en") == Problem("period.invalid", {"text": "x"}).message(
         "en"

@@ -1,29 +1,40 @@
-"""One upload, end to end: read → find tables → validate every cell → load in one transaction.
+"""One upload, one straight pipeline, a typed value at each step:
 
-Nothing is written unless the whole file is valid. What the file states (hidden template
-metadata, title rows, sheet names) is used where the caller gave no option; options win.
+bytes → checked grids (``reader``, ``grid``) → candidate readings (``candidates``, scored by ``scoring``)
+→ the chosen reading per sheet (``Choice``) → records (``extract``) → facts (one frame, ``facts``)
+→ validation (every finding grouped and capped, ``findings``) → one load (``store.load_facts``).
+
+Nothing is written unless the whole file is valid. What the file states (hidden template metadata, title
+rows, sheet names) is used where the caller gave no option; options win.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
-from ntm import catalog, periods, store, units, village_units
+from ntm import catalog, periods, store, units
 from ntm.faults import StoreFault
-from ntm.ingest import values
-from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
+from ntm.ingest import facts as facts_mod
+from ntm.ingest import grid as grid_mod
+from ntm.ingest import scoring
+from ntm.ingest.candidates import Context, readings
+from ntm.ingest.findings import Findings, grouped
 from ntm.ingest.preview import preview
 from ntm.ingest.reader import Sheet, read_workbook
-from ntm.problems import Problem, Rejected, column_letter
-from ntm.text import clean, fold, name_key, unit_prefix
+from ntm.ingest.reading import Choice
+from ntm.ingest.resolve import Gazetteer, Resolver, names_a_unit
+from ntm.ingest.vocab import Vocabulary, title
+from ntm.problems import Problem, Rejected
+from ntm.text import clean
 
 META_SHEET = "_meta"
-DISTRICT_PREFIXES = ("huyện", "thành phố", "thị xã", "quận")  # group rows in a province sheet: "Huyện Văn Quan"
 COMMUNE_SETS = ("ntm-2016", "ntm-2021", "nang-cao-2021", "ntm-2026")
+TITLE_ROWS = 12  # rows above (and at the top of) a table searched for what the title states
 
 
 @dataclass
@@ -37,6 +48,8 @@ class ImportResult:
     changes: list[dict] = field(default_factory=list)
     missing: list[dict] = field(default_factory=list)
     facts: pd.DataFrame | None = None
+    layout: Choice | None = None  # the least sure of the sheets' chosen readings
+    choices: list[Choice] = field(default_factory=list)  # every sheet's
 
     def as_json(self, lang: str = "vi") -> dict:
         result = {
@@ -44,6 +57,7 @@ class ImportResult:
             "upload_id": self.upload_id,
             "rows": self.rows,
             "communes": self.communes,
+            "layout": self.layout.as_json() if self.layout else None,
             "errors": [p.as_json(lang) for p in self.errors],
             "warnings": [p.as_json(lang) for p in self.warnings],
         }
@@ -53,37 +67,13 @@ class ImportResult:
         return result
 
 
-@dataclass
-class _Context:
-    con: duckdb.DuckDBPyConnection
-    unit_text: str | None
-    period_text: str | None
+@dataclass(frozen=True)
+class Options:
+    unit: str | None
+    period: str | None
     set_id: str | None
-    accept_new_units: bool
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
-    new_units: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
-    # (container id, month) → {("code" | "name", key): [unit ids]}: one query per district and month, not per row
-    commune_index: dict[tuple[int, object], dict[tuple[str, str], list[int]]] = field(default_factory=dict)
-
-    def exact_commune(self, container: units.Unit, day, kind: str, key: str) -> int | None:
-        """The one commune in ``container`` on ``day`` with exactly this code or name key, else None."""
-        index = self.commune_index.get((container.unit_id, day))
-        if index is None:
-            index = {}
-            for row in units.communes_under(self.con, container, day, day, rural_only=False).itertuples():
-                index.setdefault(("code", row.code), []).append(int(row.unit_id))
-                index.setdefault(("name", name_key(row.name)), []).append(int(row.unit_id))
-            self.commune_index[(container.unit_id, day)] = index
-        hits = index.get((kind, key), [])
-        return hits[0] if len(hits) == 1 else None
-
-    def error(self, key: str, sheet=None, row=None, column=None, **params) -> None:
-        self.errors.append(Problem(key, params, sheet, row, column))
-
-    def warn(self, key: str, sheet=None, row=None, column=None, **params) -> None:
-        self.warnings.append(Problem(key, params, sheet, row, column, severity="warning"))
+    default_unit: str | None
+    template: bool  # the workbook is our own template (hidden metadata): it loads with no questions
 
 
 def import_file(
@@ -98,65 +88,77 @@ def import_file(
     dry_run: bool = False,
     uploaded_by: str | None = None,
     layer: str = "self",
+    default_unit: str | None = None,
     before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
-    (``self`` reports, ``appraised`` district/province appraisal, ``recognised``). ``before_commit(con,
-    upload_id)`` runs inside the load's transaction (``ntm.writes``: the scope check and the audit rows)."""
+    (``self`` reports, ``appraised`` district/province appraisal, ``recognised``). ``default_unit`` (the
+    database's province) is used only when neither the caller nor the file says which unit it reports on.
+    ``before_commit(con, upload_id)`` runs inside the load's transaction (the scope check and the audit rows)."""
     if layer not in store.LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
-    ctx = _Context(con, unit, period, set_id, accept_new_units)
     try:
         sheets = read_workbook(data, file_name)
     except Rejected as exc:
         return ImportResult("rejected", errors=exc.errors)
     meta = _meta(sheets)
-    ctx.unit_text = ctx.unit_text or meta.get("unit_code")
-    ctx.period_text = ctx.period_text or meta.get("period")
-    ctx.set_id = ctx.set_id or meta.get("set_id")
-    if ctx.set_id:
+    options = Options(
+        unit or meta.get("unit_code"),
+        period or meta.get("period"),
+        set_id or meta.get("set_id"),
+        default_unit,
+        "template_version" in meta,
+    )
+    findings = Findings()
+    if options.set_id:
         try:
-            catalog.require_set(con, ctx.set_id)
+            catalog.require_set(con, options.set_id)
         except LookupError:
-            ctx.error("import.unknown_set", set_id=ctx.set_id)
-            return ImportResult("rejected", errors=ctx.errors)
-    facts: list[pd.DataFrame] = []
-    indicators: list[pd.DataFrame] = []
-    tables = 0
+            findings.error("import.unknown_set", set_id=options.set_id)
+            return ImportResult("rejected", errors=findings.errors)
+    resolver = Resolver(con, findings, accept_new_units)
+    gazetteer = Gazetteer.of(con)
+    vocab = _vocabulary(con, options.set_id)
+    collected = facts_mod.Collected()
     for sheet in sheets:
         if sheet.name == META_SHEET or not sheet.visible:
             continue
-        table = find_table(sheet.name, sheet.rows, _criterion_names(con, ctx.set_id))
-        if table is None:
-            continue  # an instructions sheet
-        tables += 1
-        _read_table(ctx, sheet, table, facts, indicators)
-    if tables == 0:
-        ctx.error("import.no_table")
-    frame = pd.DataFrame(facts, columns=["unit_id", "period", "set_id", "criterion_no", "status"]).assign(layer=layer)
-    if not ctx.errors and frame.empty:
-        ctx.error("import.empty")
+        grid = grid_mod.from_sheet(sheet)
+        choice = _choose(con, grid, options, vocab, gazetteer, resolver, findings)
+        if choice is not None:
+            collected.choices.append(choice)
+            if not findings.errors:
+                facts_mod.read_sheet(con, grid, choice.best, options, vocab, gazetteer, resolver, findings, collected)
+    if not collected.choices and not findings.errors:
+        findings.error("import.no_table")
+    frame, indicators = collected.frames(layer)
+    facts_mod.check_duplicates(frame, findings)
+    if not findings.errors and frame.empty:
+        findings.error("import.empty")
+    layout = min(collected.choices, key=lambda c: c.best.confidence) if collected.choices else None
     result = ImportResult(
         "rejected",
-        errors=ctx.errors,
-        warnings=ctx.warnings,
+        errors=grouped(findings.errors),
+        warnings=grouped(findings.warnings),
         rows=len(frame),
         communes=frame["unit_id"].nunique() if len(frame) else 0,
         facts=frame,
+        layout=layout,
+        choices=collected.choices,
     )
-    if ctx.errors:
+    if findings.errors:
         return result
+    frame = frame.drop_duplicates(["unit_id", "period", "set_id", "criterion_no", "layer"])[facts_mod.FACT_COLUMNS]
+    result.facts, result.rows = frame, len(frame)
     if dry_run:
         result.status = "dry-run"
         result.changes, result.missing = preview(con, frame)
         return result
-    ind = pd.DataFrame(
-        indicators, columns=["unit_id", "period", "set_id", "indicator_code", "value", "text_value"]
-    ).assign(layer=layer)
     try:
-        result.upload_id = _load(ctx, frame, ind, data, file_name, uploaded_by, before_commit)
+        result.upload_id = _load(con, resolver, frame, indicators, data, file_name, uploaded_by, layout, before_commit)
     except StoreFault as fault:  # a full disk or a busy file: nothing was written, the user is told what to do
         result.errors = [Problem(fault.key, {"path": fault.fault.path or "?", "detail": fault.fault.detail[:200]})]
+        result.status = "rejected"
         return result
     result.status = "loaded"
     return result
@@ -169,339 +171,82 @@ def _meta(sheets: list[Sheet]) -> dict[str, str]:
     return {}
 
 
-def _criterion_names(con: duckdb.DuckDBPyConnection, set_id: str | None) -> dict[str, int]:
+def _vocabulary(con: duckdb.DuckDBPyConnection, set_id: str | None) -> Vocabulary:
     wanted = [set_id] if set_id else list(COMMUNE_SETS)
     rows = con.execute(
         f"SELECT name_vi, criterion_no FROM criteria WHERE set_id IN ({','.join('?' * len(wanted))})", wanted
     ).fetchall()
-    return {fold(name): no for name, no in rows}
+    return Vocabulary(dict(rows))
 
 
-def _scope(ctx: _Context, sheet: Sheet, table: Table) -> tuple[units.Unit, periods.Period, str] | None:
-    """The unit, period and set a sheet's rows belong to."""
-    year_hint = int(table.stated["period"][:4]) if "period" in table.stated else None
-    period_text = ctx.period_text or period_from_sheet_name(sheet.name, year_hint) or table.stated.get("period")
-    if table.layout == "long" and table.by_role("period") and not period_text:
-        column = table.by_role("period")[0].index  # periods per row: the first one sets unit and set context
-        period_text = next(
-            (
-                p
-                for row in sheet.rows[table.header_row + 1 :]
-                if column < len(row) and (p := as_period_text(row[column]))
-            ),
-            None,
+def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, findings: Findings) -> Choice | None:
+    """The sheet's best reading, or None when it holds no table of commune results (instructions, other data).
+    A reading that is not clear enough is reported (what was unclear, what was understood) and not read."""
+    stated = title([grid.value(r, c) for r in range(min(grid.height, TITLE_ROWS)) for c in range(grid.width)])
+    period_text = options.period or stated.period
+    unit_id = _unit_id(resolver, options.unit or stated.district or options.default_unit, period_text)
+    day = _start(period_text)
+    valid = (
+        frozenset(range(1, 20))
+        if options.set_id is None
+        else frozenset(int(n) for n in catalog.criteria(con, options.set_id)["criterion_no"])
+    )
+    ctx = Context(
+        vocab,
+        valid,
+        names_a_unit(con, gazetteer, unit_id, options.set_id, day),
+        (*stated.communes, clean(grid.sheet)),
+        "x: dat" in facts_mod.plain(stated.text) or "x = dat" in facts_mod.plain(stated.text),
+    )
+    choice = scoring.choose(readings(grid, ctx))
+    if choice is None or not scoring.holds_commune_results(choice.best):
+        return None
+    if options.template and choice.best.family == "communes-as-rows":
+        choice = Choice(facts_mod.as_template(choice.best), choice.runner_up)
+    reasons = scoring.unclear(choice)
+    if reasons:
+        findings.error(
+            "layout.unclear",
+            grid.sheet,
+            reasons=facts_mod.describe_reasons(choice, reasons),
+            understood=facts_mod.describe(choice.best, grid),
         )
-    if not period_text:
-        ctx.error("import.no_period", sheet.name)
+    return choice
+
+
+def _unit_id(resolver: Resolver, text: str | None, period_text: str | None) -> int | None:
+    """The unit named by an option or the title, for scoring; None when unknown (the whole country)."""
+    if not text:
         return None
     try:
-        period = periods.parse(period_text)
-    except ValueError:
-        ctx.error("import.bad_period", sheet.name, text=period_text)
-        return None
-    unit_text = ctx.unit_text or table.stated.get("district")
-    if not unit_text:
-        ctx.error("import.no_unit", sheet.name)
-        return None
-    try:
-        unit = units.resolve(ctx.con, unit_text, start=period.start)
-    except units.UnitError as exc:
-        ctx.errors.append(Problem("import.unit", {"detail": str(exc)}, sheet.name))
-        return None
-    set_id = ctx.set_id or table.stated.get("set") or catalog.set_for_period(ctx.con, period.start)
-    if set_id is None:
-        ctx.error("import.no_set", sheet.name, period=period.text)
-        return None
-    return unit, period, set_id
-
-
-def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicators: list) -> None:
-    scope = _scope(ctx, sheet, table)
-    if scope is None:
-        return
-    unit, period, set_id = scope
-    valid = set(catalog.criteria(ctx.con, set_id)["criterion_no"].astype(int))
-    kinds = values.indicator_kinds(catalog.indicators(ctx.con, set_id)[["indicator_code", "name_vi"]].itertuples(False))
-    crit_cols = table.by_role("criterion")
-    if table.layout == "wide":
-        for col in crit_cols:
-            if col.criterion not in valid:
-                ctx.error(
-                    "import.criterion_outside",
-                    sheet.name,
-                    col.header_row + 1,
-                    column_letter(col.index),
-                    criterion=col.criterion,
-                    set_id=set_id,
-                    n=len(valid),
-                )
-        if len({c.criterion for c in crit_cols}) != len(crit_cols):
-            ctx.error("import.criterion_repeated", sheet.name, table.header_row + 1)
-    name_col = next(iter(table.by_role("name")), None)
-    code_col = next(iter(table.by_role("code")), None)
-    key_col = name_col or code_col  # the column a row's problems point at
-    if key_col is None:
-        ctx.error("import.no_name_column", sheet.name, table.header_row + 1)
-        return
-    marks_mode = _uses_marks(sheet, table, crit_cols)
-    village_rows = village_units.is_village_set(ctx.con, set_id)  # a village set: rows are villages, "Xã …" rows group
-    groups, find_row = ((*DISTRICT_PREFIXES, "xã"), _village) if village_rows else (DISTRICT_PREFIXES, _commune)
-    seen: dict[tuple[int, object], int] = {}
-    district = unit
-    long_rows: dict[tuple[int, object], dict[int, str]] = {}
-    for r in range(table.header_row + 1, len(sheet.rows)):
-        row = sheet.rows[r]
-        cell = lambda col, row=row: row[col.index] if col is not None and col.index < len(row) else None  # noqa: E731
-        name, code_value = clean(cell(name_col)), cell(code_col)
-        marks = [cell(c) for c in crit_cols]
-        if not name and code_value in (None, "") and all(m in (None, "") for m in marks):
-            continue  # blank row
-        if name and is_total_row(name):
-            continue
-        if unit_prefix(name) in groups and all(m in (None, "") for m in marks):
-            district = _group_unit(ctx, name, unit, period) or unit  # a district group row in a province sheet
-            continue
-        if name and name_col is not None and values.looks_legacy_encoded(name):
-            ctx.error("import.legacy_font", sheet.name, r + 1, column_letter(name_col.index), text=name)
-            continue
-        screened = (
-            units.screen_name(cell(name_col), sheet.name, r + 1, column_letter(name_col.index))
-            if name and name_col
-            else []
-        )
-        ctx.warnings += [p for p in screened if p.severity == "warning"]
-        if errors := [p for p in screened if p.severity == "error"]:
-            ctx.errors += errors
-            continue
-        commune = find_row(ctx, sheet.name, r, name_col, code_col, name, code_value, district, unit, period)
-        if commune is None:
-            continue
-        if table.layout == "long":
-            _long_row(ctx, sheet, table, r, row, commune, period, valid, long_rows)
-            continue
-        key = (commune, period.start)
-        if key in seen:
-            ctx.error(
-                "import.duplicate",
-                sheet.name,
-                r + 1,
-                column_letter(key_col.index),
-                name=name or code_value,
-                first=seen[key],
-            )
-            continue
-        seen[key] = r + 1
-        met = 0
-        for col in crit_cols:
-            if col.criterion not in valid:
-                continue
-            status = _cell_status(ctx, sheet, r, col, cell(col), marks_mode)
-            if status is None:
-                continue
-            met += status == "met"
-            facts.append((commune, period.start, set_id, col.criterion, status))
-        for col in table.by_role("total"):
-            stated = values.count(cell(col))
-            if stated is not None and stated != met and (r, col.index) not in sheet.special_cells:
-                ctx.warn(
-                    "import.total_mismatch", sheet.name, r + 1, column_letter(col.index), stated=stated, counted=met
-                )
-        for col in table.by_role("indicator"):
-            raw = cell(col)
-            if raw in (None, ""):
-                continue
-            number, text, problem = values.indicator_value(raw, kinds.get(col.indicator or "", "amount"))
-            if problem:
-                where = (sheet.name, r + 1, column_letter(col.index))
-                ctx.error(problem, *where, indicator=col.indicator, value=clean(raw)[:80])
-                continue
-            indicators.append((commune, period.start, set_id, col.indicator, number, text))
-    for (commune, month), statuses in long_rows.items():
-        facts.extend((commune, month, set_id, c, s) for c, s in statuses.items())
-
-
-def _uses_marks(sheet: Sheet, table: Table, crit_cols) -> bool:
-    """A sheet that marks met criteria with x (blank = not met) rather than writing every status."""
-    for row in sheet.rows[table.header_row + 1 :]:
-        for col in crit_cols:
-            value = row[col.index] if col.index < len(row) else None
-            if isinstance(value, str) and fold(value) in ("x", "✓", "✔", "v"):
-                return True
-    return False
-
-
-def _cell_status(ctx, sheet: Sheet, r: int, col, value, marks_mode: bool) -> str | None:
-    where = (sheet.name, r + 1, column_letter(col.index))
-    special = sheet.special_cells.get((r, col.index))
-    if special:
-        ctx.error("import.formula_no_value" if special == "formula" else "import.error_cell", *where)
-        return None
-    status = values.status(value)
-    if status == "":
-        if marks_mode:
-            return "not_met"
-        ctx.error("import.blank", *where, criterion=col.criterion)
-        return None
-    if status is None:
-        ctx.error("import.bad_mark", *where, value=clean(value), criterion=col.criterion)
-    return status
-
-
-def _group_unit(ctx: _Context, name: str, unit: units.Unit, period: periods.Period) -> units.Unit | None:
-    try:
-        return units.resolve(ctx.con, name, start=period.start, within=unit)
+        return resolver.unit(text, _start(period_text)).unit_id
     except units.UnitError:
         return None
 
 
-def _commune(
-    ctx: _Context,
-    sheet: str,
-    r: int,
-    name_col,
-    code_col,
-    name: str,
-    code_value,
-    district: units.Unit,
-    unit: units.Unit,
-    period: periods.Period,
-) -> int | None:
-    """The commune a row names: its code wins; then the name within the district; else an error."""
-    code = values.code(code_value)
-    if code and (found_id := ctx.exact_commune(unit, period.start, "code", code)):
-        return found_id
-    if name and not code and (found_id := ctx.exact_commune(district, period.start, "name", name_key(name))):
-        return found_id
-    if code:
-        try:
-            return units.resolve(ctx.con, code, start=period.start, within=unit, prefer="commune").unit_id
-        except units.UnitError:
-            if not name:
-                ctx.error("import.unknown_code", sheet, r + 1, column_letter(code_col.index), code=code, unit=unit.name)
-                return None
-    if not name:
-        ctx.error("import.no_name", sheet, r + 1, column_letter((name_col or code_col).index))
-        return None
+def _start(period_text: str | None):
     try:
-        found = units.resolve(ctx.con, name, start=period.start, within=district, prefer="commune")
-    except units.AmbiguousUnit as exc:
-        ctx.error(
-            "import.ambiguous_commune",
-            sheet,
-            r + 1,
-            column_letter(name_col.index),
-            name=name,
-            candidates="; ".join(str(c) for c in exc.candidates),
-        )
+        return periods.parse(period_text).start if period_text else None
+    except ValueError:
         return None
-    except units.UnitNotFound as exc:
-        if ctx.accept_new_units and unit.level != "commune":
-            return _new_unit(ctx, sheet, r, name_col, name, district)
-        ctx.error(
-            "import.unknown_commune",
-            sheet,
-            r + 1,
-            column_letter(name_col.index),
-            name=name,
-            unit=district.name,
-            candidates=", ".join(str(c) for c in exc.candidates) or "–",
-        )
-        return None
-    if found.level != "commune":
-        ctx.error("import.not_a_commune", sheet, r + 1, column_letter(name_col.index), name=name)
-        return None
-    if (
-        name_key(name) != name_key(found.short_name)
-        and not ctx.con.execute(
-            "SELECT 1 FROM unit_aliases WHERE unit_id = ? AND alias_key = ?", [found.unit_id, name_key(name)]
-        ).fetchall()
-    ):
-        ctx.warn("import.name_fuzzy", sheet, r + 1, column_letter(name_col.index), name=name, official=found.short_name)
-    return found.unit_id
-
-
-def _village(ctx: _Context, sheet: str, r: int, name_col, code_col, name: str, code_value, group, unit, period):
-    """The village a row names, among the villages of the group row's commune (else of the upload's unit)."""
-    found = village_units.resolve_village(ctx.con, name, code_value, group, period.end)
-    if isinstance(found, village_units.Miss):
-        ctx.error(found.key, sheet, r + 1, column_letter((name_col or code_col).index), **found.params)
-        return None
-    return found
-
-
-def _new_unit(ctx: _Context, sheet: str, r: int, name_col, name: str, parent: units.Unit) -> int | None:
-    if (clash := units.new_unit_clash(ctx.con, name, parent)) is not None:
-        ctx.error("import.new_unit_clash", sheet, r + 1, column_letter(name_col.index), name=name, existing=clash.name)
-        return None
-    key = (parent.unit_id, name_key(name))
-    if key not in ctx.new_units:
-        ctx.new_units[key] = (-(len(ctx.new_units) + 1), name)  # placeholder id until the load's transaction
-    ctx.warn("import.new_unit", sheet, r + 1, column_letter(name_col.index), name=name, parent=parent.name)
-    return ctx.new_units[key][0]
-
-
-def _long_row(
-    ctx, sheet: Sheet, table: Table, r: int, row: list, commune: int, period: periods.Period, valid: set[int], out: dict
-) -> None:
-    def cell(role):
-        cols = table.by_role(role)
-        return row[cols[0].index] if cols and cols[0].index < len(row) else None, cols[0] if cols else None
-
-    month = period.start
-    raw_period, period_col = cell("period")
-    if period_col is not None and ctx.period_text is None:
-        text = as_period_text(raw_period)
-        if text is None:
-            ctx.error("import.bad_period", sheet.name, r + 1, column_letter(period_col.index), text=clean(raw_period))
-            return
-        month = periods.parse(text).start
-    raw_no, no_col = cell("criterion_no")
-    found = values.count(raw_no)
-    if found is None or found not in valid:
-        ctx.error(
-            "import.criterion_outside",
-            sheet.name,
-            r + 1,
-            column_letter(no_col.index),
-            criterion=clean(raw_no),
-            set_id="",
-            n=len(valid),
-        )
-        return
-    raw_status, status_col = cell("status")
-    status = values.status(raw_status)
-    if not status:
-        ctx.error(
-            "import.bad_mark",
-            sheet.name,
-            r + 1,
-            column_letter(status_col.index),
-            value=clean(raw_status),
-            criterion=found,
-        )
-        return
-    statuses = out.setdefault((commune, month), {})
-    if found in statuses:
-        ctx.error("import.duplicate", sheet.name, r + 1, column_letter(no_col.index), name=f"{found}", first="?")
-        return
-    statuses[found] = status
 
 
 def _load(
-    ctx: _Context,
-    frame: pd.DataFrame,
-    ind: pd.DataFrame,
+    con,
+    resolver: Resolver,
+    frame,
+    ind,
     data: bytes,
     file_name: str,
-    uploaded_by: str | None,
+    uploaded_by,
+    layout,
     before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> int:
-    con = ctx.con
     with store.transaction(con):
-        if ctx.new_units:
+        if resolver.new_units:
             mapping = {
                 placeholder: units.add_historical_unit(con, name, units.get(con, parent_id)).unit_id
-                for (parent_id, _), (placeholder, name) in ctx.new_units.items()
+                for (parent_id, _), (placeholder, name) in resolver.new_units.items()
             }
             frame["unit_id"] = frame["unit_id"].map(lambda u: mapping.get(u, u))
             if len(ind):
@@ -516,6 +261,8 @@ def _load(
             uploaded_by=uploaded_by,
             in_transaction=True,
         )
+        if layout is not None:
+            con.execute("UPDATE uploads SET layout = ? WHERE upload_id = ?", [json.dumps(layout.as_json()), upload_id])
         if before_commit is not None:
             before_commit(con, upload_id)
         return upload_id

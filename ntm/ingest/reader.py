@@ -26,6 +26,7 @@ class Sheet:
     rows: list[list]  # row 0 is Excel row 1, column 0 is A
     visible: bool = True
     special_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based corners
 
 
 def _limits() -> None:  # runs in the child before exec
@@ -52,7 +53,7 @@ def parse_isolated(data: bytes, file_name: str = "") -> tuple:
 
 
 def read_workbook(data: bytes, file_name: str = "") -> list[Sheet]:
-    """Every sheet of an .xlsx/.xlsm/.xls/.ods upload, or ``Rejected`` saying what is wrong."""
+    """Every sheet of an .xlsx/.xlsm/.xlsb/.xls/.ods upload, or ``Rejected`` saying what is wrong."""
     if not data or len(data) > MAX_UPLOAD_BYTES:  # checks that need no parsing, without starting a process
         inspect(data, file_name)
     result = parse_isolated(data, file_name)
@@ -61,4 +62,4 @@ def read_workbook(data: bytes, file_name: str = "") -> list[Sheet]:
     if result[0] == "error":
         raise Rejected([Problem("file.password" if result[1] == "password" else "file.corrupt", {})])
     special = result[2]
-    return [Sheet(name, rows, visible, special.get(name, {})) for name, visible, rows in result[1]]
+    return [Sheet(name, rows, visible, special.get(name, {}), merged) for name, visible, rows, merged in result[1]]

@@ -48,7 +48,7 @@ _NS = {
 
 @dataclass
 class Inspection:
-    kind: str  # "xlsx" | "xls" | "ods"
+    kind: str  # "xlsx" | "xlsb" | "xls" | "ods"
     # sheet name → {(row, column) 0-based: "formula" (no cached value) | "error" (#N/A …)}
     special_cells: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
@@ -87,6 +87,9 @@ def inspect(data: bytes, file_name: str = "") -> Inspection:
     if "content.xml" in names and "mimetype" in names:
         _scan_xml(archive, [e for e in entries if e.filename.endswith(".xml")])
         return Inspection("ods")
+    if "xl/workbook.bin" in names and "[Content_Types].xml" in names:  # .xlsb: binary parts, read in the child
+        _scan_xml(archive, [e for e in entries if e.filename.endswith((".xml", ".rels"))])
+        return Inspection("xlsb")
     for required in ("[Content_Types].xml", "xl/workbook.xml"):
         if required not in names:
             raise _reject("file.missing_part", part=required)

@@ -11,9 +11,9 @@ from ntm.text import clean, fold
 
 IndicatorKind = Literal["share", "amount"]  # a percentage 0-100, or a count / amount (≥ 0)
 
-MET_WORDS = {"dat", "x", "v", "co", "1", "✓", "✔", "☑", "yes"}
+MET_WORDS = {"dat", "d", "x", "v", "co", "1", "✓", "✔", "☑", "yes"}  # "Đ" folds to "d"
 BASIC_WORDS = {"co ban dat", "cbd", "co ban"}
-NOT_MET_WORDS = {"chua dat", "khong dat", "0", "-", "k", "no", "chua"}
+NOT_MET_WORDS = {"chua dat", "khong dat", "cd", "kd", "0", "-", "k", "no", "chua", "✗", "✘", "☒"}  # CĐ, KĐ
 # Characters TCVN3 (.VnTime: "§" Đ, "¸" á, "µ" à …) and VNI ("Ñ" Đ, "ø" grave, "ï" dot below …) fonts
 # use as Vietnamese letters, and that Vietnamese Unicode text never contains.
 _LEGACY = re.compile("[§¸µ¶·¹¨©ª«¬®»¼½¾Æ×Þøïûñö÷ÑÖ]")

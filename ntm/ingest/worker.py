@@ -1,7 +1,9 @@
 """Child process that checks and parses an upload: ``safety.inspect``, then python-calamine.
 
 Reads the file's bytes on stdin and writes a pickle on stdout:
-("ok", [(name, visible, rows)], special_cells) | ("rejected", [Problem]) | ("error", kind, message).
+("ok", [(name, visible, rows, merged)], special_cells) | ("rejected", [Problem]) | ("error", kind, message);
+``merged`` lists ((row, col), (row, col)) corners, 0-based. Entry names written with ``\\`` are
+normalised (``repair.normalise_paths``) here, in the child, before the checks.
 Run under memory and CPU limits by ``reader.read_workbook``, so that a hostile file (a zip bomb,
 a reader that aborts or runs away, XML that takes long to scan) costs only this process.
 """
@@ -14,15 +16,22 @@ import sys
 
 
 def parse(data: bytes, file_name: str = "") -> tuple:
+    import zipfile
+    import zlib
+
     import python_calamine
 
+    from ntm.ingest.repair import normalise_paths
     from ntm.ingest.safety import inspect
-    from ntm.problems import Rejected
+    from ntm.problems import Problem, Rejected
 
     try:
+        data = normalise_paths(data)
         inspection = inspect(data, file_name)
     except Rejected as exc:
         return ("rejected", exc.errors)
+    except (zipfile.BadZipFile, EOFError, zlib.error):  # a bad CRC-32 or a truncated entry
+        return ("rejected", [Problem("file.corrupt", {})])
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
@@ -32,7 +41,8 @@ def parse(data: bytes, file_name: str = "") -> tuple:
                 str(getattr(meta, "visible", "Visible")).lower().endswith("visible")
                 and "hidden" not in str(getattr(meta, "visible", "")).lower()
             )
-            sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False)))
+            merged = [tuple(map(tuple, m)) for m in (getattr(sheet, "merged_cell_ranges", None) or [])]
+            sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False), merged))
         return ("ok", sheets, inspection.special_cells)
     except Exception as exc:  # every reader failure becomes a message for the user
         kind = "password" if "password" in (type(exc).__name__ + str(exc)).lower() else "corrupt"

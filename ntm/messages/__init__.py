@@ -17,6 +17,7 @@ from ntm.messages import (
     overview,
     profile,
     reports,
+    setup,
     targets,
     trust,
 )
@@ -31,6 +32,7 @@ AREAS = (
     profile,
     targets,
     reports,
+    setup,
     trust,
     access,
     national,

@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No criteria set “{set_id}”. Choose one from the catalogue.",
     ),
     "import.no_table": (
-        "Không tìm thấy bảng số liệu: cần một dòng tiêu đề có các cột tiêu chí (1 … 19, TC1, “Tiêu chí 1”…) và cột tên xã. Hãy dùng tệp mẫu tải từ trang “Tải dữ liệu”.",
-        "No data table found: a header row needs criterion columns (1 … 19, TC1, “Tiêu chí 1”…) and a commune column. Use the template from the “Upload” page.",
+        "Không có bảng kết quả tiêu chí của các xã trong tệp này: hãy tải tệp có tên xã (hoặc mã xã) và kết quả từng tiêu chí, ví dụ biểu mẫu ở mục 1.",
+        "No table of commune results here: upload a file with commune names (or codes) and a result per criterion, such as the template in section 1.",
     ),
     "import.empty": (
         "Bảng không có dòng số liệu nào. Điền kết quả của các xã rồi tải lại.",
@@ -75,8 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No criteria set applies to {period}. Choose one when uploading (--set).",
     ),
     "import.criterion_outside": (
-        "Tiêu chí {criterion} không có trong bộ {set_id} (gồm {n} tiêu chí). Xóa cột này hoặc chọn đúng bộ tiêu chí.",
-        "Criterion {criterion} is not in set {set_id} ({n} criteria). Remove this column or choose the right set.",
+        "Tiêu chí {criterion} không có trong bộ {set_id} (gồm {n} tiêu chí). Xóa ô này hoặc chọn đúng bộ tiêu chí.",
+        "Criterion {criterion} is not in set {set_id} ({n} criteria). Remove it or choose the right set.",
     ),
     "import.criterion_repeated": (
         "Có tiêu chí xuất hiện ở hai cột. Giữ mỗi tiêu chí một cột.",
@@ -99,20 +99,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file states {stated} but the marks count {counted}; {counted} is used. Check the total column.",
     ),
     "import.formula_no_value": (
-        "Ô chứa công thức chưa có giá trị (tệp chưa được tính lại). Mở tệp bằng Excel, nhấn F9 rồi lưu lại, hoặc ghi trực tiếp “Đạt”/“Chưa đạt”.",
-        "The cell holds a formula with no computed value. Open the file in Excel, press F9 and save, or type “Đạt”/“Chưa đạt”.",
+        "Ô tiêu chí {criterion} (bộ {set_id}) chứa công thức chưa có giá trị (tệp chưa được tính lại). Mở tệp bằng Excel, nhấn F9 rồi lưu lại, hoặc ghi trực tiếp “Đạt”/“Chưa đạt”.",
+        "Criterion {criterion} (set {set_id}) holds a formula with no computed value. Open the file in Excel, press F9 and save, or type “Đạt”/“Chưa đạt”.",
     ),
     "import.error_cell": (
-        "Ô có lỗi Excel (#N/A, #REF!…). Sửa công thức hoặc ghi trực tiếp “Đạt”/“Chưa đạt”.",
-        "The cell holds an Excel error (#N/A, #REF!…). Fix the formula or type “Đạt”/“Chưa đạt”.",
+        "Ô tiêu chí {criterion} (bộ {set_id}) có lỗi Excel (#N/A, #REF!…). Sửa công thức hoặc ghi trực tiếp “Đạt”/“Chưa đạt”.",
+        "Criterion {criterion} (set {set_id}) holds an Excel error (#N/A, #REF!…). Fix the formula or type “Đạt”/“Chưa đạt”.",
     ),
     "import.blank": (
-        "Ô tiêu chí {criterion} để trống. Ghi “Đạt”, “Cơ bản đạt” hoặc “Chưa đạt”.",
-        "Criterion {criterion} is blank. Write “Đạt”, “Cơ bản đạt” or “Chưa đạt”.",
+        "Ô tiêu chí {criterion} (bộ {set_id}) để trống. Ghi “Đạt”, “Cơ bản đạt” hoặc “Chưa đạt”; nếu trang đánh dấu x cho tiêu chí đạt, ghi chú “x: đạt” ở tiêu đề.",
+        "Criterion {criterion} (set {set_id}) is blank. Write “Đạt”, “Cơ bản đạt” or “Chưa đạt”; if the sheet marks met criteria with x, say “x: đạt” in its title.",
     ),
     "import.bad_mark": (
-        "Giá trị “{value}” ở tiêu chí {criterion} không phải là kết quả đánh giá. Ghi “Đạt”, “Cơ bản đạt”, “Chưa đạt” (hoặc x cho tiêu chí đạt).",
-        "“{value}” for criterion {criterion} is not a result. Write “Đạt”, “Cơ bản đạt”, “Chưa đạt” (or x for met).",
+        "Giá trị “{value}” ở tiêu chí {criterion} (bộ {set_id}) không phải là kết quả đánh giá. Ghi “Đạt”, “Cơ bản đạt”, “Chưa đạt” (hoặc Đ / CĐ, x cho tiêu chí đạt).",
+        "“{value}” for criterion {criterion} (set {set_id}) is not a result. Write “Đạt”, “Cơ bản đạt”, “Chưa đạt” (or Đ / CĐ, x for met).",
     ),
     "import.unknown_code": (
         "Mã xã {code} không thuộc {unit}. Kiểm tra lại mã (5 chữ số) hoặc để trống và ghi tên xã.",
@@ -195,4 +195,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tự đánh giá: báo cáo của xã (mặc định). Thẩm định: kết quả đoàn thẩm định của huyện/tỉnh, lưu riêng, không ghi đè báo cáo của xã. Công nhận: theo quyết định công nhận.",
         "Self-assessed: the communes' own reports (default). Appraised: the district's or province's appraisal, kept apart and never overwriting the communes' reports. Recognised: by recognition decision.",
     ),
+    "import.bad_criterion": (
+        "“{text}” không phải là một tiêu chí. Ghi số tiêu chí (1 … 19), “TC1”, “Tiêu chí số 1: Quy hoạch” hoặc tên tiêu chí.",
+        "“{text}” is not a criterion. Write its number (1 … 19), “TC1”, “Tiêu chí số 1: Quy hoạch” or its name.",
+    ),
+    "import.duplicate_conflict": (
+        "Xã “{name}” có hai kết quả khác nhau cho tiêu chí {criteria} cùng kỳ: ở {first} và ở {second}. Giữ một kết quả rồi tải lại.",
+        "Commune “{name}” has two different results for criteria {criteria} in the same period: at {first} and at {second}. Keep one and upload again.",
+    ),
+    "import.duplicate_same": (
+        "Xã “{name}” được ghi hai lần (tiêu chí {criteria}): ở {first} và ở {second}, cùng kết quả; chỉ nạp một lần. Nên xóa bản lặp.",
+        "Commune “{name}” is written twice (criteria {criteria}): at {first} and at {second}, with the same results; loaded once. Remove the repeat.",
+    ),
+    "import.total_row_mismatch": (
+        "Dòng tổng ghi {stated} xã đạt tiêu chí {criterion}, nhưng đếm các dòng phía trên được {counted}. Kiểm tra lại dòng tổng (dòng này không được nạp).",
+        "The total row states {stated} communes meet criterion {criterion}, but the rows above count {counted}. Check the total row (it is not loaded).",
+    ),
+    "import.more_findings": (
+        "… và {count} lỗi/cảnh báo khác cùng loại. Sửa các lỗi trên rồi tải lại để xem tiếp.",
+        "… and {count} more findings. Fix the ones above and upload again to see the rest.",
+    ),
+    "import.form_no_commune": (
+        "Phiếu tự đánh giá không ghi tên xã. Ghi “Xã …, huyện …” ở tiêu đề hoặc đặt tên trang là tên xã.",
+        "The self-assessment form does not name its commune. Write “Xã …, huyện …” in its title or name the sheet after the commune.",
+    ),
+    "layout.unclear": (
+        "Chưa chắc cách đọc trang này nên chưa nạp: {reasons}. Đã hiểu: {understood} Hãy sửa tiêu đề cột theo biểu mẫu (mục 1) hoặc chọn đơn vị, kỳ khi tải lên.",
+        "Not sure how to read this sheet, so nothing was loaded: {reasons}. Understood: {understood} Make the column headers follow the template (section 1), or choose the unit and period when uploading.",
+    ),
+    "layout.understood": (
+        "{family}, tiêu đề ở dòng {header}, tên xã từ ô {communes}, {criteria} tiêu chí ở ô {first}…{last} (độ tin cậy {confidence}).",
+        "{family}, header in rows {header}, communes from {communes}, {criteria} criteria in {first}…{last} (confidence {confidence}).",
+    ),
+    "layout.reason.confidence": ("bằng chứng còn yếu", "the evidence is weak"),
+    "layout.reason.margin": (
+        "có cách đọc khác gần ngang bằng ({other}, tiêu đề ở dòng {rows})",
+        "another reading is nearly as good ({other}, header in rows {rows})",
+    ),
+    "layout.reason.margin_none": ("có cách đọc khác gần ngang bằng", "another reading is nearly as good"),
+    "layout.reason.communes": (
+        "chỉ {communes} tên ở cột tên xã khớp với các xã của đơn vị",
+        "only {communes} of the names in the commune column match the unit's communes",
+    ),
+    "layout.family.communes-as-rows": ("Bảng mỗi xã một dòng", "Communes as rows"),
+    "layout.family.criteria-as-rows": (
+        "Bảng mỗi tiêu chí một dòng, mỗi xã một cột",
+        "Criteria as rows, communes as columns",
+    ),
+    "layout.family.form": ("Phiếu tự đánh giá của xã", "A commune's self-assessment form"),
+    "layout.family.long": ("Bảng dài (mỗi dòng một xã × tiêu chí)", "Long table (a row per commune × criterion)"),
+    "layout.family.template": ("Biểu mẫu của hệ thống", "Our upload template"),
 }

@@ -1,5 +1,9 @@
 """Uploads built in code, read by the importer: each layout and each bad input, and what the user sees."""
 
+import io
+
+import openpyxl
+
 from ntm import periods, units
 from ntm.ingest.importer import import_file
 from tests.helpers import VQ14, real_world_sheet, snapshot, van_quan, xlsx
@@ -52,13 +56,17 @@ def test_errors_name_sheet_row_and_column_and_nothing_is_written(con):
     def build(sheet):
         real_world_sheet(sheet, names=[*VQ14[:3], "Xã Không Có", *VQ14[4:6], "Trấn Ninh"])
         sheet["D8"] = "có lẽ"
+        sheet["L13"] = None  # Trấn Ninh again, now with criterion 10 unmet
 
     result = import_file(con, xlsx(build), "sai.xlsx")
     assert result.status == "rejected"
     found = {(p.key, p.sheet, p.row, p.column) for p in result.errors}
     assert ("import.unknown_commune", "T5-2020", 10, "B") in found
     assert ("import.bad_mark", "T5-2020", 8, "D") in found
-    assert ("import.duplicate", "T5-2020", 13, "B") in found  # Trấn Ninh again (first at row 7)
+    # two values for one key: an error naming both places (an identical repeat is only a warning, issue 11)
+    assert ("import.duplicate_conflict", "T5-2020", 13, "L") in found
+    conflict = next(p for p in result.errors if p.key == "import.duplicate_conflict")
+    assert conflict.params["first"] == "T5-2020!L7" and conflict.params["second"] == "T5-2020!L13"
     assert snapshot(con) == before
     message = next(p for p in result.errors if p.key == "import.unknown_commune").located()
     assert message.startswith("Trang “T5-2020”, ô B10:")
@@ -142,3 +150,88 @@ def test_a_formula_without_a_cached_value_is_reported_not_read_as_blank(con):
         ("import.formula_no_value", "C7")
     ]
     assert snapshot(con) == before
+
+
+# ---------------------------------------------------------------- issue 10/11: rules over a whole upload
+def book_of(*builders) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for build in builders:
+        build(book.create_sheet())
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def blank_with_one_x(sheet):
+    real_world_sheet(sheet, marks={n: [] for n in VQ14})
+    sheet["C7"] = "x"
+
+
+def test_a_single_x_in_a_blank_sheet_is_not_mark_mode(con):
+    """Issue 11, finding 4: one x switched the sheet to marks and loaded 265 "Chưa đạt"."""
+    before = snapshot(con)
+    result = import_file(con, book_of(blank_with_one_x), "mot-dau-x.xlsx")
+    assert result.status == "rejected" and snapshot(con) == before
+    [blank] = [p for p in result.errors if p.key == "import.blank"]
+    assert blank.cells == "C8:C13, C15:C21, D7:U13, D15:U21"  # every cell but C7 and "ntm-2016" in blank.message()
+
+
+def test_a_title_saying_x_means_met_is_evidence_enough(con):
+    def build(sheet):
+        blank_with_one_x(sheet)
+        sheet["A2"] = "BIỂU TỔNG HỢP GIAI ĐOẠN 2016-2020 (x: đạt)"
+
+    result = import_file(con, book_of(build), "x-dat.xlsx")
+    assert result.status == "loaded" and result.rows == 266
+    assert con.execute("SELECT count(*) FROM assessments WHERE status = 'met'").fetchall() == [(1,)]
+
+
+def test_two_sheets_with_opposite_verdicts_for_one_key_are_an_error_naming_both(con):
+    """Issue 11, finding 2: the duplicate check looked inside one sheet only."""
+
+    def other(sheet):
+        real_world_sheet(sheet, marks={"Tú Xuyên": [1, 2]})
+        sheet.title = "Bản sao"
+
+    result = import_file(con, book_of(real_world_sheet, other), "hai-trang.xlsx")
+    assert result.status == "rejected"
+    [conflict] = [p for p in result.errors if p.key == "import.duplicate_conflict"]
+    assert conflict.params["first"].startswith("T5-2020!") and conflict.params["second"].startswith("Bản sao!")
+    assert conflict.params["name"] == "Tú Xuyên" and conflict.params["criteria"].startswith("3, 4")
+
+
+def test_the_same_sheet_twice_loads_once_with_a_warning(con):
+    def copy(sheet):
+        real_world_sheet(sheet)
+        sheet.title = "Bản sao"
+
+    result = import_file(con, book_of(real_world_sheet, copy), "hai-lan.xlsx")
+    assert (result.status, result.rows) == ("loaded", 266)
+    assert {p.key for p in result.warnings} == {"import.duplicate_same"} and len(result.warnings) == 14
+    assert con.execute("SELECT count(*) FROM assessments").fetchall() == [(266,)]
+
+
+def test_abbreviated_marks_are_read(con):
+    def build(sheet):
+        real_world_sheet(sheet, marks={n: [] for n in VQ14})
+        for row in sheet.iter_rows(min_row=7, max_row=21, min_col=3, max_col=21):
+            for k, cell in enumerate(row):
+                if sheet.cell(cell.row, 2).value not in (None, "Tổng cộng"):
+                    cell.value = ("Đ", "CĐ", "✓", "✗", 1, 0, "Không đạt")[k % 7]
+
+    result = import_file(con, book_of(build), "viet-tat.xlsx")
+    assert result.status == "loaded", [p.located() for p in result.errors[:3]]
+    met = con.execute("SELECT count(*) FILTER (WHERE status = 'met') FROM assessments").fetchall()[0][0]
+    assert met == 14 * 9  # Đ, ✓, 1 at criteria 1, 3, 5, 8, 10, 12, 15, 17, 19 of every row
+
+
+def test_names_that_do_not_resolve_are_refused_saying_what_was_understood(con):
+    def build(sheet):
+        real_world_sheet(sheet, names=[f"Thôn {k}" for k in range(14)])
+
+    result = import_file(con, book_of(build), "thon.xlsx", unit="Văn Quan")
+    assert result.status == "rejected"
+    [unclear] = [p for p in result.errors if p.key == "layout.unclear"]
+    text = unclear.message()
+    assert "tên xã từ ô B7" in text and "19 tiêu chí ở ô C7…U22" in text and "chỉ 0% tên" in text

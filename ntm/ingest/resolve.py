@@ -1,0 +1,242 @@
+"""From what a sheet writes to a unit: the one seam where labels become communes.
+
+``Gazetteer`` answers "is this a commune's name or code?" for every commune valid on a day, fast enough to
+score every candidate reading (and to find the unit a file reports on when nothing states it).
+``Resolver`` turns one label into one unit id, or a finding that says why not.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from ntm import units, village_units
+from ntm.ingest import values
+from ntm.ingest.findings import Findings
+from ntm.text import fold, name_key
+
+INFER_SHARE = 0.8  # a district (or province) holding this share of the matched labels is the file's unit
+
+
+@dataclass(frozen=True)
+class Label:
+    """A commune as a sheet writes it, and where (sheet, 1-based row, column letters)."""
+
+    name: str
+    code: object
+    sheet: str
+    row: int
+    column: str
+    written: object = field(default=None, compare=False)  # the name cell as written, for ``units.screen_name``
+
+
+_CACHE: dict[tuple, Gazetteer] = {}
+_CACHED = 4
+
+
+class Gazetteer:
+    @classmethod
+    def of(cls, con: duckdb.DuckDBPyConnection, day: date | None = None) -> Gazetteer:
+        """The gazetteer for ``day``, built once while the unit table stays as it is (a few per process)."""
+        key = (*con.execute("SELECT count(*), max(unit_id), max(name_fold) FROM units").fetchall()[0], day)
+        if key not in _CACHE:
+            if len(_CACHE) >= _CACHED:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = cls(con, day)
+        return _CACHE[key]
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, day: date | None = None):
+        """Communes valid on ``day`` (of both eras when None)."""
+        self.by_fold: dict[str, list[tuple[int, int | None, int | None]]] = {}
+        self.by_code: dict[str, list[tuple[int, int | None, int | None]]] = {}
+        rows = con.execute(
+            """SELECT unit_id, code, name_fold, district_id, province_id FROM units
+               WHERE level = 'commune' AND (?::DATE IS NULL OR (coalesce(valid_from, DATE '1900-01-01') <= ?
+                 AND coalesce(valid_to, DATE '9999-12-31') >= ?))""",
+            [day, day, day],
+        ).fetchall()
+        for unit_id, code, folded, district_id, province_id in rows:
+            entry = (unit_id, district_id, province_id)
+            self.by_fold.setdefault(folded, []).append(entry)
+            if code:
+                self.by_code.setdefault(code, []).append(entry)
+
+    def matches(self, value: object, within: int | None = None) -> list[tuple[int, int | None, int | None]]:
+        digits = (
+            str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
+        )
+        # a code has 3-5 digits written (counts and numbering 0 … 99 are not codes)
+        code = values.code(value) if digits.isdigit() and 3 <= len(digits.lstrip("0") or "0") <= 5 else None
+        found = self.by_code.get(code, []) if code else self.by_fold.get(fold(value), [])
+        if within is None:
+            return found
+        return [e for e in found if within in e]
+
+    def infer(self, labels: list[object]) -> int | None:
+        """The district (else the province) that holds most of the labels' communes, when it holds nearly all."""
+        hits = [m for v in labels if (m := self.matches(v))]
+        if not hits:
+            return None
+        for level in (1, 2):
+            counts = Counter(unit for found in hits for unit in {e[level] for e in found} if unit is not None)
+            if counts:
+                unit, n = counts.most_common(1)[0]
+                if n >= INFER_SHARE * len(hits):
+                    return unit
+        return None
+
+
+def names_a_unit(
+    con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer, unit_id: int | None, set_id: str | None, day: date | None
+) -> Callable[[object], bool]:
+    """Whether a label names a commune of the unit (scoring's strongest signal); in a village set's sheet a
+    village of the unit counts too (its rows are villages, grouped under their communes)."""
+    if unit_id is None or day is None or not village_units.is_village_set(con, set_id):
+        return lambda v: bool(gazetteer.matches(v, unit_id))
+    listed = village_units.villages_of(con, units.get(con, unit_id), day)
+    known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
+    return lambda v: fold(v) in known or bool(gazetteer.matches(v, unit_id))
+
+
+def _day(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _valid(start: date | None, end: date | None, day: date) -> bool:
+    return (start is None or start <= day) and (end is None or end >= day)
+
+
+@dataclass
+class Resolver:
+    con: duckdb.DuckDBPyConnection
+    findings: Findings
+    accept_new_units: bool = False
+    # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
+    new_units: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
+    _index: dict[int, dict[tuple[str, str], list[tuple]]] = field(default_factory=dict)
+    _units: dict[tuple, object] = field(default_factory=dict)
+    _aliases: dict[int, set[str]] = field(default_factory=dict)
+    _groups: dict[tuple, units.Unit | None] = field(default_factory=dict)
+
+    def _exact(self, container: units.Unit, day: date, kind: str, key: str) -> int | None:
+        """The one commune in ``container`` valid on ``day`` with exactly this code or name key (one query per
+        container for every month of the upload)."""
+        index = self._index.get(container.unit_id)
+        if index is None:
+            index = {}
+            for row in units.communes_under(self.con, container, rural_only=False).itertuples():
+                valid = (_day(row.valid_from), _day(row.valid_to))
+                index.setdefault(("code", row.code), []).append((int(row.unit_id), *valid))
+                index.setdefault(("name", name_key(row.name)), []).append((int(row.unit_id), *valid))
+            self._index[container.unit_id] = index
+        hits = [u for u, start, end in index.get((kind, key), []) if _valid(start, end, day)]
+        return hits[0] if len(hits) == 1 else None
+
+    def unit(self, text: str, day: date | None) -> units.Unit:
+        """``units.resolve`` for the unit a sheet reports on, asked once per text and month."""
+        key = (text, day)
+        if key not in self._units:
+            try:
+                self._units[key] = units.resolve(self.con, text, start=day)
+            except units.UnitError as exc:
+                self._units[key] = exc
+        found = self._units[key]
+        if isinstance(found, units.UnitError):
+            raise found
+        assert isinstance(found, units.Unit)
+        return found
+
+    def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:
+        """A district group row of a province sheet ("Huyện Văn Quan"), or None."""
+        key = (name, unit.unit_id, day)
+        if key not in self._groups:
+            try:
+                self._groups[key] = units.resolve(self.con, name, start=day, within=unit)
+            except units.UnitError:
+                self._groups[key] = None
+        return self._groups[key]
+
+    def commune(self, label: Label, district: units.Unit, unit: units.Unit, day: date) -> int | None:
+        """The commune a label names: its code wins; then the name within the district; else a finding."""
+        where = (label.sheet, label.row, label.column)
+        name, code = label.name, values.code(label.code)
+        if not self._screen(label):
+            return None
+        if code and (found_id := self._exact(unit, day, "code", code)):
+            return found_id
+        if name and not code and (found_id := self._exact(district, day, "name", name_key(name))):
+            return found_id
+        if code:
+            try:
+                return units.resolve(self.con, code, start=day, within=unit, prefer="commune").unit_id
+            except units.UnitError:
+                if not name:
+                    self.findings.error("import.unknown_code", *where, code=code, unit=unit.name)
+                    return None
+        if not name:
+            self.findings.error("import.no_name", *where)
+            return None
+        try:
+            found = units.resolve(self.con, name, start=day, within=district, prefer="commune")
+        except units.AmbiguousUnit as exc:
+            candidates = "; ".join(str(c) for c in exc.candidates)
+            self.findings.error("import.ambiguous_commune", *where, name=name, candidates=candidates)
+            return None
+        except units.UnitNotFound as exc:
+            if self.accept_new_units and unit.level != "commune":
+                return self._new_unit(label, district)
+            candidates = ", ".join(str(c) for c in exc.candidates) or "–"
+            self.findings.error("import.unknown_commune", *where, name=name, unit=district.name, candidates=candidates)
+            return None
+        if found.level != "commune":
+            self.findings.error("import.not_a_commune", *where, name=name)
+            return None
+        if name_key(name) != name_key(found.short_name) and name_key(name) not in self._alias_keys(found.unit_id):
+            self.findings.warn("import.name_fuzzy", *where, name=name, official=found.short_name)
+        return found.unit_id
+
+    def village(self, label: Label, within: units.Unit, day: date) -> int | None:
+        """The village a row of a village set names, among the villages of ``within`` (the commune of the
+        group row above it, else the upload's unit) on ``day``; else a finding."""
+        if not self._screen(label):
+            return None
+        found = village_units.resolve_village(self.con, label.name, label.code, within, day)
+        if isinstance(found, village_units.Miss):
+            self.findings.error(found.key, label.sheet, label.row, label.column, **found.params)
+            return None
+        return found
+
+    def _screen(self, label: Label) -> bool:
+        """False (with a finding) when a name is in a legacy font or mixes scripts; invisible characters warn."""
+        if not label.name:
+            return True
+        where = (label.sheet, label.row, label.column)
+        if values.looks_legacy_encoded(label.name):
+            self.findings.error("import.legacy_font", *where, text=label.name)
+            return False
+        screened = units.screen_name(label.written if label.written is not None else label.name, *where)
+        self.findings.add(screened)
+        return not any(p.severity == "error" for p in screened)
+
+    def _alias_keys(self, unit_id: int) -> set[str]:
+        if unit_id not in self._aliases:
+            rows = self.con.execute("SELECT alias_key FROM unit_aliases WHERE unit_id = ?", [unit_id]).fetchall()
+            self._aliases[unit_id] = {r[0] for r in rows}
+        return self._aliases[unit_id]
+
+    def _new_unit(self, label: Label, parent: units.Unit) -> int | None:
+        if (clash := units.new_unit_clash(self.con, label.name, parent)) is not None:
+            self.findings.error(
+                "import.new_unit_clash", label.sheet, label.row, label.column, name=label.name, existing=clash.name
+            )
+            return None
+        key = (parent.unit_id, name_key(label.name))
+        if key not in self.new_units:
+            self.new_units[key] = (-(len(self.new_units) + 1), label.name)  # placeholder until the load
+        self.findings.warn("import.new_unit", label.sheet, label.row, label.column, name=label.name, parent=parent.name)
+        return self.new_units[key][0]

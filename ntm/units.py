@@ -231,6 +231,10 @@ def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
     try:
         with transaction(con):
             con.execute("DELETE FROM unit_successors")
+            con.execute(  # user-entered mergers of historical units go with them (ntm.lineage)
+                """DELETE FROM unit_mergers WHERE old_unit_id IN (SELECT unit_id FROM units WHERE historical)
+                   OR new_unit_id IN (SELECT unit_id FROM units WHERE historical)"""
+            )
             con.execute("DELETE FROM unit_aliases")
             con.execute("DELETE FROM units")
             con.execute(f"INSERT INTO units ({cols}) SELECT {cols} FROM new_units")

@@ -4,9 +4,9 @@ Read it through ``ntm.i18n.t``. Add a key to the module of the page or package t
 a key defined in two modules is an error (checked at import).
 """
 
-from ntm.messages import cli, common, compare, criteria, ingest, overview, profile, reports, targets
+from ntm.messages import cli, common, compare, criteria, history, ingest, overview, profile, reports, targets
 
-AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports)
+AREAS = (common, cli, ingest, overview, criteria, compare, profile, targets, reports, history)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -1,0 +1,285 @@
+"""Figures read in one of two views, so that history stays comparable across mergers.
+
+- "then" (Theo đơn vị lúc đó): the units as they were in the period — old communes and districts before
+  1/7/2025 — exactly what ``ntm.metrics`` computes.
+- "today" (Theo xã hiện nay): a period's reports re-aggregated onto today's communes. A commune of today
+  meets a criterion in a month before its merger
+  * under the strict rule, only if every predecessor that reported met it;
+  * under the population-weighted rule, if the predecessors that met it hold at least half the population
+    of those that reported (``unit_populations``); a commune with a reporting predecessor of unknown
+    population falls back to the strict rule, and says so (``fallback``).
+  A report is superseded by a later unit's report in the same period (2025: the new communes' own reports
+  from 7/2025 replace their predecessors' of 1-6/2025, as a year's value is its latest report).
+
+Both views can be narrowed to a grouping (a former district, a cluster): ``Lens.group``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+from ntm import groupings, lineage, metrics, units
+from ntm.groupings import Grouping
+from ntm.periods import Period
+from ntm.units import NEW_ERA_START, Unit
+
+View = Literal["then", "today"]
+Rule = Literal["strict", "weighted"]
+VIEWS: tuple[str, ...] = ("then", "today")
+RULES: tuple[str, ...] = ("strict", "weighted")
+WEIGHTED_THRESHOLD = 0.5
+SCORE_COLUMNS = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet"]
+
+
+@dataclass(frozen=True)
+class Lens:
+    """How figures are read: the view, the merger rule (today view) and an optional grouping."""
+
+    view: View = "then"
+    rule: Rule = "strict"
+    group: Grouping | None = None
+
+
+THEN = Lens()
+
+
+# ---------------------------------------------------------------- today's communes of a scope
+def today_communes(con: duckdb.DuckDBPyConnection, unit: Unit, group: Grouping | None = None) -> pd.DataFrame:
+    """(unit_id, code, name, district) of today's xã standing for ``unit`` (a province: its communes of
+    today; an old district: the communes on its territory; an old commune: the communes it went into),
+    ``district`` being the former district. Narrowed to ``group`` when given."""
+    province = lineage.today_province(con, unit)
+    frame = units.communes_under(con, province, NEW_ERA_START, None)[["unit_id", "code", "name"]]
+    former = lineage.former_districts(con, province)[["unit_id", "district_id", "district"]]
+    frame = frame.merge(former, on="unit_id", how="left")
+    if unit.level == "district":
+        frame = frame[frame["district_id"] == unit.unit_id]
+    elif unit.level == "commune":
+        wanted = {u.unit_id for u in lineage.successors_today(con, unit)}
+        frame = frame[frame["unit_id"].isin(wanted)]
+    if group is not None:
+        frame = frame[frame["unit_id"].isin(group.members)]
+    return frame.drop(columns="district_id").reset_index(drop=True)
+
+
+def populations(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    return {int(u): int(p) for u, p in con.execute("SELECT unit_id, population FROM unit_populations").fetchall()}
+
+
+def _latest_reports(
+    con: duckdb.DuckDBPyConnection, unit_ids: list[int], period: Period, set_id: str, layer: str
+) -> pd.DataFrame:
+    """Each unit's latest report in ``period``: (unit_id, report_period, criterion_no, status)."""
+    con.register("history_ids", pd.DataFrame({"unit_id": pd.Series(unit_ids, dtype="int64")}))
+    try:
+        return con.execute(
+            """WITH latest AS (
+                   SELECT a.unit_id, max(a.period) AS period FROM assessments a SEMI JOIN history_ids USING (unit_id)
+                   WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end GROUP BY 1)
+               SELECT a.unit_id, a.period AS report_period, a.criterion_no, a.status
+               FROM assessments a JOIN latest USING (unit_id, period)
+               WHERE a.set_id = $set AND a.layer = $layer""",
+            {"set": set_id, "layer": layer, "start": period.start, "end": period.end},
+        ).df()
+    finally:
+        con.unregister("history_ids")
+
+
+def _ancestors(con: duckdb.DuckDBPyConnection) -> dict[int, set[int]]:
+    back: dict[int, set[int]] = defaultdict(set)
+    for link in lineage.links(con):
+        back[link.new_unit_id].add(link.old_unit_id)
+    cache: dict[int, set[int]] = {}
+
+    def walk(uid: int) -> set[int]:
+        if uid not in cache:
+            cache[uid] = set()
+            result: set[int] = set()
+            for old in back.get(uid, ()):
+                result |= {old} | walk(old)
+            cache[uid] = result
+        return cache[uid]
+
+    return defaultdict(set, {uid: walk(uid) for uid in list(back)})
+
+
+def today_statuses(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
+) -> pd.DataFrame:
+    """Long (today_id, criterion_no, status, share, reporting, report_period, fallback) for today's communes
+    of ``unit`` that have a report (their own or a predecessor's) in ``period``."""
+    columns = ["today_id", "criterion_no", "status", "share", "reporting", "report_period", "fallback"]
+    today = today_communes(con, unit, lens.group)
+    mapping = lineage.today_map(con, [int(i) for i in today["unit_id"]])
+    reports = _latest_reports(con, sorted(set(mapping["unit_id"].astype(int))), period, set_id, layer)
+    if reports.empty:
+        return pd.DataFrame(columns=columns)
+    reporting = set(reports["unit_id"].astype(int))
+    ancestors = _ancestors(con)
+    last_report = {int(u): pd.Timestamp(p).date() for u, p in reports.groupby("unit_id")["report_period"].max().items()}
+    ended = _valid_to(con, reporting)
+    used = []
+    for today_id, part in mapping[mapping["unit_id"].isin(reporting)].groupby("today_id"):
+        present = set(part["unit_id"].astype(int))
+        # a predecessor is superseded by a later unit's report made after it ceased to exist
+        superseded = {
+            old
+            for new in present
+            for old in ancestors[new]
+            if old in present and ended.get(old) is not None and last_report[new] > ended[old]
+        }
+        used.extend((int(today_id), u) for u in sorted(present - superseded))
+    used_frame = pd.DataFrame(used, columns=["today_id", "unit_id"])
+    numbers = _numbers(con, set_id)
+    grid = used_frame.merge(pd.DataFrame({"criterion_no": numbers}), how="cross")
+    grid = grid.merge(reports, on=["unit_id", "criterion_no"], how="left")
+    grid["status"] = grid["status"].fillna("not_met")
+    grid["report_period"] = grid["unit_id"].map(reports.groupby("unit_id")["report_period"].max())
+    pop = populations(con) if lens.rule == "weighted" else {}
+    grid["population"] = grid["unit_id"].map(pop)
+    rows = []
+    for (today_id, no), part in grid.groupby(["today_id", "criterion_no"], sort=True):
+        met = part["status"] == "met"
+        near = part["status"].isin(["met", "basically_met"])
+        fallback = lens.rule == "weighted" and part["population"].isna().any()
+        if lens.rule == "weighted" and not fallback:
+            weights = part["population"].astype(float)
+            share = float(weights[met].sum() / weights.sum())
+            status = "met" if share >= WEIGHTED_THRESHOLD else ("basically_met" if near.all() else "not_met")
+        else:
+            share = float(met.mean())
+            status = "met" if met.all() else ("basically_met" if near.all() else "not_met")
+        rows.append((today_id, no, status, share, len(part), part["report_period"].max(), bool(fallback)))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _valid_to(con: duckdb.DuckDBPyConnection, ids: set[int]) -> dict[int, date | None]:
+    if not ids:
+        return {}
+    rows = con.execute(f"SELECT unit_id, valid_to FROM units WHERE unit_id IN ({','.join('?' * len(ids))})", list(ids))
+    return {int(u): v for u, v in rows.fetchall()}
+
+
+def _numbers(con: duckdb.DuckDBPyConnection, set_id: str) -> list[int]:
+    return [
+        int(r[0])
+        for r in con.execute("SELECT criterion_no FROM criteria WHERE set_id = ? ORDER BY 1", [set_id]).fetchall()
+    ]
+
+
+# ---------------------------------------------------------------- the figures pages read, in either view
+def _narrow(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection, group: Grouping | None) -> pd.DataFrame:
+    if group is None or frame.empty:
+        return frame
+    return frame[frame["unit_id"].isin(groupings.member_ids(con, group))].reset_index(drop=True)
+
+
+def _with_former_district(con: duckdb.DuckDBPyConnection, unit: Unit, frame: pd.DataFrame) -> pd.DataFrame:
+    """After the reform communes have no district: name the former one (huyện cũ) instead."""
+    if frame.empty or frame["district"].notna().any():
+        return frame
+    former = lineage.former_districts(con, unit).set_index("unit_id")["district"]
+    return frame.assign(district=frame["unit_id"].map(former))
+
+
+def scores(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
+) -> pd.DataFrame:
+    """``metrics.commune_scores`` in the lens's view; the today view adds ``predecessors`` and ``fallback``."""
+    if lens.view == "then":
+        found = metrics.commune_scores(con, unit, period, set_id, layer)
+        return _narrow(_with_former_district(con, unit, found), con, lens.group)
+    long = today_statuses(con, unit, period, set_id, layer, lens)
+    if long.empty:
+        return pd.DataFrame(columns=SCORE_COLUMNS + ["predecessors", "fallback"])
+    today = today_communes(con, unit, lens.group).set_index("unit_id")
+    rows = []
+    for today_id, part in long.groupby("today_id", sort=False):
+        part = part.sort_values("criterion_no")
+        rows.append(
+            {
+                "unit_id": int(today_id),
+                "code": today.at[today_id, "code"],
+                "name": today.at[today_id, "name"],
+                "district": today.at[today_id, "district"],
+                "report_period": part["report_period"].max(),
+                "met": int((part["status"] == "met").sum()),
+                "basically_met": int((part["status"] == "basically_met").sum()),
+                "unmet": [int(c) for c in part.loc[part["status"] != "met", "criterion_no"]],
+                "predecessors": int(part["reporting"].max()),
+                "fallback": bool(part["fallback"].any()),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    return frame.sort_values(["met", "district", "code"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def status_matrix(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
+) -> pd.DataFrame:
+    """``metrics.status_matrix`` in the lens's view: (unit_id, code, name, district, criterion_no, status)."""
+    if lens.view == "then":
+        found = metrics.status_matrix(con, unit, period, set_id, layer)
+        return _narrow(_with_former_district(con, unit, found), con, lens.group)
+    today = today_communes(con, unit, lens.group)
+    long = today_statuses(con, unit, period, set_id, layer, lens)
+    numbers = _numbers(con, set_id)
+    grid = today.merge(pd.DataFrame({"criterion_no": numbers}), how="cross")
+    grid = grid.merge(
+        long[["today_id", "criterion_no", "status"]].rename(columns={"today_id": "unit_id"}),
+        on=["unit_id", "criterion_no"],
+        how="left",
+    )
+    grid["status"] = grid["status"].fillna("no_report")
+    return grid[["unit_id", "code", "name", "district", "criterion_no", "status"]]
+
+
+def not_reported(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
+) -> pd.DataFrame:
+    """Communes with no report in the period (today view: neither they nor any predecessor reported)."""
+    if lens.view == "then":
+        found = metrics.not_reported(con, unit, period, set_id, layer)
+        return _narrow(_with_former_district(con, unit, found), con, lens.group)
+    today = today_communes(con, unit, lens.group)
+    long = today_statuses(con, unit, period, set_id, layer, lens)
+    return today[~today["unit_id"].isin(set(long["today_id"]))].reset_index(drop=True)
+
+
+def yearly(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self", lens: Lens = THEN) -> pd.DataFrame:
+    """Average criteria met per commune by year and set (each year under every set its reports used)."""
+    if lens.view == "then" and lens.group is None:
+        return metrics.yearly_average(con, unit, layer)
+    province = lineage.today_province(con, unit)
+    years = con.execute(
+        """SELECT DISTINCT year(a.period), a.set_id FROM assessments a JOIN units c ON c.unit_id = a.unit_id
+           JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
+           JOIN units p ON p.unit_id = c.province_id AND p.code = ?
+           WHERE a.layer = ? ORDER BY 1, 2""",
+        [province.code, layer],
+    ).fetchall()
+    rows = []
+    for year, set_id in years:
+        period = Period(str(year), date(year, 1, 1), date(year, 12, 1))
+        scope = unit if lens.view == "today" else lineage.same_unit(con, unit, period.end)
+        found = scores(con, scope, period, set_id, layer, lens)
+        if found.empty:
+            continue
+        n = metrics.n_criteria(con, set_id)
+        rows.append(
+            {
+                "year": int(year),
+                "set_id": set_id,
+                "communes": len(found),
+                "average_met": metrics.average_met(found),
+                "at_standard": int((found["met"] == n).sum()),
+                "n_criteria": n,
+            }
+        )
+    return pd.DataFrame(rows, columns=["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"])

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ntm import catalog, metrics, periods, store, units
+from ntm import catalog, cli_history, metrics, periods, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import Rejected
 
@@ -96,7 +96,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
         unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
-        result = metrics.summary(con, unit, period, set_id)
+        from ntm import history
+
+        result = history.summary(con, unit, period, set_id, lens=history.Lens(args.view, args.rule))
     finally:
         con.close()
     if args.json:
@@ -108,9 +110,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def format_summary(result: dict, lang: str = "vi") -> str:
     """The readable table printed without --json."""
-    lines = [t("cli.summary_title", lang, unit=result["unit_path"], period=result["period"], set_id=result["set"])]
+    set_name = catalog.set_label(result["set"], lang)
+    lines = [t("cli.summary_title", lang, unit=result["unit_path"], period=result["period"], set_id=set_name)]
+    if result.get("view") == "today":
+        lines.append("  " + t("view.today", lang) + " — " + t(f"rule.note.{result['rule']}", lang))
     if not result["communes"]:
-        lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=result["set"]))
+        lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=set_name))
         return "\n".join(lines)
     lines.append(
         t(
@@ -357,6 +362,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--period", required=True, help="YYYY-MM or YYYY")
     p.add_argument("--set", help="criteria set id (default: the set in force for the period)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--view",
+        choices=["then", "today"],
+        default="then",
+        help="then: units as they were in the period (default); today: re-aggregated onto today's communes",
+    )
+    p.add_argument(
+        "--rule",
+        choices=["strict", "weighted"],
+        default="strict",
+        help="today view: a criterion is met if every predecessor met it (strict) or by population share (weighted)",
+    )
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("import", parents=[common], help="validate and load a workbook of commune results")
@@ -405,6 +422,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("file")
     q.add_argument("--unit", help="resolve commune names inside this unit")
     q.add_argument("--json", action="store_true")
+
+    cli_history.register(sub, common)  # groups, merger, populations, commune-groups, mapping
 
     p = sub.add_parser("catalog", help="criteria catalogue")
     catalog_sub = p.add_subparsers(dest="catalog_command", required=True)

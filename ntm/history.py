@@ -283,3 +283,115 @@ def yearly(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self", lens
             }
         )
     return pd.DataFrame(rows, columns=["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"])
+
+
+def summary(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
+) -> dict:
+    """``python -m ntm summary --json`` in the lens's view: with "today" a period before a merger is reported
+    on today's communes (``communes_detail`` lists them, with how many predecessors reported)."""
+    if lens.view == "then" and lens.group is None:
+        return {**metrics.summary(con, unit, period, set_id, layer), "view": "then"}
+    found = scores(con, unit, period, set_id, layer, lens)
+    n = metrics.n_criteria(con, set_id)
+    avg = metrics.average_met(found)
+    missing = not_reported(con, unit, period, set_id, layer, lens)
+    return {
+        "unit": {"code": unit.code, "name": unit.name},
+        "period": period.text,
+        "set": set_id,
+        "layer": layer,
+        "view": lens.view,
+        "rule": lens.rule,
+        "communes": len(found),
+        "total_met": int(found["met"].sum()) if len(found) else 0,
+        "average_met": None if avg is None else round(avg, 2),
+        "distribution": {row.bin: int(row.communes) for row in metrics.distribution(found, n).itertuples()},
+        "distribution_exact": {str(k): int(v) for k, v in metrics.exact_distribution(found, n).items()},
+        "communes_detail": [
+            {
+                "code": r.code if isinstance(r.code, str) else None,
+                "name": r.name,
+                "met": int(r.met),
+                "unmet": [int(x) for x in r.unmet],
+                **({"predecessors": int(r.predecessors)} if "predecessors" in found else {}),
+            }
+            for r in found.itertuples()
+        ],
+        "not_reported": [
+            {"code": r.code if isinstance(r.code, str) else None, "name": r.name} for r in missing.itertuples()
+        ],
+        "unit_path": units.describe(con, unit),
+    }
+
+
+def district_ranking(
+    con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
+) -> pd.DataFrame:
+    """``metrics.district_ranking`` in the lens's view: after the reform (or on today's communes) the former
+    districts are ranked, each holding the communes now on its territory."""
+    found = scores(con, province, period, set_id, layer, Lens(lens.view, lens.rule))
+    columns = ["district", "communes", "average_met", "at_standard", "rank", "of"]
+    found = found[found["district"].notna()]
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    n = metrics.n_criteria(con, set_id)
+    ranked = (
+        found.groupby("district")
+        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("met", lambda s: int((s == n).sum())))
+        .reset_index()
+        .sort_values(["average_met", "district"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+    ranked["rank"] = ranked["average_met"].rank(method="min", ascending=False).astype(int)
+    ranked["of"] = len(ranked)
+    return ranked[columns]
+
+
+def commune_history(
+    con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self", rule: Rule = "strict"
+) -> pd.DataFrame:
+    """``metrics.commune_history`` with the months before a merger filled in from the communes ``unit`` came
+    from, under ``rule``: (period, set_id, met, statuses, upload_id, reporting, own)."""
+    ancestors = lineage.ancestry(con, unit)
+    columns = ["period", "set_id", "met", "statuses", "upload_id", "reporting", "own"]
+    own = metrics.commune_history(con, unit, layer)
+    own = own.assign(statuses=own["statuses"].map(dict), reporting=1, own=True)
+    if not ancestors:
+        return own[columns]
+    ids = [u.unit_id for u, _ in ancestors]
+    ended = {u.unit_id: u.valid_to for u, _ in ancestors}
+    facts = con.execute(
+        f"""SELECT unit_id, period, set_id, criterion_no, status, upload_id FROM assessments
+            WHERE layer = ? AND unit_id IN ({",".join("?" * len(ids))})""",
+        [layer, *ids],
+    ).df()
+    pop = populations(con) if rule == "weighted" else {}
+    back = _ancestors(con)
+    numbers_of = {s: _numbers(con, s) for s in facts["set_id"].unique()}
+    rows = []
+    own_months = {(pd.Timestamp(p), s) for p, s in zip(own["period"], own["set_id"])}
+    for (period, set_id), part in facts.groupby(["period", "set_id"]):
+        if (pd.Timestamp(period), set_id) in own_months:
+            continue
+        present = set(part["unit_id"].astype(int))
+        day = pd.Timestamp(period).date()
+        superseded = {o for u in present for o in back[u] if o in present and ended.get(o) and ended[o] < day}
+        present -= superseded
+        by_unit = {u: dict(zip(g["criterion_no"], g["status"])) for u, g in part.groupby("unit_id") if u in present}
+        weights = {u: pop.get(u) for u in by_unit}
+        weighted = rule == "weighted" and all(w is not None for w in weights.values())
+        statuses = {}
+        for no in numbers_of[set_id]:
+            values = {u: s.get(no, "not_met") for u, s in by_unit.items()}
+            if weighted:
+                share = sum(weights[u] for u, v in values.items() if v == "met") / sum(weights.values())
+                met = share >= WEIGHTED_THRESHOLD
+            else:
+                met = all(v == "met" for v in values.values())
+            near = all(v in ("met", "basically_met") for v in values.values())
+            statuses[no] = "met" if met else ("basically_met" if near else "not_met")
+        met_count = sum(1 for v in statuses.values() if v == "met")
+        rows.append((period, set_id, met_count, statuses, int(part["upload_id"].max()), len(by_unit), False))
+    before = pd.DataFrame(rows, columns=columns)
+    return pd.concat([before, own[columns]], ignore_index=True).sort_values("period").reset_index(drop=True)

@@ -35,7 +35,7 @@ def build(
     con.execute(
         "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
         "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-        "DELETE FROM recognitions"
+        "DELETE FROM recognitions; DELETE FROM unit_mergers"
     )
     n_units = units.load_catalogue(con)
     report(0.2, "facts")

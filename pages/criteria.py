@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from ntm import charts, metrics
+from ntm import catalog, charts, metrics
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
@@ -13,6 +13,9 @@ st.plotly_chart(
     width="stretch",
     key="rates",
 )
+
+if cur.execute("SELECT count(*) FROM indicators WHERE set_id = ?", [f.set_id]).fetchall()[0][0] == 0:
+    st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(f.set_id, lang, cur)))
 
 st.subheader(ui.tr("criteria.bottleneck_title"))
 name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
@@ -50,7 +53,10 @@ if over_time["year"].nunique() > 1:
     names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
     st.plotly_chart(
         charts.rates_by_year_heatmap(
-            over_time, names, ui.tr("criteria.over_time_title", unit=f.scope.name, set_id=f.set_id), lang
+            over_time,
+            names,
+            ui.tr("criteria.over_time_title", unit=f.scope.name, set_id=catalog.set_label(f.set_id, lang, cur)),
+            lang,
         ),
         width="stretch",
         key="rates_by_year",

@@ -4,18 +4,35 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import catalog, charts, metrics, periods, progress, store, targets, units
-from ntm.i18n import fmt_number, fmt_period
+from ntm import (
+    catalog,
+    charts,
+    comparison,
+    lineage,
+    metrics,
+    periods,
+    progress,
+    recognition_merger,
+    store,
+    targets,
+    units,
+)
+from ntm import history as hist
+from ntm.i18n import fmt_date, fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
-scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
-matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
+matrix = ui.query(hist.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
 choices = sorted(
     matrix[["unit_id", "name", "district"]].drop_duplicates().itertuples(index=False),
     key=lambda r: (str(r.district), r.name),
 )
 if not choices:
-    ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(f.period.text, lang), set_id=f.set_id)
+    ui.empty(
+        "common.no_reports",
+        unit=f.scope.name,
+        period=fmt_period(f.period.text, lang),
+        set_id=catalog.set_label(f.set_id, lang, cur),
+    )
     st.stop()
 labels = {int(r.unit_id): f"{r.name} ({r.district})" if isinstance(r.district, str) else r.name for r in choices}
 ids = list(labels)
@@ -27,7 +44,37 @@ st.query_params["commune"] = str(st.session_state["commune"])
 unit = units.get(cur, st.session_state["commune"])
 st.title(ui.tr("profile.title", name=unit.name))
 
-history = ui.query(metrics.commune_history, cur, version, unit, f.layer)
+history = ui.query(hist.commune_history, cur, version, unit, f.layer, f.rule)
+came_from = [u for u, depth in lineage.ancestry(cur, unit) if depth == 1]
+if came_from:
+    st.info(
+        ui.tr(
+            "profile.predecessors",
+            name=unit.name,
+            count=len(came_from),
+            names=", ".join(u.short_name for u in came_from),
+        )
+        + " "
+        + ui.tr(f"rule.note.{f.rule}").capitalize()
+        + ".",
+        icon=":material/merge:",
+    )
+    for d in recognition_merger.predecessor_decisions(cur, unit):
+        st.caption(
+            ui.tr(
+                "profile.predecessor_decision",
+                commune=d.commune,
+                level=ui.tr("level." + d.level),
+                decision=d.decision_no,
+                date=fmt_date(d.decision_date, lang),
+            )
+        )
+went_into = lineage.successors_today(cur, unit)
+if went_into and went_into != [unit]:
+    st.info(
+        ui.tr("profile.successor", name=unit.name, names=", ".join(u.name for u in went_into)),
+        icon=":material/call_merge:",
+    )
 if history.empty:
     ui.empty("profile.no_history")
     st.stop()
@@ -39,11 +86,12 @@ st.markdown(
         met=int(last["met"]),
         n=n_by_set[last["set_id"]],
         period=fmt_period(last["period"], lang),
-        set_id=last["set_id"],
+        set_id=catalog.set_label(last["set_id"], lang, cur),
     )
 )
+set_names = comparison.set_names(cur, history["set_id"].unique(), lang)
 st.plotly_chart(
-    charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang),
+    charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang, set_names),
     width="stretch",
     key="commune_trend",
 )
@@ -64,6 +112,8 @@ table = pd.DataFrame(
 )
 st.dataframe(table, hide_index=True, width="stretch")
 indicators = catalog.indicators(cur, last["set_id"])
+if not len(indicators):
+    st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(last["set_id"], lang, cur)))
 if len(indicators):
     with st.expander(ui.tr("profile.indicators", count=len(indicators))):
         st.dataframe(

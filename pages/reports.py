@@ -9,7 +9,7 @@ from ntm.i18n import fmt_period
 f, cur, version, lang = ui.page_start()
 st.title(ui.tr("reports.title", unit=f.scope.name, period=fmt_period(f.period.text, lang)))
 st.caption(ui.tr("reports.help"))
-report = ui.query(reports.draft, cur, version, f.scope, f.period, f.set_id, lang, f.layer)
+report = ui.query(reports.draft, cur, version, f.scope, f.period, f.set_id, lang, f.layer, f.lens)
 left, right = st.columns(2)
 name = f"bao-cao-{f.scope.code}-{f.period.text}"
 left.download_button(

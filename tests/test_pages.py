@@ -104,14 +104,14 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
     at = start(monkeypatch, db, district="184", period="2020-05", mode="month")
     at.switch_page("pages/upload.py").run()
     assert not at.exception
-    assert at.selectbox(key="revert_id").value == 13  # newest sample upload (the template of 12/2025) first
+    assert at.selectbox(key="revert_id").value == 16  # newest sample upload (the template of 3/2026) first
     at.button(key="revert").click().run()
     assert not at.exception
     st.cache_resource.clear()  # release the app's connection before reading the file here
     con = store.connect(db)
-    assert con.execute("SELECT status FROM uploads WHERE upload_id = 13").fetchall() == [("reverted",)]
-    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01'").fetchall() == [(0,)]
-    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-11-01'").fetchall()[0][0] > 0
+    assert con.execute("SELECT status FROM uploads WHERE upload_id = 16").fetchall() == [("reverted",)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2026-03-01'").fetchall() == [(0,)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2026-02-01'").fetchall()[0][0] > 0
     con.close()
 
 
@@ -121,7 +121,8 @@ def test_targets_page_shows_every_status_of_the_sample(monkeypatch, sample_db):
     assert not at.exception, at.exception
     assert at.selectbox(key="target_year").value == 2026
     badges = " ".join(m.value for m in at.markdown)
-    for word in ("Đã đạt: 1", "Đúng tiến độ: 1", "Cần đẩy nhanh: 1", "Tiến độ chậm: 1", "Đang giảm: 1"):
+    # as of 3/2026 the 2026-2030 set has two months of history: too few for a pace (every status: test_cli)
+    for word in ("Đã đạt: 1", "Chưa đủ số liệu: 4"):
         assert word in badges
     at.selectbox(key="target_year").set_value(2025).run()  # the overdue Văn Quan plans are not in the new province
     assert not at.exception and any("Chưa có mục tiêu" in i.value for i in at.info)
@@ -132,7 +133,7 @@ def test_targets_page_in_english(monkeypatch, sample_db):
     at.switch_page("pages/targets.py").run()
     assert not at.exception
     assert at.title[0].value.startswith("Targets for 2026")
-    assert "Regressing: 1" in " ".join(m.value for m in at.markdown)
+    assert "Not enough data: 4" in " ".join(m.value for m in at.markdown)
 
 
 def test_the_layer_filter_switches_to_the_appraisal(monkeypatch, sample_db):

@@ -6,8 +6,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Report on the new rural commune criteria — {unit}",
     ),
     "report.subtitle": (
-        "Kỳ báo cáo: {period}; bộ tiêu chí {set_id}; số liệu {layer}.",
-        "Period: {period}; criteria set {set_id}; {layer} figures.",
+        "Kỳ báo cáo: {period}; {set_id}; số liệu {layer}.",
+        "Period: {period}; {set_id}; {layer} figures.",
     ),
     "report.no_data_heading": ("Chưa có số liệu", "No data"),
     "report.no_data": (
@@ -88,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.level.nang_cao": ("đạt chuẩn NTM nâng cao", "advanced NTM"),
     "report.level.kieu_mau": ("đạt chuẩn NTM kiểu mẫu", "model NTM"),
     "report.no_earlier": (
-        "Chưa có số liệu kỳ {before} theo bộ tiêu chí {set_id} để so sánh.",
-        "No {before} figures on the {set_id} set to compare with.",
+        "Chưa có số liệu kỳ {before} theo {set_id} để so sánh.",
+        "No {before} figures under the {set_id} to compare with.",
     ),
 }

@@ -394,7 +394,7 @@ def scores_or_stop(
     """Write the page title for the scope and period; return (period label, commune scores),
     or explain why there is nothing to show and stop."""
     label = fmt_period(f.period.text, lang())
-    st.title(tr(title_key, unit=f.scope.name, period=label))
+    st.title(tr(title_key, unit=scope_name(f), period=label))
     from ntm import history
 
     scores = query(history.scores, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
@@ -403,6 +403,13 @@ def scores_or_stop(
         empty("common.no_reports", unit=f.scope.name, period=label, set_id=catalog.set_label(f.set_id, lang(), cur))
         st.stop()
     return label, scores
+
+
+def scope_name(f: Filters) -> str:
+    """The scope as titles name it: the unit, or the grouping ("Huyện cũ Văn Quan") when one is chosen."""
+    if f.group is None:
+        return f.scope.name
+    return tr("groups.caption", kind=tr(f"groups.kind.{f.group.kind}"), name=f.group.name)
 
 
 def district_column(f: Filters) -> str:

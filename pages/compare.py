@@ -31,13 +31,13 @@ if len(order) > 60:
     st.caption(ui.tr("compare.many_groups" if no_districts else "compare.many", count=len(order)))
 st.plotly_chart(
     charts.status_heatmap(
-        matrix, order, names, ui.tr("compare.heatmap_title", unit=f.scope.name, period=period_label), lang
+        matrix, order, names, ui.tr("compare.heatmap_title", unit=ui.scope_name(f), period=period_label), lang
     ),
     width="stretch",
     key="heatmap",
 )
 st.plotly_chart(
-    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=f.scope.name, period=period_label), lang),
+    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label), lang),
     width="stretch",
     key="bar",
 )

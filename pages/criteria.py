@@ -9,7 +9,7 @@ f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
 rates = metrics.criterion_rates(cur, scores, f.set_id)
 st.plotly_chart(
-    charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label), lang),
+    charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label), lang),
     width="stretch",
     key="rates",
 )
@@ -55,7 +55,7 @@ if over_time["year"].nunique() > 1:
         charts.rates_by_year_heatmap(
             over_time,
             names,
-            ui.tr("criteria.over_time_title", unit=f.scope.name, set_id=catalog.set_label(f.set_id, lang, cur)),
+            ui.tr("criteria.over_time_title", unit=ui.scope_name(f), set_id=catalog.set_label(f.set_id, lang, cur)),
             lang,
         ),
         width="stretch",

@@ -90,7 +90,7 @@ yearly = ui.query(history.yearly, cur, version, f.scope, f.layer, f.lens)
 breaks = crosswalk.breaks(yearly)
 names = comparison.set_names(cur, yearly["set_id"].unique(), lang)
 with left:
-    st.plotly_chart(charts.yearly_trend(yearly, f.scope.name, lang, names, breaks), width="stretch", key="trend")
+    st.plotly_chart(charts.yearly_trend(yearly, ui.scope_name(f), lang, names, breaks), width="stretch", key="trend")
     for year, before, after in breaks:
         pairs = crosswalk.comparable(cur, before, after)
         note = ui.tr("set.break_note", year=year, before=names[before], after=names[after]) + " "
@@ -103,7 +103,7 @@ with left:
 with right:
     dist = metrics.distribution(scores, n)
     st.plotly_chart(
-        charts.distribution_bar(dist, ui.tr("overview.dist_title", unit=f.scope.name, period=period_label), lang),
+        charts.distribution_bar(dist, ui.tr("overview.dist_title", unit=ui.scope_name(f), period=period_label), lang),
         width="stretch",
         key="dist",
     )

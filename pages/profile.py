@@ -45,15 +45,13 @@ unit = units.get(cur, st.session_state["commune"])
 st.title(ui.tr("profile.title", name=unit.name))
 
 history = ui.query(hist.commune_history, cur, version, unit, f.layer, f.rule)
-came_from = [u for u, depth in lineage.ancestry(cur, unit) if depth == 1]
+ancestry = lineage.ancestry(cur, unit)
+came_from = [u for u, depth in ancestry if depth == 1]
 if came_from:
+    earlier = [u.short_name for u, depth in ancestry if depth > 1]  # merged into a predecessor before
+    names = ", ".join(u.short_name for u in came_from) + (f" ({', '.join(earlier)})" if earlier else "")
     st.info(
-        ui.tr(
-            "profile.predecessors",
-            name=unit.name,
-            count=len(came_from),
-            names=", ".join(u.short_name for u in came_from),
-        )
+        ui.tr("profile.predecessors", name=unit.name, count=len(came_from), names=names)
         + " "
         + ui.tr(f"rule.note.{f.rule}").capitalize()
         + ".",
@@ -107,7 +105,7 @@ table = pd.DataFrame(
         ui.tr("criteria.name"): crit[name_col],
         ui.tr("profile.status"): [ui.tr("status." + statuses.get(c, "not_met")) for c in crit["criterion_no"]],
         ui.tr("profile.unmet_since"): [fmt_period(since[c], lang) if c in since else "" for c in crit["criterion_no"]],
-        ui.tr("criteria.department"): crit[dept_col],
+        ui.tr("criteria.department"): crit[dept_col].fillna("–"),
     }
 )
 st.dataframe(table, hide_index=True, width="stretch")

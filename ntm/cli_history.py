@@ -68,7 +68,7 @@ def _run(args, body) -> int:
     except (units.UnitError, ValueError) as exc:
         raise cli.UsageError(str(exc)) from exc
     except Rejected as exc:
-        return cli._print_rejected(exc.problems, args.lang)
+        return cli._print_rejected(exc.errors, args.lang)
     finally:
         con.close()
 

@@ -220,7 +220,7 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
 
     set_options = _sets_with_data(cur, version, period.start, period.end)
     in_force = catalog.set_for_period(cur, period.end)
-    _from_query("set", set_options, in_force if in_force in set_options else (set_options or [None])[0])
+    _from_query("set", set_options, in_force if in_force in set_options else next(iter(set_options), None))
     side.selectbox(
         tr("filter.set"),
         set_options,

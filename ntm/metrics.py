@@ -188,8 +188,8 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
     rows = []
     for year, set_id in _years_and_sets(con, same, layer):
         period = Period(str(year), date(year, 1, 1), date(year, 12, 1))
-        candidates = [(report_window(con, u, period, set_id, layer), u) for u in same]
-        candidates = [(w, u) for w, u in candidates if w is not None]
+        windows = [(report_window(con, u, period, set_id, layer), u) for u in same]
+        candidates = [(w, u) for w, u in windows if w is not None]
         if not candidates:
             continue
         _, scope = max(candidates, key=lambda c: c[0][1])
@@ -253,7 +253,7 @@ def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: 
         "period": period.text,
         "set": set_id,
         "layer": layer,
-        "communes": int(len(scores)),
+        "communes": len(scores),
         "total_met": int(scores["met"].sum()) if len(scores) else 0,
         "average_met": None if avg is None else round(avg, 2),
         "distribution": {row.bin: int(row.communes) for row in distribution(scores, n).itertuples()},

@@ -11,9 +11,9 @@ their headers, not their names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd
@@ -209,7 +209,11 @@ def _rows(frame: pd.DataFrame, sheet: str, first_row: int) -> Iterator[tuple[int
         if all(_blank(v) in (None, "") for v in row.values()):
             continue
         r = first_row + i
-        yield r, row, lambda col, r=r: (sheet or None, r, letters[columns.index(col)] if col in columns else None)
+
+        def where(col: str, r: int = r) -> tuple:
+            return sheet or None, r, letters[columns.index(col)] if col in columns else None
+
+        yield r, row, where
 
 
 def _blank(value):

@@ -200,8 +200,12 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer
         "needed_pace": None,
         "pace_ratio": None,
     }
-    value_at = lambda day: _goal_value(con, unit, month(day), set_id, goal["metric"], layer)  # noqa: E731
-    current = value_at(as_of) if set_id else None
+    in_force = set_id
+
+    def value_at(day: date) -> float | None:
+        return _goal_value(con, unit, month(day), in_force, goal["metric"], layer) if in_force else None
+
+    current = value_at(as_of)
     if current is None:
         entry["status"] = "no_data"
         return entry

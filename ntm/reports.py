@@ -93,7 +93,7 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
         lines.append(t("report.missing", lang, count=len(missing), names=", ".join(missing["name"])))
     place = f"{unit.kind.lower()} {unit.short_name}" if lang == "vi" else unit.name  # "toàn huyện Văn Quan"
     lines.append(t("report.average", lang, unit=place, average=fmt_number(average, lang)))
-    if previous is not None:
+    if previous is not None and average is not None:
         lines.append(
             t(
                 "report.average_before",

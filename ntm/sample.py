@@ -1,33 +1,74 @@
-"""Building the demo database: catalogue, units, then the generated Lạng Sơn reports uploaded
-as workbooks through the same import path staff use (``ntm.ingest.import_file``)."""
+"""Building the demo database: catalogue, units, then the sample workbooks of ``sample_data/`` uploaded
+through the same import path staff use (``ntm.ingest.import_file``), as its ``uploads.csv`` lists them.
+
+The workbooks are files, read like any upload; the code that generates them lives beside them
+(``sample_data/regenerate.py``) and is never imported from here."""
 
 from __future__ import annotations
 
+import csv
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Literal
 
 import duckdb
 
-from ntm import catalog, periods, plans, units
+from ntm import catalog, lineage, paths, plans, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
+PROVINCE_CODE = "20"  # Lạng Sơn: the sample's uploads name their units within it
+MANIFEST = "uploads.csv"
+HISTORICAL = "historical-units.csv"
 
 
 class SampleImportFailed(RuntimeError):
-    """A generated workbook was refused by the importer: the generator and the importer disagree."""
+    """A sample workbook was refused by the importer: the generator and the importer disagree."""
+
+
+@dataclass(frozen=True)
+class SampleFile:
+    """One line of ``uploads.csv``: a workbook, what it holds and when it would have arrived."""
+
+    file: str
+    kind: Literal["report", "plan"]
+    layer: str
+    uploaded_at: datetime | None
+    backfill: bool
+    note: str | None
+
+
+def manifest(folder: Path | None = None) -> list[SampleFile]:
+    """The sample uploads in the order they are loaded."""
+    folder = folder or paths.sample_dir()
+    with open(folder / MANIFEST, encoding="utf-8", newline="") as handle:
+        return [
+            SampleFile(
+                file=row["file"],
+                kind="plan" if row["kind"] == "plan" else "report",
+                layer=row["layer"] or "self",
+                uploaded_at=datetime.fromisoformat(row["uploaded_at"]) if row["uploaded_at"] else None,
+                backfill=row["backfill"] == "true",
+                note=row["note"] or None,
+            )
+            for row in csv.DictReader(handle)
+        ]
 
 
 def build(
-    con: duckdb.DuckDBPyConnection, progress: Progress | None = None, workbook_dir: str | Path | None = None
+    con: duckdb.DuckDBPyConnection,
+    progress: Progress | None = None,
+    workbook_dir: str | Path | None = None,
+    sample_dir: Path | None = None,
 ) -> dict[str, int]:
     """(Re)build everything the demo needs in ``con``; ``progress(fraction, step)`` is told along the way.
 
-    The workbooks are also written to ``workbook_dir`` when given, for people to look at or upload.
+    The workbooks are also copied to ``workbook_dir`` when given, for people to look at or upload.
     """
-    from sample_data import generator, workbooks  # the generator lives with the sample data, outside the package
-
+    folder = sample_dir or paths.sample_dir()
     report = progress or (lambda fraction, step: None)
     report(0.02, "catalog")
     catalog.load_builtin(con)
@@ -37,51 +78,52 @@ def build(
         "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
         "DELETE FROM recognitions; DELETE FROM unit_mergers"
     )
-    n_units = units.load_catalogue(con)
+    n_units = units.load_catalogue(con) + _add_historical_units(con, folder)
     report(0.2, "facts")
-    frame = generator.facts(con)
-    province = units.resolve(con, generator.PROVINCE_CODE, start=generator.ANCHOR_2020)
-    files = workbooks.plan(frame)
-    rows = 0
-    for k, (name, build_file, layer) in enumerate(files):
+    files = manifest(folder)
+    rows = uploads = 0
+    counts: dict[str, int] = {}
+    for k, entry in enumerate(files):
         report(0.25 + 0.75 * k / len(files), "load")
-        data = build_file(con, province)
+        data = (folder / entry.file).read_bytes()
         if workbook_dir is not None:
             Path(workbook_dir).mkdir(parents=True, exist_ok=True)
-            (Path(workbook_dir) / name).write_bytes(data)
-        result = import_file(con, data, name, unit=province.code, uploaded_by="sample", layer=layer)
+            shutil.copyfile(folder / entry.file, Path(workbook_dir) / entry.file)
+        if entry.kind == "plan":
+            checked, counts = plans.import_plan(con, data, entry.file, by="sample")
+            if checked.errors:
+                raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in checked.errors[:3]]}")
+            continue
+        result = import_file(con, data, entry.file, unit=PROVINCE_CODE, uploaded_by="sample", layer=entry.layer)
         if result.status != "loaded":
-            raise SampleImportFailed(f"{name}: {[p.located('en') for p in result.errors[:3]]}")
+            raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in result.errors[:3]]}")
         rows += result.rows
-        _pretend_uploaded(con, result.upload_id, name)
-    plan = workbooks.plan_workbook(con, frame)
-    if workbook_dir is not None:
-        (Path(workbook_dir) / "ke-hoach-muc-tieu.xlsx").write_bytes(plan)
-    checked, counts = plans.import_plan(con, plan, "ke-hoach-muc-tieu.xlsx", by="sample")
-    if checked.errors:
-        raise SampleImportFailed(f"ke-hoach-muc-tieu.xlsx: {[p.located('en') for p in checked.errors[:3]]}")
+        uploads += 1
+        _pretend_uploaded(con, result.upload_id, entry)
     report(1.0, "done")
-    return {"units": n_units, "rows": rows, "uploads": len(files), **counts}
+    return {"units": n_units, "rows": rows, "uploads": uploads, **counts}
 
 
-def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int, name: str) -> None:
-    """Give a sample upload the date it would have had: the yearly files are a backfill of old reports
-    (not late); each monthly template arrives on the 3rd of the next month, 9/2025's on the 14th (late);
-    the appraisal of 11/2024 on 10/12/2024."""
-    if name.startswith("tham-dinh-"):
-        con.execute(
-            "UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
-            [datetime(2024, 12, 10, 15, 0), upload_id],
-        )
-    elif name.startswith("mau-nhap-"):
-        year, month_no = int(name[9:13]), int(name[14:16])
-        next_month = periods.shift_months(date(year, month_no, 1), 1)
-        day = 14 if (year, month_no) == (2025, 9) else 3
-        con.execute(
-            "UPDATE uploads SET uploaded_at = ?, backfill = false WHERE upload_id = ?",
-            [datetime(next_month.year, next_month.month, day, 9, 30), upload_id],
-        )
-    else:
-        con.execute(
-            "UPDATE uploads SET backfill = true, note = 'Nhập số liệu cũ / backfill' WHERE upload_id = ?", [upload_id]
-        )
+def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
+    """Communes the old files name that the catalogue lacks (merged away before its snapshot), as staff would
+    add them, with the month they ceased to exist."""
+    with open(folder / HISTORICAL, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        valid_to = date.fromisoformat(row["valid_to"]) if row["valid_to"] else None
+        district = units.resolve(con, row["district_code"], start=valid_to or date.today())
+        unit = units.add_historical_unit(con, row["name"], district, valid_to=valid_to)
+        if row.get("merged_into"):  # the merger the province entered (Đồng Giáp → Khánh Khê, 1/1/2021)
+            day = date.fromisoformat(row["merged_on"])
+            into = units.resolve(con, row["merged_into"], start=day, within=district, prefer="commune")
+            lineage.add_merger(con, unit, into, day, source="sample")
+    return len(rows)
+
+
+def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int | None, entry: SampleFile) -> None:
+    """Give a sample upload the date it would have had (old reports are a backfill, never late)."""
+    con.execute(
+        "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
+        " WHERE upload_id = ?",
+        [entry.uploaded_at, entry.backfill, entry.note, upload_id],
+    )

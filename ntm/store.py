@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from contextlib import contextmanager, nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 import pandas as pd
 
-DEFAULT_DB = Path("data") / "ntm.duckdb"
+from ntm import paths
+
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
 
@@ -142,8 +143,9 @@ class StoreBusy(RuntimeError):
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """The database file: ``--db`` if given, else ``$NTM_DB``, else ``data/ntm.duckdb``."""
-    return Path(explicit or os.environ.get("NTM_DB") or DEFAULT_DB)
+    """The database file: ``--db`` if given, else ``$NTM_DB``, else ``data/ntm.duckdb`` of the checkout
+    (wherever the command runs from; see ``ntm.paths``)."""
+    return Path(explicit or os.environ.get("NTM_DB") or paths.default_db())
 
 
 def connect(path: str | os.PathLike | None = None, *, migrate_schema: bool = True) -> duckdb.DuckDBPyConnection:
@@ -296,11 +298,14 @@ def load_facts(
                     DELETE FROM indicator_values v USING incoming_keys k
                     WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
                 con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
-        finally:
-            con.unregister("incoming_facts")
-            if ind is not None:
-                con.unregister("incoming_indicators")
             con.execute("DROP TABLE IF EXISTS incoming_keys")
+        finally:
+            # After a failed statement the transaction is aborted and refuses even these: the rollback drops the
+            # temp table, the next load replaces the views; the error the caller sees stays the first one.
+            with suppress(duckdb.Error):
+                con.unregister("incoming_facts")
+                if ind is not None:
+                    con.unregister("incoming_indicators")
     return int(upload_id)
 
 

@@ -14,6 +14,7 @@ Khê, included); in 6/2023, 14 communes averaging 10,5 with Liên Hội at 11.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,7 +83,7 @@ class Track:
         keys = sorted(self.keys)
         if month <= keys[0][0]:
             return keys[0][1]
-        for (m0, c0), (m1, c1) in zip(keys, keys[1:]):
+        for (m0, c0), (m1, c1) in itertools.pairwise(keys):
             if m0 <= month <= m1:  # linear between keyframes; adjacent ones (12/2021 → 1/2022) step
                 return c0 + int((c1 - c0) * months_between(m0, month) / (months_between(m0, m1) or 1))
         return keys[-1][1]

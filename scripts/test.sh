@@ -17,4 +17,6 @@ if [ "${CI:-}" = "true" ] && [ ! -x /usr/bin/chromium ]; then
   echo "CI=true but /usr/bin/chromium is missing: the browser tests cannot run" >&2
   exit 1
 fi
-python -m pytest -p no:playwright "$@"
+bash scripts/check.sh  # ruff, ruff format, mypy, import-linter: any failure stops here
+# In parallel (pytest-xdist), the browser tests kept in one worker (--dist loadgroup).
+python -m pytest -p no:playwright -n auto --dist loadgroup "$@"

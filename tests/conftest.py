@@ -1,87 +1,111 @@
-"""Shared fixtures: a template database with catalogue and units (built once), copied per test."""
+"""Shared fixtures. A template database with catalogue and units, and the sample database built by
+``python -m ntm sample``: each built once per test session (under pytest-xdist the first worker builds it
+behind a file lock and the others wait and reuse it), then copied, so no test writes to the shared file.
+
+Helpers live in ``tests/helpers.py``; nothing here is imported by a test module."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import io
+import json
 import shutil
-from datetime import date
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from ntm import catalog, sample, store, units
+from ntm import catalog, store, units
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "base.duckdb"
+def _built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """``build(path)`` run once per session, however many xdist workers ask; returns the file and what
+    ``build`` returned (kept as JSON beside the file for the workers that did not build it)."""
+    if worker_id == "master":  # not under xdist
+        path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+        return path, build(path)
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of this session
+    path, info = shared / f"{name}.duckdb", shared / f"{name}.json"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not info.exists():
+                info.write_text(json.dumps(build(path)))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return path, json.loads(info.read_text())
+
+
+def _build_template(path: Path) -> dict:
     con = store.connect(path)
     catalog.load_builtin(con)
     units.load_catalogue(con)
     con.execute("CHECKPOINT")
     con.close()
+    return {}
+
+
+def _build_sample(path: Path) -> dict:
+    """The sample as a user builds it: ``python -m ntm sample --db PATH`` (its exit code and output kept)."""
+    from ntm.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["sample", "--db", str(path)])
+    return {"code": code, "out": out.getvalue()}
+
+
+def _copy(source: Path, folder: Path, name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    shutil.copy(source, path)
     return path
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory, worker_id) -> Path:
+    return _built_once(tmp_path_factory, worker_id, "template", _build_template)[0]
+
+
+@pytest.fixture
 def db_path(template_db, tmp_path) -> Path:
-    path = tmp_path / "ntm.duckdb"
-    shutil.copy(template_db, path)
-    return path
+    """A fresh copy of the template database (catalogue and units, no reports) for this test to write."""
+    return _copy(template_db, tmp_path, "ntm.duckdb")
 
 
-@pytest.fixture()
-def con(db_path):
+@pytest.fixture
+def con(db_path) -> Iterator:
     connection = store.connect(db_path)
     yield connection
     connection.close()
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    connection = store.connect(path)
-    sample.build(connection)
-    connection.execute("CHECKPOINT")
-    connection.close()
-    return path
+def _sample(tmp_path_factory, worker_id) -> tuple[Path, dict]:
+    return _built_once(tmp_path_factory, worker_id, "sample", _build_sample)
 
 
-@pytest.fixture()
-def sample_con(sample_db, tmp_path):
-    path = tmp_path / "sample.duckdb"
-    shutil.copy(sample_db, path)
-    connection = store.connect(path)
+@pytest.fixture(scope="session")
+def sample_build(_sample) -> dict:
+    """What ``python -m ntm sample`` returned and printed when it built the session's sample database."""
+    return _sample[1]
+
+
+@pytest.fixture(scope="session")
+def sample_db(_sample, tmp_path_factory) -> Path:
+    """This worker's copy of the sample database, for tests that only read it (one process per DuckDB file)."""
+    return _copy(_sample[0], tmp_path_factory.mktemp("sample-read"), "sample.duckdb")
+
+
+@pytest.fixture
+def sample_copy(sample_db, tmp_path) -> Path:
+    """A copy of the sample database this test may write to."""
+    return _copy(sample_db, tmp_path, "sample.duckdb")
+
+
+@pytest.fixture
+def sample_con(sample_copy) -> Iterator:
+    connection = store.connect(sample_copy)
     yield connection
     connection.close()
-
-
-MAY_2020 = date(2020, 5, 1)
-
-
-def van_quan(con):
-    return units.resolve(con, "Lạng Sơn/Văn Quan", start=MAY_2020)
-
-
-def commune(con, name, district="Văn Quan"):
-    parent = units.resolve(con, f"Lạng Sơn/{district}", start=MAY_2020)
-    return units.resolve(con, name, start=MAY_2020, within=parent, prefer="commune")
-
-
-def report(
-    con, unit, month: str, met: list[int], *, set_id="ntm-2016", basically: list[int] = (), n=19, layer="self"
-) -> int:
-    """Load one commune-month: criteria in ``met`` met, ``basically`` basically met, the rest not met."""
-    rows = [
-        (
-            unit.unit_id,
-            pd.Timestamp(month + "-01"),
-            set_id,
-            c,
-            "met" if c in met else "basically_met" if c in basically else "not_met",
-            layer,
-        )
-        for c in range(1, n + 1)
-    ]
-    frame = pd.DataFrame(rows, columns=["unit_id", "period", "set_id", "criterion_no", "status", "layer"])
-    return store.load_facts(con, frame, source="test")

@@ -19,7 +19,7 @@ import pytest
 
 from ntm import periods, store
 from ntm.ingest import template
-from tests.conftest import van_quan
+from tests.helpers import van_quan
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,7 +43,8 @@ PAGES = [
     ("tai-du-lieu", "Tải dữ liệu"),
 ]
 
-pytestmark = pytest.mark.browser
+# Under pytest-xdist (--dist loadgroup) every browser test runs in one worker: one server, one chromium.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 def _require_chromium() -> None:
@@ -60,10 +61,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(db: Path) -> tuple[subprocess.Popen, str]:
-    """``streamlit run app.py`` on a free port of 127.0.0.1 with ``NTM_DB=db``; returns once healthy."""
-    port = _free_port()
-    log = open(db.with_suffix(".log"), "w")
+def _start(db: Path, attempts: int = 3) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` on a free port of 127.0.0.1 with ``NTM_DB=db``; returns once healthy.
+
+    Another process (a parallel test worker) may take the port between the probe and the bind: then try another.
+    """
+    for _ in range(attempts):
+        proc, base = _launch(db, _free_port())
+        if proc is not None:
+            return proc, base
+    pytest.fail("streamlit did not start: " + db.with_suffix(".log").read_text()[-2000:])
+
+
+def _launch(db: Path, port: int) -> tuple[subprocess.Popen | None, str]:
+    log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 - the server writes to it for as long as it runs
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -93,7 +104,9 @@ def _start(db: Path) -> tuple[subprocess.Popen, str]:
                 return proc, base
         except OSError:
             pass
-        if proc.poll() is not None or time.time() > deadline:
+        if proc.poll() is not None:
+            return None, base  # exited: most likely the port was taken meanwhile
+        if time.time() > deadline:
             proc.kill()
             pytest.fail("streamlit did not start: " + db.with_suffix(".log").read_text()[-2000:])
         time.sleep(0.5)

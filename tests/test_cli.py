@@ -2,7 +2,9 @@ import json
 import subprocess
 import sys
 
+from ntm import store
 from ntm.cli import main
+from tests.helpers import plan_book, real_world_sheet, xlsx
 
 
 def run(capsys, *argv):
@@ -70,16 +72,16 @@ def test_module_entry_point_and_env_override(sample_db, tmp_path):
     assert json.loads(out.stdout)["communes"] == 1
 
 
-def test_sample_command_builds_a_database(tmp_path, capsys):
-    path = tmp_path / "demo.duckdb"
-    code, out, _ = run(capsys, "sample", "--db", str(path))
-    assert code == 0 and path.exists() and "Đã tạo cơ sở dữ liệu mẫu" in out
+def test_sample_command_builds_a_database(sample_build, sample_db):
+    """The session's sample database is built by ``python -m ntm sample`` itself (conftest), once."""
+    assert sample_build["code"] == 0 and "Đã tạo cơ sở dữ liệu mẫu" in sample_build["out"]
+    con = store.connect(sample_db)
+    uploads = con.execute("SELECT count(*) FROM uploads").fetchall()[0][0]
+    con.close()
+    assert uploads == 13  # the twelve workbooks of reports and the appraisal, imported through the upload path
 
 
 def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, capsys):
-    import json
-    from ntm.cli import main
-
     # judged at 12/2025: from 1/2026 the 2026-2030 set has under 3 months of reports, too few for a pace
     args = ["targets", "--db", str(sample_db), "--unit", "Lạng Sơn", "--year", "2026", "--as-of", "2025-12", "--json"]
     assert main(args) == 0
@@ -105,9 +107,6 @@ def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, caps
 
 
 def test_targets_import_rejects_a_bad_plan_with_exit_1(db_path, tmp_path, capsys):
-    from ntm.cli import main
-    from tests.test_plans import plan_book
-
     path = tmp_path / "ke-hoach.xlsx"
     path.write_bytes(
         plan_book(
@@ -123,3 +122,36 @@ def test_targets_import_rejects_a_bad_plan_with_exit_1(db_path, tmp_path, capsys
     assert main(["targets", "import", str(path), "--db", str(db_path), "--json"]) == 0
     assert '"targets": 1' in capsys.readouterr().out
     assert main(["targets", "--db", str(db_path)]) == 2  # neither --unit/--year nor import
+
+
+def test_cli_import_json_and_exit_codes(db_path, tmp_path, capsys):
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    good.write_bytes(xlsx(real_world_sheet))
+    bad.write_bytes(b"not a workbook")
+    assert main(["import", str(good), "--db", str(db_path), "--dry-run", "--json"]) == 0
+    dry = json.loads(capsys.readouterr().out)
+    assert dry["status"] == "dry-run" and dry["upload_id"] is None and dry["rows"] == 266
+    assert main(["import", str(good), "--db", str(db_path), "--json"]) == 0
+    loaded = json.loads(capsys.readouterr().out)
+    assert set(loaded) == {"status", "upload_id", "rows", "communes", "errors", "warnings"}
+    assert loaded["status"] == "loaded" and loaded["communes"] == 14
+    assert main(["import", str(bad), "--db", str(db_path), "--json"]) == 1
+    rejected = json.loads(capsys.readouterr().out)
+    assert rejected["status"] == "rejected" and rejected["errors"][0]["message"]
+    assert main(["import", str(tmp_path / "missing.xlsx"), "--db", str(db_path)]) == 2
+
+
+def test_an_appraisal_loads_as_its_own_layer_beside_the_self_assessment(db_path, tmp_path, capsys):
+    path = tmp_path / "van-quan-t5.xlsx"
+    path.write_bytes(xlsx(real_world_sheet))
+    assert main(["import", str(path), "--db", str(db_path)]) == 0
+    path.write_bytes(xlsx(lambda s: real_world_sheet(s, marks={"Tú Xuyên": [1, 2, 3]})))
+    assert main(["import", str(path), "--db", str(db_path), "--layer", "appraised", "--json"]) == 0
+    capsys.readouterr()
+    con = store.connect(db_path)
+    rows = dict(
+        con.execute("""SELECT layer, count(*) FILTER (WHERE status = 'met') FROM assessments a
+                               JOIN units u USING (unit_id) WHERE u.short_name = 'Tú Xuyên' GROUP BY 1""").fetchall()
+    )
+    con.close()
+    assert rows == {"self": 10, "appraised": 3}  # the appraisal did not replace the commune's own report

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from ntm import completeness, periods
-from tests.conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 
 def test_missing_and_late_reports_per_district(con):

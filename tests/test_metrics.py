@@ -3,7 +3,7 @@
 import pandas as pd
 
 from ntm import metrics, periods
-from tests.conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 
 def build(con):
@@ -124,7 +124,7 @@ def test_bottlenecks_count_the_last_mile(con):
 
 def test_last_mile_counts_the_criteria_missing_most_often(con):
     from ntm import metrics, periods
-    from tests.conftest import commune, report, van_quan
+    from tests.helpers import commune, report, van_quan
 
     all_but = lambda *missing: [c for c in range(1, 20) if c not in missing]  # noqa: E731
     report(con, commune(con, "Tú Xuyên"), "2020-05", all_but(17))
@@ -137,7 +137,7 @@ def test_last_mile_counts_the_criteria_missing_most_often(con):
 
 def test_regressions_since_the_previous_report(con):
     from ntm import metrics, periods
-    from tests.conftest import commune, report, van_quan
+    from tests.helpers import commune, report, van_quan
 
     tu_xuyen = commune(con, "Tú Xuyên")
     report(con, tu_xuyen, "2020-03", [1, 2, 3, 4])

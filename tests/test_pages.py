@@ -94,13 +94,10 @@ def test_vietnamese_labels_are_vietnamese(monkeypatch, sample_db):
     assert not {"Period", "Province", "District", "Communes reporting"} & set(labels)
 
 
-def test_upload_page_reverts_an_upload(monkeypatch, sample_db, tmp_path):
-    import shutil
-
+def test_upload_page_reverts_an_upload(monkeypatch, sample_copy):
     from ntm import store
 
-    db = tmp_path / "copy.duckdb"
-    shutil.copy(sample_db, db)
+    db = sample_copy
     at = start(monkeypatch, db, district="184", period="2020-05", mode="month")
     at.switch_page("pages/upload.py").run()
     assert not at.exception

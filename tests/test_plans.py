@@ -1,35 +1,9 @@
 """Plan workbooks and editor rows: validation with cell addresses, all-or-nothing loads, history."""
 
-import io
 from datetime import date
 
-import openpyxl
-
 from ntm import plans, targets
-from tests.conftest import commune, van_quan
-
-
-def plan_book(target_rows, goal_rows=(), recognition_rows=()) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Mục tiêu xã"
-    sheet.append(["DANH SÁCH XÃ PHẤN ĐẤU ĐẠT CHUẨN"])
-    sheet.append(["STT", "Tên xã", "Huyện", "Mức", "Thời hạn", "Kế hoạch", "Ghi chú"])
-    for k, row in enumerate(target_rows, start=1):
-        sheet.append([k, *row])
-    if goal_rows:
-        goals = book.create_sheet("Chỉ tiêu")
-        goals.append(["Đơn vị", "Năm", "Chỉ tiêu", "Giá trị", "Văn bản"])
-        for row in goal_rows:
-            goals.append(list(row))
-    if recognition_rows:
-        rec = book.create_sheet("Công nhận")
-        rec.append(["Tên xã", "Huyện", "Mức", "Số quyết định", "Ngày quyết định"])
-        for row in recognition_rows:
-            rec.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from tests.helpers import commune, plan_book, van_quan
 
 
 def counts(con):

@@ -5,13 +5,13 @@ from datetime import date
 import pytest
 
 from ntm import progress, targets
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 ALL = list(range(1, 20))
 
 
 @pytest.mark.parametrize(
-    "remaining, months_left, observed, expected",
+    ("remaining", "months_left", "observed", "expected"),
     [
         (0, 5, None, "achieved"),  # nothing missing, whatever the pace
         (3, 0, 1.0, "overdue"),  # the target month has come
@@ -49,7 +49,7 @@ def _history(con, name, points: dict[str, int]):
 
 
 @pytest.mark.parametrize(
-    "points, due, status, observed, needed",
+    ("points", "due", "status", "observed", "needed"),
     [
         ({"2024-01": 10, "2024-06": 13}, date(2025, 4, 1), "on_track", 0.6, 0.6),  # 6 left in 10 months
         ({"2024-01": 10, "2024-06": 13}, date(2024, 12, 1), "needs_acceleration", 0.6, 1.0),  # exactly 60 %
@@ -120,7 +120,7 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
     _target(con, "Tú Xuyên", date(2024, 11, 1))
     _target(con, "Hữu Lễ", date(2024, 12, 1))
     _target(con, "Tri Lễ", date(2025, 12, 1))  # another year
-    from tests.conftest import van_quan
+    from tests.helpers import van_quan
 
     result = progress.report(con, van_quan(con), 2024)
     assert result["as_of"] == "2024-06"  # the latest month with reports
@@ -129,7 +129,7 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
 
 
 def test_unit_goal_progress(con):
-    from tests.conftest import van_quan
+    from tests.helpers import van_quan
 
     district = van_quan(con)
     _history(con, "Tú Xuyên", {"2024-01": 10, "2024-06": 12})

@@ -5,7 +5,7 @@ import io
 import openpyxl
 
 from ntm import periods, reports
-from tests.conftest import van_quan
+from tests.helpers import van_quan
 
 
 def test_the_may_2020_draft_says_what_the_district_report_said(sample_con):

@@ -1,5 +1,5 @@
 from ntm import metrics, periods, units
-from tests.conftest import van_quan
+from tests.helpers import van_quan
 
 
 def test_generator_is_deterministic(sample_con):
@@ -72,9 +72,9 @@ def test_the_workbooks_hold_exactly_the_generated_facts(sample_con):
 
 def test_a_province_summary_with_district_group_rows_resolves_names_per_district(sample_con):
     """Hòa Bình is a commune of Văn Quan, Hữu Lũng, Chi Lăng and Bình Gia: the group row above it decides which."""
-    from sample_data import workbooks
     from ntm.ingest.importer import import_file
     from ntm.ingest.reader import read_workbook
+    from sample_data import workbooks
 
     facts = sample_con.execute(
         "SELECT unit_id, period, set_id, criterion_no, status FROM assessments WHERE period = DATE '2020-05-01'"

@@ -1,8 +1,9 @@
+import duckdb
 import pandas as pd
 import pytest
 
 from ntm import store
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 
 def statuses(con, unit):
@@ -24,7 +25,7 @@ def test_migrations_apply_step_by_step(tmp_path, monkeypatch):
     con = store.connect(tmp_path / "b.duckdb", migrate_schema=False)
     assert store.migrate(con, target=1) == 1
     extra = (store.SCHEMA_VERSION + 1, ["ALTER TABLE uploads ADD COLUMN reviewed BOOLEAN DEFAULT false"])
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [extra])
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, extra])
     assert store.migrate(con) == store.SCHEMA_VERSION + 1
     assert "reviewed" in [r[0] for r in con.execute("DESCRIBE uploads").fetchall()]
 
@@ -32,8 +33,8 @@ def test_migrations_apply_step_by_step(tmp_path, monkeypatch):
 def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
     con = store.connect(tmp_path / "c.duckdb")
     broken = (store.SCHEMA_VERSION + 1, ["CREATE TABLE half_done (x INTEGER)", "SELECT * FROM no_such_table"])
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [broken])
-    with pytest.raises(Exception):
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, broken])
+    with pytest.raises(duckdb.CatalogException, match="no_such_table"):
         store.migrate(con)
     assert store.schema_version(con) == store.SCHEMA_VERSION
     assert not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name='half_done'").fetchall()[0][
@@ -68,7 +69,7 @@ def test_revert_brings_back_what_the_upload_replaced(con):
     assert [k for k, v in statuses(con, unit).items() if v == "met"] == [1, 2, 3]
     log = store.uploads(con).set_index("upload_id")
     assert log.loc[second, "status"] == "reverted"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a loaded upload"):
         store.revert_upload(con, second)
 
 
@@ -79,14 +80,14 @@ def test_a_failed_load_writes_nothing(con):
     uploads_before = con.execute("SELECT count(*) FROM uploads").fetchall()
     frame = pd.DataFrame(
         {
-            "unit_id": [unit.unit_id, None],
+            "unit_id": unit.unit_id,
             "period": pd.Timestamp("2020-05-01"),
-            "set_id": "ntm-2016",
+            "set_id": ["ntm-2016", None],  # refused by the table, after the old rows went to the history
             "criterion_no": [1, 2],
             "status": ["met", "met"],
         }
     )
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
         store.load_facts(con, frame, source="test")
     assert con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall() == before
     assert con.execute("SELECT count(*) FROM uploads").fetchall() == uploads_before
@@ -96,7 +97,7 @@ def test_unknown_status_is_refused(con):
     frame = pd.DataFrame(
         {"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1], "status": ["maybe"]}
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown statuses"):
         store.load_facts(con, frame, source="test")
 
 
@@ -111,3 +112,36 @@ def test_a_second_process_is_told_the_file_is_busy(db_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     holder.close()
     assert out.stdout.strip() == "busy"
+
+
+def test_a_killed_load_leaves_all_or_nothing(db_path):
+    """SIGKILL a process in the middle of a large load: the file holds the old rows or all the new ones."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from ntm import store
+
+    code = f"""
+import pandas as pd, sys
+from ntm import store
+con = store.connect({str(db_path)!r})
+ids = [r[0] for r in con.execute("SELECT unit_id FROM units WHERE level = 'commune' LIMIT 10000").fetchall()]
+frame = pd.DataFrame([(u, pd.Timestamp(f"{{2000 + m // 12}}-{{m % 12 + 1:02d}}-01"), "ntm-2016", c, "met")
+                      for u in ids for m in range(6) for c in range(1, 20)],
+                     columns=["unit_id", "period", "set_id", "criterion_no", "status"])
+print("ready", flush=True)
+store.load_facts(con, frame, source="test")
+print("done", flush=True)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    con = store.connect(db_path)
+    count = con.execute("SELECT count(*) FROM assessments").fetchall()[0][0]
+    uploads = con.execute("SELECT count(*) FROM uploads").fetchall()[0][0]
+    con.close()
+    assert (count, uploads) in ((0, 0), (10000 * 6 * 19, 1))

@@ -3,7 +3,7 @@
 from datetime import date
 
 from ntm import targets
-from tests.conftest import commune, van_quan
+from tests.helpers import commune, van_quan
 
 
 def test_the_editor_replaces_its_scope_and_leaves_unchanged_rows(con):

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from ntm import units
-from tests.conftest import MAY_2020, commune, van_quan
+from tests.helpers import MAY_2020, commune, van_quan
 
 AUG_2025 = date(2025, 8, 1)
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from ntm import catalog, periods, store, units
 from ntm.ingest import values
-from ntm.ingest.preview import preview
 from ntm.ingest.layout import Table, as_period_text, find_table, is_total_row, period_from_sheet_name
+from ntm.ingest.preview import preview
 from ntm.ingest.reader import Sheet, read_workbook
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold, name_key, unit_prefix
@@ -116,7 +116,8 @@ def import_file(
         except LookupError:
             ctx.error("import.unknown_set", set_id=ctx.set_id)
             return ImportResult("rejected", errors=ctx.errors)
-    facts, indicators = [], []
+    facts: list[pd.DataFrame] = []
+    indicators: list[pd.DataFrame] = []
     tables = 0
     for sheet in sheets:
         if sheet.name == META_SHEET or not sheet.visible:
@@ -227,9 +228,10 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
                 )
         if len({c.criterion for c in crit_cols}) != len(crit_cols):
             ctx.error("import.criterion_repeated", sheet.name, table.header_row + 1)
-    name_col = (table.by_role("name") or [None])[0]
-    code_col = (table.by_role("code") or [None])[0]
-    if name_col is None and code_col is None:
+    name_col = next(iter(table.by_role("name")), None)
+    code_col = next(iter(table.by_role("code")), None)
+    key_col = name_col or code_col  # the column a row's problems point at
+    if key_col is None:
         ctx.error("import.no_name_column", sheet.name, table.header_row + 1)
         return
     marks_mode = _uses_marks(sheet, table, crit_cols)
@@ -238,7 +240,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
     long_rows: dict[tuple[int, object], dict[int, str]] = {}
     for r in range(table.header_row + 1, len(sheet.rows)):
         row = sheet.rows[r]
-        cell = lambda col: row[col.index] if col is not None and col.index < len(row) else None  # noqa: E731
+        cell = lambda col, row=row: row[col.index] if col is not None and col.index < len(row) else None  # noqa: E731
         name, code_value = clean(cell(name_col)), cell(code_col)
         marks = [cell(c) for c in crit_cols]
         if not name and code_value in (None, "") and all(m in (None, "") for m in marks):
@@ -248,7 +250,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
         if unit_prefix(name) in DISTRICT_PREFIXES and all(m in (None, "") for m in marks):
             district = _group_unit(ctx, name, unit, period) or unit  # a district group row in a province sheet
             continue
-        if name and values.looks_legacy_encoded(name):
+        if name and name_col is not None and values.looks_legacy_encoded(name):
             ctx.error("import.legacy_font", sheet.name, r + 1, column_letter(name_col.index), text=name)
             continue
         commune = _commune(ctx, sheet.name, r, name_col, code_col, name, code_value, district, unit, period)
@@ -263,7 +265,7 @@ def _read_table(ctx: _Context, sheet: Sheet, table: Table, facts: list, indicato
                 "import.duplicate",
                 sheet.name,
                 r + 1,
-                column_letter((name_col or code_col).index),
+                column_letter(key_col.index),
                 name=name or code_value,
                 first=seen[key],
             )

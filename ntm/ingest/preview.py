@@ -39,7 +39,7 @@ def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
         ).fetchall()
     )
     changes = []
-    for (unit_id, month, set_id), part in frame.groupby(["unit_id", "period", "set_id"]):
+    for (unit_id, month, _set_id), part in frame.groupby(["unit_id", "period", "set_id"]):
         new = dict(zip(part["criterion_no"], part["status"]))
         old = old_by_key.get((unit_id, month), {})
         changes.append(

@@ -126,11 +126,11 @@ def _sheet_paths(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     except ElementTree.ParseError:
         raise _reject("file.corrupt") from None
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{_NS['pr']}}}Relationship")}
-    paths = {}
+    paths: dict[str, str] = {}
     for sheet in workbook.iter(f"{{{_NS['m']}}}sheet"):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+        target = targets.get(sheet.get(f"{{{_NS['r']}}}id")) or ""
         path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-        paths[sheet.get("name")] = path
+        paths[sheet.get("name") or ""] = path
     return paths
 
 

@@ -28,7 +28,7 @@ def build(
     communes = units.communes_under(con, unit, period.start, period.end)
     latest = _latest(con, communes["unit_id"].tolist(), period, set_id) if prefill else {}
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet (``active`` is typed as possibly none)
     sheet.title = "Báo cáo"
     n = len(crit)
     last_col = column_letter(3 + n)

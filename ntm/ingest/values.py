@@ -22,7 +22,7 @@ def status(value: object) -> str | None:
     if isinstance(value, bool):
         return "met" if value else "not_met"
     if isinstance(value, (int, float)):
-        return {1: "met", 0: "not_met"}.get(value) if float(value).is_integer() else None
+        return {1: "met", 0: "not_met"}.get(int(value)) if float(value).is_integer() else None
     key = fold(value).strip(" .")
     if not key:
         return ""

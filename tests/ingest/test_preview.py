@@ -3,7 +3,7 @@
 import pandas as pd
 
 from ntm.ingest.preview import preview
-from tests.conftest import commune, report
+from tests.helpers import commune, report
 
 
 def test_changes_against_the_previous_report_and_missing_communes(con):

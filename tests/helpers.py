@@ -1,0 +1,145 @@
+"""Helpers shared by the test modules: units of the sample's Văn Quan, commune-months loaded in one line,
+workbooks built in code. Test modules import from here, never from ``conftest`` or from each other."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+import openpyxl
+import pandas as pd
+
+from ntm import store, units
+
+MAY_2020 = date(2020, 5, 1)
+
+# The 14 communes of Văn Quan in the district's own May 2020 sheet, in its order.
+VQ14 = [
+    "Trấn Ninh",
+    "Liên Hội",
+    "Hòa Bình",
+    "Tú Xuyên",
+    "Điềm He",
+    "An Sơn",
+    "Khánh Khê",
+    "Lương Năng",
+    "Bình Phúc",
+    "Tân Đoàn",
+    "Tri Lễ",
+    "Tràng Phái",
+    "Yên Phúc",
+    "Hữu Lễ",
+]
+
+
+def van_quan(con) -> units.Unit:
+    return units.resolve(con, "Lạng Sơn/Văn Quan", start=MAY_2020)
+
+
+def commune(con, name: str, district: str = "Văn Quan") -> units.Unit:
+    parent = units.resolve(con, f"Lạng Sơn/{district}", start=MAY_2020)
+    return units.resolve(con, name, start=MAY_2020, within=parent, prefer="commune")
+
+
+def report(
+    con,
+    unit,
+    month: str,
+    met: Iterable[int],
+    *,
+    set_id: str = "ntm-2016",
+    basically: Iterable[int] = (),
+    n: int = 19,
+    layer: str = "self",
+) -> int:
+    """Load one commune-month: criteria in ``met`` met, ``basically`` basically met, the rest not met."""
+    met, basically = set(met), set(basically)
+    rows = [
+        (
+            unit.unit_id,
+            pd.Timestamp(month + "-01"),
+            set_id,
+            c,
+            "met" if c in met else "basically_met" if c in basically else "not_met",
+            layer,
+        )
+        for c in range(1, n + 1)
+    ]
+    frame = pd.DataFrame(rows, columns=["unit_id", "period", "set_id", "criterion_no", "status", "layer"])
+    return store.load_facts(con, frame, source="test")
+
+
+def xlsx(build: Callable) -> bytes:
+    """A one-sheet workbook saved by openpyxl after ``build(sheet)`` filled it."""
+    book = openpyxl.Workbook()
+    build(book.active)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_with(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def snapshot(con):
+    """Everything an import may write: the facts and the upload log's size."""
+    return (
+        con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall(),
+        con.execute("SELECT count(*) FROM uploads").fetchall(),
+    )
+
+
+def real_world_sheet(sheet, names: Sequence[str] = VQ14, marks: dict[str, Iterable[int]] | None = None) -> None:
+    """A district's own layout: titles, a two-row header, x marks, blank and total rows."""
+    sheet.title = "T5-2020"
+    sheet["A1"] = "UBND HUYỆN VĂN QUAN"
+    sheet["A2"] = "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NTM GIAI ĐOẠN 2016-2020"
+    sheet["A3"] = "(Tính đến ngày 20/5/2020)"
+    sheet.append([])
+    sheet.append(["STT", "Tên xã", "Tiêu chí"] + [None] * 18 + ["Số tiêu chí đạt", "Ghi chú"])
+    sheet.merge_cells("C5:U5")
+    sheet.append([None, None] + [f"TC{i}" for i in range(1, 20)])
+    for k, name in enumerate(names):
+        if k == 7:
+            sheet.append([])
+        met = list((marks or {}).get(name, range(1, 11)))
+        sheet.append([k + 1, name] + ["x" if i in met else None for i in range(1, 20)] + [len(met)])
+    sheet.append([None, "Tổng cộng"] + [None] * 19 + [999])
+
+
+def real_world_rows(marks: dict[str, Iterable[int]] | None = None) -> tuple[str, list[list]]:
+    """The real-world sheet as (title, rows of values), for writers other than openpyxl."""
+    book = openpyxl.Workbook()
+    real_world_sheet(book.active, marks=marks)
+    return book.active.title, [list(r) for r in book.active.iter_rows(values_only=True)]
+
+
+def plan_book(target_rows, goal_rows=(), recognition_rows=()) -> bytes:
+    """A plan workbook: commune targets, optionally unit goals and recognition decisions."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Mục tiêu xã"
+    sheet.append(["DANH SÁCH XÃ PHẤN ĐẤU ĐẠT CHUẨN"])
+    sheet.append(["STT", "Tên xã", "Huyện", "Mức", "Thời hạn", "Kế hoạch", "Ghi chú"])
+    for k, row in enumerate(target_rows, start=1):
+        sheet.append([k, *row])
+    if goal_rows:
+        goals = book.create_sheet("Chỉ tiêu")
+        goals.append(["Đơn vị", "Năm", "Chỉ tiêu", "Giá trị", "Văn bản"])
+        for row in goal_rows:
+            goals.append(list(row))
+    if recognition_rows:
+        rec = book.create_sheet("Công nhận")
+        rec.append(["Tên xã", "Huyện", "Mức", "Số quyết định", "Ngày quyết định"])
+        for row in recognition_rows:
+            rec.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

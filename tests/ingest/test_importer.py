@@ -1,0 +1,144 @@
+"""Uploads built in code, read by the importer: each layout and each bad input, and what the user sees."""
+
+from ntm import periods, units
+from ntm.ingest.importer import import_file
+from tests.helpers import VQ14, real_world_sheet, snapshot, van_quan, xlsx
+
+
+def test_a_real_world_layout_with_titles_marks_and_totals(con):
+    data = xlsx(lambda s: real_world_sheet(s, marks={"Tú Xuyên": [1, 3, 7, 8, 10, 12, 13, 14, 18, 19]}))
+    result = import_file(con, data, "van-quan-t5.xlsx")
+    assert result.status == "loaded", [p.located() for p in result.errors]
+    assert result.communes == 14 and not result.warnings
+    row = con.execute("""SELECT count(*) FILTER (WHERE status = 'met'), min(period), min(set_id) FROM assessments a
+                         JOIN units u USING (unit_id) WHERE u.short_name = 'Tú Xuyên'""").fetchall()[0]
+    assert row[0] == 10 and str(row[1]) == "2020-05-01" and row[2] == "ntm-2016"  # all three read from the titles
+
+
+def test_reuploading_replaces_instead_of_duplicating(con):
+    data = xlsx(real_world_sheet)
+    import_file(con, data, "a.xlsx")
+    first = con.execute("SELECT count(*) FROM assessments").fetchall()
+    import_file(con, data, "a.xlsx")
+    assert con.execute("SELECT count(*) FROM assessments").fetchall() == first == [(14 * 19,)]
+    log = con.execute(
+        "SELECT file_name, sha256, rows, octet_length(raw) > 0 FROM uploads ORDER BY upload_id"
+    ).fetchall()
+    assert len(log) == 2 and log[0][1] == log[1][1] and log[0][2] == 266 and log[0][3]
+
+
+def test_name_variants_resolve_with_a_warning(con):
+    names = ["Diềm He" if n == "Điềm He" else n for n in VQ14]
+    result = import_file(con, xlsx(lambda s: real_world_sheet(s, names)), "a.xlsx")
+    assert result.status == "loaded"
+    assert [(w.key, w.row, w.column) for w in result.warnings] == [("import.name_fuzzy", 11, "B")]
+
+
+def test_stated_total_that_disagrees_is_a_warning(con):
+    def build(sheet):
+        real_world_sheet(sheet)
+        sheet["V7"] = 12  # Trấn Ninh's marks count 10
+
+    result = import_file(con, xlsx(build), "a.xlsx")
+    assert result.status == "loaded"
+    assert [(w.key, w.row, w.column, w.params["counted"]) for w in result.warnings] == [
+        ("import.total_mismatch", 7, "V", 10)
+    ]
+
+
+def test_errors_name_sheet_row_and_column_and_nothing_is_written(con):
+    before = snapshot(con)
+
+    def build(sheet):
+        real_world_sheet(sheet, names=[*VQ14[:3], "Xã Không Có", *VQ14[4:6], "Trấn Ninh"])
+        sheet["D8"] = "có lẽ"
+
+    result = import_file(con, xlsx(build), "sai.xlsx")
+    assert result.status == "rejected"
+    found = {(p.key, p.sheet, p.row, p.column) for p in result.errors}
+    assert ("import.unknown_commune", "T5-2020", 10, "B") in found
+    assert ("import.bad_mark", "T5-2020", 8, "D") in found
+    assert ("import.duplicate", "T5-2020", 13, "B") in found  # Trấn Ninh again (first at row 7)
+    assert snapshot(con) == before
+    message = next(p for p in result.errors if p.key == "import.unknown_commune").located()
+    assert message.startswith("Trang “T5-2020”, ô B10:")
+
+
+def test_a_criterion_outside_the_set_is_an_error(con):
+    def build(sheet):
+        real_world_sheet(sheet)
+        sheet["V6"] = "TC20"
+
+    result = import_file(con, xlsx(build), "a.xlsx")
+    assert ("import.criterion_outside", 6, "V") in {(p.key, p.row, p.column) for p in result.errors}
+
+
+def test_long_layout(con):
+    def build(sheet):
+        sheet.append(["Tên xã", "Tiêu chí", "Kết quả"])
+        for c in range(1, 20):
+            sheet.append(["Tú Xuyên", c, "Đạt" if c <= 5 else "Chưa đạt"])
+
+    result = import_file(con, xlsx(build), "long.xlsx", unit="Văn Quan", period="2020-05")
+    assert result.status == "loaded" and result.rows == 19
+    assert con.execute("SELECT count(*) FROM assessments WHERE status = 'met'").fetchall()[0][0] == 5
+
+
+def test_unknown_commune_accepted_as_historical_unit(con):
+    names = [*VQ14, "Đồng Giáp"]
+    result = import_file(con, xlsx(lambda s: real_world_sheet(s, names)), "a.xlsx", accept_new_units=True)
+    assert result.status == "loaded" and result.communes == 15
+    assert [w.key for w in result.warnings] == ["import.new_unit"]
+    added = units.resolve(
+        con, "Đồng Giáp", start=periods.parse("2020-05").start, within=van_quan(con), prefer="commune"
+    )
+    assert added.historical
+
+
+def test_legacy_font_is_refused(con):
+    names = ["X· §iÒm He" if n == "Điềm He" else n for n in VQ14]
+    result = import_file(con, xlsx(lambda s: real_world_sheet(s, names)), "a.xlsx")
+    assert [p.key for p in result.errors] == ["import.legacy_font"]
+
+
+def test_long_layout_with_a_period_per_row_needs_no_options(con):
+    def build(sheet):
+        sheet["A1"] = "UBND HUYỆN VĂN QUAN"
+        sheet.append(["Tên xã", "Kỳ báo cáo", "Tiêu chí", "Kết quả"])
+        for month in ("05/2020", "06/2020"):
+            for c in range(1, 20):
+                sheet.append(["Tú Xuyên", month, c, "Đạt" if c <= (5 if month == "05/2020" else 6) else "Chưa đạt"])
+
+    result = import_file(con, xlsx(build), "long.xlsx")
+    assert result.status == "loaded", [p.located() for p in result.errors]
+    rows = con.execute("""SELECT strftime(period, '%Y-%m'), min(set_id), count(*) FILTER (WHERE status = 'met')
+                          FROM assessments GROUP BY 1 ORDER BY 1""").fetchall()
+    assert rows == [("2020-05", "ntm-2016", 5), ("2020-06", "ntm-2016", 6)]
+
+
+def test_a_commune_named_like_a_subtotal_is_not_skipped(con):
+    """ "Công Sơn" folds to "cong son"; only "Cộng", "Cộng huyện …", "Tổng cộng …" rows are totals."""
+
+    def build(sheet):
+        sheet.append(["Tên xã", "Tiêu chí", "Kết quả"])
+        for c in range(1, 20):
+            sheet.append(["Công Sơn", c, "Đạt"])
+        sheet.append(["Cộng huyện Cao Lộc", None, None])
+
+    result = import_file(con, xlsx(build), "long.xlsx", unit="Cao Lộc", period="2020-05")
+    assert (result.status, result.rows, result.communes) == ("loaded", 19, 1)
+
+
+def test_a_formula_without_a_cached_value_is_reported_not_read_as_blank(con):
+    """openpyxl saves formulas as <f>…</f><v></v>: no value until Excel recalculates the file."""
+
+    def build(sheet):
+        real_world_sheet(sheet)
+        sheet["C7"] = '=IF(B7<>"","x","")'
+
+    before = snapshot(con)
+    result = import_file(con, xlsx(build), "a.xlsx")
+    assert result.status == "rejected" and [(p.key, f"{p.column}{p.row}") for p in result.errors] == [
+        ("import.formula_no_value", "C7")
+    ]
+    assert snapshot(con) == before

@@ -197,6 +197,7 @@ def _new_era(con: duckdb.DuckDBPyConnection, rng: random.Random, june_2025: dict
         if old in june_2025:
             predecessors.setdefault(new_id, []).append(old)
     rows = []
+    later = random.Random(SEED + 2026)  # the 2026 months draw apart, so that 7-12/2025 stay as they were
     for k, row in enumerate(new.itertuples()):
         olds = predecessors.get(int(row.unit_id), [])
         if olds:
@@ -206,16 +207,17 @@ def _new_era(con: duckdb.DuckDBPyConnection, rng: random.Random, june_2025: dict
         month = NEW_FIRST
         regressing = k in REGRESSING_NEW
         while month <= NEW_LAST:
+            draw = rng if month < SET_2026 else later
             if regressing and month == REGRESSION_MONTH:  # a re-survey puts households back under the poverty line
                 met = [c for c in DIFFICULTY if status[c] == "met"]
                 for c in met[-2:]:
                     status[c] = "not_met"
-            elif rng.random() < 0.25 and not regressing:
+            elif draw.random() < 0.25 and not regressing:
                 pending = [c for c in DIFFICULTY if status[c] != "met"]
                 if pending:
                     status[pending[0]] = "met"
             if month >= SET_2026:
-                rows.extend(_set_2026(int(row.unit_id), month, status, rng))
+                rows.extend(_set_2026(int(row.unit_id), month, status, later))
             else:
                 rows.extend((int(row.unit_id), month, "ntm-2021", c, s) for c, s in status.items())
             month = shift_months(month, 1)

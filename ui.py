@@ -8,13 +8,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from ntm import catalog, metrics, periods, sample, store, units
+from ntm import catalog, periods, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
@@ -114,7 +114,7 @@ class Filters:
     def lens(self):
         from ntm.history import Lens
 
-        return Lens(self.view, self.rule, self.group)
+        return Lens(cast(Any, self.view), cast(Any, self.rule), self.group)  # the radios offer only these values
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -35,7 +35,7 @@ def yearly_trend(
     unit_name: str,
     lang: str,
     set_names: dict[str, str] | None = None,
-    breaks: list[tuple[int, str, str]] = (),
+    breaks: tuple[tuple[int, str, str], ...] | list[tuple[int, str, str]] = (),
 ) -> go.Figure:
     """Average criteria per commune by year, one trace per criteria set (sets are not joined); each set change
     is marked by a dashed line and a label."""

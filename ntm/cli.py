@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from ntm import catalog, cli_history, metrics, periods, store, units
+from ntm import catalog, cli_history, periods, store, units
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import Rejected
 

@@ -119,7 +119,7 @@ def changes(
     to_after = dict(pairs)
     numbers = {b for _, b in pairs}
     columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
-    rows = []
+    rows: list[tuple] = []
     by_id = old.set_index("unit_id") if len(old) else None
     for r in new.itertuples():
         now_unmet = {int(c) for c in r.unmet} & numbers

@@ -127,6 +127,10 @@ class SetComparison:
         return self.average_after - self.average_before
 
 
+def _average(scores: pd.DataFrame) -> float | None:
+    return None if scores.empty else float(scores["met"].mean())
+
+
 def _met_on(scores: pd.DataFrame, numbers: set[int]) -> float | None:
     """Average over communes of how many of ``numbers`` they met (``unmet`` lists what they did not)."""
     if scores.empty:
@@ -143,8 +147,7 @@ def compare(
             int(r[0]) for r in con.execute("SELECT criterion_no FROM criteria WHERE set_id = ?", [after_set]).fetchall()
         ]
         pairs = tuple((n, n) for n in sorted(numbers))
-        avg = lambda s: None if s.empty else float(s["met"].mean())
-        return SetComparison(before_set, after_set, pairs, avg(before), avg(after))
+        return SetComparison(before_set, after_set, pairs, _average(before), _average(after))
     pairs = tuple(comparable(con, before_set, after_set))
     if not pairs:
         return SetComparison(before_set, after_set, (), None, None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, cast
 
 import duckdb
 
@@ -122,7 +122,12 @@ def save(
                 "INSERT INTO unit_groups VALUES (?, ?, ?, ?, ?, ?)", [gid, today.code, name, kind, note, datetime.now()]
             )
         con.executemany("INSERT OR IGNORE INTO unit_group_members VALUES (?, ?)", [[gid, u.unit_id] for u in members])
-    return Grouping(f"g:{gid}", name, kind, tuple(sorted({u.unit_id for u in members})))
+    return Grouping(
+        f"g:{gid}",
+        name,
+        cast(Kind, kind),  # checked against KINDS above
+        tuple(sorted({u.unit_id for u in members})),
+    )
 
 
 def remove(con: duckdb.DuckDBPyConnection, province: Unit, name: str) -> bool:

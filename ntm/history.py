@@ -124,7 +124,7 @@ def today_statuses(
     ancestors = _ancestors(con)
     last_report = {int(u): pd.Timestamp(p).date() for u, p in reports.groupby("unit_id")["report_period"].max().items()}
     ended = _valid_to(con, reporting)
-    used = []
+    used: list[tuple[int, int]] = []
     for today_id, part in mapping[mapping["unit_id"].isin(reporting)].groupby("today_id"):
         present = set(part["unit_id"].astype(int))
         # a predecessor is superseded by a later unit's report made after it ceased to exist
@@ -197,7 +197,7 @@ def scores(
         return _narrow(_with_former_district(con, unit, found), con, lens.group)
     long = today_statuses(con, unit, period, set_id, layer, lens)
     if long.empty:
-        return pd.DataFrame(columns=SCORE_COLUMNS + ["predecessors", "fallback"])
+        return pd.DataFrame(columns=[*SCORE_COLUMNS, "predecessors", "fallback"])
     today = today_communes(con, unit, lens.group).set_index("unit_id")
     rows = []
     for today_id, part in long.groupby("today_id", sort=False):
@@ -385,7 +385,8 @@ def commune_history(
         for no in numbers_of[set_id]:
             values = {u: s.get(no, "not_met") for u, s in by_unit.items()}
             if weighted:
-                share = sum(weights[u] for u, v in values.items() if v == "met") / sum(weights.values())
+                known = {u: float(w or 0) for u, w in weights.items()}
+                share = sum(known[u] for u, v in values.items() if v == "met") / sum(known.values())
                 met = share >= WEIGHTED_THRESHOLD
             else:
                 met = all(v == "met" for v in values.values())

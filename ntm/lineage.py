@@ -128,7 +128,7 @@ def same_unit(con: duckdb.DuckDBPyConnection, unit: Unit, day: date) -> Unit:
 
 def today_province(con: duckdb.DuckDBPyConnection, unit: Unit) -> Unit:
     """Today's province of any unit (itself for a province of today)."""
-    province = unit if unit.level == "province" else units.get(con, unit.province_id)
+    province = unit if unit.level == "province" or unit.province_id is None else units.get(con, unit.province_id)
     return same_unit(con, province, date.max)
 
 
@@ -140,7 +140,7 @@ def today_map(con: duckdb.DuckDBPyConnection, today_ids: list[int]) -> pd.DataFr
     back: dict[int, set[int]] = defaultdict(set)
     for link in links(con):
         back[link.new_unit_id].add(link.old_unit_id)
-    rows = []
+    rows: list[tuple[int, int, int]] = []
     for today in today_ids:
         seen = {today: 0}
         frontier = [today]

@@ -17,7 +17,7 @@ TODAY = Lens("today")
 WEIGHTED = Lens("today", "weighted")
 
 
-@pytest.fixture()
+@pytest.fixture
 def merger(con):
     olds = [commune(con, "Bình Trung", "Cao Lộc"), commune(con, "Xuân Long", "Cao Lộc"), commune(con, "Khánh Khê")]
     new = lineage.successors_today(con, olds[2])

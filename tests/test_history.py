@@ -10,8 +10,7 @@ import pytest
 
 from ntm import history, lineage, periods, units
 from ntm.history import Lens
-
-from .conftest import commune, report, van_quan
+from tests.helpers import commune, report, van_quan
 
 TODAY = Lens("today")
 WEIGHTED = Lens("today", "weighted")

@@ -3,8 +3,7 @@
 from datetime import date
 
 from ntm import lineage, store, units
-
-from .conftest import commune
+from tests.helpers import commune
 
 
 def test_a_province_is_the_same_unit_before_and_after_the_reform(con):

@@ -143,19 +143,39 @@ def today_statuses(
     grid["report_period"] = grid["unit_id"].map(reports.groupby("unit_id")["report_period"].max())
     pop = populations(con) if lens.rule == "weighted" else {}
     grid["population"] = grid["unit_id"].map(pop)
-    rows = []
-    for (today_id, no), part in grid.groupby(["today_id", "criterion_no"], sort=True):
-        met = part["status"] == "met"
-        near = part["status"].isin(["met", "basically_met"])
-        fallback = lens.rule == "weighted" and part["population"].isna().any()
-        if lens.rule == "weighted" and not fallback:
-            weights = part["population"].astype(float)
-            share = float(weights[met].sum() / weights.sum())
-            status = "met" if share >= WEIGHTED_THRESHOLD else ("basically_met" if near.all() else "not_met")
-        else:
-            share = float(met.mean())
-            status = "met" if met.all() else ("basically_met" if near.all() else "not_met")
-        rows.append((today_id, no, status, share, len(part), part["report_period"].max(), bool(fallback)))
+    # one vectorised aggregation per (today's commune, criterion): a Python loop over the groups was too slow
+    weighted = lens.rule == "weighted"
+    grid = grid.assign(
+        _met=grid["status"] == "met",
+        _near=grid["status"].isin(["met", "basically_met"]),
+        _no_pop=grid["population"].isna(),
+        _wmet=grid["population"].astype(float) * (grid["status"] == "met"),
+        _pop=grid["population"].astype(float),
+    )
+    agg = grid.groupby(["today_id", "criterion_no"], sort=True).agg(
+        all_met=("_met", "all"),
+        mean_met=("_met", "mean"),
+        all_near=("_near", "all"),
+        n=("_met", "size"),
+        report_period=("report_period", "max"),
+        any_no_pop=("_no_pop", "any"),
+        wsum=("_pop", "sum"),
+        wmet=("_wmet", "sum"),
+    )
+    if agg.empty:
+        return pd.DataFrame(columns=columns)
+    fallback = agg["any_no_pop"] & weighted
+    by_weight = weighted & ~fallback
+    share = agg["mean_met"].astype(float).where(~by_weight, agg["wmet"] / agg["wsum"].where(agg["wsum"] > 0))
+    met = (share >= WEIGHTED_THRESHOLD).where(by_weight, agg["all_met"])
+    near = agg["all_near"].astype(bool)
+    status = pd.Series("not_met", index=agg.index).mask(near, "basically_met").mask(met.astype(bool), "met")
+    rows = [
+        (int(t), int(no), st, float(sh), int(n), rp, bool(fb))
+        for (t, no), st, sh, n, rp, fb in zip(
+            agg.index, status, share, agg["n"], agg["report_period"], fallback, strict=True
+        )
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

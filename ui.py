@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from ntm import access, catalog, filter_options, metrics, periods, plain, reference, sample, store, units
+from ntm import access, catalog, filter_options, periods, plain, reference, sample, store, units
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
@@ -167,6 +167,9 @@ class Filters:
     province: units.Unit
     district: units.Unit | None
     layer: str = "self"  # self-assessed, appraised (thẩm định) or recognised (công nhận)
+    view: str = "then"  # "then" (units as they were) or "today" (re-aggregated onto today's communes)
+    rule: str = "strict"  # the merger rule of the today view
+    group: Any = None  # a groupings.Grouping (former district, cluster) narrowing every figure
 
     @property
     def scope(self) -> units.Unit:
@@ -176,6 +179,12 @@ class Filters:
     @property
     def national(self) -> bool:
         return units.is_national(self.province)
+
+    @property
+    def lens(self):
+        from ntm.history import Lens
+
+        return Lens(cast(Any, self.view), cast(Any, self.rule), self.group)  # the radios offer only these values
 
 
 def months(cur: duckdb.DuckDBPyConnection, version: tuple) -> list[str]:
@@ -234,6 +243,7 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         format_func=lambda m: t(f"filter.mode.{m}", language),
     )
     options = available if st.session_state["mode"] == "month" else sorted({m[:4] for m in available}, reverse=True)
+    _keep_period_across_modes(options)
     _from_query("period", options, options[0])
     side.selectbox(
         tr("filter.period"),
@@ -248,7 +258,14 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     set_options = query(filter_options.sets_with_data, cur, version, period.start, period.end)
     in_force = catalog.set_for_period(cur, period.end)
     _from_query("set", set_options, in_force if in_force in set_options else next(iter(set_options), None))
-    side.selectbox(tr("filter.set"), set_options, key="set", on_change=_keep, args=("set",))
+    side.selectbox(
+        tr("filter.set"),
+        set_options,
+        key="set",
+        on_change=_keep,
+        args=("set",),
+        format_func=lambda s: catalog.set_label(s, language, cur),
+    )
     layers = query(filter_options.layers_with_data, cur, version, period.start, period.end, st.session_state["set"])
     _from_query("layer", layers, "self")
     side.selectbox(
@@ -261,6 +278,28 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         help=tr("filter.layer_help"),
         disabled=len(layers) == 1,
     )
+
+    _from_query("view", ["then", "today"], "then")
+    side.radio(
+        tr("view.label"),
+        ["then", "today"],
+        key="view",
+        on_change=_keep,
+        args=("view",),
+        format_func=lambda v: t(f"view.{v}", language),
+        help=tr("view.help"),
+    )
+    if st.session_state["view"] == "today":
+        _from_query("rule", ["strict", "weighted"], "strict")
+        side.radio(
+            tr("rule.label"),
+            ["strict", "weighted"],
+            key="rule",
+            on_change=_keep,
+            args=("rule",),
+            format_func=lambda r: t(f"rule.{r}", language),
+            help=tr("rule.help"),
+        )
 
     provinces = query(filter_options.units_with_data, cur, version, period.start, period.end, "province")
     who = principal()
@@ -287,27 +326,39 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
         districts = query(
             filter_options.units_with_data, cur, version, period.start, period.end, "district", province.unit_id
         )
+    if st.session_state["view"] == "today" or period.end >= units.NEW_ERA_START:
+        districts = []  # no district then: former districts and groupings stand in (below)
     whole = access.covers(who, province)
+    # groupings (former districts, clusters) narrow a province's figures: offered to those who may read it whole
+    found_groups = _groupings(cur, version, province) if whole and not units.is_national(province) else []
     d_codes = [""] * whole + [c for c, _ in districts if whole or access.may_open(who, c)]
+    d_names = dict(districts)
+    for g in found_groups:
+        if g.key[2:] not in d_names and g.key not in d_names:
+            d_codes.append(g.key)
+            d_names[g.key] = t("groups.option", language, kind=t(f"groups.kind.{g.kind}", language), name=g.name)
     if not d_codes:
         st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
         return None
     whole_label = "national.scope" if units.is_national(province) else "filter.whole_province"
-    d_names = dict(districts)
+    _keep_district_across_periods(d_codes)
     _from_query("district", d_codes, d_codes[0])
     side.selectbox(
-        tr("filter.district"),
+        tr("filter.district_or_group") if found_groups else tr("filter.district"),
         d_codes,
         key="district",
         format_func=lambda c: d_names.get(c, c) if c else t(whole_label, language),
         disabled=len(d_codes) == 1,
-        help=tr("filter.district_help"),
+        help=tr("filter.grouping_help") if found_groups else tr("filter.district_help"),
         on_change=_keep,
         args=("district",),
     )
-    district = None
-    if st.session_state["district"]:
-        district = units.resolve(cur, f"{province.code}/{st.session_state['district']}", start=period.end)
+    district, group = None, None
+    chosen = st.session_state["district"]
+    if chosen and chosen[:2] in ("d:", "g:"):
+        group = next((g for g in found_groups if g.key == chosen), None)
+    elif chosen:
+        district = units.resolve(cur, f"{province.code}/{chosen}", start=period.end)
     if not access.covers(who, district or province):  # a commune-only scope: no district or province view
         st.sidebar.info(md("signin.read_denied", scope=who.scope_label))
         return None
@@ -316,12 +367,50 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
             **{k: v for k, v in st.query_params.items() if k in PAGE_PARAMS},  # a bookmarked commune, print view
             **{
                 k: st.session_state[k]
-                for k in ("lang", "mode", "period", "set", "layer", "province", "district")
+                for k in ("lang", "mode", "period", "set", "layer", "view", "rule", "province", "district")
                 if st.session_state.get(k)
             },
         }
     )
-    return Filters(period, st.session_state["set"], province, district, st.session_state["layer"])
+    rule = st.session_state.get("rule") or "strict"
+    return Filters(
+        period,
+        st.session_state["set"],
+        province,
+        district,
+        st.session_state["layer"],
+        st.session_state["view"],
+        rule,
+        group,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _groupings(_cur, version: tuple, province: units.Unit) -> list:
+    from ntm import groupings
+
+    return groupings.available(_cur, province)
+
+
+def _keep_period_across_modes(options: list[str]) -> None:
+    """Switching year ↔ month keeps the time chosen: 2024 → its latest month, 5/2024 → 2024."""
+    kept = st.session_state.get("_kept_period")
+    if kept is None or kept in options:
+        return
+    if len(kept) == 7 and kept[:4] in options:
+        st.session_state["_kept_period"] = kept[:4]
+    elif len(kept) == 4:
+        st.session_state["_kept_period"] = next((m for m in options if m[:4] == kept), None)
+
+
+def _keep_district_across_periods(options: list[str]) -> None:
+    """A district chosen before the reform stays chosen after it as its former district (d:code), and back."""
+    kept = st.session_state.get("_kept_district")
+    if not kept or kept in options:
+        return
+    other = kept[2:] if kept.startswith("d:") else f"d:{kept}"
+    if other in options:
+        st.session_state["_kept_district"] = other
 
 
 def filters() -> Filters | None:
@@ -367,10 +456,13 @@ def scores_or_stop(
     """Write the page title for the scope and period; return (period label, commune scores),
     or explain why there is nothing to show and stop."""
     label = fmt_period(f.period.text, lang())
-    st.title(md(title_key, unit=f.scope.name, period=label))
-    scores = query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
+    st.title(md(title_key, unit=scope_name(f), period=label))
+    from ntm import history
+
+    scores = query(history.scores, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
+    lens_note(f)
     if scores.empty:
-        empty("common.no_reports", unit=f.scope.name, period=label, set_id=f.set_id)
+        empty("common.no_reports", unit=f.scope.name, period=label, set_id=catalog.set_label(f.set_id, lang(), cur))
         st.stop()
     return label, scores
 
@@ -408,6 +500,29 @@ def province_or_stop(f: Filters) -> None:
     if f.national:
         empty("national.pick_province")
         st.stop()
+
+
+def scope_name(f: Filters) -> str:
+    """The scope as titles name it: the unit, or the grouping ("Huyện cũ Văn Quan") when one is chosen."""
+    if f.group is None:
+        return f.scope.name
+    return tr("groups.caption", kind=tr(f"groups.kind.{f.group.kind}"), name=f.group.name)
+
+
+def district_column(f: Filters) -> str:
+    """ "Huyện" before the reform; "Huyện cũ" (the former district) for communes of today."""
+    return tr("col.former_district") if f.view == "today" or f.period.end >= units.NEW_ERA_START else tr("col.district")
+
+
+def lens_note(f: Filters) -> None:
+    """Under the title: the set in words, the view, the merger rule, the grouping — what the figures are."""
+    parts = [tr("view.caption_set", set_name=catalog.set_label(f.set_id, lang(), cursor()))]
+    parts.append(tr(f"view.caption.{f.view}"))
+    if f.view == "today":
+        parts.append(tr(f"rule.note.{f.rule}"))
+    if f.group is not None:
+        parts.append(md("groups.caption", kind=tr(f"groups.kind.{f.group.kind}"), name=f.group.name))
+    st.caption(" · ".join(parts))
 
 
 def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:

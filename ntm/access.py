@@ -25,7 +25,7 @@ from ntm.units import Unit
 
 Role = Literal["viewer", "uploader", "admin"]
 Action = Literal[
-    "read", "upload", "revert", "targets", "recognitions", "plan", "catalogue", "users", "backup", "restore"
+    "read", "upload", "revert", "targets", "recognitions", "plan", "units", "catalogue", "users", "backup", "restore"
 ]
 Via = Literal["local", "password", "oidc", "cli"]
 ROLES: tuple[Role, ...] = ("viewer", "uploader", "admin")
@@ -33,7 +33,7 @@ _UPLOADER: frozenset[str] = frozenset({"read", "upload", "revert", "targets", "r
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "viewer": frozenset({"read"}),
     "uploader": _UPLOADER,
-    "admin": _UPLOADER | {"catalogue", "users", "backup", "restore"},
+    "admin": _UPLOADER | {"units", "catalogue", "users", "backup", "restore"},
 }
 # Actions on the whole database, not on a unit: only an administrator of everywhere may take them.
 GLOBAL_ACTIONS = frozenset({"catalogue", "restore"})

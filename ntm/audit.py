@@ -25,6 +25,7 @@ ACTIONS = (
     "goal",
     "recognition",
     "catalogue",
+    "units",
     "user_add",
     "user_disable",
     "restore",

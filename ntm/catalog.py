@@ -7,7 +7,9 @@ columns (``python -m ntm catalog import FILE.xlsx``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -160,6 +162,9 @@ def replace_sets(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, origin: st
 def load_builtin(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Load the national sets and the default department assignments."""
     counts = replace_sets(con, builtin_frame(), origin="builtin")
+    from ntm import crosswalk  # the 2016 → 2021 comparable-criteria table ships with the sets
+
+    crosswalk.load_builtin(con)
     con.register("new_departments", pd.read_csv(_data_file("departments.csv"), dtype={"criterion_no": int}))
     try:
         with transaction(con):
@@ -222,6 +227,48 @@ def set_for_period(con: duckdb.DuckDBPyConnection, day: date, level: str = "comm
         [level, day, day],
     ).fetchall()
     return rows[0][0] if rows else None
+
+
+_LEVEL_WORDS = {  # how officials name a set of each level: "Bộ tiêu chí 2021-2025"
+    "commune": ("Bộ tiêu chí {years}", "{years} criteria set"),
+    "commune_advanced": ("Bộ tiêu chí NTM nâng cao {years}", "{years} advanced NTM criteria"),
+    "commune_model": ("Tiêu chí xã NTM kiểu mẫu {years}", "{years} model-commune conditions"),
+    "district": ("Bộ tiêu chí huyện NTM {years}", "{years} district NTM criteria"),
+}
+
+
+@lru_cache(maxsize=1)
+def _shipped_sets() -> dict[str, tuple[str, str, str, str]]:
+    frame = builtin_frame().drop_duplicates("set_id")
+    return {r.set_id: (r.set_name, r.level, r.valid_from, r.valid_to) for r in frame.itertuples()}
+
+
+def set_label(set_id: str | None, lang: str = "vi", con: duckdb.DuckDBPyConnection | None = None) -> str:
+    """A set as officials name it: "Bộ tiêu chí 2021-2025" ("2021-2025 criteria set"), from its name's years
+    ("giai đoạn 2021-2025") or else its validity; a set loaded by a province keeps its own name."""
+    if not set_id:
+        return "–"
+    row = None
+    if con is not None:
+        found = con.execute(
+            "SELECT name, level, valid_from, valid_to FROM criteria_sets WHERE set_id = ?", [set_id]
+        ).fetchall()
+        row = tuple("" if v is None else str(v) for v in found[0]) if found else None
+    row = row or _shipped_sets().get(set_id)
+    if row is None:
+        return set_id
+    name, level, valid_from, valid_to = row
+    match = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", name)
+    if match:
+        years = f"{match.group(1)}-{match.group(2)}"
+    elif valid_from:
+        years = f"{valid_from[:4]}-{valid_to[:4]}" if valid_to else f"{valid_from[:4]}–"
+    else:
+        return name
+    words = _LEVEL_WORDS.get(level)
+    if words is None:
+        return name
+    return (words[1] if lang == "en" else words[0]).format(years=years)
 
 
 class UnknownSet(KeyedError, LookupError):

@@ -31,20 +31,41 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figu
     return plain.chart(fig)  # names come from users' files: labels are plain text, never HTML
 
 
-def yearly_trend(yearly: pd.DataFrame, unit_name: str, lang: str) -> go.Figure:
-    """Average criteria per commune by year, one trace per criteria set (sets are not joined)."""
+def yearly_trend(
+    yearly: pd.DataFrame,
+    unit_name: str,
+    lang: str,
+    set_names: dict[str, str] | None = None,
+    breaks: tuple[tuple[int, str, str], ...] | list[tuple[int, str, str]] = (),
+) -> go.Figure:
+    """Average criteria per commune by year, one trace per criteria set (sets are not joined); each set change
+    is marked by a dashed line and a label."""
     fig = go.Figure()
+    names = set_names or {}
     for set_id, part in yearly.groupby("set_id", sort=False):
+        label = names.get(set_id, set_id)
         fig.add_trace(
             go.Scatter(
                 x=part["year"],
                 y=part["average_met"],
                 mode="lines+markers+text",
-                name=set_id,
+                name=label,
                 text=[fmt_number(v, lang) for v in part["average_met"]],
                 textposition="top center",
-                hovertemplate=t("chart.hover_year_avg", lang) + "<extra>" + set_id + "</extra>",
+                hovertemplate=t("chart.hover_year_avg", lang) + "<extra>" + label + "</extra>",
             )
+        )
+    for year, _, _ in breaks:
+        fig.add_vline(x=year - 0.5, line_dash="dash", line_color="#888888")
+        fig.add_annotation(
+            x=year - 0.5,
+            y=0,
+            yref="paper",
+            text=t("set.break_marker", lang),
+            showarrow=False,
+            font={"size": 10},
+            xanchor="left",
+            yanchor="bottom",
         )
     fig.update_xaxes(dtick=1, title=t("chart.year", lang))
     fig.update_yaxes(title=t("chart.avg_axis", lang), rangemode="tozero")
@@ -171,19 +192,26 @@ def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure
     return _layout(fig, title, lang, height=max(320, 24 * len(data) + 100))
 
 
-def commune_trend(history: pd.DataFrame, n_by_set: dict[str, int], title: str, lang: str) -> go.Figure:
+def commune_trend(
+    history: pd.DataFrame, n_by_set: dict[str, int], title: str, lang: str, set_names: dict[str, str] | None = None
+) -> go.Figure:
     fig = go.Figure()
+    names = set_names or {}
     for set_id, part in history.groupby("set_id", sort=False):
+        label = names.get(set_id, set_id)
         fig.add_trace(
             go.Scatter(
                 x=part["period"],
                 y=part["met"],
                 mode="lines+markers",
-                name=set_id,
+                name=label,
                 line_shape="hv",
-                hovertemplate="%{x|%m/%Y}: %{y}/" + str(n_by_set.get(set_id, "")) + "<extra>" + set_id + "</extra>",
+                hovertemplate="%{x|%m/%Y}: %{y}/" + str(n_by_set.get(set_id, "")) + "<extra>" + label + "</extra>",
             )
         )
+    starts = history.groupby("set_id", sort=False)["period"].min().sort_values()
+    for day in list(starts)[1:]:
+        fig.add_vline(x=pd.Timestamp(day).timestamp() * 1000, line_dash="dash", line_color="#888888")
     fig.update_yaxes(title=t("col.met", lang), range=[0, max(n_by_set.values(), default=19) + 1])
     fig.update_xaxes(tickformat="%-m/%Y" if lang != "en" else "%b %Y")  # "7/2025", never "Jul 2025" in Vietnamese
     return _layout(fig, title, lang)

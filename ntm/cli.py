@@ -136,7 +136,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
             result = villages.summary(con, unit, period, set_id)
         else:
-            result = metrics.summary(con, unit, period, set_id)
+            from ntm import history
+
+            result = history.summary(con, unit, period, set_id, lens=history.Lens(args.view, args.rule))
     finally:
         con.close()
     if args.json:
@@ -148,9 +150,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def format_summary(result: dict, lang: str = "vi") -> str:
     """The readable table printed without --json."""
-    lines = [t("cli.summary_title", lang, unit=result["unit_path"], period=result["period"], set_id=result["set"])]
+    set_name = catalog.set_label(result["set"], lang)
+    lines = [t("cli.summary_title", lang, unit=result["unit_path"], period=result["period"], set_id=set_name)]
+    if result.get("view") == "today":
+        lines.append("  " + t("view.today", lang) + " — " + t(f"rule.note.{result['rule']}", lang))
     if not result["communes"]:
-        lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=result["set"]))
+        lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=set_name))
         return "\n".join(lines)
     lines.append(
         t(
@@ -418,6 +423,18 @@ def parser() -> argparse.ArgumentParser:
         "--level", choices=["commune", "village"], default="commune", help="count communes (default) or villages"
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--view",
+        choices=["then", "today"],
+        default="then",
+        help="then: units as they were in the period (default); today: re-aggregated onto today's communes",
+    )
+    p.add_argument(
+        "--rule",
+        choices=["strict", "weighted"],
+        default="strict",
+        help="today view: a criterion is met if every predecessor met it (strict) or by population share (weighted)",
+    )
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("import", parents=[common], help="validate and load a workbook of commune results")
@@ -466,6 +483,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("file")
     q.add_argument("--unit", help="resolve commune names inside this unit")
     q.add_argument("--json", action="store_true")
+
+    from ntm import cli_history
+
+    cli_history.register(sub, common)  # groups, merger, populations, commune-groups, mapping
 
     p = sub.add_parser("catalog", help="criteria catalogue")
     catalog_sub = p.add_subparsers(dest="catalog_command", required=True)

@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, periods, progress
+from ntm import catalog, comparison, history, metrics, periods, progress
 from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
 from ntm.messages import MESSAGES
 from ntm.units import Unit
@@ -127,10 +127,11 @@ def draft(
     set_id: str,
     lang: str = "vi",
     layer: str = "self",
+    lens: history.Lens = history.THEN,
 ) -> Draft:
     from ntm import counts_report  # it builds Sections of this module
 
-    scores = metrics.commune_scores(con, unit, period, set_id, layer)
+    scores = history.scores(con, unit, period, set_id, layer, lens)
     n = metrics.n_criteria(con, set_id)
     title = t("report.doc_title", lang)
     subject = t(
@@ -141,6 +142,12 @@ def draft(
         period=period_words(period, lang),
     )
     subtitle = t("report.subtitle", lang, layer=t(f"layer.{layer}", lang))
+    if lens.view == "today":
+        subtitle += " " + t("view.caption.today", lang).capitalize() + " (" + t(f"rule.note.{lens.rule}", lang) + ")."
+    if lens.group is not None:
+        subtitle += (
+            " " + t("groups.caption", lang, kind=t(f"groups.kind.{lens.group.kind}", lang), name=lens.group.name) + "."
+        )
     head = letterhead(con, unit, period, lang)
     if scores.empty:
         return Draft(
@@ -159,11 +166,11 @@ def draft(
         )
     result, outlook = t("report.part_result", lang), t("report.part_outlook", lang)
     sections = [
-        _overall(con, unit, period, set_id, scores, lang, layer),
+        _overall(con, unit, period, set_id, scores, lang, layer, lens),
         _bins(scores, n, lang),
         _unmet(con, scores, set_id, n, lang),
         _targets(con, unit, period, lang, layer),
-        _change(con, unit, period, set_id, lang, layer),
+        _change(con, unit, period, set_id, lang, layer, lens),
     ]
     for section, part in zip(sections, (result, result, result, outlook, outlook)):
         section.part = part
@@ -173,10 +180,13 @@ def draft(
     return Draft(title, subject, subtitle, sections, head, lang)
 
 
-def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str, layer: str) -> Section:
-    missing = metrics.not_reported(con, unit, period, set_id, layer)
-    before = metrics.commune_scores(con, unit, periods.year_before(period), set_id, layer)
-    average, previous = metrics.average_met(scores), metrics.average_met(before)
+def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str, layer: str, lens) -> Section:
+    missing = history.not_reported(con, unit, period, set_id, layer, lens)
+    yoy = comparison.year_on_year(con, unit, period, set_id, layer, lens)  # the province is one unit across the reform
+    average = metrics.average_met(scores)
+    previous = None
+    if yoy.sets is not None and yoy.sets.delta is not None:
+        previous = yoy.sets.average_before if not yoy.sets.crosses else None
     lines = [t("report.communes", lang, communes=count_words(len(scores), lang))]
     if len(missing):
         lines.append(t("report.missing", lang, count=count_words(len(missing), lang), names=", ".join(missing["name"])))
@@ -189,6 +199,18 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
                 lang,
                 average=fmt_number(previous, lang),
                 change=("+" if average >= previous else "") + fmt_number(average - previous, lang),
+            )
+        )
+    if yoy.sets is not None and yoy.sets.crosses and yoy.sets.delta is not None:
+        lines.append(
+            t(
+                "delta.crosses",
+                lang,
+                period=fmt_period(yoy.earlier.text, lang),
+                before=catalog.set_label(yoy.earlier_set, lang, con),
+                count=len(yoy.sets.pairs),
+                avg_before=fmt_number(yoy.sets.average_before, lang),
+                avg_after=fmt_number(yoy.sets.average_after, lang),
             )
         )
     lines.append(t("report.total", lang, unit=where, total=fmt_number(int(scores["met"].sum()), lang, 0)))
@@ -308,10 +330,13 @@ def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
     return Section(t("report.h_targets", lang, year=year), lines or [t("report.no_targets", lang, year=year)])
 
 
-def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str) -> Section:
+def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str, lens) -> Section:
     before = periods.year_before(period)
-    changed = metrics.changes(con, unit, before, period, set_id, layer)
-    if changed["met_before"].isna().all():
+    before_set = comparison.counterpart_set(con, set_id, comparison.sets_in(con, unit, before, layer))
+    changed = (
+        comparison.changes(con, unit, before, before_set, period, set_id, layer, lens) if before_set else pd.DataFrame()
+    )
+    if changed.empty or changed["met_before"].isna().all():
         return Section(
             t("report.h_change", lang, before=fmt_period(before.text, lang)),
             [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_name=set_name(con, set_id, lang))],

@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from ntm import catalog, paths, plans, store, units
+from ntm import catalog, lineage, paths, plans, store, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
@@ -83,7 +83,7 @@ def build(
             "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
             "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
             "DELETE FROM recognitions; DELETE FROM commune_month_summary; DELETE FROM quantity_values;"
-            "DELETE FROM quantity_history; DELETE FROM quantity_plans; DELETE FROM village_goals"
+            "DELETE FROM quantity_history; DELETE FROM quantity_plans; DELETE FROM village_goals; DELETE FROM unit_mergers"
         )
     n_units = con.execute("SELECT count(*) FROM units WHERE NOT historical").fetchall()[0][0]
     if not n_units or con.execute("SELECT count(*) FROM units WHERE historical").fetchall()[0][0]:
@@ -143,7 +143,11 @@ def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
     for row in rows:
         valid_to = date.fromisoformat(row["valid_to"]) if row["valid_to"] else None
         district = units.resolve(con, row["district_code"], start=valid_to or date.today())
-        units.add_historical_unit(con, row["name"], district, valid_to=valid_to)
+        unit = units.add_historical_unit(con, row["name"], district, valid_to=valid_to)
+        if row.get("merged_into"):  # the merger the province entered (Đồng Giáp → Khánh Khê, 1/1/2021)
+            day = date.fromisoformat(row["merged_on"])
+            into = units.resolve(con, row["merged_into"], start=day, within=district, prefer="commune")
+            lineage.add_merger(con, unit, into, day, source="sample")
     return len(rows)
 
 

@@ -118,6 +118,32 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
     (
+        5,
+        [  # history across the reform: mergers entered by the user, populations, groupings, set mappings
+            """CREATE TABLE unit_mergers (
+            old_unit_id INTEGER NOT NULL, new_unit_id INTEGER NOT NULL, effective DATE NOT NULL,
+            source VARCHAR NOT NULL DEFAULT 'user', entered_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (old_unit_id, new_unit_id))""",
+            """CREATE TABLE unit_populations (
+            unit_id INTEGER PRIMARY KEY, population BIGINT NOT NULL CHECK (population > 0), year INTEGER,
+            source VARCHAR, entered_at TIMESTAMP NOT NULL)""",
+            "CREATE SEQUENCE group_id_seq START 1",
+            """CREATE TABLE unit_groups (
+            group_id INTEGER PRIMARY KEY, province_code VARCHAR NOT NULL, name VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL DEFAULT 'cluster', note VARCHAR, entered_at TIMESTAMP NOT NULL,
+            UNIQUE (province_code, name))""",
+            """CREATE TABLE unit_group_members (
+            group_id INTEGER NOT NULL, unit_id INTEGER NOT NULL, PRIMARY KEY (group_id, unit_id))""",
+            """CREATE TABLE commune_groups (
+            unit_id INTEGER NOT NULL, set_id VARCHAR NOT NULL, group_no INTEGER NOT NULL CHECK (group_no IN (1, 2, 3)),
+            source VARCHAR, entered_at TIMESTAMP NOT NULL, PRIMARY KEY (unit_id, set_id))""",
+            """CREATE TABLE criteria_mapping (
+            from_set VARCHAR NOT NULL, from_no INTEGER NOT NULL, to_set VARCHAR NOT NULL, to_no INTEGER NOT NULL,
+            comparable BOOLEAN NOT NULL, note VARCHAR, origin VARCHAR NOT NULL DEFAULT 'builtin',
+            PRIMARY KEY (from_set, from_no, to_set))""",
+        ],
+    ),
+    (
         7,
         [  # issue 16: resources, works and activities (ntm/resources.py); village goals (ntm/villages.py)
             """CREATE TABLE quantity_values (

@@ -246,6 +246,10 @@ def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
     try:
         with transaction(con):
             con.execute("DELETE FROM unit_successors")
+            con.execute(  # user-entered mergers of historical units go with them (ntm.lineage)
+                """DELETE FROM unit_mergers WHERE old_unit_id IN (SELECT unit_id FROM units WHERE historical)
+                   OR new_unit_id IN (SELECT unit_id FROM units WHERE historical)"""
+            )
             con.execute("DELETE FROM unit_aliases")
             con.execute("DELETE FROM units")
             con.execute(f"INSERT INTO units ({cols}) SELECT {cols} FROM new_units")
@@ -406,6 +410,7 @@ def resolve(
         )
     if len(found) > 1:
         found = _prefer(found, prefer)
+        found = _one_per_code(found)
         if len(found) > 1:
             raise AmbiguousUnit("unit.ambiguous", text, [describe(con, u) for u in found])
     return found[0]
@@ -423,6 +428,13 @@ def _prefer(found: list[Unit], prefer: str) -> list[Unit]:
             by_level = {"province": 0, "district": 1, "commune": 2}
             found.sort(key=lambda u: by_level[u.level] if prefer == "container" else -by_level[u.level])
             found = [u for u in found if u.level == found[0].level]
+    return found
+
+
+def _one_per_code(found: list[Unit]) -> list[Unit]:
+    """A province is one unit across the reform (two rows, one per era, same code): keep the later row."""
+    if len(found) > 1 and all(u.level == "province" for u in found) and len({u.code for u in found}) == 1:
+        return [max(found, key=lambda u: u.valid_from or date.min)]
     return found
 
 

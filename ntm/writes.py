@@ -8,8 +8,9 @@ a plan, targets), the check and the audit rows are inside it: a refused or faile
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -18,6 +19,8 @@ from ntm import audit, catalog, plans, store, targets
 from ntm.access import AccessDenied, Principal, require, require_units
 from ntm.ingest.importer import ImportResult, import_file
 from ntm.units import Unit
+
+T = TypeVar("T")
 
 
 class RevertRefused(Exception):
@@ -222,3 +225,27 @@ def _set_text(frame: pd.DataFrame) -> str | None:
         return None
     r = frame.iloc[0]
     return f"{r.get('name', '')} · {r.get('n_criteria', '')}"
+
+
+# ---------------------------------------------------------------- history across the reform
+def unit_data(
+    con: duckdb.DuckDBPyConnection, principal: Principal, what: str, unit: Unit, change: Callable[[], T]
+) -> T:
+    """A change to the data behind history (groupings, mergers, populations, commune groups of ``unit``'s
+    province): an administrator whose scope covers ``unit``; ``change()`` writes, then the audit row."""
+    require(principal, "units", unit)
+    result = change()
+    with store.transaction(con):
+        audit.record(con, principal, "units", ref=what, unit_id=unit.unit_id, new=str(result))
+    return result
+
+
+def criteria_mapping(con: duckdb.DuckDBPyConnection, principal: Principal, data: bytes, file_name: str) -> int:
+    """``crosswalk.import_file`` by an administrator of everywhere: the mapping is shared, like the catalogue."""
+    from ntm import crosswalk
+
+    require(principal, "catalogue")
+    count = crosswalk.import_file(con, data, file_name)
+    with store.transaction(con):
+        audit.record(con, principal, "catalogue", ref=f"{file_name} · mapping", new=str(count))
+    return count

@@ -4,9 +4,10 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import chart_clicks, charts, metrics, periods
+from ntm import catalog, chart_clicks, charts, comparison, history, metrics, periods
 from ntm.i18n import fmt_period, t
 from ntm.text import sorted_names
+from ntm.units import NEW_ERA_START
 
 f, cur, version, lang = ui.page_start()
 ui.province_or_stop(f)
@@ -14,7 +15,7 @@ period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
 n = ui.query(metrics.n_criteria, cur, version, f.set_id)
 names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
 
-matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
+matrix = ui.query(history.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
 sort = st.radio(
     ui.tr("compare.sort"),
     ["met", "name"],
@@ -29,9 +30,10 @@ order = (
 )
 order += [m for m in sorted_names(matrix["name"].unique()) if m not in order]  # communes with no report last
 if len(order) > 60:
-    st.caption(ui.tr("compare.many", count=len(order)))
+    no_districts = f.view == "today" or f.period.end >= NEW_ERA_START
+    st.caption(ui.tr("compare.many_groups" if no_districts else "compare.many", count=len(order)))
 heatmap = charts.status_heatmap(
-    matrix, order, names, ui.tr("compare.heatmap_title", unit=f.scope.name, period=period_label), lang
+    matrix, order, names, ui.tr("compare.heatmap_title", unit=ui.scope_name(f), period=period_label), lang
 )
 codes_by_name = dict(zip(matrix["name"], matrix["code"].astype(str)))
 clicked = st.plotly_chart(
@@ -46,7 +48,7 @@ st.caption(ui.tr("drill.heatmap_hint"))
 if (code := chart_clicks.picked(clicked)) is not None:
     navigation.open_commune(code, came_from="pages/compare.py")
 st.plotly_chart(
-    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=f.scope.name, period=period_label), lang),
+    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label), lang),
     width="stretch",
     key="bar",
     config=navigation.chart_config("bar"),
@@ -54,25 +56,46 @@ st.plotly_chart(
 
 st.subheader(ui.tr("compare.change_title"))
 months = ui.months(cur, version)
-earlier_options = (
-    [m for m in months if m < f.period.start.strftime("%Y-%m")]
-    if not f.period.is_year
-    else sorted({m[:4] for m in months if m[:4] < f.period.text}, reverse=True)
-)
+found = ui.query(comparison.comparable_periods, cur, version, f.scope, f.period, f.set_id, months, f.layer)
+earlier_sets = dict(found)  # only periods that can be compared: the same set, or one with comparable criteria
+earlier_options = list(earlier_sets)
 if not earlier_options:
     ui.empty("compare.no_earlier")
     st.stop()
 default = periods.year_before(f.period).text
+
+
+def _option(p: str) -> str:
+    if earlier_sets[p] == f.set_id:
+        return fmt_period(p, lang)
+    return ui.tr(
+        "compare.option_crosses", period=fmt_period(p, lang), set_name=catalog.set_label(earlier_sets[p], lang, cur)
+    )
+
+
 earlier_text = st.selectbox(
     ui.tr("compare.since"),
     earlier_options,
     key="compare_since",
     index=earlier_options.index(default) if default in earlier_options else 0,
-    format_func=lambda p: fmt_period(p, lang),
+    format_func=_option,
 )
-change = ui.query(metrics.changes, cur, version, f.scope, periods.parse(earlier_text), f.period, f.set_id, f.layer)
+before, before_set = periods.parse(earlier_text), earlier_sets[earlier_text]
+change = ui.query(comparison.changes, cur, version, f.scope, before, before_set, f.period, f.set_id, f.layer, f.lens)
+if before_set != f.set_id:
+    pairs = comparison.crosswalk.comparable(cur, before_set, f.set_id)
+    st.caption(
+        ui.tr(
+            "compare.crosses",
+            before=catalog.set_label(before_set, lang, cur),
+            after=catalog.set_label(f.set_id, lang, cur),
+            count=len(pairs),
+        )
+    )
+if comparison.earlier_lens(f.period, before, f.lens).view != f.view:
+    st.caption(ui.tr("compare.across_merger", period=fmt_period(earlier_text, lang)))
 if change["met_before"].isna().all():
-    ui.empty("compare.no_before", set_id=f.set_id, period=fmt_period(earlier_text, lang))
+    ui.empty("compare.no_before", set_id=catalog.set_label(f.set_id, lang, cur), period=fmt_period(earlier_text, lang))
     st.stop()
 label = lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)  # noqa: E731
 table = change.assign(gained=change["gained"].map(label), lost=change["lost"].map(label))
@@ -80,7 +103,7 @@ columns = ["name", "district", "met_before", "met", "gained", "lost"]
 table = table[[c for c in columns if c != "district" or table["district"].notna().any()]].rename(
     columns={
         "name": ui.tr("col.commune"),
-        "district": ui.tr("col.district"),
+        "district": ui.district_column(f),
         "met_before": ui.tr("compare.met_before"),
         "met": ui.tr("col.met"),
         "gained": ui.tr("compare.gained"),

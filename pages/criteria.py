@@ -4,17 +4,20 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import charts, metrics
+from ntm import catalog, charts, metrics
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
 rates = ui.query(metrics.criterion_rates, cur, version, scores, f.set_id)
 st.plotly_chart(
-    charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=f.scope.name, period=period_label), lang),
+    charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label), lang),
     width="stretch",
     key="rates",
     config=navigation.chart_config("rates"),
 )
+
+if cur.execute("SELECT count(*) FROM indicators WHERE set_id = ?", [f.set_id]).fetchall()[0][0] == 0:
+    st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(f.set_id, lang, cur)))
 
 st.subheader(ui.tr("criteria.bottleneck_title"))
 name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
@@ -52,7 +55,10 @@ if over_time["year"].nunique() > 1:
     names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
     st.plotly_chart(
         charts.rates_by_year_heatmap(
-            over_time, names, ui.tr("criteria.over_time_title", unit=f.scope.name, set_id=f.set_id), lang
+            over_time,
+            names,
+            ui.tr("criteria.over_time_title", unit=ui.scope_name(f), set_id=catalog.set_label(f.set_id, lang, cur)),
+            lang,
         ),
         width="stretch",
         key="rates_by_year",

@@ -5,18 +5,30 @@ import streamlit as st
 import navigation
 import ui
 import ui_levels
-from ntm import chart_clicks, charts, levels, metrics, periods, targets, units
-from ntm.i18n import fmt_number, fmt_period
+from ntm import (
+    catalog,
+    chart_clicks,
+    charts,
+    comparison,
+    crosswalk,
+    history,
+    levels,
+    metrics,
+    recognition_merger,
+    units,
+)
+from ntm.i18n import fmt_date, fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "overview.title")
 n = ui.query(metrics.n_criteria, cur, version, f.set_id)
 
-earlier = periods.year_before(f.period)
-previous = ui.query(metrics.commune_scores, cur, version, f.scope, earlier, f.set_id, f.layer)
-missing = ui.query(metrics.not_reported, cur, version, f.scope, f.period, f.set_id, f.layer)
+yoy = ui.query(comparison.year_on_year, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
+earlier = yoy.earlier
+missing = ui.query(history.not_reported, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
 average = metrics.average_met(scores)
 at_standard = int((scores["met"] == n).sum())
+set_name = catalog.set_label(f.set_id, lang, cur)
 
 cards = st.columns(4)
 cards[0].metric(
@@ -25,7 +37,7 @@ cards[0].metric(
     help=ui.tr("overview.kpi_communes_help", missing=len(missing)),
     border=True,
 )
-prev_standard = int((previous["met"] == n).sum()) if len(previous) else None
+prev_standard = yoy.at_standard_before
 cards[1].metric(
     ui.tr("overview.kpi_standard", n=n),
     at_standard,
@@ -33,27 +45,48 @@ cards[1].metric(
     delta=None if prev_standard is None else at_standard - prev_standard,
     help=ui.tr("overview.kpi_delta_help", period=fmt_period(earlier.text, lang)),
 )
-prev_avg = metrics.average_met(previous)
+delta = yoy.sets.delta if yoy.sets else None
+if delta is None:
+    delta_help = ui.tr("delta.none", period=fmt_period(earlier.text, lang), set_name=set_name)
+elif yoy.sets.crosses:
+    delta_help = ui.tr(
+        "delta.crosses",
+        period=fmt_period(earlier.text, lang),
+        before=catalog.set_label(yoy.earlier_set, lang, cur),
+        count=len(yoy.sets.pairs),
+        avg_before=fmt_number(yoy.sets.average_before, lang),
+        avg_after=fmt_number(yoy.sets.average_after, lang),
+    )
+else:
+    delta_help = ui.tr("overview.kpi_delta_help", period=fmt_period(earlier.text, lang))
 cards[2].metric(
     ui.tr("overview.kpi_average"),
     fmt_number(average, lang),
     border=True,
-    delta=None if prev_avg is None else fmt_number(average - prev_avg, lang),
-    help=ui.tr("overview.kpi_delta_help", period=fmt_period(earlier.text, lang))
-    if prev_avg is not None
-    else ui.tr("overview.kpi_no_previous", set_id=f.set_id),
+    delta=None if delta is None else fmt_number(delta, lang),
+    help=delta_help,
 )
 cards[3].metric(ui.tr("overview.kpi_total"), fmt_number(int(scores["met"].sum()), lang, 0), border=True)
-recognised = ui.query(targets.recognised_counts, cur, version, f.scope, f.period.end)
-for card, level in zip(st.columns(3), targets.LEVELS):
+members = None if f.group is None else set(f.group.members)
+recognised = ui.query(recognition_merger.counts, cur, version, f.scope, f.period.end, members)
+for card, level in zip(st.columns(3), ("ntm", "nang_cao", "kieu_mau")):
     card.metric(
         ui.tr(f"overview.kpi_recognised.{level}"),
-        recognised[level],
+        recognised.now[level],
         border=True,
         help=ui.tr("overview.kpi_recognised_help"),
     )
+if recognised.before_merger is not None:
+    st.info(
+        ui.tr("recognition.before_merger", date=fmt_date(recognised.merger_day, lang), **recognised.before_merger),
+        icon=":material/history:",
+    )
+if yoy.sets is not None and yoy.sets.crosses:
+    st.caption(delta_help)
 st.caption(ui.tr("common.layer_note", layer=ui.tr("layer." + f.layer)) + " " + ui.tr("overview.recognised_note"))
 lost = ui.query(metrics.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
+if f.group is not None or f.view == "today":
+    lost = lost[lost["unit_id"].isin(set(scores["unit_id"]))]
 if len(lost):
     st.warning(
         ui.md("overview.regressions", count=lost["unit_id"].nunique(), names=", ".join(sorted(set(lost["name"]))[:12])),
@@ -70,20 +103,29 @@ if not units.is_national(f.scope):  # the levels count a province's or district'
     ui_levels.three_levels(f, cur, version, lang)  # standard, advanced, model for communes and villages (issue 16)
 
 left, right = st.columns(2)
-yearly = ui.query(metrics.yearly_average, cur, version, f.scope, f.layer)
+yearly = ui.query(history.yearly, cur, version, f.scope, f.layer, f.lens)
+breaks = crosswalk.breaks(yearly)
+names = comparison.set_names(cur, yearly["set_id"].unique(), lang)
 with left:
     st.plotly_chart(
-        charts.yearly_trend(yearly, f.scope.name, lang),
+        charts.yearly_trend(yearly, ui.scope_name(f), lang, names, breaks),
         width="stretch",
         key="trend",
         config=navigation.chart_config("trend"),
     )
-    if yearly["set_id"].nunique() > 1:
-        st.caption(ui.tr("overview.set_break"))
+    for year, before, after in breaks:
+        pairs = crosswalk.comparable(cur, before, after)
+        note = ui.tr("set.break_note", year=year, before=names[before], after=names[after]) + " "
+        note += (
+            ui.tr("set.break_pairs", count=len(pairs), numbers=", ".join(str(b) for _, b in pairs))
+            if pairs
+            else ui.tr("set.break_no_pairs")
+        )
+        st.caption(note)
 with right:
     dist = metrics.distribution(scores, n)
     st.plotly_chart(
-        charts.distribution_bar(dist, ui.tr("overview.dist_title", unit=f.scope.name, period=period_label), lang),
+        charts.distribution_bar(dist, ui.tr("overview.dist_title", unit=ui.scope_name(f), period=period_label), lang),
         width="stretch",
         key="dist",
         config=navigation.chart_config("dist"),
@@ -93,12 +135,12 @@ with right:
         st.markdown(ui.md("overview.standard_list", n=n, count=full["communes"], names=", ".join(full["names"])))
 
 ranking = (
-    ui.query(metrics.district_ranking, cur, version, f.province, f.period, f.set_id, f.layer)
+    ui.query(history.district_ranking, cur, version, f.province, f.period, f.set_id, f.layer, f.lens)
     if ui.can_read(f.province)
     else []
 )  # a district account does not see the other districts
 if len(ranking) > 1:
-    highlight = f.district.short_name if f.district else None
+    highlight = f.district.short_name if f.district else (f.group.name if f.group is not None else None)
     if highlight in set(ranking["district"]):
         row = ranking.set_index("district").loc[highlight]
         st.subheader(ui.md("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
@@ -131,7 +173,7 @@ table = table[[c for c in columns if c != "district" or table["district"].notna(
     columns={
         "code": ui.tr("col.code"),
         "name": ui.tr("col.commune"),
-        "district": ui.tr("col.district"),
+        "district": ui.district_column(f),
         "met": ui.tr("col.met"),
         "unmet_names": ui.tr("col.unmet"),
     }

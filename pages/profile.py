@@ -5,20 +5,40 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import audit, catalog, charts, layers, metrics, periods, progress, reports, store, targets, units, upload_words
-from ntm.i18n import fmt_number, fmt_period
+from ntm import (
+    audit,
+    catalog,
+    charts,
+    comparison,
+    layers,
+    lineage,
+    metrics,
+    periods,
+    progress,
+    recognition_merger,
+    store,
+    targets,
+    units,
+    upload_words,
+)
+from ntm import history as hist
+from ntm.i18n import fmt_date, fmt_number, fmt_period
 from ntm.text import sort_key
 
 f, cur, version, lang = ui.page_start()
 ui.province_or_stop(f)
-scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
-matrix = ui.query(metrics.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer)
+matrix = ui.query(hist.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
 choices = sorted(
     matrix[["unit_id", "code", "name", "district"]].drop_duplicates().itertuples(index=False),
     key=lambda r: (sort_key(r.district if isinstance(r.district, str) else ""), sort_key(r.name)),
 )
 if not choices:
-    ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(f.period.text, lang), set_id=f.set_id)
+    ui.empty(
+        "common.no_reports",
+        unit=f.scope.name,
+        period=fmt_period(f.period.text, lang),
+        set_id=catalog.set_label(f.set_id, lang, cur),
+    )
     st.stop()
 # The URL names the commune by its statistics code (stable across databases), never by a list position.
 # Communes entered by users (a historical unit) have no code: they are named by their id ("u123").
@@ -33,9 +53,37 @@ unit = ui.query(units.get, cur, version, unit_ids[st.session_state["commune"]])
 st.title(ui.md("profile.title", name=unit.name))
 navigation.back_link()
 
-history = ui.query(metrics.commune_history, cur, version, unit, f.layer)
+history = ui.query(hist.commune_history, cur, version, unit, f.layer, f.rule)
 later = history[pd.to_datetime(history["period"]).dt.date > f.period.end] if len(history) else history
 history = history.drop(later.index)  # the profile as of the sidebar's period: nothing reported after it
+ancestry = lineage.ancestry(cur, unit)
+came_from = [u for u, depth in ancestry if depth == 1]
+if came_from:
+    earlier = [u.short_name for u, depth in ancestry if depth > 1]  # merged into a predecessor before
+    names = ", ".join(u.short_name for u in came_from) + (f" ({', '.join(earlier)})" if earlier else "")
+    st.info(
+        ui.tr("profile.predecessors", name=unit.name, count=len(came_from), names=names)
+        + " "
+        + ui.tr(f"rule.note.{f.rule}").capitalize()
+        + ".",
+        icon=":material/merge:",
+    )
+    for d in recognition_merger.predecessor_decisions(cur, unit):
+        st.caption(
+            ui.tr(
+                "profile.predecessor_decision",
+                commune=d.commune,
+                level=ui.tr("level." + d.level),
+                decision=d.decision_no,
+                date=fmt_date(d.decision_date, lang),
+            )
+        )
+went_into = lineage.successors_today(cur, unit)
+if went_into and went_into != [unit]:
+    st.info(
+        ui.tr("profile.successor", name=unit.name, names=", ".join(u.name for u in went_into)),
+        icon=":material/call_merge:",
+    )
 if history.empty:
     if len(later):
         ui.empty("profile.no_history_until", period=fmt_period(f.period.text, lang))
@@ -50,7 +98,7 @@ st.markdown(
         met=int(last["met"]),
         n=n_by_set[last["set_id"]],
         period=fmt_period(last["period"], lang),
-        set_id=ui.query(reports.set_name, cur, version, last["set_id"], lang),
+        set_id=catalog.set_label(last["set_id"], lang, cur),
     )
 )
 by_layer = ui.query(layers.results, cur, version, unit, last["period"], last["set_id"])
@@ -60,8 +108,9 @@ if len(by_layer) > 1:  # self-assessed and appraised side by side: "xã tự đ�
         column.metric(
             ui.tr("layer." + result.layer).capitalize(), f"{result.met}/{n_by_set[last['set_id']]}", border=True
         )
+set_names = comparison.set_names(cur, history["set_id"].unique(), lang)
 st.plotly_chart(
-    charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang),
+    charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang, set_names),
     width="stretch",
     key="commune_trend",
     config=navigation.chart_config("commune_trend"),
@@ -78,11 +127,13 @@ table = pd.DataFrame(
         ui.tr("criteria.name"): crit[name_col],
         ui.tr("profile.status"): [ui.tr("status." + statuses.get(c, "not_met")) for c in crit["criterion_no"]],
         ui.tr("profile.unmet_since"): [fmt_period(since[c], lang) if c in since else "" for c in crit["criterion_no"]],
-        ui.tr("criteria.department"): crit[dept_col],
+        ui.tr("criteria.department"): crit[dept_col].fillna("–"),
     }
 )
 st.dataframe(table, hide_index=True, width="stretch")
 indicators = ui.query(catalog.indicators, cur, version, last["set_id"])
+if not len(indicators):
+    st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(last["set_id"], lang, cur)))
 if len(indicators):
     with st.expander(ui.tr("profile.indicators", count=len(indicators))):
         st.dataframe(

@@ -12,7 +12,7 @@ from ntm.i18n import fmt_period
 f, cur, version, lang = ui.page_start()
 st.title(ui.md("reports.title", unit=f.scope.name, period=fmt_period(f.period.text, lang)))
 st.caption(ui.tr("reports.help"))
-report = ui.query(reports.draft, cur, version, f.scope, f.period, f.set_id, lang, f.layer)
+report = ui.query(reports.draft, cur, version, f.scope, f.period, f.set_id, lang, f.layer, f.lens)
 head = report.letterhead
 with st.expander(ui.tr("reports.letterhead"), icon=":material/edit_document:"):
     st.caption(ui.tr("reports.letterhead_help"))

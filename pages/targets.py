@@ -28,7 +28,9 @@ if st.session_state.get("target_year") not in year_options:
 year = st.selectbox(ui.tr("targets.year"), year_options, key="target_year")
 st.title(ui.md("targets.title", year=year, unit=f.scope.name))
 
-result = ui.query(progress.report, cur, version, f.scope, year, None, f.layer)
+# judged as of the chosen period (or the latest report up to the target year, if that is earlier)
+as_of_month = min(f.period.end, ui.query(progress.default_as_of, cur, version, f.scope, year, f.layer))
+result = ui.query(progress.report, cur, version, f.scope, year, as_of_month, f.layer)
 as_of = fmt_period(result["as_of"], lang)
 st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(

@@ -1,7 +1,8 @@
 """Deterministic, realistic sample data for Lạng Sơn province.
 
 Every pre-2025 xã reports monthly from 2020-01 to 2025-06 (``ntm-2016`` until 2021-12, then
-``ntm-2021``), the post-2025 xã from 2025-07 to 2025-12. Communes gain criteria over the
+``ntm-2021``), the post-2025 xã from 2025-07 to 2025-12 and on the 2026-2030 set (``ntm-2026``, 10 criteria)
+from 2026-01 to 2026-03. Communes gain criteria over the
 years, the hard ones (income, poverty, environment, production) last; a set change costs
 criteria; some criteria are lost for a few months; a few reports are missing.
 
@@ -21,13 +22,17 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from ntm import lineage
 from ntm import units as units_mod
 from ntm.periods import months_between, shift_months
 
 SEED = 20200520
 PROVINCE_CODE = "20"
 FIRST, OLD_LAST = date(2020, 1, 1), date(2025, 6, 1)
-NEW_FIRST, NEW_LAST = date(2025, 7, 1), date(2025, 12, 1)
+NEW_FIRST, NEW_LAST = date(2025, 7, 1), date(2026, 3, 1)
+SET_2026 = date(2026, 1, 1)  # the 2026-2030 set (10 criteria) from 1/2026
+# The 2026-2030 set's criteria, easy → hard; a commune starts it meeting about half as many as it met of 19.
+DIFFICULTY_2026 = [10, 9, 1, 5, 2, 4, 8, 7, 6, 3]
 SET_CHANGE = date(2022, 1, 1)
 ANCHOR_2020, ANCHOR_2023 = date(2020, 5, 1), date(2023, 6, 1)
 
@@ -129,6 +134,8 @@ def _add_merged(con: duckdb.DuckDBPyConnection, rng: random.Random) -> list[Trac
             unit = units_mod.resolve(con, name, start=ANCHOR_2020, within=district, prefer="commune")
         except units_mod.UnitNotFound:
             unit = units_mod.add_historical_unit(con, name, district, valid_to=date(2020, 12, 31))
+        into = units_mod.resolve(con, MERGED_2020[name], start=ANCHOR_2020, within=district, prefer="commune")
+        lineage.add_merger(con, unit, into, date(2021, 1, 1), source="sample")  # as the province enters it
         a1 = VAN_QUAN[name][0]
         tracks.append(
             Track(
@@ -190,6 +197,7 @@ def _new_era(con: duckdb.DuckDBPyConnection, rng: random.Random, june_2025: dict
         if old in june_2025:
             predecessors.setdefault(new_id, []).append(old)
     rows = []
+    later = random.Random(SEED + 2026)  # the 2026 months draw apart, so that 7-12/2025 stay as they were
     for k, row in enumerate(new.itertuples()):
         olds = predecessors.get(int(row.unit_id), [])
         if olds:
@@ -199,14 +207,25 @@ def _new_era(con: duckdb.DuckDBPyConnection, rng: random.Random, june_2025: dict
         month = NEW_FIRST
         regressing = k in REGRESSING_NEW
         while month <= NEW_LAST:
+            draw = rng if month < SET_2026 else later
             if regressing and month == REGRESSION_MONTH:  # a re-survey puts households back under the poverty line
                 met = [c for c in DIFFICULTY if status[c] == "met"]
                 for c in met[-2:]:
                     status[c] = "not_met"
-            elif rng.random() < 0.25 and not regressing:
+            elif draw.random() < 0.25 and not regressing:
                 pending = [c for c in DIFFICULTY if status[c] != "met"]
                 if pending:
                     status[pending[0]] = "met"
-            rows.extend((int(row.unit_id), month, "ntm-2021", c, s) for c, s in status.items())
+            if month >= SET_2026:
+                rows.extend(_set_2026(int(row.unit_id), month, status, later))
+            else:
+                rows.extend((int(row.unit_id), month, "ntm-2021", c, s) for c, s in status.items())
             month = shift_months(month, 1)
     return rows
+
+
+def _set_2026(unit_id: int, month: date, status: dict[int, str], rng: random.Random) -> list[tuple]:
+    """A month under the 2026-2030 set: the stricter set meets about half as many criteria as the 19 met."""
+    met = sum(1 for s in status.values() if s == "met")
+    count = min(10, max(1, round(met * 10 / 19) - 1 + (month.month - 1) * (rng.random() < 0.3)))
+    return [(unit_id, month, "ntm-2026", c, "met" if i < count else "not_met") for i, c in enumerate(DIFFICULTY_2026)]

@@ -85,10 +85,16 @@ def write_all(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
     written.append(folder / PLAN_FILE)
     _write_csv(folder / MANIFEST, MANIFEST_COLUMNS, rows)
     added = con.execute(
-        """SELECT c.short_name, d.code, c.valid_to FROM units c JOIN units d ON d.unit_id = c.district_id
+        """SELECT c.short_name, d.code, c.valid_to, n.short_name, m.effective
+           FROM units c JOIN units d ON d.unit_id = c.district_id
+           LEFT JOIN unit_mergers m ON m.old_unit_id = c.unit_id LEFT JOIN units n ON n.unit_id = m.new_unit_id
            WHERE c.historical ORDER BY c.unit_id"""
-    ).fetchall()  # the generator added them: a commune merged away before the catalogue's snapshot
-    _write_csv(folder / HISTORICAL, ["name", "district_code", "valid_to"], [[n, d, v or ""] for n, d, v in added])
+    ).fetchall()  # the generator added them: a commune merged away before the catalogue's snapshot, and where to
+    _write_csv(
+        folder / HISTORICAL,
+        ["name", "district_code", "valid_to", "merged_into", "merged_on"],
+        [[n, d, v or "", into or "", on or ""] for n, d, v, into, on in added],
+    )
     return [*written, folder / MANIFEST, folder / HISTORICAL]
 
 

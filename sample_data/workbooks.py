@@ -7,7 +7,7 @@
   commune codes, statuses written out (Đạt / Cơ bản đạt / Chưa đạt).
 - ``du-lieu-dai-YYYY.xlsx`` (2022 – 6/2025, set ``ntm-2021``): the long layout other systems
   export — one row per commune, month and criterion, commune codes as text.
-- ``mau-nhap-YYYY-MM.xlsx`` (7/2025 – 12/2025, after the merger): the ``ntm template`` upload
+- ``mau-nhap-YYYY-MM.xlsx`` (7/2025 – 3/2026, after the merger; from 1/2026 on the 2026-2030 set): the ``ntm template`` upload
   template for the province, filled in as staff fill it.
 
 ``ntm.sample`` loads these through ``ntm.ingest.import_file``, the same path as an upload.
@@ -238,7 +238,7 @@ def plan_workbook(con: duckdb.DuckDBPyConnection, facts: pd.DataFrame) -> bytes:
 
 def _new_era_targets(con: duckdb.DuckDBPyConnection, facts: pd.DataFrame) -> list[tuple[str, str, str, str]]:
     """(code, name, due "MM/YYYY", note) for five post-merger communes, one per progress status."""
-    new = facts[facts["period"] >= TEMPLATE_FROM]
+    new = facts[(facts["period"] >= TEMPLATE_FROM) & (facts["set_id"] == "ntm-2021")]
     met = new[new["status"] == "met"].groupby(["unit_id", "period"]).size().unstack(fill_value=0)
     first, last = met.columns.min(), met.columns.max()
     span = (last.year - first.year) * 12 + last.month - first.month

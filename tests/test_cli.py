@@ -85,7 +85,9 @@ def test_sample_command_builds_a_database(sample_build, sample_db):
 
 
 def test_targets_json_lists_each_target_with_gap_pace_and_status(sample_db, capsys):
-    assert main(["targets", "--db", str(sample_db), "--unit", "Lạng Sơn", "--year", "2026", "--json"]) == 0
+    # judged at 12/2025: from 1/2026 the 2026-2030 set has under 3 months of reports, too few for a pace
+    args = ["targets", "--db", str(sample_db), "--unit", "Lạng Sơn", "--year", "2026", "--as-of", "2025-12", "--json"]
+    assert main(args) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["as_of"] == "2025-12" and result["layer"] == "self"
     statuses = {t["status"] for t in result["targets"]}

@@ -102,16 +102,14 @@ def test_upload_page_reverts_an_upload(monkeypatch, sample_copy):
     at.switch_page("pages/upload.py").run()
     assert not at.exception
     assert at.selectbox(key="revert_id").value == int(max(at.selectbox(key="revert_id").options, key=int))  # newest
-    at.selectbox(key="revert_id").set_value(13).run()  # the template of 12/2025
+    at.selectbox(key="revert_id").set_value(16).run()  # the template of 3/2026
     at.button(key="revert").click().run()
     assert not at.exception
     st.cache_resource.clear()  # release the app's connection before reading the file here
     con = store.connect(db)
-    assert con.execute("SELECT status FROM uploads WHERE upload_id = 13").fetchall() == [("reverted",)]
-    assert con.execute(  # the communes' template; the villages' and nâng cao files of 12/2025 stay
-        "SELECT count(*) FROM assessments WHERE period = DATE '2025-12-01' AND set_id = 'ntm-2021'"
-    ).fetchall() == [(0,)]
-    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2025-11-01'").fetchall()[0][0] > 0
+    assert con.execute("SELECT status FROM uploads WHERE upload_id = 16").fetchall() == [("reverted",)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2026-03-01'").fetchall() == [(0,)]
+    assert con.execute("SELECT count(*) FROM assessments WHERE period = DATE '2026-02-01'").fetchall()[0][0] > 0
     con.close()
 
 
@@ -121,8 +119,11 @@ def test_targets_page_shows_every_status_of_the_sample(monkeypatch, sample_db):
     assert not at.exception, at.exception
     assert at.selectbox(key="target_year").value == 2026
     badges = " ".join(m.value for m in at.markdown)
+    # judged as of the chosen period, 12/2025: every status of the sample's 2026 targets (test_cli, test_sample)
+    assert any("12/2025" in c.value for c in at.caption)
     for word in ("Đã đạt: 1", "Đúng tiến độ: 1", "Cần đẩy nhanh: 1", "Tiến độ chậm: 1", "Đang giảm: 1"):
         assert word in badges
+    assert "Chưa đủ số liệu" not in badges
     at.selectbox(key="target_year").set_value(2025).run()  # the overdue Văn Quan plans are not in the new province
     assert not at.exception and any("Chưa có mục tiêu" in i.value for i in at.info)
 
@@ -132,7 +133,8 @@ def test_targets_page_in_english(monkeypatch, sample_db):
     at.switch_page("pages/targets.py").run()
     assert not at.exception
     assert at.title[0].value.startswith("Targets for 2026")
-    assert "Regressing: 1" in " ".join(m.value for m in at.markdown)
+    badges = " ".join(m.value for m in at.markdown)
+    assert "Achieved: 1" in badges and "Not enough data" not in badges  # as of 12/2025, the chosen period
 
 
 def test_the_layer_filter_switches_to_the_appraisal(monkeypatch, sample_db):

@@ -11,6 +11,7 @@ from ntm.messages import (
     compare,
     counts,
     criteria,
+    history,
     ingest,
     national,
     officials,
@@ -38,6 +39,7 @@ AREAS = (
     national,
     officials,
     counts,
+    history,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}

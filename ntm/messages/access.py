@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "access.action.targets": ("sửa mục tiêu", "edit targets"),
     "access.action.recognitions": ("ghi quyết định công nhận", "record recognition decisions"),
     "access.action.plan": ("nạp kế hoạch", "load plans"),
+    "access.action.units": (
+        "sửa dữ liệu đơn vị (nhóm xã, sáp nhập, dân số, nhóm xã theo bộ tiêu chí)",
+        "edit unit data (groupings, mergers, populations, commune groups)",
+    ),
     "access.action.catalogue": ("sửa bộ tiêu chí", "edit the criteria catalogue"),
     "access.action.users": ("quản lý tài khoản", "manage accounts"),
     "access.action.backup": ("sao lưu dữ liệu", "back up the data"),
@@ -91,6 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.goal": ("Chỉ tiêu đơn vị", "Unit goal"),
     "audit.action.recognition": ("Quyết định công nhận", "Recognition decision"),
     "audit.action.catalogue": ("Bộ tiêu chí", "Criteria catalogue"),
+    "audit.action.units": ("Dữ liệu đơn vị", "Unit data"),
     "audit.action.user_add": ("Tạo/sửa tài khoản", "Account added/changed"),
     "audit.action.user_disable": ("Khoá tài khoản", "Account disabled"),
     "audit.action.restore": ("Khôi phục dữ liệu", "Restore"),

@@ -10,8 +10,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Built the sample database {path}: {units} administrative units, {rows} assessment rows, {uploads} uploads.",
     ),
     "cli.summary_title": (
-        "{unit} — kỳ {period} — bộ tiêu chí {set_id}",
-        "{unit} — period {period} — criteria set {set_id}",
+        "{unit} — kỳ {period} — {set_id}",
+        "{unit} — period {period} — {set_id}",
     ),
     "cli.summary_line": (
         "Số xã có báo cáo: {communes}; tổng số tiêu chí đạt: {total}; bình quân {average} tiêu chí/xã.",
@@ -19,8 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.not_reported": ("Xã chưa báo cáo: {names}.", "Communes without a report: {names}."),
     "cli.no_data": (
-        "Không có báo cáo nào của {unit} trong kỳ {period} (bộ {set_id}). Hãy chọn kỳ khác hoặc tải dữ liệu lên.",
-        "No reports for {unit} in {period} (set {set_id}). Choose another period or upload data.",
+        "Không có báo cáo nào của {unit} trong kỳ {period} ({set_id}). Hãy chọn kỳ khác hoặc tải dữ liệu lên.",
+        "No reports for {unit} in {period} (the {set_id}). Choose another period or upload data.",
     ),
     "cli.catalog_loaded": (
         "Đã nạp bộ tiêu chí: {sets} ({criteria} tiêu chí, {indicators} chỉ tiêu).",

@@ -99,8 +99,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing to show yet. Upload data or choose another period in the sidebar.",
     ),
     "common.no_reports": (
-        "{unit} không có báo cáo nào trong kỳ {period} theo bộ {set_id}. Chọn kỳ khác hoặc bộ tiêu chí khác ở thanh bên trái.",
-        "{unit} has no reports for {period} under {set_id}. Choose another period or criteria set in the sidebar.",
+        "{unit} không có báo cáo nào trong kỳ {period} theo {set_id}. Chọn kỳ khác hoặc bộ tiêu chí khác ở thanh bên trái.",
+        "{unit} has no reports for {period} under the {set_id}. Choose another period or criteria set in the sidebar.",
     ),
     "common.layer_note": (
         "Số liệu tính theo kết quả {layer} của xã; chỉ tính xã (không tính phường, thị trấn) có báo cáo trong kỳ.",

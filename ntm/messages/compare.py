@@ -24,8 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no earlier period to compare with. Choose a later period in the sidebar.",
     ),
     "compare.no_before": (
-        "Kỳ {period} không có báo cáo theo bộ {set_id}, nên không so sánh được. Chọn kỳ khác cùng bộ tiêu chí.",
-        "No reports under {set_id} in {period}, so no comparison. Choose another period under the same set.",
+        "Kỳ {period} không có báo cáo theo {set_id}, nên không so sánh được. Chọn kỳ khác cùng bộ tiêu chí.",
+        "No reports under the {set_id} in {period}, so no comparison. Choose another period under the same set.",
     ),
     "compare.met_before": ("Số tiêu chí đạt kỳ trước", "Criteria met before"),
     "compare.gained": ("Tiêu chí mới đạt", "Newly met"),

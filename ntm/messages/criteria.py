@@ -27,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each cell: percent of the district's reporting communes meeting that criterion.",
     ),
     "criteria.over_time_title": (
-        "Tỷ lệ xã đạt từng tiêu chí qua các năm — {unit} (bộ {set_id})",
+        "Tỷ lệ xã đạt từng tiêu chí qua các năm — {unit} ({set_id})",
         "Share of communes meeting each criterion by year — {unit} ({set_id})",
     ),
     "criteria.over_time_help": (

@@ -15,8 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Change against the same period last year ({period}).",
     ),
     "overview.kpi_no_previous": (
-        "Cùng kỳ năm trước không có báo cáo theo bộ {set_id} nên không so sánh được.",
-        "No reports under {set_id} a year earlier, so no comparison.",
+        "Cùng kỳ năm trước không có báo cáo theo {set_id} nên không so sánh được.",
+        "No reports under the {set_id} a year earlier, so no comparison.",
     ),
     "overview.missing": (
         "{count} xã chưa gửi báo cáo trong kỳ: {names}. Nhắc các xã gửi báo cáo hoặc tải lên ở trang “Tải dữ liệu”.",

@@ -8,8 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This commune has no reports yet. Upload them on the “Upload” page.",
     ),
     "profile.latest": (
-        "Báo cáo gần nhất ({period}, theo {set_id}): đạt **{met}/{n}** tiêu chí.",
-        "Latest report ({period}, against {set_id}): **{met}/{n}** criteria met.",
+        "Báo cáo gần nhất ({period}, {set_id}): đạt **{met}/{n}** tiêu chí.",
+        "Latest report ({period}, the {set_id}): **{met}/{n}** criteria met.",
     ),
     "profile.trend_title": ("Số tiêu chí đạt theo tháng – {name}", "Criteria met by month – {name}"),
     "profile.status_title": ("Tình trạng từng tiêu chí ({period})", "Status of each criterion ({period})"),

@@ -1,0 +1,146 @@
+"""Comparing a period with an earlier one on what is comparable.
+
+- A province is the same unit before and after the reform: its figures are compared directly
+  (``lineage.same_unit``), whichever communes it had then.
+- A commune is compared with its predecessors under the view's merger rule: when the earlier period is
+  before a merger, its side is re-aggregated onto today's communes (``history``, view "today").
+- Across a criteria-set change only the criteria the mapping table marks comparable are compared, and the
+  result says it crosses the change (``crosswalk``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import duckdb
+import pandas as pd
+
+from ntm import catalog, crosswalk, history, lineage, metrics, periods
+from ntm.crosswalk import SetComparison
+from ntm.history import Lens
+from ntm.periods import Period
+from ntm.units import NEW_ERA_START, Unit
+
+
+@dataclass(frozen=True)
+class YearOnYear:
+    earlier: Period
+    earlier_set: str | None  # None: no report in the earlier period under a set that can be compared
+    sets: SetComparison | None
+    communes_before: int
+    at_standard_before: int | None  # only under the same set (a different set has another "all criteria")
+
+
+def sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str = "self") -> list[str]:
+    """Commune-level sets with reports in ``period`` inside the province of ``unit`` (either era)."""
+    province = lineage.today_province(con, unit)
+    rows = con.execute(
+        """SELECT DISTINCT a.set_id FROM assessments a JOIN units c ON c.unit_id = a.unit_id
+           JOIN units p ON p.unit_id = c.province_id AND p.code = ?
+           JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
+           WHERE a.layer = ? AND a.period BETWEEN ? AND ? ORDER BY 1""",
+        [province.code, layer, period.start, period.end],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def counterpart_set(con: duckdb.DuckDBPyConnection, set_id: str, available: list[str]) -> str | None:
+    """The set to compare ``set_id`` with among ``available``: itself, else one with comparable criteria."""
+    if set_id in available:
+        return set_id
+    return next((s for s in available if crosswalk.comparable(con, s, set_id)), None)
+
+
+def earlier_lens(period: Period, earlier: Period, lens: Lens) -> Lens:
+    """The lens for the earlier side: the today view when a merger lies between the two periods."""
+    if lens.view == "then" and earlier.end < NEW_ERA_START <= period.end:
+        return replace(lens, view="today")
+    return lens
+
+
+def year_on_year(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    period: Period,
+    set_id: str,
+    layer: str = "self",
+    lens: Lens = history.THEN,
+    earlier: Period | None = None,
+) -> YearOnYear:
+    """The unit's figures now against ``earlier`` (the same month or year a year before by default)."""
+    earlier = earlier or periods.year_before(period)
+    before_set = counterpart_set(con, set_id, sets_in(con, unit, earlier, layer))
+    if before_set is None:
+        return YearOnYear(earlier, None, None, 0, None)
+    scope = lineage.same_unit(con, unit, earlier.end) if lens.view == "then" else unit
+    before = history.scores(con, scope, earlier, before_set, layer, lens)
+    after = history.scores(con, unit, period, set_id, layer, lens)
+    sets = crosswalk.compare(con, before, before_set, after, set_id)
+    standard = None
+    if before_set == set_id and len(before):
+        standard = int((before["met"] == metrics.n_criteria(con, set_id)).sum())
+    return YearOnYear(earlier, before_set, sets, len(before), standard)
+
+
+def comparable_periods(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, months: list[str], layer: str = "self"
+) -> list[tuple[str, str]]:
+    """(period text, set) of the earlier periods ``period`` can be compared with, newest first: those with
+    reports under the same set, or under a set with comparable criteria in the mapping table."""
+    if period.is_year:
+        options = sorted({m[:4] for m in months if m[:4] < period.text}, reverse=True)
+    else:
+        options = [m for m in months if m < period.start.strftime("%Y-%m")]
+    result = []
+    for text in options:
+        found = counterpart_set(con, set_id, sets_in(con, unit, periods.parse(text), layer))
+        if found is not None:
+            result.append((text, found))
+    return result
+
+
+def changes(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    before: Period,
+    before_set: str,
+    after: Period,
+    set_id: str,
+    layer: str = "self",
+    lens: Lens = history.THEN,
+) -> pd.DataFrame:
+    """Per commune: criteria gained and lost since ``before``, on the comparable criteria when the sets differ;
+    a commune merged in between is compared with its predecessors (the earlier side in the today view)."""
+    then_lens = earlier_lens(after, before, lens)
+    scope = lineage.same_unit(con, unit, before.end) if then_lens.view == "then" else unit
+    old = history.scores(con, scope, before, before_set, layer, then_lens)
+    new = history.scores(con, unit, after, set_id, layer, lens)
+    pairs = crosswalk.compare(con, old, before_set, new, set_id).pairs
+    to_after = dict(pairs)
+    numbers = {b for _, b in pairs}
+    columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
+    rows: list[tuple] = []
+    by_id = old.set_index("unit_id") if len(old) else None
+    for r in new.itertuples():
+        now_unmet = {int(c) for c in r.unmet} & numbers
+        if by_id is None or r.unit_id not in by_id.index:
+            rows.append((r.unit_id, r.code, r.name, r.district, None, len(numbers - now_unmet), [], []))
+            continue
+        was_unmet = {to_after[int(c)] for c in by_id.at[r.unit_id, "unmet"] if int(c) in to_after}
+        rows.append(
+            (
+                r.unit_id,
+                r.code,
+                r.name,
+                r.district,
+                len(numbers - was_unmet),
+                len(numbers - now_unmet),
+                sorted(was_unmet - now_unmet),
+                sorted(now_unmet - was_unmet),
+            )
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def set_names(con: duckdb.DuckDBPyConnection, set_ids, lang: str = "vi") -> dict[str, str]:
+    return {s: catalog.set_label(s, lang, con) for s in set_ids}

@@ -12,7 +12,7 @@ st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 search_slot = st.sidebar.container()  # the commune search, first in the sidebar under the menu
 ui.language_switch()
 try:
-    principal = st.session_state["_principal"] = signin.gate(ui.cursor(), ui.lang())  # checked on every rerun
+    principal = st.session_state["_principal"] = signin.gate(ui.cursor, ui.lang())  # checked on every rerun
 except Exception as exc:  # the database cannot be opened or read (corrupt, busy, full disk): say what to do
     ui.database_fault(exc)
     st.stop()

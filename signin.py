@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import duckdb
 import streamlit as st
@@ -50,12 +50,15 @@ def mode() -> access.SigninMode:
     )
 
 
-def gate(cur: duckdb.DuckDBPyConnection, lang: str) -> Principal | None:
-    """The principal of this session, or None after drawing what the person must do to sign in."""
+def gate(open_cursor: Callable[[], duckdb.DuckDBPyConnection], lang: str) -> Principal | None:
+    """The principal of this session, or None after drawing what the person must do to sign in.
+    ``open_cursor`` is called only when accounts must be read: a local session on a first start creates no
+    database before the person has chosen demo data or an empty one."""
     how = mode()
     if how == "local":
         st.sidebar.caption(t("signin.local", lang))
         return access.local_user(getpass.getuser())
+    cur = open_cursor()
     principal = _oidc(cur, lang) if how == "oidc" else _password(cur, lang)
     if principal is not None:
         scope = principal.scope_label or t("signin.everywhere", lang)

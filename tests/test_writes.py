@@ -1,12 +1,15 @@
 """Every write checks its permission in ntm (ntm/writes.py) and is audited: an uploader of Văn Quan
 cannot write outside it, and nothing is written when refused."""
 
+import io
 from datetime import date
 
+import openpyxl
 import pytest
 
 from ntm import audit, plans, writes
 from ntm.access import AccessDenied
+from ntm.ingest import template
 from tests.access_helpers import ROOT, account, district, filled
 from tests.helpers import commune
 
@@ -49,14 +52,23 @@ def test_an_uploader_of_van_quan_cannot_load_another_district(con):
 def test_new_communes_outside_the_scope_are_refused_at_load(con):
     """--accept-new-units creates units inside the load's transaction: the check sees them and rolls back."""
     uploader = account(con, "vq", "uploader", district(con, "Văn Quan"))
-    from tests.helpers import real_world_sheet, xlsx
-
-    data = xlsx(lambda sheet: (real_world_sheet(sheet), sheet.__setitem__("A1", "UBND HUYỆN LỘC BÌNH")))
+    data = _with_new_commune(filled(con, "Lộc Bình"), "Xã Bình Minh Mới")
     units_before = con.execute("SELECT count(*) FROM units").fetchall()
     result = writes.import_upload(con, uploader, data, "x.xlsx", unit="Lạng Sơn/Lộc Bình", accept_new_units=True)
     assert result.status == "rejected" and [p.key for p in result.errors] == ["access.denied_scope"]
     assert con.execute("SELECT count(*) FROM units").fetchall() == units_before
     assert con.execute("SELECT count(*) FROM uploads").fetchall() == [(0,)]
+
+
+def _with_new_commune(data: bytes, name: str) -> bytes:
+    """The template with its last commune row renamed to a commune the catalogue lacks (and its code cleared)."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book["Báo cáo"]
+    last = max(r for r in range(template.FIRST_DATA_ROW, sheet.max_row + 1) if sheet.cell(r, 3).value)
+    sheet.cell(last, 2).value, sheet.cell(last, 3).value = None, name
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def test_viewers_upload_nothing(con):

@@ -184,7 +184,7 @@ def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, 
     A reading that is not clear enough is reported (what was unclear, what was understood) and not read."""
     stated = title([grid.value(r, c) for r in range(min(grid.height, TITLE_ROWS)) for c in range(grid.width)])
     period_text = options.period or stated.period
-    unit_id = _unit_id(resolver, options.unit or stated.district or options.default_unit, period_text)
+    unit = _unit(resolver, options.unit or stated.district or options.default_unit, period_text)
     day = _start(period_text)
     valid = (
         frozenset(range(1, 20))
@@ -194,7 +194,7 @@ def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, 
     ctx = Context(
         vocab,
         valid,
-        names_a_unit(con, gazetteer, unit_id, options.set_id, day),
+        names_a_unit(con, gazetteer, unit, options.set_id, day),
         (*stated.communes, clean(grid.sheet)),
         "x: dat" in facts_mod.plain(stated.text) or "x = dat" in facts_mod.plain(stated.text),
     )
@@ -214,12 +214,12 @@ def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, 
     return choice
 
 
-def _unit_id(resolver: Resolver, text: str | None, period_text: str | None) -> int | None:
+def _unit(resolver: Resolver, text: str | None, period_text: str | None) -> units.Unit | None:
     """The unit named by an option or the title, for scoring; None when unknown (the whole country)."""
     if not text:
         return None
     try:
-        return resolver.unit(text, _start(period_text)).unit_id
+        return resolver.unit(text, _start(period_text))
     except units.UnitError:
         return None
 

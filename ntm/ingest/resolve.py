@@ -66,7 +66,8 @@ class Gazetteer:
             if code:
                 self.by_code.setdefault(code, []).append(entry)
 
-    def matches(self, value: object, within: int | None = None) -> list[tuple[int, int | None, int | None]]:
+    def matches(self, value: object, within: frozenset[int] | None = None) -> list[tuple[int, int | None, int | None]]:
+        """The communes a label names (by code, else by folded name), inside any of the units ``within``."""
         digits = (
             str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
         )
@@ -75,7 +76,7 @@ class Gazetteer:
         found = self.by_code.get(code, []) if code else self.by_fold.get(fold(value), [])
         if within is None:
             return found
-        return [e for e in found if within in e]
+        return [e for e in found if not within.isdisjoint(e)]
 
     def infer(self, labels: list[object]) -> int | None:
         """The district (else the province) that holds most of the labels' communes, when it holds nearly all."""
@@ -92,15 +93,24 @@ class Gazetteer:
 
 
 def names_a_unit(
-    con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer, unit_id: int | None, set_id: str | None, day: date | None
+    con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer, unit: units.Unit | None, set_id: str | None, day: date | None
 ) -> Callable[[object], bool]:
     """Whether a label names a commune of the unit (scoring's strongest signal); in a village set's sheet a
-    village of the unit counts too (its rows are villages, grouped under their communes)."""
-    if unit_id is None or day is None or not village_units.is_village_set(con, set_id):
-        return lambda v: bool(gazetteer.matches(v, unit_id))
-    listed = village_units.villages_of(con, units.get(con, unit_id), day)
+    village of the unit counts too (its rows are villages, grouped under their communes). A unit kept across
+    the 2025 reform (a province: one row per era, one code) holds the communes of both eras."""
+    within = None if unit is None else _same_unit(con, unit)
+    if unit is None or day is None or not village_units.is_village_set(con, set_id):
+        return lambda v: bool(gazetteer.matches(v, within))
+    listed = village_units.villages_of(con, unit, day)
     known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
-    return lambda v: fold(v) in known or bool(gazetteer.matches(v, unit_id))
+    return lambda v: fold(v) in known or bool(gazetteer.matches(v, within))
+
+
+def _same_unit(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> frozenset[int]:
+    if not unit.code:
+        return frozenset({unit.unit_id})
+    rows = con.execute("SELECT unit_id FROM units WHERE level = ? AND code = ?", [unit.level, unit.code]).fetchall()
+    return frozenset({unit.unit_id, *(r[0] for r in rows)})
 
 
 def _day(value) -> date | None:

@@ -105,15 +105,15 @@ def cmd_resources(args: argparse.Namespace) -> int:
 
 
 def _resources_import(args: argparse.Namespace) -> int:
-    from ntm.cli import _open, _print_rejected, _read_file
+    from ntm import writes
+    from ntm.cli import _open, _print_rejected, _read_file, acting
     from ntm.i18n import t
-    from ntm.ingest import quantities
 
     data, name = _read_file(args)
     con = _open(args)
     try:
-        parsed, upload_id = quantities.import_file(
-            con, data, name, unit=args.unit, period=args.period, dry_run=args.dry_run
+        parsed, upload_id = writes.import_quantities(
+            con, acting(con, args), data, name, unit=args.unit, period=args.period, dry_run=args.dry_run
         )
     finally:
         con.close()
@@ -150,8 +150,8 @@ def _resources_import(args: argparse.Namespace) -> int:
 def cmd_villages_import(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from ntm import village_list
-    from ntm.cli import _open, _print_rejected, _read_file
+    from ntm import writes
+    from ntm.cli import _open, _print_rejected, _read_file, acting
     from ntm.i18n import t
     from ntm.problems import Rejected
 
@@ -159,7 +159,7 @@ def cmd_villages_import(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
         unit, period = _scope(con, args.unit, args.period or f"{date.today():%Y-%m}")
-        counts = village_list.import_list(con, data, name, unit, period.end)
+        counts = writes.import_villages(con, acting(con, args), data, name, unit, period.end)
     except Rejected as exc:
         return _print_rejected(exc.errors, args.lang)
     finally:

@@ -249,3 +249,66 @@ def criteria_mapping(con: duckdb.DuckDBPyConnection, principal: Principal, data:
     with store.transaction(con):
         audit.record(con, principal, "catalogue", ref=f"{file_name} · mapping", new=str(count))
     return count
+
+
+# ---------------------------------------------------------------- villages and resources (issue 16)
+def import_villages(
+    con: duckdb.DuckDBPyConnection, principal: Principal, data: bytes, file_name: str, unit: Unit, day: date
+) -> dict[str, int]:
+    """``village_list.import_list`` by an uploader whose scope covers ``unit`` (``AccessDenied`` else)."""
+    from ntm import village_list
+
+    require(principal, "upload", unit)
+    counts = village_list.import_list(con, data, file_name, unit, day, uploaded_by=principal.user)
+    with store.transaction(con):
+        audit.record(con, principal, "upload", ref=f"{file_name} · villages", unit_id=unit.unit_id, new=str(counts))
+    return counts
+
+
+def add_village(
+    con: duckdb.DuckDBPyConnection, principal: Principal, name: str, commune: Unit, code: str | None = None
+) -> dict[str, int]:
+    """``village_list.add_one`` by an uploader whose scope covers the commune."""
+    from ntm import village_list
+
+    require(principal, "upload", commune)
+    counts = village_list.add_one(con, name, commune, code=code, uploaded_by=principal.user)
+    with store.transaction(con):
+        audit.record(con, principal, "upload", ref=f"{name} · villages", unit_id=commune.unit_id, new=str(counts))
+    return counts
+
+
+def import_quantities(
+    con: duckdb.DuckDBPyConnection,
+    principal: Principal,
+    data: bytes,
+    file_name: str,
+    *,
+    unit: str | None = None,
+    period: str | None = None,
+    dry_run: bool = False,
+):
+    """``quantities.import_file`` by an uploader: every unit the file writes must lie in their scope (checked
+    on the dry run too); a refusal is returned as the parse's error, nothing written."""
+    from ntm.ingest import quantities
+
+    try:
+        require(principal, "upload")
+        parsed, _ = quantities.import_file(con, data, file_name, unit=unit, period=period, dry_run=True)
+        if parsed.errors:
+            return parsed, None
+        written = [*parsed.values.get("unit_id", []), *parsed.plans.get("unit_id", [])]
+        require_units(con, principal, "upload", [int(u) for u in written])
+    except AccessDenied as exc:
+        return quantities.Parsed(pd.DataFrame(), pd.DataFrame(), [exc.problem()]), None
+    if dry_run:
+        return parsed, None
+    parsed, upload_id = quantities.import_file(
+        con, data, file_name, unit=unit, period=period, uploaded_by=principal.user
+    )
+    if upload_id is not None:
+        with store.transaction(con):
+            audit.record(
+                con, principal, "upload", ref=f"#{upload_id} {file_name} · resources", new=str(len(parsed.values))
+            )
+    return parsed, upload_id

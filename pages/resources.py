@@ -4,7 +4,7 @@ the year's plan, in the report's words; the template and the upload of the month
 import streamlit as st
 
 import ui
-from ntm import charts_counts, resources
+from ntm import charts_counts, resources, writes
 from ntm.i18n import fmt_percent, fmt_period
 from ntm.ingest import quantities
 
@@ -73,7 +73,9 @@ st.download_button(
 )
 upload = st.file_uploader(ui.tr("resources.upload"), type=["xlsx", "xls", "ods"], key="resources-file")
 if upload is not None:
-    parsed, _ = quantities.import_file(cur, upload.getvalue(), upload.name, unit=f.scope.code, dry_run=True)
+    parsed, _ = writes.import_quantities(
+        cur, ui.principal(), upload.getvalue(), upload.name, unit=f.scope.code, dry_run=True
+    )
     if parsed.errors:
         st.error(ui.tr("resources.rejected", count=len(parsed.errors)))
         for problem in parsed.errors[:50]:
@@ -81,7 +83,9 @@ if upload is not None:
     else:
         st.info(ui.tr("resources.checked", rows=len(parsed.values), plans=len(parsed.plans)))
         if st.button(ui.tr("resources.confirm"), key="resources-go"):
-            parsed, upload_id = quantities.import_file(cur, upload.getvalue(), upload.name, unit=f.scope.code)
+            parsed, upload_id = writes.import_quantities(
+                cur, ui.principal(), upload.getvalue(), upload.name, unit=f.scope.code
+            )
             if upload_id:
                 st.success(ui.tr("resources.loaded", rows=len(parsed.values), upload_id=upload_id))
             else:

@@ -7,7 +7,7 @@ import openpyxl
 import streamlit as st
 
 import ui
-from ntm import catalog, charts_counts, units, village_list, villages
+from ntm import access, catalog, charts_counts, units, villages, writes
 from ntm.i18n import fmt_number, fmt_percent, fmt_period
 from ntm.problems import Rejected
 
@@ -135,8 +135,10 @@ st.download_button(
 upload = st.file_uploader(ui.tr("villages.upload"), type=["xlsx", "xls", "ods"], key="village-list")
 if upload is not None and st.button(ui.tr("villages.upload_go"), key="village-list-go"):
     try:
-        counts = village_list.import_list(cur, upload.getvalue(), upload.name, list_scope, day)
+        counts = writes.import_villages(cur, ui.principal(), upload.getvalue(), upload.name, list_scope, day)
         st.success(ui.tr("villages.loaded", added=counts["added"], updated=counts["updated"]))
+    except access.AccessDenied as exc:
+        ui.refusal(exc)
     except Rejected as exc:
         st.error(ui.tr("villages.rejected"))
         for problem in exc.errors:
@@ -150,8 +152,10 @@ with st.form("add-village", clear_on_submit=True):
     code = st.text_input(ui.tr("villages.code"))
     if st.form_submit_button(ui.tr("villages.add")) and commune_id is not None:
         try:
-            village_list.add_one(cur, name, units.get(cur, commune_id), code=code)
-            st.success(ui.tr("villages.added", name=name))
+            writes.add_village(cur, ui.principal(), name, units.get(cur, commune_id), code=code)
+            st.success(ui.md("villages.added", name=name))
+        except access.AccessDenied as exc:
+            ui.refusal(exc)
         except Rejected as exc:
             for problem in exc.errors:
                 st.error(problem.located(lang))

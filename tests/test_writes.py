@@ -148,3 +148,35 @@ def test_the_catalogue_needs_an_administrator_of_everywhere(con):
         writes.import_catalogue(con, admin_vq, b"", "bo-tieu-chi.xlsx")
     assert refused.value.key == "access.denied_role"
     assert ROOT.everywhere
+
+
+def test_village_lists_and_resources_are_written_only_inside_the_scope(con):
+    from tests.test_resources import QUAN_SON_Q1
+    from tests.test_resources import workbook as quantities_workbook
+    from tests.test_village_list import DAY
+    from tests.test_village_list import workbook as village_workbook
+
+    lb_uploader = account(con, "lb", "uploader", district(con, "Lộc Bình"))
+    van_quan = district(con, "Văn Quan")
+    counted = "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM quantity_values)"
+    before, before_counts = state(con), con.execute(counted).fetchall()
+    villages = village_workbook([[1, "Thôn Nà Cái", "Tú Xuyên", "T01", None]])
+    with pytest.raises(AccessDenied):
+        writes.import_villages(con, lb_uploader, villages, "ds.xlsx", van_quan, DAY)
+    with pytest.raises(AccessDenied):
+        writes.add_village(con, lb_uploader, "Bản Mới", commune(con, "Tú Xuyên"))
+    for dry_run in (True, False):
+        parsed, upload_id = writes.import_quantities(
+            con, lb_uploader, quantities_workbook(QUAN_SON_Q1), "nguon-luc.xlsx", unit="184", dry_run=dry_run
+        )
+        assert upload_id is None and [p.key for p in parsed.errors] == ["access.denied_scope"]
+    assert state(con) == before and con.execute(counted).fetchall() == before_counts
+
+    vq_uploader = account(con, "vq", "uploader", van_quan)
+    assert writes.import_villages(con, vq_uploader, villages, "ds.xlsx", van_quan, DAY)["added"] == 1
+    parsed, upload_id = writes.import_quantities(
+        con, vq_uploader, quantities_workbook(QUAN_SON_Q1), "nguon-luc.xlsx", unit="184"
+    )
+    assert upload_id is not None and not parsed.errors
+    refs = [e.ref for e in audit.entries(con, limit=10)]
+    assert "ds.xlsx · villages" in refs and f"#{upload_id} nguon-luc.xlsx · resources" in refs

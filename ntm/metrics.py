@@ -23,7 +23,7 @@ BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
 _SCOPE = """
     scope AS (
         SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, c.district_id,
-               c.valid_from, c.valid_to, p.short_name AS province
+               c.valid_from, c.valid_to, p.short_name AS province, c.province_id
         FROM units c LEFT JOIN units d ON d.unit_id = c.district_id LEFT JOIN units p ON p.unit_id = c.province_id
         WHERE c.level = 'commune' AND c.kind = 'Xã'
           AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""  # 0: national
@@ -68,7 +68,9 @@ def commune_scores(
 def not_reported(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
-    """Communes (xã) valid at the end of the period that sent no report in it."""
+    """Communes (xã) valid at the end of the period that sent no report in it. For the whole country, the
+    communes of the provinces that report in the period: a province that keeps its figures elsewhere is not
+    hundreds of communes "not reported" (``reporting_provinces`` names the provinces counted)."""
     window = report_window(con, unit, period, set_id, layer)
     end = window[1] if window else period.end
     return con.execute(
@@ -77,9 +79,23 @@ def not_reported(
             WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
               AND NOT EXISTS (SELECT 1 FROM commune_month_summary a WHERE a.unit_id = s.unit_id AND a.set_id = $set
                               AND a.layer = $layer AND a.period BETWEEN $start AND $end)
+              AND ($unit <> 0 OR s.province_id IN (
+                   SELECT c.province_id FROM commune_month_summary a JOIN units c ON c.unit_id = a.unit_id
+                   WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end))
             ORDER BY s.district, s.code""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end},
     ).df()
+
+
+def reporting_provinces(con: duckdb.DuckDBPyConnection, period: Period, set_id: str, layer: str = "self") -> list[str]:
+    """The provinces with any commune report in the period (the whole country's figures count these)."""
+    rows = con.execute(
+        """SELECT DISTINCT p.short_name FROM commune_month_summary a JOIN units c ON c.unit_id = a.unit_id
+           JOIN units p ON p.unit_id = c.province_id
+           WHERE a.set_id = ? AND a.layer = ? AND a.period BETWEEN ? AND ? ORDER BY 1""",
+        [set_id, layer, period.start, period.end],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def n_criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> int:

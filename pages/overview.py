@@ -30,6 +30,9 @@ average = metrics.average_met(scores)
 at_standard = int((scores["met"] == n).sum())
 set_name = catalog.set_label(f.set_id, lang, cur)
 
+if f.national:  # the country's figures count the provinces that report in this database
+    counted = ui.query(metrics.reporting_provinces, cur, version, f.period, f.set_id, f.layer)
+    st.caption(ui.md("national.provinces_counted", count=len(counted), names=", ".join(counted)))
 cards = st.columns(4)
 cards[0].metric(
     ui.tr("overview.kpi_communes"),
@@ -98,9 +101,8 @@ if len(missing):
         ui.md("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:"
     )
 
-if not units.is_national(f.scope):  # the levels count a province's or district's own units, not yet the country's
-    st.subheader(ui.tr("overview.levels_title"))
-    ui_levels.three_levels(f, cur, version, lang)  # standard, advanced, model for communes and villages (issue 16)
+st.subheader(ui.tr("overview.levels_title"))
+ui_levels.three_levels(f, cur, version, lang)  # standard, advanced, model for communes and villages (issue 16)
 
 left, right = st.columns(2)
 yearly = ui.query(history.yearly, cur, version, f.scope, f.layer, f.lens)

@@ -33,6 +33,13 @@ def test_the_country_counts_what_its_provinces_count(sample_con):
     assert metrics.yearly_average(sample_con, country).equals(metrics.yearly_average(sample_con, province))
     ranking = metrics.district_ranking(sample_con, country, periods.parse("2020-05"), "ntm-2016")
     assert ranking["district"].tolist() == ["Lạng Sơn"] and ranking["rank"].tolist() == [1]
+    for text, set_id in (("2020-05", "ntm-2016"), ("2024", "ntm-2021")):  # no other province "did not report"
+        period = periods.parse(text)
+        ours = metrics.not_reported(sample_con, country, period, set_id)
+        assert (
+            ours["unit_id"].tolist() == metrics.not_reported(sample_con, province, period, set_id)["unit_id"].tolist()
+        )
+        assert metrics.reporting_provinces(sample_con, period, set_id) == ["Lạng Sơn"]
     assert units.resolve(sample_con, "Toàn quốc") == country and units.get(sample_con, units.NATIONAL_ID) == country
 
 
@@ -46,8 +53,9 @@ def test_the_sidebar_offers_the_country_above_the_provinces(monkeypatch, sample_
     assert select.options[0] == "Toàn quốc" and "Lạng Sơn" in select.options
     at = select.set_value("VN").run()
     assert not at.exception, at.exception
-    national = [m.value for m in at.metric]  # the level cards (issue 16) are not drawn for the country yet
-    assert len(national) >= 4 and national == province_kpis[: len(national)]  # the province's own figures
+    national = [m.value for m in at.metric]
+    assert national == province_kpis  # the province's own figures, the level cards (standard, nâng cao …) included
+    assert any("trên 1 tỉnh có báo cáo trong kỳ (Lạng Sơn)" in c.value for c in at.caption)
     assert "Toàn quốc" in at.title[0].value
     assert at.sidebar.selectbox(key="district").disabled
 

@@ -10,6 +10,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tỷ lệ xã đạt từng tiêu chí, theo tỉnh (%)",
         "Share of communes meeting each criterion, by province (%)",
     ),
+    "national.provinces_counted": (
+        (
+            "Số liệu toàn quốc tính trên {count} tỉnh có báo cáo trong kỳ ({names}); xã của tỉnh chưa gửi báo cáo "
+            "không tính là “chưa báo cáo”. Chọn một tỉnh ở thanh bên để xem riêng tỉnh đó."
+        ),
+        (
+            "Whole-country figures count the {count} province(s) that reported in the period ({names}); communes of "
+            "provinces that sent nothing are not counted as “not reported”. Choose a province in the sidebar to see "
+            "it alone."
+        ),
+    ),
     "national.pick_province": (
         (
             "Trang này xem từng xã nên cần một tỉnh: chọn tỉnh (và huyện) ở mục “Tỉnh” trên thanh bên. "

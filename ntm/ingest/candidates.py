@@ -72,6 +72,8 @@ def table_readings(grid: Grid, ctx: Context, family: Family) -> list[Reading]:
         heads = [ctx.vocab.header(grid.value(h, c)) for c in range(grid.width)]
         if len({hd.criterion for hd in heads if hd and hd.criterion in ctx.valid}) < 3:
             continue
+        if any(_texty(v) and not v.strip().isdigit() and ctx.match(v) for v in grid.rows[h]):
+            continue  # a row naming a commune is data (its numbers are results or values), not a header
         reading = _table(grid, ctx, family, h, heads)
         if reading is not None:
             out.append(reading)
@@ -168,18 +170,20 @@ def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, 
     """The column naming communes and the one with their codes: the most matches below the header wins."""
     best_name: tuple[int, int | None] = (0, None)
     best_code: tuple[int, int | None] = (0, None)
+    names_in: dict[int, int] = {}
+    codes_in: dict[int, int] = {}
+    for r in range(start, end):  # row by row over the row lists: every cell once, merged non-anchors skipped
+        for c, v in enumerate(grid.rows[r]):
+            if v is None or c in mapped or (r, c) in grid.filled or not ctx.match(v):
+                continue
+            if _texty(v) and not str(v).strip().isdigit():
+                names_in[c] = names_in.get(c, 0) + 1
+            elif roles.get(c) == "code" or (isinstance(v, str) and len(v.strip()) == 5):
+                codes_in[c] = codes_in.get(c, 0) + 1  # a number is a code only under a code header, or 5 digits
     for c in range(grid.width):
         if c in mapped:
             continue
-        names = codes = 0
-        for r in range(start, end):
-            v = grid.own(r, c)
-            if v is None or not ctx.match(v):
-                continue
-            if _texty(v) and not str(v).strip().isdigit():
-                names += 1
-            elif roles.get(c) == "code" or (isinstance(v, str) and len(v.strip()) == 5):
-                codes += 1  # a number is a commune code only under a code header, or written as 5 digits
+        names, codes = names_in.get(c, 0), codes_in.get(c, 0)
         if names > best_name[0] or (names == best_name[0] and roles.get(c) == "name" and best_name[1] is None):
             best_name = (names, c)
         if codes > best_code[0] or (codes == best_code[0] and roles.get(c) == "code" and best_code[1] is None):

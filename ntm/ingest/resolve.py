@@ -68,12 +68,16 @@ class Gazetteer:
 
     def matches(self, value: object, within: frozenset[int] | None = None) -> list[tuple[int, int | None, int | None]]:
         """The communes a label names (by code, else by folded name), inside any of the units ``within``."""
-        digits = (
-            str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value).strip()
-        )
+        if isinstance(value, bool) or (isinstance(value, (int, float)) and not float(value).is_integer()):
+            return []  # a share, a measure: never a name or a code (most cells of a sheet; skip the folding)
+        number = isinstance(value, (int, float))
+        digits = str(int(value)) if isinstance(value, (int, float)) else str(value).strip()
         # a code has 3-5 digits written (counts and numbering 0 … 99 are not codes)
         code = values.code(value) if digits.isdigit() and 3 <= len(digits.lstrip("0") or "0") <= 5 else None
-        found = self.by_code.get(code, []) if code else self.by_fold.get(fold(value), [])
+        if code:
+            found = self.by_code.get(code, [])
+        else:
+            found = [] if number or digits.isdigit() else self.by_fold.get(fold(value), [])
         if within is None:
             return found
         return [e for e in found if not within.isdisjoint(e)]
@@ -99,11 +103,19 @@ def names_a_unit(
     village of the unit counts too (its rows are villages, grouped under their communes). A unit kept across
     the 2025 reform (a province: one row per era, one code) holds the communes of both eras."""
     within = None if unit is None else _same_unit(con, unit)
-    if unit is None or day is None or not village_units.is_village_set(con, set_id):
-        return lambda v: bool(gazetteer.matches(v, within))
-    listed = village_units.villages_of(con, unit, day)
-    known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
-    return lambda v: fold(v) in known or bool(gazetteer.matches(v, within))
+    known: set[str] = set()
+    if unit is not None and day is not None and village_units.is_village_set(con, set_id):
+        listed = village_units.villages_of(con, unit, day)
+        known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
+    seen: dict[tuple[type, object], bool] = {}  # every candidate reading asks about the same cells: once each
+
+    def match(value: object) -> bool:
+        key = (type(value), value)
+        if key not in seen:
+            seen[key] = bool(gazetteer.matches(value, within)) or (bool(known) and fold(value) in known)
+        return seen[key]
+
+    return match
 
 
 def _same_unit(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> frozenset[int]:

@@ -156,7 +156,7 @@ def scope_units(con: duckdb.DuckDBPyConnection, text: str) -> list[Unit]:
     from ntm import units
 
     try:
-        return [units.resolve(con, text)]
+        return units.same_unit(con, units.resolve(con, text))
     except units.AmbiguousUnit as ambiguous:
         found: dict[int, Unit] = {}
         for start, end in ((None, units.OLD_ERA_END), (units.NEW_ERA_START, None)):

@@ -351,9 +351,20 @@ def _valid_filter(start: date | None, end: date | None) -> tuple[str, list]:
 
 
 def _within_filter(within: Unit | None) -> tuple[str, list]:
+    """Units inside ``within``; inside a province, inside either of its era rows (same code)."""
     if within is None or is_national(within):
         return "true", []
-    return "(parent_id = ? OR district_id = ? OR province_id = ?) AND unit_id <> ?", [within.unit_id] * 4
+    if within.level != "province":
+        return "(parent_id = ? OR district_id = ? OR province_id = ?) AND unit_id <> ?", [within.unit_id] * 4
+    twins = "(SELECT unit_id FROM units WHERE level = 'province' AND code = ?)"
+    return f"(parent_id IN {twins} OR province_id IN {twins}) AND unit_id NOT IN {twins}", [within.code] * 3
+
+
+def same_unit(con: duckdb.DuckDBPyConnection, unit: Unit) -> list[Unit]:
+    """The rows of one unit across the 2025 reform: a province has one row per era under one code."""
+    if unit.level != "province" or not unit.code:
+        return [unit]
+    return _units(con, "level = 'province' AND code = ?", [unit.code]) or [unit]
 
 
 def resolve(

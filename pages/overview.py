@@ -147,7 +147,8 @@ if len(ranking) > 1:
         row = ranking.set_index("district").loc[highlight]
         st.subheader(ui.md("overview.rank", district=highlight, rank=int(row["rank"]), of=int(row["of"])))
         by_standard = ui.query(levels.rank_districts, cur, version, f.province, f.period, f.set_id, f.layer)
-        st.markdown(ui.md("overview.rank_standard", **levels.rank_words(by_standard, highlight)))
+        if highlight in set(by_standard["district"]):  # districts of the period (a former district has no rank)
+            st.markdown(ui.md("overview.rank_standard", **levels.rank_words(by_standard, highlight)))
     bar = st.plotly_chart(
         charts.ranking_bar(
             ranking,

@@ -67,7 +67,7 @@ def test_the_workbooks_hold_exactly_the_generated_facts(sample_con):
     expected = generator.facts(sample_con)
     loaded = sample_con.execute(
         "SELECT unit_id, period, set_id, criterion_no, status FROM assessments WHERE layer = 'self'"
-        " AND set_id IN ('ntm-2016', 'ntm-2021')"  # not the villages, nâng cao, kiểu mẫu of sample_data/counts.py
+        " AND set_id IN ('ntm-2016', 'ntm-2021', 'ntm-2026')"  # not the villages, nâng cao, kiểu mẫu of sample_data/counts.py
     ).df()
     # 2020-2025 on the 2016 and 2021 sets, then 61 communes x 10 criteria x 1-3/2026 on the 2026-2030 set
     assert len(loaded) == len(expected) == 224_409 + 61 * 10 * 3

@@ -102,7 +102,7 @@ def names_a_unit(
     """Whether a label names a commune of the unit (scoring's strongest signal); in a village set's sheet a
     village of the unit counts too (its rows are villages, grouped under their communes). A unit kept across
     the 2025 reform (a province: one row per era, one code) holds the communes of both eras."""
-    within = None if unit is None else _same_unit(con, unit)
+    within = None if unit is None else frozenset(u.unit_id for u in units.same_unit(con, unit))
     known: set[str] = set()
     if unit is not None and day is not None and village_units.is_village_set(con, set_id):
         listed = village_units.villages_of(con, unit, day)
@@ -116,13 +116,6 @@ def names_a_unit(
         return seen[key]
 
     return match
-
-
-def _same_unit(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> frozenset[int]:
-    if not unit.code:
-        return frozenset({unit.unit_id})
-    rows = con.execute("SELECT unit_id FROM units WHERE level = ? AND code = ?", [unit.level, unit.code]).fetchall()
-    return frozenset({unit.unit_id, *(r[0] for r in rows)})
 
 
 def _day(value) -> date | None:

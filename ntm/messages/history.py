@@ -116,8 +116,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Comparisons across the two use only the {count} comparable criteria ({numbers}) of the mapping table.",
     ),
     "set.break_no_pairs": (
-        "Bảng đối chiếu không có tiêu chí tương đương giữa hai bộ, nên không so sánh số tiêu chí (tỉnh có thể bổ sung: python -m ntm mapping import).",
-        "The mapping table has no comparable criteria between the two sets, so criteria counts are not compared (the province can add some: python -m ntm mapping import).",
+        "Bảng đối chiếu không có tiêu chí tương đương giữa hai bộ, nên không so sánh số tiêu chí; quản trị viên có thể nạp thêm bảng đối chiếu (xem hướng dẫn trong README).",
+        "The mapping table has no comparable criteria between the two sets, so criteria counts are not compared; an administrator can load more pairs (see the README).",
     ),
     "delta.crosses": (
         "So với {period} ({before}): qua đổi bộ tiêu chí, so trên {count} tiêu chí tương đương: {avg_before} → {avg_after} tiêu chí/xã.",

@@ -20,6 +20,7 @@ from ntm.messages import (
     setup,
     targets,
     trust,
+    upload,
 )
 
 AREAS = (
@@ -38,6 +39,7 @@ AREAS = (
     national,
     officials,
     counts,
+    upload,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}

@@ -20,9 +20,8 @@ import pandas as pd
 from ntm import catalog, periods, store, units
 from ntm.faults import StoreFault
 from ntm.ingest import facts as facts_mod
-from ntm.ingest import profiles
 from ntm.ingest import grid as grid_mod
-from ntm.ingest import scoring
+from ntm.ingest import profiles, scoring
 from ntm.ingest.candidates import Context, readings
 from ntm.ingest.changes import ChangeList, change_list
 from ntm.ingest.findings import Findings, grouped

@@ -60,7 +60,7 @@ def bands(grid: Grid, reading: Reading) -> dict[int, Band]:
     """Sheet rows (0-based; sheet columns when the reading is transposed) → the band the reading puts them in."""
     view = reading.grid(grid)
     labels = [f.index for f in reading.fields if f.role in ("name", "code")]
-    out: dict[int, Band] = {h: "header" for h in reading.header}
+    out: dict[int, Band] = dict.fromkeys(reading.header, "header")
     for r in range(reading.first, min(reading.last, view.height - 1) + 1):
         keys = [view.own(r, c) for c in labels]
         out[r] = "total" if any(v is not None and is_total_label(v) for v in keys) else "data"

@@ -71,20 +71,22 @@ def mapping_step(entry: dict, tag: str, recheck: Callable) -> None:
     grids: list[Grid] = entry["grids"]
     if not grids:
         return
-    with st.expander(ui.tr("upload.mapping_title"), expanded=unsure):
+    with st.expander(
+        ui.tr("upload.mapping_title"), expanded=unsure or bool(entry["readings"])
+    ):  # kept open once edited
         if unsure:
             st.info(ui.tr("upload.mapping_unsure"))
         names = [g.sheet for g in grids]
         sheet = names[0] if len(names) == 1 else st.selectbox(ui.tr("upload.mapping_sheet"), names, key=f"sheet-{tag}")
         grid = grids[names.index(sheet)]
         chosen = {c.best.sheet: c.best for c in result.choices}
-        reading = entry["readings"].get(sheet) or chosen.get(sheet)
+        reading = chosen.get(sheet) or entry["readings"].get(sheet)  # as re-checked, with its confidence
         if reading is not None:
             st.caption(ui.tr("upload.mapping_reading", reading=facts.describe(reading, grid)))
         else:
             st.warning(ui.tr("upload.mapping_none"))
         st.dataframe(_styled(grid, reading), width="stretch", height=360, key=f"grid-{tag}")
-        _corrections(entry, tag, grid, reading, recheck)
+        _corrections(entry, f"{tag}-{entry.setdefault('version', 0)}", grid, reading, recheck)
         if result.status == "dry-run" and reading is not None:
             _save_profile(entry, tag)
 
@@ -107,6 +109,7 @@ def _corrections(entry: dict, tag: str, grid: Grid, reading: Reading | None, rec
         index=heads.index(current) if current in heads else None,
         format_func=lambda i: column_letter(i) if flipped else str(i + 1),
         key=f"header-{tag}",
+        placeholder=ui.tr("upload.pick"),
     )
     columns = list(range(min(view.width, mapping.MAX_SHOWN_COLUMNS)))
     name = reading.one("name") if reading and reading.transposed == flipped else None
@@ -116,6 +119,7 @@ def _corrections(entry: dict, tag: str, grid: Grid, reading: Reading | None, rec
         index=columns.index(name.index) if name and name.index in columns else None,
         format_func=lambda i: _label(flipped, i),
         key=f"commune-{tag}",
+        placeholder=ui.tr("upload.pick"),
     )
     verdict = None
     if reading is not None and reading.family == "form":
@@ -126,6 +130,7 @@ def _corrections(entry: dict, tag: str, grid: Grid, reading: Reading | None, rec
             index=columns.index(old.index) if old and old.index in columns else None,
             format_func=lambda i: _label(flipped, i),
             key=f"verdict-{tag}",
+            placeholder=ui.tr("upload.pick"),
         )
     a, b, c = st.columns(3)
     column = a.selectbox(
@@ -134,6 +139,7 @@ def _corrections(entry: dict, tag: str, grid: Grid, reading: Reading | None, rec
         index=None,
         format_func=lambda i: _label(flipped, i),
         key=f"col-{tag}",
+        placeholder=ui.tr("upload.pick"),
     )
     meaning = b.selectbox(
         ui.tr("upload.mapping_meaning"),
@@ -141,6 +147,7 @@ def _corrections(entry: dict, tag: str, grid: Grid, reading: Reading | None, rec
         index=None if column is None or reading is None else _meaning_index(reading, column),
         format_func=lambda m: ui.tr("upload.meaning." + m),
         key=f"meaning-{tag}",
+        placeholder=ui.tr("upload.pick"),
     )
     criterion = c.number_input(ui.tr("upload.mapping_criterion"), 1, 99, 1, key=f"crit-{tag}")
     if st.button(ui.tr("upload.recheck"), key=f"recheck-{tag}"):
@@ -160,6 +167,7 @@ def _corrections(entry: dict, tag: str, grid: Grid, reading: Reading | None, rec
         if column is not None and meaning is not None:
             base = mapping.with_meaning(base, column, meaning, int(criterion) if meaning == "criterion" else None)
         entry["readings"][grid.sheet] = base
+        entry["version"] = entry.get("version", 0) + 1  # the controls show the new reading
         entry["result"] = recheck(entry)
         st.rerun()
 

@@ -96,6 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.meaning.period": ("Kỳ báo cáo", "Period"),
     "upload.meaning.criterion_label": ("Tên tiêu chí", "Criterion label"),
     "upload.meaning.status": ("Kết quả", "Result"),
+    "upload.pick": ("Chọn…", "Choose…"),
     "upload.recheck": ("Kiểm tra lại", "Check again"),
     "upload.no_criteria_row": (
         "Dòng đã chọn không ghi tiêu chí nào. Chọn dòng có số hoặc tên các tiêu chí (ví dụ “TC1”, “1”, “Quy hoạch”).",

@@ -42,7 +42,7 @@ def _label(reading_transposed: bool, index: int) -> str:
 
 
 def _styled(grid: Grid, reading: Reading | None):
-    shown = mapping.frame(grid)
+    shown = mapping.frame(grid, reading)
     if reading is None:
         return shown
     bands = mapping.bands(grid, reading)
@@ -54,8 +54,8 @@ def _styled(grid: Grid, reading: Reading | None):
                 continue
             if reading.transposed and i < len(css.columns):
                 css.iloc[:, i] = f"background-color: {BAND_COLOURS[band]}"
-            elif not reading.transposed and i < len(css.index):
-                css.iloc[i, :] = f"background-color: {BAND_COLOURS[band]}"
+            elif not reading.transposed and i + 1 in css.index:  # the index holds sheet row numbers
+                css.loc[i + 1, :] = f"background-color: {BAND_COLOURS[band]}"
         return css
 
     return shown.style.apply(colour, axis=None)

@@ -14,7 +14,7 @@ import pandas as pd
 from ntm.ingest import grid as grid_mod
 from ntm.ingest.grid import Grid
 from ntm.ingest.reader import read_workbook
-from ntm.ingest.reading import Field, FieldRole, Reading
+from ntm.ingest.reading import Family, Field, FieldRole, Reading
 from ntm.ingest.vocab import Vocabulary, is_total_label, role
 from ntm.problems import Rejected, column_letter
 
@@ -45,15 +45,25 @@ def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
     return Vocabulary(dict(rows))
 
 
-def frame(grid: Grid) -> pd.DataFrame:
-    """The sheet as the page draws it: column letters, sheet row numbers, cells as text."""
-    rows = grid.rows[:MAX_SHOWN_ROWS]
+def frame(grid: Grid, reading: Reading | None = None) -> pd.DataFrame:
+    """The sheet as the page draws it: column letters, sheet row numbers (the index), cells as text; from a few
+    rows above the reading's header, so that its bands are in view."""
+    start = max(0, min(reading.header) - 3) if reading is not None and reading.header and not reading.transposed else 0
+    rows = grid.rows[start : start + MAX_SHOWN_ROWS]
     width = min(grid.width, MAX_SHOWN_COLUMNS)
     return pd.DataFrame(
-        [["" if v is None else str(v) for v in r[:width]] for r in rows],
+        [[_shown(v) for v in r[:width]] for r in rows],
         columns=[column_letter(c) for c in range(width)],
-        index=range(1, len(rows) + 1),
+        index=range(start + 1, start + len(rows) + 1),
     )
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 1.0 as 1: what the sheet shows
+    return str(value)
 
 
 def bands(grid: Grid, reading: Reading) -> dict[int, Band]:
@@ -101,7 +111,7 @@ def at_header(grid: Grid, vocab: Vocabulary, header: int, *, transposed: bool = 
     last = max(
         (r for r in range(first, view.height) if any(view.own(r, f.index) is not None for f in fields)), default=first
     )
-    family = "criteria-as-rows" if transposed else "communes-as-rows"
+    family: Family = "criteria-as-rows" if transposed else "communes-as-rows"
     return Reading(grid.sheet, family, transposed, (header,), first, last, tuple(fields))
 
 

@@ -57,12 +57,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy xã “{name}” trong {unit}. Gần giống: {candidates}. Sửa tên trong tệp, hoặc chọn “Thêm xã mới vào danh mục” bên dưới nếu đây là xã mới.",
         "No commune “{name}” in {unit}. Closest: {candidates}. Fix the name in the file, or choose “Add new communes to the catalogue” below if it is a new commune.",
     ),
-    "upload.accept_new": ("Thêm xã mới vào danh mục (đơn vị lịch sử)", "Add new communes to the catalogue (historical units)"),
+    "upload.accept_new": (
+        "Thêm xã mới vào danh mục (đơn vị lịch sử)",
+        "Add new communes to the catalogue (historical units)",
+    ),
     "upload.accept_new_help": (
         "Chỉ chọn khi chắc đây là xã mới (sáp nhập, đổi tên) chưa có trong danh mục; nếu là lỗi chính tả, hãy sửa tên trong tệp.",
         "Choose this only for a commune truly missing from the catalogue (merged, renamed); for a typo fix the name in the file.",
     ),
-    "upload.mapping_title": ("Đọc bảng: hệ thống hiểu trang này thế nào", "Reading: how the system understands this sheet"),
+    "upload.mapping_title": (
+        "Đọc bảng: hệ thống hiểu trang này thế nào",
+        "Reading: how the system understands this sheet",
+    ),
     "upload.mapping_unsure": (
         "Hệ thống chưa chắc cách đọc trang này. Xem bảng bên dưới (tiêu đề màu xanh dương, dữ liệu màu xanh lá, dòng tổng màu xám), sửa dòng tiêu đề, chiều bảng hoặc các cột rồi bấm “Kiểm tra lại”.",
         "The system is not sure how to read this sheet. Look at the grid below (header in blue, data in green, totals in grey), change the header row, orientation or columns, then press “Check again”.",

@@ -142,3 +142,11 @@ def test_a_reading_survives_its_json(con):
     _, reading = settled(con)
     back = profiles.reading_of(profiles.layout_json(reading), reading.sheet)
     assert replace(back, last=reading.last) == reading
+
+
+def test_the_page_grid_starts_above_the_header_and_marks_the_bands(con):
+    grid, reading = settled(con)
+    shown = mapping.frame(grid, reading)
+    assert shown.index[0] == 35 and shown.loc[38, "C"] == "TC1" and shown.loc[39, "B"] == "Trấn Ninh"
+    bands = mapping.bands(grid, reading)
+    assert bands[37] == "header" and bands[38] == "data" and bands[53] == "total"  # sheet rows 38, 39, 54

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from ntm import store
 from ntm.ingest import profiles
-from tests.helpers import VQ14, commune, report
+from tests.helpers import VQ14, commune, real_world_sheet, report, xlsx
 from tests.ingest.test_changes import june_template
 from tests.ingest.test_profiles import preamble_book
 
@@ -144,3 +144,16 @@ def test_several_files_one_confirmation_then_a_revert_that_asks(monkeypatch, db_
     assert not at.exception, at.exception
     assert not any("Đã nạp" in s.value for s in at.success)  # the cards are gone with the data
     assert "đã hoàn tác" in list(table(at, "Trạng thái")["Trạng thái"])
+
+
+def test_a_commune_the_catalogue_lacks_is_a_choice_on_the_page(monkeypatch, db_path):
+    names = [*VQ14[:13], "Tân Lập Mới"]
+    data = xlsx(lambda sheet: real_world_sheet(sheet, names=names))
+    at = upload_page(monkeypatch, db_path)
+    at.file_uploader(key="upload_files").upload("moi.xlsx", data).run()
+    assert not at.exception, at.exception
+    errors = table(at, "Nội dung")["Nội dung"]
+    assert any("Tân Lập Mới" in e and "Thêm xã mới vào danh mục" in e for e in errors)
+    assert not any("--accept-new-units" in e for e in errors)  # no command-line flags on the page
+    labelled(at.checkbox, "Thêm xã mới vào danh mục (đơn vị lịch sử)").check().run()
+    assert any("Tệp hợp lệ: 266 dòng của 14 xã" in s.value for s in at.success), texts(at)

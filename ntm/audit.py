@@ -29,6 +29,8 @@ ACTIONS = (
     "user_add",
     "user_disable",
     "restore",
+    "profile_save",
+    "profile_delete",
 )
 
 

@@ -220,6 +220,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             layer=args.layer,
             default_unit=reference.province(con),
+            profile=args.profile,
         )
     finally:
         con.close()
@@ -447,6 +448,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dry-run", action="store_true", help="validate and show what would change; write nothing")
     p.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="read with the saved layout profile NAME (re-checked on the file); a new NAME saves this reading",
+    )
+    p.add_argument(
         "--layer",
         choices=list(LAYERS),
         default="self",
@@ -493,7 +499,7 @@ def parser() -> argparse.ArgumentParser:
     q = catalog_sub.add_parser("import", parents=[common], help="load or edit criteria sets from a workbook")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
-    from ntm import cli_backup, cli_counts, cli_init, cli_report, cli_uploads, cli_users
+    from ntm import cli_backup, cli_counts, cli_init, cli_profiles, cli_report, cli_uploads, cli_users
 
     cli_users.register(sub)
     cli_backup.register(sub)
@@ -501,6 +507,7 @@ def parser() -> argparse.ArgumentParser:
     cli_report.register(sub)
     cli_counts.register(sub)
     cli_init.register(sub)
+    cli_profiles.register(sub)
     return top
 
 

@@ -182,6 +182,14 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             unit_id INTEGER, period DATE, old_value VARCHAR, new_value VARCHAR)""",
         ],
     ),
+    (
+        9,
+        [  # layout profiles: a reading the user settled once, per unit (ntm.ingest.profiles)
+            """CREATE TABLE layout_profiles (
+            name VARCHAR PRIMARY KEY, unit_id INTEGER, fingerprint VARCHAR NOT NULL, layout VARCHAR NOT NULL,
+            created_at TIMESTAMP NOT NULL, created_by VARCHAR)""",
+        ],
+    ),
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 

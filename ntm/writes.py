@@ -65,9 +65,45 @@ def import_upload(
         if result.status == "dry-run" and result.facts is not None:
             known = [int(u) for u in result.facts["unit_id"].unique() if int(u) > 0]  # new communes: checked at load
             require_units(con, principal, "upload", known)
+        name = options.get("profile")
+        if name and result.status == "loaded" and result.profile is None and len(result.choices) == 1:
+            save_profile(con, principal, name, result)  # ``--profile NAME`` not saved yet: this reading is saved
     except AccessDenied as exc:
         return ImportResult("rejected", errors=[exc.problem()])
     return result
+
+
+# ---------------------------------------------------------------- layout profiles
+def save_profile(con: duckdb.DuckDBPyConnection, principal: Principal, name: str, checked: ImportResult):
+    """Save the reading ``checked`` (a dry run or a load of one sheet's table) used as the profile ``name``
+    for the unit it reports on. Saving needs the right to upload; the profile's unit must lie in the scope."""
+    from ntm.ingest import profiles
+
+    require(principal, "upload")
+    name = name.strip()
+    if not 0 < len(name) <= 80 or not checked.choices:
+        raise ValueError(name)
+    if checked.unit_id is not None:
+        require_units(con, principal, "upload", [checked.unit_id])
+    reading = checked.choices[0].best
+    saved = profiles.save(con, name, checked.unit_id, checked.fingerprints[reading.sheet], reading, principal.user)
+    checked.profile = saved.name
+    audit.record(con, principal, "profile_save", ref=name, new=saved.fingerprint)
+    return saved
+
+
+def delete_profile(con: duckdb.DuckDBPyConnection, principal: Principal, name: str) -> bool:
+    from ntm.ingest import profiles
+
+    require(principal, "upload")
+    found = profiles.get(con, name)
+    if found is None:
+        return False
+    if found.unit_id is not None:
+        require_units(con, principal, "upload", [found.unit_id])
+    profiles.delete(con, name)
+    audit.record(con, principal, "profile_delete", ref=name, old=found.fingerprint)
+    return True
 
 
 def _upload_units(con, upload_id: int) -> list[int]:

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from ntm import access, plain, reference, store, upload_log, upload_words, writes
+import ui_upload
+from ntm import access, plain, reference, store, upload_log, upload_review, upload_words, writes
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 
@@ -52,63 +53,75 @@ files = st.file_uploader(
     help=ui.tr("upload.file_help"),
 )
 pending = st.session_state.setdefault("_upload_checks", {})
+province = reference.province(cur)
+
+
+def check(entry: dict, dry_run: bool = True):
+    """The file checked (or, confirmed, loaded) with what the user settled: readings, copies to include, new units."""
+    return writes.import_upload(
+        cur,
+        who,
+        entry["raw"],
+        entry["name"],
+        dry_run=dry_run,
+        layer=entry["layer"],
+        default_unit=province,
+        readings=entry["readings"] or None,
+        include_copied=entry["include"],
+        accept_new_units=entry["accept_new"],
+    )
+
+
 for file in files or []:
     if (file.file_id, layer) not in pending:  # every click reruns the page: check each upload once per layer
-        result = writes.import_upload(
-            cur, who, file.getvalue(), file.name, dry_run=True, layer=layer, default_unit=reference.province(cur)
-        )
-        pending[(file.file_id, layer)] = (file.name, file.getvalue(), result)
+        entry = {"name": file.name, "raw": file.getvalue(), "layer": layer, "readings": {}, "include": ()}
+        entry["accept_new"] = False
+        entry["result"] = check(entry)
+        pending[(file.file_id, layer)] = entry
 
-for (file_id, file_layer), (name, raw, result) in list(pending.items()):
+for key, entry in list(pending.items()):
+    result, tag = entry["result"], f"{key[0]}-{key[1]}"
     with st.container(border=True):
-        st.markdown(f"**{plain.markdown(name)}** · {ui.tr('layer.' + file_layer)}")
-        if result.status == "rejected" and result.errors[0].key.startswith("access."):  # refused for this account
+        st.markdown(f"**{plain.markdown(entry['name'])}** · {ui.tr('layer.' + entry['layer'])}")
+        if result.status == "rejected" and result.errors and result.errors[0].key.startswith("access."):
             ui.refusal(result.errors[0])
-        elif result.status == "rejected":
-            st.error(ui.tr("upload.rejected", count=len(result.errors)))
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            ui.tr("upload.where"): f"{p.sheet or ''} {p.column or ''}{p.row or ''}".strip(),
-                            ui.tr("upload.message"): p.message(lang),
-                        }
-                        for p in result.errors
-                    ]
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-        elif result.status == "dry-run":
-            st.success(ui.tr("upload.valid", rows=result.rows, communes=result.communes))
-            preview = pd.DataFrame(result.changes)
-            if len(preview):
-                st.dataframe(
-                    preview[["name", "period", "met_before", "met", "newly_met", "newly_lost"]].rename(
-                        columns={
-                            "name": ui.tr("col.commune"),
-                            "period": ui.tr("filter.period"),
-                            "met_before": ui.tr("compare.met_before"),
-                            "met": ui.tr("col.met"),
-                            "newly_met": ui.tr("compare.gained"),
-                            "newly_lost": ui.tr("compare.lost"),
-                        }
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                )
-            if result.missing:
-                st.warning(ui.md("upload.missing", names=", ".join(m["name"] for m in result.missing)))
-            if st.button(ui.tr("upload.confirm"), key=f"confirm-{file_id}-{file_layer}", type="primary"):
-                loaded = writes.import_upload(
-                    cur, who, raw, name, layer=file_layer, default_unit=reference.province(cur)
-                )
-                pending[(file_id, file_layer)] = (name, raw, loaded)
-                st.rerun()
-        else:
+            continue
+        if result.status == "loaded":
             st.success(ui.tr("upload.loaded", rows=result.rows, communes=result.communes, upload_id=result.upload_id))
+            continue
+        if result.profile:
+            st.info(ui.tr("upload.profile_used", name=result.profile))
+        if result.status == "rejected":
+            st.error(ui.tr("upload.rejected", count=len(result.errors)))
+            st.dataframe(ui_upload.problems(result.errors, lang), hide_index=True, width="stretch")
+            if any(p.key == "import.unknown_commune" for p in result.errors) or entry["accept_new"]:
+                accept = st.checkbox(
+                    ui.tr("upload.accept_new"),
+                    entry["accept_new"],
+                    key=f"new-{tag}",
+                    help=ui.tr("upload.accept_new_help"),
+                )
+                if accept != entry["accept_new"]:
+                    entry["accept_new"] = accept
+                    entry["result"] = check(entry)
+                    st.rerun()
+        ui_upload.mapping_step(entry, tag, check)
+        if result.status == "dry-run":
+            st.success(ui.tr("upload.valid", rows=result.rows, communes=result.communes))
+            ui_upload.change_list(entry, tag, check)
         for p in result.warnings:
             st.warning(plain.markdown(p.located(lang)))
+
+ready = [k for k, e in pending.items() if e["result"].status == "dry-run"]
+if ready:
+    waiting = sum(e["result"].status == "rejected" for e in pending.values())
+    if waiting:
+        st.caption(ui.tr("upload.confirm_skipped", count=waiting))
+    label = ui.tr("upload.confirm") if len(ready) == 1 else ui.tr("upload.confirm_all", count=len(ready))
+    if st.button(label, key="confirm-all", type="primary"):
+        for k in ready:  # one upload per file
+            pending[k]["result"] = check(pending[k], dry_run=False)
+        st.rerun()
 
 st.subheader(ui.tr("upload.history_title"))
 log = pd.DataFrame(
@@ -118,16 +131,17 @@ log = pd.DataFrame(
 if log.empty:
     ui.empty("upload.no_history")
 else:
+    log["periods"] = log["upload_id"].map(upload_review.periods_of(cur, [int(u) for u in log["upload_id"]], lang))
     st.dataframe(
         upload_words.labelled(
-            log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]], lang
+            log[["upload_id", "file_name", "uploaded_by", "uploaded_at", "periods", "rows", "communes", "status"]], lang
         ).rename(
             columns={
                 "upload_id": "ID",
                 "uploaded_at": ui.tr("profile.uploaded_at"),
                 "uploaded_by": ui.tr("uploads.col.by"),
                 "file_name": ui.tr("profile.file"),
-                "source": ui.tr("profile.source"),
+                "periods": ui.tr("upload.col.periods"),
                 "rows": ui.tr("upload.rows"),
                 "communes": ui.tr("upload.communes"),
                 "status": ui.tr("profile.upload_status"),
@@ -145,15 +159,40 @@ else:
         )
         st.caption(ui.tr("upload.revert_blocked_list", items="; ".join(items)))
     revertable = [u for u in loaded_ids if u not in blocked]
-    left, right = st.columns([3, 1])
-    target = left.selectbox(ui.tr("upload.revert_pick"), revertable, key="revert_id")
+    target = st.selectbox(
+        ui.tr("upload.revert_pick"),
+        revertable,
+        index=None,  # never preselected: the user picks what to remove
+        placeholder=ui.tr("upload.revert_placeholder"),
+        key="revert_id",
+    )
     if not revertable:
-        left.caption(ui.tr("upload.revert_none"))
-    if right.button(ui.tr("upload.revert"), key="revert", disabled=not access.allowed(who, "revert") or target is None):
+        st.caption(ui.tr("upload.revert_none"))
+    if target is not None:
+        gone = upload_review.revert_preview(cur, int(target), lang)
+        st.warning(
+            ui.tr(
+                "upload.revert_confirm_text",
+                upload_id=gone.upload_id,
+                file=gone.file_name,
+                rows=gone.rows,
+                communes=gone.communes,
+                periods=gone.periods,
+            )
+        )
+    if st.button(
+        ui.tr("upload.revert_confirm"),
+        key="revert",
+        type="primary",
+        disabled=not access.allowed(who, "revert") or target is None,
+    ):
         try:
             removed = writes.revert_upload(cur, who, int(target))
         except (writes.RevertRefused, access.AccessDenied) as exc:
             ui.refusal(exc)
         else:
+            for k in [k for k, e in pending.items() if e["result"].status == "loaded"]:
+                del pending[k]  # the "Đã nạp" cards describe data that is no longer there
+            st.session_state.pop("revert_id", None)
             st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
             st.rerun()

@@ -11,8 +11,8 @@ rows, sheet names) is used where the caller gave no option; options win.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pandas as pd
@@ -21,12 +21,13 @@ from ntm import catalog, periods, store, units
 from ntm.faults import StoreFault
 from ntm.ingest import facts as facts_mod
 from ntm.ingest import grid as grid_mod
-from ntm.ingest import scoring
+from ntm.ingest import profiles, scoring
 from ntm.ingest.candidates import Context, readings
+from ntm.ingest.changes import ChangeList, change_list
 from ntm.ingest.findings import Findings, grouped
 from ntm.ingest.preview import preview
 from ntm.ingest.reader import Sheet, read_workbook
-from ntm.ingest.reading import Choice
+from ntm.ingest.reading import Choice, Reading
 from ntm.ingest.resolve import Gazetteer, Resolver, names_a_unit
 from ntm.ingest.vocab import Vocabulary, title
 from ntm.problems import Problem, Rejected
@@ -50,6 +51,11 @@ class ImportResult:
     facts: pd.DataFrame | None = None
     layout: Choice | None = None  # the least sure of the sheets' chosen readings
     choices: list[Choice] = field(default_factory=list)  # every sheet's
+    profile: str | None = None  # the layout profile a sheet was read with (re-checked), if any
+    fingerprints: dict[str, str] = field(default_factory=dict)  # sheet → fingerprint of its chosen reading
+    unit_id: int | None = None  # the unit the file reports on, as option, title or database gave it
+    change_list: ChangeList | None = None  # new / replaces / unchanged / copied, communes with no row
+    left_out: int = 0  # "copied, not edited" commune-months not loaded
 
     def as_json(self, lang: str = "vi") -> dict:
         result = {
@@ -57,13 +63,15 @@ class ImportResult:
             "upload_id": self.upload_id,
             "rows": self.rows,
             "communes": self.communes,
-            "layout": self.layout.as_json() if self.layout else None,
+            "layout": {**self.layout.as_json(), "profile": self.profile} if self.layout else None,
             "errors": [p.as_json(lang) for p in self.errors],
             "warnings": [p.as_json(lang) for p in self.warnings],
         }
         if self.status == "dry-run":
             result["changes"] = self.changes
             result["missing"] = self.missing
+            if self.change_list is not None:
+                result["change_list"] = self.change_list.as_json()
         return result
 
 
@@ -74,6 +82,17 @@ class Options:
     set_id: str | None
     default_unit: str | None
     template: bool  # the workbook is our own template (hidden metadata): it loads with no questions
+
+
+@dataclass
+class Layouts:
+    """Readings settled by the user: per sheet (the upload page's mapping step), a named profile
+    (``--profile NAME``), or the stored profiles whose fingerprint a sheet has."""
+
+    given: Mapping[str, Reading]
+    named: profiles.Profile | None
+    stored: list[profiles.Profile]
+    used: str | None = None
 
 
 def import_file(
@@ -90,11 +109,18 @@ def import_file(
     layer: str = "self",
     default_unit: str | None = None,
     before_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
+    profile: str | None = None,
+    readings: Mapping[str, Reading] | None = None,
+    include_copied: Collection[int] | bool = (),
 ) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
     (``self`` reports, ``appraised`` district/province appraisal, ``recognised``). ``default_unit`` (the
     database's province) is used only when neither the caller nor the file says which unit it reports on.
-    ``before_commit(con, upload_id)`` runs inside the load's transaction (the scope check and the audit rows)."""
+    ``before_commit(con, upload_id)`` runs inside the load's transaction (the scope check and the audit rows).
+    ``readings`` (sheet → reading the user settled) and ``profile`` (a saved profile's name; a name not saved yet
+    reads as usual) override detection, re-checked on the sheet; without them a stored profile whose fingerprint
+    a sheet has is used. Rows of our template "copied, not edited" are left out unless their commune is in
+    ``include_copied`` (or it is True)."""
     if layer not in store.LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
     try:
@@ -116,19 +142,26 @@ def import_file(
         except LookupError:
             findings.error("import.unknown_set", set_id=options.set_id)
             return ImportResult("rejected", errors=findings.errors)
+    named = profiles.get(con, profile) if profile else None
+    layouts = Layouts(readings or {}, named, [] if named else profiles.all_profiles(con))
     resolver = Resolver(con, findings, accept_new_units)
     gazetteer = Gazetteer.of(con)
     vocab = _vocabulary(con, options.set_id)
     collected = facts_mod.Collected()
+    fingerprints: dict[str, str] = {}
+    unit_ids: list[int | None] = []
     for sheet in sheets:
         if sheet.name == META_SHEET or not sheet.visible:
             continue
         grid = grid_mod.from_sheet(sheet)
-        choice = _choose(con, grid, options, vocab, gazetteer, resolver, findings)
+        choice = _choose(con, grid, options, vocab, gazetteer, resolver, findings, layouts, unit_ids)
         if choice is not None:
+            fingerprints[grid.sheet] = profiles.fingerprint(grid, choice.best)
             collected.choices.append(choice)
             if not findings.errors:
                 facts_mod.read_sheet(con, grid, choice.best, options, vocab, gazetteer, resolver, findings, collected)
+    if named is not None and layouts.used is None and not findings.errors:
+        findings.error("profile.no_match", name=named.name)
     if not collected.choices and not findings.errors:
         findings.error("import.no_table")
     frame, indicators = collected.frames(layer)
@@ -145,10 +178,28 @@ def import_file(
         facts=frame,
         layout=layout,
         choices=collected.choices,
+        profile=layouts.used,
+        fingerprints=fingerprints,
+        unit_id=next((u for u in unit_ids if u is not None), None),
     )
     if findings.errors:
         return result
     frame = frame.drop_duplicates(["unit_id", "period", "set_id", "criterion_no", "layer"])[facts_mod.FACT_COLUMNS]
+    if options.template or dry_run:
+        result.change_list = change_list(con, frame, template=options.template)
+        left_out = {
+            (c.unit_id, c.period)
+            for c in result.change_list.copied()
+            if include_copied is not True and c.unit_id not in (include_copied or ())
+        }
+        if left_out:
+            keys = zip(frame["unit_id"], (str(p)[:7] for p in frame["period"]))
+            frame = frame[[k not in left_out for k in keys]]
+            result.left_out = len(left_out)
+            result.communes = frame["unit_id"].nunique() if len(frame) else 0
+            if frame.empty:
+                result.errors = [Problem("import.all_copied", {"count": len(left_out)})]
+                return result
     result.facts, result.rows = frame, len(frame)
     if dry_run:
         result.status = "dry-run"
@@ -179,7 +230,9 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, set_id: str | None) -> Vocabular
     return Vocabulary(dict(rows))
 
 
-def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, findings: Findings) -> Choice | None:
+def _choose(
+    con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, findings: Findings, layouts, unit_ids
+) -> Choice | None:
     """The sheet's best reading, or None when it holds no table of commune results (instructions, other data).
     A reading that is not clear enough is reported (what was unclear, what was understood) and not read."""
     stated = title([grid.value(r, c) for r in range(min(grid.height, TITLE_ROWS)) for c in range(grid.width)])
@@ -198,6 +251,10 @@ def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, 
         (*stated.communes, clean(grid.sheet)),
         "x: dat" in facts_mod.plain(stated.text) or "x = dat" in facts_mod.plain(stated.text),
     )
+    unit_ids.append(unit.unit_id if unit is not None else None)
+    settled = _settled(grid, ctx, layouts, findings)
+    if settled is not None:
+        return settled
     choice = scoring.choose(readings(grid, ctx))
     if choice is None or not scoring.holds_commune_results(choice.best):
         return None
@@ -212,6 +269,33 @@ def _choose(con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, 
             understood=facts_mod.describe(choice.best, grid),
         )
     return choice
+
+
+def _settled(grid, ctx: Context, layouts: Layouts, findings: Findings) -> Choice | None:
+    """The reading the user settled for this sheet (on the page, or as a profile), re-checked on the sheet; None
+    when there is none (or a stored profile no longer fits: detection decides, with a warning)."""
+    given, source = layouts.given.get(grid.sheet), None
+    if given is None:
+        source = profiles.matching([layouts.named] if layouts.named else layouts.stored, grid)
+        given = source.reading if source else None
+    if given is None:
+        return None
+    check = profiles.recheck(grid, ctx, replace(given, sheet=grid.sheet))
+    if not check.reasons:
+        layouts.used = source.name if source else layouts.used
+        return Choice(check.reading, None)
+    reasons = "; ".join(t_reason(r) for r in check.reasons)
+    if source is not None and layouts.named is None:
+        findings.warn("profile.not_used", grid.sheet, name=source.name, reasons=reasons)
+        return None
+    findings.error("profile.recheck", grid.sheet, name=source.name if source else "–", reasons=reasons)
+    return Choice(check.reading, None)
+
+
+def t_reason(reason: str) -> str:
+    from ntm.i18n import t
+
+    return t("profile.reason." + reason)
 
 
 def _unit(resolver: Resolver, text: str | None, period_text: str | None) -> units.Unit | None:

@@ -21,6 +21,7 @@ from ntm.messages import (
     setup,
     targets,
     trust,
+    upload,
 )
 
 AREAS = (
@@ -40,6 +41,7 @@ AREAS = (
     officials,
     counts,
     history,
+    upload,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}

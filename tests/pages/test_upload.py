@@ -26,6 +26,8 @@ def test_the_revert_list_offers_only_what_can_be_reverted(monkeypatch, db_path):
     assert not at.exception
     assert at.selectbox(key="revert_id").options == [str(second)]
     assert any(f"lần {first} ← cần hoàn tác {second} trước" in c.value for c in at.caption)
+    assert at.selectbox(key="revert_id").value is None and at.button(key="revert").disabled  # nothing preselected
+    at.selectbox(key="revert_id").set_value(second).run()
     at.button(key="revert").click().run()
     assert not at.exception
     assert at.selectbox(key="revert_id").options == [str(first)]  # now the first one can go too

@@ -1,0 +1,145 @@
+"""The guided upload: layout profiles, the mapping step, the change list, several files, history, revert."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- profiles (ntm.ingest.profiles, importer)
+    "profile.reason.communes": (
+        "cột tên xã không còn khớp danh sách xã của đơn vị",
+        "the commune column no longer matches the unit's communes",
+    ),
+    "profile.reason.band": (
+        "các ô kết quả không đọc được là Đạt/Chưa đạt",
+        "the result cells do not read as met / not met",
+    ),
+    "profile.reason.criteria": ("không còn cột tiêu chí nào", "no criterion column is left"),
+    "profile.reason.empty": ("trang tính nhỏ hơn bố cục đã lưu", "the sheet is smaller than the saved layout"),
+    "profile.recheck": (
+        "Bố cục “{name}” không khớp trang này: {reasons}. Kiểm tra lại tệp, hoặc chọn lại dòng tiêu đề và các cột ở bước “Đọc bảng” rồi kiểm tra lại.",
+        "The layout “{name}” does not fit this sheet: {reasons}. Check the file, or pick the header row and columns again in the “Reading” step and check again.",
+    ),
+    "profile.not_used": (
+        "Bố cục đã lưu “{name}” có cùng dấu vân tay nhưng không khớp dữ liệu ({reasons}) nên không được dùng; hệ thống tự nhận dạng bảng. Nếu cách đọc sai, hãy chọn lại ở bước “Đọc bảng”.",
+        "The saved layout “{name}” has the same fingerprint but does not fit the data ({reasons}), so it was not used; the table was detected instead. If the reading is wrong, pick it again in the “Reading” step.",
+    ),
+    "profile.no_match": (
+        "Không trang nào của tệp có tiêu đề giống bố cục “{name}”. Bỏ tùy chọn --profile để hệ thống tự nhận dạng, hoặc chọn bố cục khác (python -m ntm profiles list).",
+        "No sheet of the file has the headers of the layout “{name}”. Drop --profile to let the system detect the table, or pick another layout (python -m ntm profiles list).",
+    ),
+    "profile.not_found": (
+        "Không có bố cục “{name}”. Xem danh sách bằng: python -m ntm profiles list",
+        "There is no layout “{name}”. List them with: python -m ntm profiles list",
+    ),
+    "profile.bad_name": (
+        "Tên bố cục phải có từ 1 đến 80 ký tự. Hãy đặt một tên ngắn, ví dụ “Văn Quan - biểu tháng”.",
+        "A layout name has 1 to 80 characters. Give it a short name, e.g. “Văn Quan - monthly form”.",
+    ),
+    "profile.saved": (
+        "Đã lưu bố cục “{name}”: tệp tháng sau có cùng tiêu đề sẽ được đọc như vậy (và vẫn được kiểm tra lại).",
+        "Layout “{name}” saved: next month's file with the same headers is read this way (and still re-checked).",
+    ),
+    "profile.deleted": ("Đã xóa bố cục “{name}”.", "Layout “{name}” deleted."),
+    "profile.none": (
+        "Chưa có bố cục nào. Bố cục được lưu ở trang Tải dữ liệu (bước “Đọc bảng”) hoặc bằng import --profile TÊN.",
+        "No layouts yet. Save one on the Upload page (the “Reading” step) or with import --profile NAME.",
+    ),
+    "audit.action.profile_save": ("Lưu bố cục bảng", "Layout saved"),
+    "audit.action.profile_delete": ("Xóa bố cục bảng", "Layout deleted"),
+    "profile.col.name": ("Tên", "Name"),
+    "profile.col.unit": ("Đơn vị", "Unit"),
+    "profile.col.family": ("Dạng bảng", "Layout"),
+    "profile.col.created": ("Lưu lúc", "Saved"),
+    "profile.col.by": ("Người lưu", "By"),
+    "import.all_copied": (
+        "Cả {count} báo cáo trong tệp đều giống hệt tháng trước của xã (biểu mẫu điền sẵn, chưa sửa) nên không có gì để nạp. Điền kết quả của tháng này vào biểu mẫu, hoặc chọn “Vẫn nạp” cho các xã đó.",
+        "All {count} reports in the file are identical to the communes' previous month (a prefilled template, not edited), so nothing is loaded. Fill in this month's results, or choose “Load anyway” for those communes.",
+    ),
+    # ---------------------------------------------------------------- the upload page
+    "upload.unknown_commune_page": (
+        "Không tìm thấy xã “{name}” trong {unit}. Gần giống: {candidates}. Sửa tên trong tệp, hoặc chọn “Thêm xã mới vào danh mục” bên dưới nếu đây là xã mới.",
+        "No commune “{name}” in {unit}. Closest: {candidates}. Fix the name in the file, or choose “Add new communes to the catalogue” below if it is a new commune.",
+    ),
+    "upload.accept_new": (
+        "Thêm xã mới vào danh mục (đơn vị lịch sử)",
+        "Add new communes to the catalogue (historical units)",
+    ),
+    "upload.accept_new_help": (
+        "Chỉ chọn khi chắc đây là xã mới (sáp nhập, đổi tên) chưa có trong danh mục; nếu là lỗi chính tả, hãy sửa tên trong tệp.",
+        "Choose this only for a commune truly missing from the catalogue (merged, renamed); for a typo fix the name in the file.",
+    ),
+    "upload.mapping_title": (
+        "Đọc bảng: hệ thống hiểu trang này thế nào",
+        "Reading: how the system understands this sheet",
+    ),
+    "upload.mapping_unsure": (
+        "Hệ thống chưa chắc cách đọc trang này. Xem bảng bên dưới (tiêu đề màu xanh dương, dữ liệu màu xanh lá, dòng tổng màu xám), sửa dòng tiêu đề, chiều bảng hoặc các cột rồi bấm “Kiểm tra lại”.",
+        "The system is not sure how to read this sheet. Look at the grid below (header in blue, data in green, totals in grey), change the header row, orientation or columns, then press “Check again”.",
+    ),
+    "upload.mapping_reading": ("Cách đọc: {reading}", "Reading: {reading}"),
+    "upload.mapping_none": (
+        "Chưa tìm được bảng kết quả của xã trong trang này. Chọn dòng tiêu đề (dòng ghi số hoặc tên tiêu chí) rồi bấm “Kiểm tra lại”.",
+        "No table of commune results was found on this sheet yet. Pick the header row (the row naming the criteria) and press “Check again”.",
+    ),
+    "upload.mapping_sheet": ("Trang tính", "Sheet"),
+    "upload.mapping_orientation": ("Chiều bảng", "Orientation"),
+    "upload.orientation.rows": ("Mỗi xã một dòng", "One row per commune"),
+    "upload.orientation.columns": ("Mỗi xã một cột", "One column per commune"),
+    "upload.mapping_header": ("Dòng tiêu đề (ghi tiêu chí)", "Header row (naming the criteria)"),
+    "upload.mapping_header_column": ("Cột tiêu đề (ghi tiêu chí)", "Header column (naming the criteria)"),
+    "upload.mapping_commune": ("Cột tên xã", "Commune column"),
+    "upload.mapping_commune_row": ("Dòng tên xã", "Commune row"),
+    "upload.mapping_verdict": ("Cột kết quả tự đánh giá", "Self-assessment column"),
+    "upload.mapping_column": ("Cột cần đổi nghĩa", "Column to change"),
+    "upload.mapping_row": ("Dòng cần đổi nghĩa", "Row to change"),
+    "upload.mapping_meaning": ("Nghĩa của cột", "What it holds"),
+    "upload.mapping_criterion": ("Tiêu chí số", "Criterion number"),
+    "upload.meaning.ignore": ("Bỏ qua", "Ignore"),
+    "upload.meaning.name": ("Tên xã", "Commune name"),
+    "upload.meaning.code": ("Mã xã", "Commune code"),
+    "upload.meaning.criterion": ("Kết quả một tiêu chí", "A criterion's result"),
+    "upload.meaning.verdict": ("Kết quả tự đánh giá", "Self-assessment"),
+    "upload.meaning.total": ("Tổng số tiêu chí đạt", "Criteria met (total)"),
+    "upload.meaning.indicator": ("Chỉ tiêu", "Sub-indicator"),
+    "upload.meaning.district": ("Huyện", "District"),
+    "upload.meaning.period": ("Kỳ báo cáo", "Period"),
+    "upload.meaning.criterion_label": ("Tên tiêu chí", "Criterion label"),
+    "upload.meaning.status": ("Kết quả", "Result"),
+    "upload.pick": ("Chọn…", "Choose…"),
+    "upload.recheck": ("Kiểm tra lại", "Check again"),
+    "upload.no_criteria_row": (
+        "Dòng đã chọn không ghi tiêu chí nào. Chọn dòng có số hoặc tên các tiêu chí (ví dụ “TC1”, “1”, “Quy hoạch”).",
+        "The chosen row names no criterion. Pick the row with the criteria's numbers or names (e.g. “TC1”, “1”, “Quy hoạch”).",
+    ),
+    "upload.profile_name": ("Tên bố cục", "Layout name"),
+    "upload.profile_save": ("Lưu cách đọc này cho các tháng sau", "Save this reading for the next months"),
+    "upload.profile_used": (
+        "Đọc theo bố cục đã lưu “{name}” (đã kiểm tra lại trên tệp này).",
+        "Read with the saved layout “{name}” (re-checked on this file).",
+    ),
+    "upload.changes_title": ("Thay đổi sẽ được ghi", "What will be written"),
+    "upload.kind.new": ("Báo cáo mới", "New report"),
+    "upload.kind.replaces": ("Thay báo cáo đã có", "Replaces the stored report"),
+    "upload.kind.unchanged": ("Không đổi", "Unchanged"),
+    "upload.kind.copied": ("Sao chép tháng trước, chưa sửa", "Copied, not edited"),
+    "upload.col.change": ("Thay đổi", "Change"),
+    "upload.col.met_change": ("Số tiêu chí đạt (cũ → mới)", "Criteria met (old → new)"),
+    "upload.copied_warning": (
+        "{count} xã có dòng giống hệt tháng trước mà tháng này chưa báo cáo (biểu mẫu điền sẵn, chưa sửa): không nạp các dòng này. Nếu xã thật sự không thay đổi, chọn xã ở ô “Vẫn nạp”.",
+        "{count} communes have a row identical to their previous month and no report this month (a prefilled template, not edited): these rows are left out. If the commune truly did not change, pick it under “Load anyway”.",
+    ),
+    "upload.copied_include": ("Vẫn nạp các xã này", "Load anyway"),
+    "upload.absent": (
+        "Các xã của đơn vị không có dòng nào trong tệp ({period}): {names}. Nếu các xã này đã báo cáo, hãy bổ sung vào tệp.",
+        "Communes of the unit with no row in the file ({period}): {names}. If they reported, add them to the file.",
+    ),
+    "upload.confirm_all": ("Xác nhận nạp {count} tệp", "Confirm and load {count} files"),
+    "upload.confirm_skipped": (
+        "{count} tệp có lỗi sẽ không được nạp; sửa rồi tải lại các tệp đó.",
+        "{count} files with errors will not be loaded; fix them and upload them again.",
+    ),
+    "upload.col.periods": ("Kỳ báo cáo", "Periods"),
+    "upload.revert_placeholder": ("Chọn một lần tải…", "Choose an upload…"),
+    "upload.revert_confirm_text": (
+        "Hoàn tác lần tải số {upload_id} (“{file}”) sẽ xóa {rows} dòng của {communes} xã, kỳ {periods}; báo cáo trước đó của các xã này (nếu có) được khôi phục. Bấm “Xác nhận hoàn tác” để tiếp tục.",
+        "Reverting upload {upload_id} (“{file}”) removes {rows} rows for {communes} communes, periods {periods}; these communes' earlier reports (if any) come back. Press “Confirm revert” to go on.",
+    ),
+    "upload.revert_confirm": ("Xác nhận hoàn tác", "Confirm revert"),
+}

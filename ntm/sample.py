@@ -108,7 +108,9 @@ def build(
             _pretend_uploaded(con, _load_counts(con, entry, data), entry)
             uploads += 1
             continue
-        result = import_file(con, data, entry.file, unit=PROVINCE_CODE, uploaded_by="sample", layer=entry.layer)
+        result = import_file(
+            con, data, entry.file, unit=PROVINCE_CODE, uploaded_by="sample", layer=entry.layer, include_copied=True
+        )  # the communes did send these months, unchanged or not
         if result.status != "loaded":
             raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in result.errors[:3]]}")
         rows += result.rows

@@ -443,8 +443,9 @@ def _prefer(found: list[Unit], prefer: str) -> list[Unit]:
 
 
 def _one_per_code(found: list[Unit]) -> list[Unit]:
-    """A province is one unit across the reform (two rows, one per era, same code): keep the later row."""
-    if len(found) > 1 and all(u.level == "province" for u in found) and len({u.code for u in found}) == 1:
+    """One unit across the reform (a row per era, one level and code: a province, a commune that kept its name
+    and code): asked with no date, the later row."""
+    if len(found) > 1 and len({(u.level, u.code) for u in found}) == 1 and found[0].code:
         return [max(found, key=lambda u: u.valid_from or date.min)]
     return found
 

@@ -159,6 +159,8 @@ else:
         )
         st.caption(ui.tr("upload.revert_blocked_list", items="; ".join(items)))
     revertable = [u for u in loaded_ids if u not in blocked]
+    if done := st.session_state.pop("_reverted", None):  # the last revert, said once where it was asked for
+        st.success(done, icon=":material/undo:")
     target = st.selectbox(
         ui.tr("upload.revert_pick"),
         revertable,
@@ -194,5 +196,5 @@ else:
             for k in [k for k, e in pending.items() if e["result"].status == "loaded"]:
                 del pending[k]  # the "Đã nạp" cards describe data that is no longer there
             st.session_state.pop("revert_id", None)
-            st.toast(ui.tr("upload.reverted", upload_id=target, rows=removed))
+            st.session_state["_reverted"] = ui.tr("upload.reverted", upload_id=target, rows=removed)
             st.rerun()

@@ -235,7 +235,11 @@ def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(br
         page.screenshot(path=str(ARTIFACTS / "lan-dau-dang-tao.png"))
         page.get_by_test_id("stMetricValue").first.wait_for(timeout=180_000)
         wait_idle(page)
-        assert metrics(page)[:3] == ["61", "5", "11,8"]  # Lạng Sơn, 2025, from the imported sample workbooks
+        assert metrics(page)[:3] == [
+            "61",
+            "3",
+            "6,2",
+        ]  # Lạng Sơn, 2026 (2026-2030 set, 10 criteria), from the sample workbooks
     finally:
         _stop(proc)
     assert db.exists()

@@ -71,6 +71,6 @@ def test_a_guided_upload_through_mapping_check_change_list_confirm_and_revert(se
     page.screenshot(path=str(ARTIFACTS / "tai-du-lieu-4-hoan-tac.png"), full_page=True)
     confirm.click()
     wait_idle(page)
-    page.get_by_text("đã hoàn tác").first.wait_for(timeout=60_000)
+    page.get_by_test_id("stAlertContentSuccess").filter(has_text="Đã hoàn tác lần tải số").wait_for(timeout=60_000)
     assert page.get_by_text("Đã nạp 266 dòng").count() == 0  # the card went with the data
     assert page.get_by_test_id("stException").count() == 0

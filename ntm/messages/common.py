@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.district": ("Huyện", "District"),
     "col.met": ("Số tiêu chí đạt", "Criteria met"),
     "col.unmet": ("Tiêu chí chưa đạt", "Criteria not met"),
-    "bin.label": ("{label} tiêu chí", "{label} criteria"),
+    "bin.label": ("{label} tiêu chí", "{label} {label|criterion|criteria}"),
     "problem.where": ("Trang “{sheet}”, ô {cell}: {message}", "Sheet “{sheet}”, cell {cell}: {message}"),
     "problem.where_sheet": ("Trang “{sheet}”: {message}", "Sheet “{sheet}”: {message}"),
     "chart.year": ("Năm", "Year"),

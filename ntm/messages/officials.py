@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.set_en.commune_model": ("", "the model new rural commune criteria {years}"),
     "report.set_en.district": ("", "the national new rural district criteria {years}"),
     "report.no_commune": ("không có xã nào", "none"),
-    "report.n_communes": ("{count} xã", "{count} communes"),
+    "report.n_communes": ("{count} xã", "{count} {count|commune|communes}"),
     "report.one_commune": ("01 xã", "1 commune"),
     "report.part_result": ("Kết quả thực hiện Bộ tiêu chí", "Results against the criteria"),
     "report.part_counts": ("Thôn, bản, các mức đạt chuẩn và nguồn lực", "Villages, levels and resources"),
@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.table_no": ("Bảng {no}. {caption}", "Table {no}. {caption}"),
     "report.target_overdue": (
         "còn thiếu {count} tiêu chí: {criteria}; đã hết hạn — {status}",
-        "{count} criteria missing: {criteria}; the deadline has passed — {status}",
+        "{count} {count|criterion|criteria} missing: {criteria}; the deadline has passed — {status}",
     ),
     "report.committee": ("Ủy ban nhân dân\n{kind} {name}", "People's Committee of {name}"),
     "report.committee_short": ("UBND {kind} {name}", "People's Committee of {name}"),
@@ -109,11 +109,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layers.part.recognised": ("được công nhận {met}", "recognised {met}"),
     "layers.sentence_same": (
         "Tháng {period}: {parts} tiêu chí đạt; các lớp số liệu khớp nhau.",
-        "{period}: {parts} criteria met; the layers agree.",
+        "{period}: {parts} {parts|criterion|criteria} met; the layers agree.",
     ),
     "layers.sentence_differ": (
         "Tháng {period}: {parts} tiêu chí đạt; khác nhau ở tiêu chí {criteria}.",
-        "{period}: {parts} criteria met; they differ on criteria {criteria}.",
+        "{period}: {parts} {parts|criterion|criteria} met; they differ on criteria {criteria}.",
     ),
     "chart.download_png": ("Tải ảnh biểu đồ (PNG, có tiêu đề)", "Download the chart (PNG, with its title)"),
     "chart.double_click": ("Nhấp đúp để thu nhỏ lại", "Double-click to zoom back out"),
@@ -132,7 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.map": ("Bản đồ", "Map"),
     "map.title": ("Bản đồ xã — {unit} — {period}", "Commune map — {unit} — {period}"),
     "map.chart_title": ("Số tiêu chí đạt của từng xã – {unit}, {period}", "Criteria met by commune – {unit}, {period}"),
-    "map.hover": ("{name} (huyện {district}): {met}/{n} tiêu chí", "{name} ({district}): {met}/{n} criteria"),
+    "map.hover": (
+        "{name} (huyện {district}): {met}/{n} tiêu chí",
+        "{name} ({district}): {met}/{n} {n|criterion|criteria}",
+    ),
     "map.help": (
         "Mỗi chấm là một xã, đặt theo tọa độ trong danh mục đơn vị hành chính; màu từ đỏ (ít tiêu chí) đến xanh "
         "(đủ tiêu chí). Nhấp vào một xã để mở hồ sơ. Bản đồ không cần mạng Internet (không dùng nền bản đồ). "

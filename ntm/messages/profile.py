@@ -33,6 +33,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "profile.target_line": (
         "**{level}** hạn {deadline} ({plan}): **{status}** — còn {months} tháng, cần {needed} tiêu chí/tháng, thực tế {observed}.",
-        "**{level}** due {deadline} ({plan}): **{status}** — {months} months left, {needed} criteria/month needed, {observed} observed.",
+        "**{level}** due {deadline} ({plan}): **{status}** — {months} {months|month|months} left, {needed} criteria/month needed, {observed} observed.",
     ),
 }

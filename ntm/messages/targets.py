@@ -104,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "targets.last_mile_title": (
         "{count} xã chỉ còn thiếu 1-2 tiêu chí ({unit}, {period}): tiêu chí hay thiếu nhất",
-        "{count} communes missing only 1-2 criteria ({unit}, {period}): the criteria most often missing",
+        "{count} {count|commune|communes} missing only 1-2 criteria ({unit}, {period}): the criteria most often missing",
     ),
     "targets.no_regressions": (
         "Không xã nào ở {unit} mất tiêu chí so với báo cáo trước ({period}).",
@@ -112,7 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "targets.regressions_found": (
         "{count} xã bị mất tiêu chí đã đạt so với báo cáo trước. Đề nghị xã và sở, ngành phụ trách kiểm tra.",
-        "{count} communes lost criteria they had met in their previous report. Ask them and the departments in charge to check.",
+        "{count} {count|commune|communes} lost criteria they had met in their previous report. Ask them and the departments in charge to check.",
     ),
     "targets.previous": ("Báo cáo trước", "Previous report"),
     "targets.latest": ("Báo cáo mới nhất", "Latest report"),

@@ -13,6 +13,7 @@ from ntm import (
     layers,
     lineage,
     metrics,
+    pace_words,
     periods,
     progress,
     recognition_merger,
@@ -22,7 +23,7 @@ from ntm import (
     upload_words,
 )
 from ntm import history as hist
-from ntm.i18n import fmt_date, fmt_number, fmt_period
+from ntm.i18n import fmt_date, fmt_period
 from ntm.text import sort_key
 
 f, cur, version, lang = ui.page_start()
@@ -174,9 +175,9 @@ for target in own:
             deadline=fmt_period(entry["target_month"], lang),
             plan=entry["plan"] or "–",
             status=ui.tr("progress." + entry["status"]),
-            months=entry["months_left"],
-            needed=fmt_number(entry["needed_pace"], lang, 2),
-            observed=fmt_number(entry["observed_pace"], lang, 2),
+            months=pace_words.time_left(entry["months_left"], lang),
+            needed=pace_words.pace(entry["needed_pace"], "criteria", lang),
+            observed=pace_words.pace(entry["observed_pace"], "criteria", lang),
         )
     )
 

@@ -6,8 +6,8 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import access, charts, completeness, metrics, periods, plans, progress, targets, writes
-from ntm.i18n import fmt_date, fmt_number, fmt_period
+from ntm import access, charts, completeness, metrics, pace_words, periods, plans, progress, targets, writes
+from ntm.i18n import fmt_date, fmt_period
 
 BADGE = {
     "achieved": "blue",
@@ -60,19 +60,20 @@ with tab_progress:
             config=navigation.chart_config("target_gap"),
         )
         name_col = "name_en" if lang == "en" else "name_vi"
+        # what a meeting reads first (status, pace) sits left of what it looks up (deadline, criteria, plan)
         table = pd.DataFrame(
             [
                 {
                     ui.tr("col.commune"): e["name"],
-                    ui.tr("col.district"): e["district"],
-                    ui.tr("col.level"): ui.tr("level." + e["level"]),
-                    ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
-                    ui.tr("col.met"): e["criteria_met"],
-                    ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
-                    ui.tr("col.months_left"): e["months_left"],
-                    ui.tr("col.needed_pace"): fmt_number(e["needed_pace"], lang, 2),
-                    ui.tr("col.observed_pace"): fmt_number(e["observed_pace"], lang, 2),
                     ui.tr("col.progress_status"): ui.tr("progress." + e["status"]),
+                    ui.tr("col.met"): e["criteria_met"],
+                    ui.tr("col.months_left"): pace_words.time_left(e["months_left"], lang),
+                    ui.tr("col.needed_pace"): pace_words.pace(e["needed_pace"], e["pace_unit"], lang),
+                    ui.tr("col.observed_pace"): pace_words.pace(e["observed_pace"], e["pace_unit"], lang),
+                    ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
+                    ui.tr("col.level"): ui.tr("level." + e["level"]),
+                    ui.tr("col.district"): e["district"],
+                    ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
                     ui.tr("targets.plan"): e["plan"],
                 }
                 for e in entries
@@ -85,9 +86,12 @@ with tab_progress:
             hide_index=True,
             width="stretch",
             column_config={
+                ui.tr("col.commune"): st.column_config.TextColumn(width="medium", pinned=True),
+                ui.tr("col.progress_status"): st.column_config.TextColumn(width="medium"),
                 ui.tr("col.met"): st.column_config.ProgressColumn(
-                    ui.tr("col.met"), min_value=0, max_value=19, format="%d"
-                )
+                    ui.tr("col.met"), min_value=0, max_value=19, format="%d", width="small"
+                ),
+                ui.tr("col.unmet"): st.column_config.TextColumn(width="large"),
             },
         )
         ui.download_xlsx(table, f"muc-tieu-{year}", key="dl-targets")
@@ -108,7 +112,16 @@ with tab_progress:
         )
         if len(gaps):
             st.subheader(ui.tr("targets.gaps_title"))
-            st.dataframe(gaps, hide_index=True, width="stretch")
+            st.dataframe(
+                gaps,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    ui.tr("chart.criterion"): st.column_config.NumberColumn(width="small"),
+                    ui.tr("criteria.name"): st.column_config.TextColumn(width="large"),
+                    ui.tr("criteria.department"): st.column_config.TextColumn(width="large"),
+                },
+            )
         achieved = [e for e in entries if e["status"] == "achieved"]
         for e in achieved:
             if e["recognition"]:
@@ -130,12 +143,12 @@ with tab_progress:
                 [
                     {
                         ui.tr("targets.goal"): ui.tr("goal." + g["metric"]),
-                        ui.tr("targets.goal_value"): fmt_number(g["value"], lang),
-                        ui.tr("targets.goal_current"): fmt_number(g["current"], lang),
-                        ui.tr("col.months_left"): g["months_left"],
-                        ui.tr("col.needed_pace"): fmt_number(g["needed_pace"], lang, 2),
-                        ui.tr("col.observed_pace"): fmt_number(g["observed_pace"], lang, 2),
+                        ui.tr("targets.goal_value"): pace_words.amount(g["value"], g["pace_unit"], lang),
+                        ui.tr("targets.goal_current"): pace_words.amount(g["current"], g["pace_unit"], lang),
                         ui.tr("col.progress_status"): ui.tr("progress." + g["status"]),
+                        ui.tr("col.months_left"): pace_words.time_left(g["months_left"], lang),
+                        ui.tr("col.needed_pace"): pace_words.pace(g["needed_pace"], g["pace_unit"], lang),
+                        ui.tr("col.observed_pace"): pace_words.pace(g["observed_pace"], g["pace_unit"], lang),
                         ui.tr("targets.plan"): g["plan"],
                     }
                     for g in result["goals"]

@@ -111,9 +111,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level.kieu_mau": ("NTM kiểu mẫu", "Model NTM"),
     "col.level": ("Mức", "Level"),
     "col.deadline": ("Thời hạn", "Deadline"),
-    "col.months_left": ("Còn (tháng)", "Months left"),
-    "col.needed_pace": ("Cần (tiêu chí/tháng)", "Needed (criteria/month)"),
-    "col.observed_pace": ("Thực tế (tiêu chí/tháng)", "Observed (criteria/month)"),
+    "col.months_left": ("Còn lại", "Time left"),
+    "col.needed_pace": ("Tốc độ cần", "Pace needed"),
+    "col.observed_pace": ("Tốc độ thực tế", "Observed pace"),
     "col.progress_status": ("Tình trạng", "Status"),
     "page.reports": ("Báo cáo", "Reports"),
     "app.build_failed": (

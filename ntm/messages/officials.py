@@ -153,4 +153,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "uploadlog.source.import": ("tải tệp lên", "file upload"),
     "uploadlog.source.sample": ("dữ liệu mẫu", "sample data"),
     "uploadlog.source.test": ("kiểm thử", "test"),
+    # ------------------------------------------------------------ paces with their unit (ntm.pace_words)
+    "pace.criteria": ("{value} tiêu chí/tháng", "{value} criteria/month"),
+    "pace.communes": ("{value} xã/tháng", "{value} communes/month"),
+    "pace.points": ("{value} điểm %/tháng", "{value} percentage points/month"),
+    "pace.months_left": ("còn {count} tháng", "{count} {count|month|months} left"),
+    "pace.due_now": ("đến hạn tháng này", "due this month"),
+    "pace.overdue_by": ("quá hạn {count} tháng", "{count} {count|month|months} overdue"),
 }

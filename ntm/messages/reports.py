@@ -63,8 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no report yet against this level's criteria",
     ),
     "report.target_gap": (
-        "còn thiếu {count} tiêu chí: {criteria}; còn {months} tháng, cần {needed} tiêu chí/tháng, thực tế {observed} — {status}",
-        "{count} {count|criterion|criteria} missing: {criteria}; {months} {months|month|months} left, {needed} criteria/month needed, {observed} observed — {status}",
+        "còn thiếu {count} tiêu chí: {criteria}; {months}, cần {needed}, thực tế {observed} — {status}",
+        "{count} {count|criterion|criteria} missing: {criteria}; {months}, {needed} needed, {observed} observed — {status}",
     ),
     "report.no_targets": ("Chưa có xã nào đăng ký mục tiêu đến hạn năm {year}.", "No commune target is due in {year}."),
     "report.h_change": ("Thay đổi so với {before}", "Change since {before}"),

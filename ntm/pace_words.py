@@ -45,10 +45,28 @@ def amount(value: float | None, unit: PaceUnit, lang: str = "vi") -> str:
     return fmt_number(value, lang, 1)
 
 
-def time_left(months_left: int, lang: str = "vi") -> str:
-    """ "3 tháng" while time is left; "đến hạn tháng này" in the deadline month; "quá hạn 2 tháng" after it."""
+def time_left(months_left: int, lang: str = "vi", status: str | None = None) -> str:
+    """ "còn 3 tháng" while time is left; "đến hạn tháng này" in the deadline month; "quá hạn 2 tháng" after
+    it; "–" once the target is achieved (an achieved target is never overdue)."""
+    if status == "achieved":
+        return "–"
     if months_left > 0:
         return t("pace.months_left", lang, count=months_left)
     if months_left == 0:
         return t("pace.due_now", lang)
     return t("pace.overdue_by", lang, count=-months_left)
+
+
+def method(lang: str = "vi") -> str:
+    """The status method in words (Markdown), its thresholds and window read from ``ntm.progress``."""
+    from ntm import progress  # progress imports this module for its units
+
+    return t(
+        "targets.method_body",
+        lang,
+        lo=progress.PACE_WINDOW[0],
+        hi=progress.PACE_WINDOW[1],
+        high=fmt_percent(progress.ON_TRACK, lang, 0),
+        low=fmt_percent(progress.NEEDS_ACCELERATION, lang, 0),
+        **{status: t(f"progress.{status}", lang) for status in progress.STATUSES},
+    )

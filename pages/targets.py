@@ -33,6 +33,8 @@ as_of_month = min(f.period.end, ui.query(progress.default_as_of, cur, version, f
 result = ui.query(progress.report, cur, version, f.scope, year, as_of_month, f.layer)
 as_of = fmt_period(result["as_of"], lang)
 st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
+with st.expander(ui.tr("targets.method_title"), icon=":material/help:"):
+    st.markdown(pace_words.method(lang))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(
     [
         ui.tr("targets.tab_progress"),
@@ -67,7 +69,7 @@ with tab_progress:
                     ui.tr("col.commune"): e["name"],
                     ui.tr("col.progress_status"): ui.tr("progress." + e["status"]),
                     ui.tr("col.met"): e["criteria_met"],
-                    ui.tr("col.months_left"): pace_words.time_left(e["months_left"], lang),
+                    ui.tr("col.months_left"): pace_words.time_left(e["months_left"], lang, e["status"]),
                     ui.tr("col.needed_pace"): pace_words.pace(e["needed_pace"], e["pace_unit"], lang),
                     ui.tr("col.observed_pace"): pace_words.pace(e["observed_pace"], e["pace_unit"], lang),
                     ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
@@ -81,17 +83,22 @@ with tab_progress:
         )
         if table[ui.tr("col.district")].isna().all():
             table = table.drop(columns=ui.tr("col.district"))
+        # on screen the unmet criteria by number, so that the row fits 1440 px; their names and departments are
+        # in the table below, and the download keeps the names
+        shown = table.assign(
+            **{ui.tr("col.unmet"): [", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–" for e in entries]}
+        )
         st.dataframe(
-            table,
+            shown,
             hide_index=True,
             width="stretch",
             column_config={
                 ui.tr("col.commune"): st.column_config.TextColumn(width="medium", pinned=True),
                 ui.tr("col.progress_status"): st.column_config.TextColumn(width="medium"),
                 ui.tr("col.met"): st.column_config.ProgressColumn(
-                    ui.tr("col.met"), min_value=0, max_value=19, format="%d", width="small"
+                    ui.tr("col.met"), min_value=0, max_value=19, format="%d"
                 ),
-                ui.tr("col.unmet"): st.column_config.TextColumn(width="large"),
+                ui.tr("col.unmet"): st.column_config.TextColumn(help=ui.tr("targets.unmet_help")),
             },
         )
         ui.download_xlsx(table, f"muc-tieu-{year}", key="dl-targets")
@@ -146,7 +153,7 @@ with tab_progress:
                         ui.tr("targets.goal_value"): pace_words.amount(g["value"], g["pace_unit"], lang),
                         ui.tr("targets.goal_current"): pace_words.amount(g["current"], g["pace_unit"], lang),
                         ui.tr("col.progress_status"): ui.tr("progress." + g["status"]),
-                        ui.tr("col.months_left"): pace_words.time_left(g["months_left"], lang),
+                        ui.tr("col.months_left"): pace_words.time_left(g["months_left"], lang, g["status"]),
                         ui.tr("col.needed_pace"): pace_words.pace(g["needed_pace"], g["pace_unit"], lang),
                         ui.tr("col.observed_pace"): pace_words.pace(g["observed_pace"], g["pace_unit"], lang),
                         ui.tr("targets.plan"): g["plan"],
@@ -157,7 +164,6 @@ with tab_progress:
             hide_index=True,
             width="stretch",
         )
-    st.caption(ui.tr("targets.rule"))
 
 period_label = fmt_period(f.period.text, lang)
 scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)

@@ -31,6 +31,7 @@ def test_time_left_never_negative():
     assert pace_words.time_left(-1) == "quá hạn 1 tháng"
     assert pace_words.time_left(1, "en") == "1 month left"
     assert pace_words.time_left(-2, "en") == "2 months overdue"
+    assert pace_words.time_left(-2, "vi", "achieved") == "–"  # an achieved target is not overdue
 
 
 def _setup(con):
@@ -87,3 +88,13 @@ def test_last_mile_axis_counts_whole_communes():
     assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d"
     many = charts.last_mile_bar(pd.Series({2: 30, 5: 12}), {}, "Về đích", "vi")
     assert many.layout.xaxis.dtick is None and many.layout.xaxis.tickformat == ",d"
+
+
+def test_the_status_method_in_words_names_every_status_and_its_thresholds():
+    from ntm.i18n import t
+
+    for lang, high, low in (("vi", "95 %", "60 %"), ("en", "95%", "60%")):
+        text = pace_words.method(lang)
+        assert "Open SDG" in text and "3-12" in text and high in text and low in text
+        assert all(t(f"progress.{s}", lang) in text for s in progress.STATUSES)
+    assert "xã/tháng" in pace_words.method("vi") and "điểm %/tháng" in pace_words.method("vi")

@@ -13,8 +13,8 @@ import streamlit as st
 import ui
 from ntm import plotly_locale, search, store
 
-PROFILE = "pages/profile.py"
-OVERVIEW = "pages/overview.py"
+PROFILE = "views/profile.py"
+OVERVIEW = "views/overview.py"
 
 
 # ---------------------------------------------------------------- the commune a profile shows

@@ -339,7 +339,11 @@ with tab_edit:
     with st.expander(ui.tr("targets.history")):
         past = targets.history(cur, f.scope)
         st.dataframe(
-            past.assign(level=past["level"].map(lambda lv: ui.tr("level." + lv))).rename(
+            past.assign(
+                level=past["level"].map(lambda lv: ui.tr("level." + lv)),
+                plan=past["plan"].fillna(""),
+                note=past["note"].fillna(""),
+            ).rename(
                 columns={
                     "target_id": "ID",
                     "name": ui.tr("col.commune"),

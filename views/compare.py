@@ -110,5 +110,5 @@ table = table[[c for c in columns if c != "district" or table["district"].notna(
         "lost": ui.tr("compare.lost"),
     }
 )
-st.dataframe(table, hide_index=True, width="stretch")
+navigation.table(table, hide_index=True, width="stretch")
 ui.download_xlsx(table, "so-sanh-xa", key="dl-compare")

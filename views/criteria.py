@@ -31,7 +31,7 @@ table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].re
         dept_col: ui.tr("criteria.department"),
     }
 )
-st.dataframe(
+navigation.table(
     table,
     hide_index=True,
     width="stretch",
@@ -47,11 +47,12 @@ if f.district is None and scores["district" if not f.national else "province"].n
     st.subheader(ui.tr("national.by_province_title" if f.national else "criteria.by_district_title"))
     criteria_nos = [int(c) for c in rates["criterion_no"]]
     rate_table = district_rates.table(scores, criteria_nos, "province" if f.national else "district")
-    st.dataframe(
+    navigation.table(
         district_rates.styled(rate_table, lang),
         width="stretch",
+        height=35 * (len(rate_table) + 1) + 3,  # every district without scrolling
         column_config={
-            str(no): st.column_config.Column(help=f"{no}. {name}", width="small")
+            str(no): st.column_config.Column(help=f"{no}. {name}", width=56)
             for no, name in zip(rates["criterion_no"], rates[name_col], strict=True)
         },
     )

@@ -131,13 +131,13 @@ table = pd.DataFrame(
         ui.tr("criteria.department"): crit[dept_col].fillna("–"),
     }
 )
-st.dataframe(table, hide_index=True, width="stretch")
+navigation.table(table, hide_index=True, width="stretch")
 indicators = ui.query(catalog.indicators, cur, version, last["set_id"])
 if not len(indicators):
     st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(last["set_id"], lang, cur)))
 if len(indicators):
     with st.expander(ui.tr("profile.indicators", count=len(indicators))):
-        st.dataframe(
+        navigation.table(
             indicators.rename(
                 columns={
                     "criterion_no": ui.tr("chart.criterion"),
@@ -183,7 +183,7 @@ for target in own:
 
 st.subheader(ui.tr("profile.uploads_title"))
 log = upload_words.labelled(ui.query(store.unit_uploads, cur, version, unit.unit_id), lang)
-st.dataframe(
+navigation.table(
     log.rename(
         columns={
             "upload_id": "ID",
@@ -201,6 +201,6 @@ st.subheader(ui.tr("audit.profile_title"))
 st.caption(ui.tr("audit.profile_help"))
 changes = audit.entries(cur, unit, limit=200)
 if changes:
-    st.dataframe(audit.table(changes, lang), hide_index=True, width="stretch")
+    navigation.table(audit.table(changes, lang), hide_index=True, width="stretch")
 else:
     ui.empty("audit.none")

@@ -88,7 +88,7 @@ with tab_progress:
         shown = table.assign(
             **{ui.tr("col.unmet"): [", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–" for e in entries]}
         )
-        st.dataframe(
+        navigation.table(
             shown,
             hide_index=True,
             width="stretch",
@@ -119,7 +119,7 @@ with tab_progress:
         )
         if len(gaps):
             st.subheader(ui.tr("targets.gaps_title"))
-            st.dataframe(
+            navigation.table(
                 gaps,
                 hide_index=True,
                 width="stretch",
@@ -145,7 +145,7 @@ with tab_progress:
                 st.info(ui.md("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
     if result["goals"]:
         st.subheader(ui.md("targets.goals_title", unit=f.scope.name))
-        st.dataframe(
+        navigation.table(
             pd.DataFrame(
                 [
                     {
@@ -184,7 +184,7 @@ with tab_last_mile:
             key="last_mile",
             config=navigation.chart_config("last_mile"),
         )
-        st.dataframe(
+        navigation.table(
             near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))[
                 ["name", "district", "met", "unmet"]
             ].rename(
@@ -206,7 +206,7 @@ with tab_regressions:
     else:
         names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
         st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon=":material/warning:")
-        st.dataframe(
+        navigation.table(
             pd.DataFrame(
                 {
                     ui.tr("col.commune"): lost["name"],
@@ -232,7 +232,7 @@ with tab_completeness:
     if table.empty:
         ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(month.text, lang), set_id=f.set_id)
     else:
-        st.dataframe(
+        navigation.table(
             table.assign(
                 missing_names=table["missing_names"].map(", ".join), late_names=table["late_names"].map(", ".join)
             ).rename(
@@ -296,7 +296,7 @@ with tab_edit:
         checked = plans.validate_targets(cur, edited.replace({"level": level_labels}), f.scope)
         if checked.errors:
             st.error(ui.tr("targets.save_rejected"))
-            st.dataframe(
+            navigation.table(
                 pd.DataFrame(
                     {
                         ui.tr("targets.row"): [p.row - 1 for p in checked.errors],
@@ -321,7 +321,7 @@ with tab_edit:
         )
         if checked.errors:
             st.error(ui.tr("targets.plan_rejected"))
-            st.dataframe(
+            navigation.table(
                 pd.DataFrame(
                     [
                         {
@@ -338,7 +338,7 @@ with tab_edit:
             st.success(ui.tr("cli.targets_loaded", **loaded))
     with st.expander(ui.tr("targets.history")):
         past = targets.history(cur, f.scope)
-        st.dataframe(
+        navigation.table(
             past.assign(
                 level=past["level"].map(lambda lv: ui.tr("level." + lv)),
                 plan=past["plan"].fillna(""),

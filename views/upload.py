@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+import navigation
 import ui
 from ntm import access, plain, reference, store, upload_log, upload_words, writes
 from ntm.i18n import fmt_period
@@ -66,7 +67,7 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
             ui.refusal(result.errors[0])
         elif result.status == "rejected":
             st.error(ui.tr("upload.rejected", count=len(result.errors)))
-            st.dataframe(
+            navigation.table(
                 pd.DataFrame(
                     [
                         {
@@ -83,7 +84,7 @@ for (file_id, file_layer), (name, raw, result) in list(pending.items()):
             st.success(ui.tr("upload.valid", rows=result.rows, communes=result.communes))
             preview = pd.DataFrame(result.changes)
             if len(preview):
-                st.dataframe(
+                navigation.table(
                     preview[["name", "period", "met_before", "met", "newly_met", "newly_lost"]].rename(
                         columns={
                             "name": ui.tr("col.commune"),
@@ -118,7 +119,7 @@ log = pd.DataFrame(
 if log.empty:
     ui.empty("upload.no_history")
 else:
-    st.dataframe(
+    navigation.table(
         upload_words.labelled(
             log[["upload_id", "uploaded_at", "file_name", "source", "rows", "communes", "status"]], lang
         ).rename(

@@ -52,7 +52,7 @@ if f.district is None and scores["district" if not f.national else "province"].n
         width="stretch",
         height=35 * (len(rate_table) + 1) + 3,  # every district without scrolling
         column_config={
-            str(no): st.column_config.Column(help=f"{no}. {name}", width=56)
+            str(no): st.column_config.Column(help=f"{no}. {name}", width=46)
             for no, name in zip(rates["criterion_no"], rates[name_col], strict=True)
         },
     )

@@ -187,7 +187,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**observed pace** is compared with the **pace needed** to reach the target on time.\n\n"
         "- **Pace needed** = what is still missing ÷ months left to the deadline. Example: 3 criteria missing, "
         "6 months left → 0.5 criteria/month needed.\n"
-        "- **Observed pace** = the change between the latest report and the earliest report {lo}-{hi} months "
+        "- **Observed pace** = the change between the latest report and the earliest report {lo}-{hi} {hi|month|months} "
         "before it, divided by the months between them.\n"
         "- Units follow the goal: target communes and average criteria per commune in criteria/month, communes "
         "at standard in communes/month, the share at standard in percentage points/month.\n\n"
@@ -198,7 +198,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "- **{limited}**: from 0 to below {low} (standing still counts as limited).\n"
         "- **{regressing}**: the observed pace is negative: criteria are being lost.\n"
         "- **{overdue}**: the deadline month has come and the target is not reached.\n"
-        "- **{no_data}**: no report against this level's criteria yet, or no report {lo}-{hi} months back to "
+        "- **{no_data}**: no report against this level's criteria yet, or no report {lo}-{hi} {hi|month|months} back to "
         "measure a pace. Ask the commune to send every month's report.",
     ),
     "targets.unmet_help": (

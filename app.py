@@ -17,13 +17,15 @@ except Exception as exc:  # the database cannot be opened or read (corrupt, busy
     ui.database_fault(exc)
     st.stop()
 
-overview = st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="tong-quan")
+overview = st.Page("views/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="tong-quan")
 
 
 def _home() -> None:
-    """The default page "/" opens the overview. The overview itself is not the default page: Streamlit's first
-    session on a fresh server answers a deep link to the default page's own path ("/tong-quan") with its
-    English "Page not found" (streamlit#8860, #9992); a hidden default page avoids it."""
+    """The default page "/" opens the overview. Streamlit's first session on a fresh server answers a deep link
+    to the default page's own path ("/tong-quan") with its English "Page not found" (streamlit#8860, #9992), so
+    the overview is not the default page; and the page scripts live in ``views/``, not ``pages/``, because
+    Streamlit takes a ``pages/`` folder beside the main script for old-style pages and answers the first deep
+    link to any other page the same way (tests/test_browser_first_start.py opens both first)."""
     st.switch_page(overview, query_params=st.query_params.to_dict())
 
 
@@ -31,30 +33,30 @@ pages = {
     "": [st.Page(_home, title=ui.tr("page.overview"), default=True, visibility="hidden")],
     ui.tr("nav.province"): [
         overview,
-        st.Page("pages/criteria.py", title=ui.tr("page.criteria"), icon=":material/checklist:", url_path="tieu-chi"),
-        st.Page("pages/levels.py", title=ui.tr("page.levels"), icon=":material/workspace_premium:", url_path="muc-dat"),
+        st.Page("views/criteria.py", title=ui.tr("page.criteria"), icon=":material/checklist:", url_path="tieu-chi"),
+        st.Page("views/levels.py", title=ui.tr("page.levels"), icon=":material/workspace_premium:", url_path="muc-dat"),
         st.Page(
-            "pages/villages.py", title=ui.tr("page.villages"), icon=":material/holiday_village:", url_path="thon-ban"
+            "views/villages.py", title=ui.tr("page.villages"), icon=":material/holiday_village:", url_path="thon-ban"
         ),
-        st.Page("pages/resources.py", title=ui.tr("page.resources"), icon=":material/savings:", url_path="nguon-luc"),
-        st.Page("pages/targets.py", title=ui.tr("page.targets"), icon=":material/flag:", url_path="muc-tieu"),
-        st.Page("pages/reports.py", title=ui.tr("page.reports"), icon=":material/description:", url_path="bao-cao"),
+        st.Page("views/resources.py", title=ui.tr("page.resources"), icon=":material/savings:", url_path="nguon-luc"),
+        st.Page("views/targets.py", title=ui.tr("page.targets"), icon=":material/flag:", url_path="muc-tieu"),
+        st.Page("views/reports.py", title=ui.tr("page.reports"), icon=":material/description:", url_path="bao-cao"),
     ],
     ui.tr("nav.district"): [
-        st.Page("pages/compare.py", title=ui.tr("page.compare"), icon=":material/grid_on:", url_path="so-sanh-xa"),
+        st.Page("views/compare.py", title=ui.tr("page.compare"), icon=":material/grid_on:", url_path="so-sanh-xa"),
         st.Page(
-            "pages/profile.py", title=ui.tr("page.profile"), icon=":material/person_pin_circle:", url_path="ho-so-xa"
+            "views/profile.py", title=ui.tr("page.profile"), icon=":material/person_pin_circle:", url_path="ho-so-xa"
         ),
-        st.Page("pages/map.py", title=ui.tr("page.map"), icon=":material/map:", url_path="ban-do"),
+        st.Page("views/map.py", title=ui.tr("page.map"), icon=":material/map:", url_path="ban-do"),
     ],
     ui.tr("nav.upload"): [
-        st.Page("pages/upload.py", title=ui.tr("page.upload"), icon=":material/upload_file:", url_path="tai-du-lieu"),
+        st.Page("views/upload.py", title=ui.tr("page.upload"), icon=":material/upload_file:", url_path="tai-du-lieu"),
     ],
 }
 if principal is not None and access.allowed(principal, "users"):
     pages[ui.tr("nav.admin")] = [
         st.Page(
-            "pages/admin.py", title=ui.tr("page.admin"), icon=":material/admin_panel_settings:", url_path="quan-tri"
+            "views/admin.py", title=ui.tr("page.admin"), icon=":material/admin_panel_settings:", url_path="quan-tri"
         )
     ]
 page = st.navigation(pages, position="sidebar" if principal is not None else "hidden")

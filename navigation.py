@@ -13,8 +13,8 @@ import streamlit as st
 import ui
 from ntm import plotly_locale, search, store
 
-PROFILE = "pages/profile.py"
-OVERVIEW = "pages/overview.py"
+PROFILE = "views/profile.py"
+OVERVIEW = "views/overview.py"
 
 
 # ---------------------------------------------------------------- the commune a profile shows
@@ -137,8 +137,13 @@ def print_view() -> None:
 
 
 def table(frame, **kwargs) -> None:
-    """``st.dataframe`` on screen; the whole table (``st.table``) in the print view."""
+    """``st.dataframe`` on screen; the whole table (``st.table``, every row, no scrolling) in the print view,
+    without the index when the screen table hides it."""
     if printing():
+        if kwargs.get("hide_index") and hasattr(frame, "style"):
+            frame = frame.style.hide(axis="index")
+        elif kwargs.get("hide_index") and hasattr(frame, "hide"):
+            frame = frame.hide(axis="index")
         st.table(frame)
     else:
         st.dataframe(frame, **kwargs)

@@ -91,7 +91,7 @@ def _setup_choice(path: str, build: dict) -> None:
             st.rerun()
         with st.spinner(tr("app.building_step.units")):
             reference.set_province(cursor(), code)  # connecting creates the file with its reference data
-        st.switch_page("pages/upload.py")
+        st.switch_page("views/upload.py")
 
 
 @st.cache_resource(show_spinner=False)

@@ -275,7 +275,11 @@ def last_mile_bar(counts: pd.Series, names: dict[int, str], title: str, lang: st
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    fig.update_xaxes(title=t("chart.communes_axis", lang), rangemode="tozero")
+    # whole communes on the axis: a step of 1 while counts are small (plotly would step 0,2 communes)
+    small = len(data) > 0 and float(data.max()) <= 8
+    fig.update_xaxes(
+        title=t("chart.communes_axis", lang), rangemode="tozero", tickformat=",d", dtick=1 if small else None
+    )
     return _layout(fig, title, lang, height=max(260, 28 * len(data) + 110))
 
 

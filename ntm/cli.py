@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ntm import pace_words
 from ntm.i18n import fmt_number, fmt_period, t
 from ntm.problems import KeyedError, Rejected
 
@@ -317,9 +318,9 @@ def format_targets(result: dict, lang: str = "vi") -> str:
                 due,
                 met,
                 ", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–",
-                str(e["months_left"]),
-                fmt_number(e["needed_pace"], lang, 2),
-                fmt_number(e["observed_pace"], lang, 2),
+                pace_words.time_left(e["months_left"], lang, e["status"]),
+                pace_words.pace(e["needed_pace"], pace_words.unit_of(e), lang),
+                pace_words.pace(e["observed_pace"], pace_words.unit_of(e), lang),
                 t(f"progress.{e['status']}", lang),
             )
         )
@@ -327,13 +328,13 @@ def format_targets(result: dict, lang: str = "vi") -> str:
         rows.append(
             (
                 t(f"goal.{g['metric']}", lang),
-                fmt_number(g["value"], lang, 1),
+                pace_words.amount(g["value"], pace_words.unit_of(g), lang),
                 str(g["year"]),
-                fmt_number(g["current"], lang, 1),
+                pace_words.amount(g["current"], pace_words.unit_of(g), lang),
                 "",
-                str(g["months_left"]),
-                fmt_number(g["needed_pace"], lang, 2),
-                fmt_number(g["observed_pace"], lang, 2),
+                pace_words.time_left(g["months_left"], lang, g["status"]),
+                pace_words.pace(g["needed_pace"], pace_words.unit_of(g), lang),
+                pace_words.pace(g["observed_pace"], pace_words.unit_of(g), lang),
                 t(f"progress.{g['status']}", lang),
             )
         )

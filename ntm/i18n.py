@@ -7,6 +7,7 @@ they appear; messages tell the user what to do next.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 LANGS = ("vi", "en")
@@ -19,7 +20,20 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """Translate ``key``; unknown keys raise so that a missing string fails tests, not users."""
     entry = MESSAGES[key]
     text = entry[1] if lang == "en" else entry[0]
+    text = _PLURAL.sub(lambda m: m.group(2) if _is_one(params.get(m.group(1))) else m.group(3), text)
     return text.format(**params) if params else text
+
+
+# "{count} {count|error|errors}": the word agrees with the number passed as ``count`` ("1 error", "2 errors")
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def _is_one(value: object) -> bool:
+    """1, "1" and "01" take the singular; anything else (0, 2, 1.5, "–") the plural, as English counts do."""
+    try:
+        return float(str(value).replace(",", ".")) == 1
+    except ValueError:
+        return False
 
 
 def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:

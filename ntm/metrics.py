@@ -406,12 +406,15 @@ def regressions(
     ).df()
 
 
-def rates_by_district(scores: pd.DataFrame, by: str = "district") -> pd.DataFrame:
-    """Share of reporting communes meeting each criterion, one row per district (or ``by="province"``)."""
+def rates_by_district(scores: pd.DataFrame, by: str = "district", criteria: list[int] | None = None) -> pd.DataFrame:
+    """Share of reporting communes meeting each criterion, one row per district (or ``by="province"``), one
+    column per criterion of ``criteria`` (a criterion no commune misses is a column of 1.0, never dropped)."""
     totals = scores.groupby(by).size()
     unmet = scores.explode("unmet").dropna(subset=["unmet"]).groupby([by, "unmet"]).size().unstack(fill_value=0)
     rates = (1 - unmet.div(totals, axis=0)).reindex(totals.index).fillna(1.0)
     rates.columns = [int(c) for c in rates.columns]
+    if criteria is not None:
+        rates = rates.reindex(columns=[int(c) for c in criteria], fill_value=1.0)
     return rates
 
 

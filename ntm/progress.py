@@ -19,7 +19,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, targets, units
+from ntm import catalog, metrics, pace_words, targets, units
 from ntm.periods import Period, month, months_between, shift_months
 
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
@@ -136,6 +136,7 @@ def target_progress(con: duckdb.DuckDBPyConnection, target: dict, as_of: date, l
         "as_of": f"{as_of:%Y-%m}",
         "layer": layer,
         "months_left": months_left,
+        "pace_unit": "criteria",
         "set": None,
         "report_period": None,
         "criteria_met": None,
@@ -195,6 +196,7 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer
         "layer": layer,
         "set": set_id,
         "months_left": months_between(as_of, deadline),
+        "pace_unit": pace_words.GOAL_UNITS[goal["metric"]],
         "current": None,
         "observed_pace": None,
         "needed_pace": None,

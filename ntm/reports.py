@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import catalog, comparison, history, metrics, periods, progress
+from ntm import catalog, comparison, history, metrics, pace_words, periods, progress
 from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
 from ntm.messages import MESSAGES
 from ntm.units import Unit
@@ -320,10 +320,10 @@ def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
                     "report.target_gap",
                     lang,
                     count=len(e["unmet"]),
-                    months=e["months_left"],
+                    months=pace_words.time_left(e["months_left"], lang),
                     criteria=criteria,
-                    needed=fmt_number(e["needed_pace"], lang, 2),
-                    observed=fmt_number(e["observed_pace"], lang, 2),
+                    needed=pace_words.pace(e["needed_pace"], "criteria", lang),
+                    observed=pace_words.pace(e["observed_pace"], "criteria", lang),
                     status=status,
                 )
         lines.append(f"{head}: {detail}")

@@ -32,11 +32,7 @@ def page(browser):
 def _open(page, url: str) -> None:
     page.goto(url)
     wait_idle(page)
-    # The first session of a fresh server answers with Streamlit's "Page not found" while a pages/ directory
-    # exists beside st.navigation (the page itself is right underneath); close it so clicks reach the page.
-    if page.get_by_role("dialog").count():
-        page.keyboard.press("Escape")
-        page.wait_for_timeout(300)
+    assert page.get_by_role("dialog").count() == 0  # no "Page not found" (app.py's _home, the views/ folder)
 
 
 def _wait_chart(page) -> None:

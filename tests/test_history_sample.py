@@ -108,7 +108,7 @@ def test_the_period_picker_keeps_the_district_and_the_time(monkeypatch, sample_d
 
 def test_compare_for_the_province_in_2025_offers_groupings_not_districts(monkeypatch, sample_db):
     at = start(monkeypatch, sample_db, period="2025", mode="year")
-    at.switch_page("pages/compare.py").run()
+    at.switch_page("views/compare.py").run()
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "huyện cũ hoặc nhóm xã" in captions and "chọn một huyện ở" not in captions
@@ -121,7 +121,7 @@ def test_compare_for_the_province_in_2025_offers_groupings_not_districts(monkeyp
 
 
 def test_every_page_renders_in_the_today_view(monkeypatch, sample_db):
-    for page in ("pages/overview.py", "pages/compare.py", "pages/profile.py", "pages/reports.py"):
+    for page in ("views/overview.py", "views/compare.py", "views/profile.py", "views/reports.py"):
         st.cache_data.clear()
         at = start(monkeypatch, sample_db, period="2023", mode="year", view="today", lang="en")
         at.switch_page(page).run()

@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from ntm import metrics, periods, units
 
-PAGES = ["pages/overview.py", "pages/criteria.py", "pages/targets.py", "pages/reports.py", "pages/compare.py",
-         "pages/profile.py", "pages/upload.py"]  # fmt: skip
+PAGES = ["views/overview.py", "views/criteria.py", "views/targets.py", "views/reports.py", "views/compare.py",
+         "views/profile.py", "views/upload.py"]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +68,7 @@ def test_every_page_renders_for_the_whole_country(monkeypatch, sample_db, page):
     at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    if page in ("pages/compare.py", "pages/profile.py"):  # single communes: the page asks for a province
+    if page in ("views/compare.py", "views/profile.py"):  # single communes: the page asks for a province
         assert any("chọn tỉnh" in i.value for i in at.info)
-    elif page != "pages/upload.py":
+    elif page != "views/upload.py":
         assert at.title and "Toàn quốc" in at.title[0].value

@@ -4,7 +4,7 @@ import pytest
 
 from tests.test_pages import VIETNAMESE_ONLY, fresh_caches, start  # noqa: F401  (fixture reused)
 
-PAGES = ["pages/levels.py", "pages/villages.py", "pages/resources.py"]
+PAGES = ["views/levels.py", "views/villages.py", "views/resources.py"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -21,7 +21,7 @@ def test_page_renders_on_sample_data(monkeypatch, sample_db, page, lang):
 
 def test_villages_page_states_the_share(monkeypatch, sample_db):
     at = start(monkeypatch, sample_db, district="184", period="2023", mode="year")
-    at.switch_page("pages/villages.py").run()
+    at.switch_page("views/villages.py").run()
     text = " ".join(m.value for m in at.markdown)
     assert "tiêu chí NTM/thôn" in text and "thôn, bản đạt chuẩn NTM (đạt" in text
 

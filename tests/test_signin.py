@@ -88,7 +88,7 @@ def test_an_account_sees_only_its_scope(monkeypatch, served):
 def test_an_uploader_of_van_quan_cannot_load_another_district_through_the_page(monkeypatch, served, tmp_path):
     before = snapshot(served)
     at = sign_in(open_app(monkeypatch, served, period="2020-05", mode="month"), "vq")
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("views/upload.py").run()
     at.file_uploader(key="upload_files").upload("loc-binh.xlsx", (tmp_path / "loc-binh.xlsx").read_bytes()).run()
     assert not at.exception, at.exception
     assert "ngoài phạm vi" in at.error[0].value and "Khuất Xá" in at.error[0].value
@@ -104,7 +104,7 @@ def test_an_uploader_of_van_quan_loads_van_quan_and_the_log_says_who(monkeypatch
     data = filled(con, "Văn Quan", "Đạt")
     con.close()
     at = sign_in(open_app(monkeypatch, served, period="2020-05", mode="month"), "vq")
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("views/upload.py").run()
     at.file_uploader(key="upload_files").upload("van-quan.xlsx", data).run()
     next(b for b in at.button if b.label == "Xác nhận nạp").click().run()
     assert not at.exception, at.exception
@@ -115,7 +115,7 @@ def test_an_uploader_of_van_quan_loads_van_quan_and_the_log_says_who(monkeypatch
 
 def test_a_viewer_cannot_upload(monkeypatch, served):
     at = sign_in(open_app(monkeypatch, served, period="2020-05", mode="month"), "xem")
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("views/upload.py").run()
     assert not at.exception
     assert at.file_uploader(key="upload_files").disabled
     assert any("chỉ được xem" in i.value for i in at.info)
@@ -132,7 +132,7 @@ def test_names_from_users_files_are_shown_as_text(monkeypatch, served):
     con.close()
     config.set_option("server.address", "127.0.0.1")
     at = open_app(monkeypatch, served, district="184", period="2020-05", mode="month")
-    at.switch_page("pages/profile.py").run()
+    at.switch_page("views/profile.py").run()
     at.selectbox(key="commune").set_value(f"u{evil.unit_id}").run()  # no code: named by its id
     assert not at.exception, at.exception
     title = at.title[0].value
@@ -145,7 +145,7 @@ def test_the_admin_page_takes_a_backup_while_the_app_holds_the_file(monkeypatch,
 
     config.set_option("server.address", "127.0.0.1")  # the local user administers
     at = open_app(monkeypatch, served, district="184", period="2020-05", mode="month")
-    at.switch_page("pages/admin.py").run()
+    at.switch_page("views/admin.py").run()
     assert not at.exception, at.exception
     assert {"vq", "xem"} <= set(at.dataframe[0].value.iloc[:, 0])
     at.button(key="backup_make").click().run()
@@ -165,7 +165,7 @@ def test_the_admin_page_takes_a_backup_while_the_app_holds_the_file(monkeypatch,
 def test_the_commune_profile_shows_who_changed_it(monkeypatch, served):
     config.set_option("server.address", "127.0.0.1")
     at = open_app(monkeypatch, served, district="184", period="2020-05", mode="month")
-    at.switch_page("pages/profile.py").run()
+    at.switch_page("views/profile.py").run()
     assert not at.exception, at.exception
     log = at.dataframe[-1].value
     assert list(log.columns)[:3] == ["Thời điểm", "Người thực hiện", "Thao tác"]

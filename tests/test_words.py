@@ -9,17 +9,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 PAGES = [
-    "pages/overview.py",
-    "pages/criteria.py",
-    pytest.param(
-        "pages/targets.py",
-        marks=pytest.mark.xfail(strict=True, reason="a targets table shows an empty cell as None (issue 9 area)"),
-    ),
-    "pages/compare.py",
-    "pages/profile.py",
-    "pages/map.py",
-    "pages/reports.py",
-    "pages/upload.py",
+    "views/overview.py",
+    "views/criteria.py",
+    "views/targets.py",
+    "views/compare.py",
+    "views/profile.py",
+    "views/map.py",
+    "views/reports.py",
+    "views/upload.py",
 ]
 DENY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|None|nan|NaN|NaT|loaded|reverted|import|district|commune|"

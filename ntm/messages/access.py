@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "access.bad_username": ("Tên tài khoản không được để trống.", "The account name cannot be empty."),
     "access.short_password": (
         "Mật khẩu cần ít nhất {n} ký tự.",
-        "The password needs at least {n} characters.",
+        "The password needs at least {n} {n|character|characters}.",
     ),
     "access.scope_needed": (
         "Bạn chỉ quản lý tài khoản trong phạm vi {scope}: hãy ghi --unit là đơn vị thuộc phạm vi đó.",
@@ -135,7 +135,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "uploads.reverted": (
         "Đã hoàn tác lần tải #{upload_id}: gỡ {rows} dòng, số liệu trước đó được khôi phục.",
-        "Reverted upload #{upload_id}: {rows} rows removed, the earlier data restored.",
+        "Reverted upload #{upload_id}: {rows} {rows|row|rows} removed, the earlier data restored.",
     ),
     "uploads.none": ("Chưa có lần tải nào.", "No uploads yet."),
     "uploads.col.when": ("Thời điểm", "When"),

@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.sample_done": (
         "Đã tạo cơ sở dữ liệu mẫu {path}: {units} đơn vị hành chính, {rows} dòng đánh giá, {uploads} lần tải lên.",
-        "Built the sample database {path}: {units} administrative units, {rows} assessment rows, {uploads} uploads.",
+        "Built the sample database {path}: {units} administrative {units|unit|units}, {rows} assessment {rows|row|rows}, {uploads} {uploads|upload|uploads}.",
     ),
     "cli.summary_title": (
         "{unit} — kỳ {period} — {set_id}",
@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.catalog_loaded": (
         "Đã nạp bộ tiêu chí: {sets} ({criteria} tiêu chí, {indicators} chỉ tiêu).",
-        "Loaded criteria sets: {sets} ({criteria} criteria, {indicators} indicators).",
+        "Loaded criteria sets: {sets} ({criteria} {criteria|criterion|criteria}, {indicators} {indicators|indicator|indicators}).",
     ),
     "cli.rejected": (
         "Tệp bị từ chối, không có gì được ghi vào cơ sở dữ liệu. Sửa các lỗi sau rồi tải lại:",
@@ -57,11 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.import_loaded": (
         "Đã nạp {rows} dòng của {communes} xã (mã lần tải {upload_id}).",
-        "Loaded {rows} rows for {communes} communes (upload {upload_id}).",
+        "Loaded {rows} {rows|row|rows} for {communes} {communes|commune|communes} (upload {upload_id}).",
     ),
     "cli.import_dry": (
         "Kiểm tra xong, tệp hợp lệ: {rows} dòng của {communes} xã sẽ được nạp (chưa ghi gì).",
-        "Checked, the file is valid: {rows} rows for {communes} communes would be loaded (nothing written).",
+        "Checked, the file is valid: {rows} {rows|row|rows} for {communes} {communes|commune|communes} would be loaded (nothing written).",
     ),
     "cli.warnings": ("Lưu ý:", "Warnings:"),
     "cli.change_line": (
@@ -88,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.targets_counts": ("Tình trạng: {counts}", "Status: {counts}"),
     "cli.targets_loaded": (
         "Đã nạp {targets} mục tiêu xã, {goals} chỉ tiêu đơn vị, {recognitions} quyết định công nhận.",
-        "Loaded {targets} commune targets, {goals} unit goals, {recognitions} recognition decisions.",
+        "Loaded {targets} commune {targets|target|targets}, {goals} unit {goals|goal|goals}, {recognitions} recognition {recognitions|decision|decisions}.",
     ),
     "cli.targets_usage": (
         'Cần --unit và --year (ví dụ: python -m ntm targets --unit "Văn Quan" --year 2024), hoặc: targets import TỆP.',

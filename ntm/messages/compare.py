@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.sort.name": ("Tên xã", "Commune name"),
     "compare.many": (
         "{count} xã: chọn một huyện ở thanh bên trái để xem gọn hơn.",
-        "{count} communes: pick a district in the sidebar for a closer view.",
+        "{count} {count|commune|communes}: pick a district in the sidebar for a closer view.",
     ),
     "compare.heatmap_title": (
         "Tình trạng từng tiêu chí của các xã – {unit} – {period}",

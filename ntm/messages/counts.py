@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resources.s_propaganda": ("Công tác tuyên truyền: {parts}.", "Propaganda: {parts}."),
     "resources.s_ocop": (
         "{total} sản phẩm được công nhận sản phẩm OCOP ({parts}).",
-        "{total} products recognised as OCOP products ({parts}).",
+        "{total} {total|product|products} recognised as OCOP products ({parts}).",
     ),
     "resources.no_unit": (
         "Tệp không ghi đơn vị báo cáo. Chọn huyện (xã) khi tải lên, hoặc dùng mẫu tải từ trang “Nguồn lực”.",
@@ -153,15 +153,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.resources_loaded": (
         "Đã nạp {rows} giá trị và {plans} kế hoạch năm (lần tải {upload_id}).",
-        "Loaded {rows} values and {plans} yearly plans (upload {upload_id}).",
+        "Loaded {rows} {rows|value|values} and {plans} yearly {plans|plan|plans} (upload {upload_id}).",
     ),
     "cli.resources_dry": (
         "Tệp hợp lệ: {rows} giá trị, {plans} kế hoạch năm. Chưa ghi gì (--dry-run).",
-        "The file is valid: {rows} values, {plans} yearly plans. Nothing written (--dry-run).",
+        "The file is valid: {rows} {rows|value|values}, {plans} yearly {plans|plan|plans}. Nothing written (--dry-run).",
     ),
     "cli.villages_loaded": (
         "Đã thêm {added} thôn, cập nhật {updated} thôn.",
-        "Added {added} villages, updated {updated}.",
+        "Added {added} {added|village|villages}, updated {updated}.",
     ),
     "col.quantity": ("Chỉ tiêu", "Quantity"),
     "col.uom": ("Đơn vị tính", "Unit"),
@@ -205,36 +205,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.h_levels": ("NTM nâng cao, NTM kiểu mẫu", "Advanced and model NTM"),
     "report.levels_counts": (
         "Toàn đơn vị có {standard}/{base} xã đạt chuẩn NTM, {advanced} xã đạt chuẩn NTM nâng cao, {model} xã đạt chuẩn NTM kiểu mẫu (theo kết quả đánh giá trong kỳ).",
-        "{standard} of {base} communes meet the NTM standard, {advanced} the advanced standard and {model} the model standard (as assessed in the period).",
+        "{standard} of {base} {base|commune|communes} meet the NTM standard, {advanced} the advanced standard and {model} the model standard (as assessed in the period).",
     ),
     "report.advanced_average": (
         "Bình quân {unit} đạt {average} tiêu chí NTM nâng cao/xã (tính trên {communes} xã: {basis}).",
-        "{unit} averages {average} advanced NTM criteria per commune (over {communes} communes: {basis}).",
+        "{unit} averages {average} advanced NTM criteria per commune (over {communes} {communes|commune|communes}: {basis}).",
     ),
     "report.advanced_line": (
         "Xã {name} đạt {met}/{n} tiêu chí NTM nâng cao, chưa đạt: {unmet}.",
-        "{name} meets {met}/{n} advanced criteria; not met: {unmet}.",
+        "{name} meets {met}/{n} advanced {n|criterion|criteria}; not met: {unmet}.",
     ),
     "report.advanced_full": (
         "Xã {name} đạt {n}/{n} tiêu chí NTM nâng cao.",
-        "{name} meets all {n} advanced criteria.",
+        "{name} meets all {n} advanced {n|criterion|criteria}.",
     ),
     "report.model_line": (
         "Xã {name} đáp ứng {met}/{n} điều kiện xã NTM kiểu mẫu, còn thiếu: {unmet}.",
-        "{name} meets {met}/{n} model-commune conditions; missing: {unmet}.",
+        "{name} meets {met}/{n} model-commune {n|condition|conditions}; missing: {unmet}.",
     ),
     "report.h_villages": ("Xây dựng thôn, bản đạt chuẩn NTM", "Villages at NTM standard"),
     "report.villages_average": (
         "Bình quân {unit} đạt {average} tiêu chí NTM/thôn ({reporting}/{villages} thôn, bản có báo cáo).",
-        "{unit} averages {average} NTM criteria per village ({reporting} of {villages} villages reporting).",
+        "{unit} averages {average} NTM criteria per village ({reporting} of {villages} {villages|village|villages} reporting).",
     ),
     "report.villages_levels": (
         "Kết quả: {at_standard}/{villages} thôn, bản đạt chuẩn NTM (đạt {share}); {model} thôn đạt chuẩn khu dân cư NTM kiểu mẫu.",
-        "Result: {at_standard} of {villages} villages at NTM standard ({share}); {model} model residential areas.",
+        "Result: {at_standard} of {villages} {villages|village|villages} at NTM standard ({share}); {model} model residential areas.",
     ),
     "report.villages_commune": (
         "Xã {commune}: {at_standard}/{villages} thôn đạt chuẩn ({share}), {model} thôn kiểu mẫu.",
-        "{commune}: {at_standard} of {villages} villages at standard ({share}), {model} model.",
+        "{commune}: {at_standard} of {villages} {villages|village|villages} at standard ({share}), {model} model.",
     ),
     "report.h_rank": ("Xếp hạng trong tỉnh", "Rank in the province"),
     "report.rank_line": (
@@ -285,7 +285,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "levels.kpi_at_standard": ("Xã đạt chuẩn NTM trong kỳ", "Communes at NTM standard"),
     "levels.advanced_sentence": (
         "Bình quân {unit} đạt **{average} tiêu chí NTM nâng cao/xã**, tính trên {communes} xã ({basis}; bộ {set_id}).",
-        "{unit} averages **{average} advanced NTM criteria per commune**, over {communes} communes ({basis}; set {set_id}).",
+        "{unit} averages **{average} advanced NTM criteria per commune**, over {communes} {communes|commune|communes} ({basis}; set {set_id}).",
     ),
     "levels.dist_title": (
         "Số xã theo số tiêu chí nâng cao đạt – {unit} – {period}",
@@ -330,14 +330,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các thôn của {unit} chưa có báo cáo theo bộ {set_id} trong {period}. Tải kết quả thôn ở trang “Tải dữ liệu” (chọn bộ tiêu chí thôn), hoặc chọn kỳ khác.",
         "The villages of {unit} have no reports against {set_id} in {period}. Upload village results on the “Upload” page (choose the village set), or choose another period.",
     ),
-    "villages.kpi_reporting": ("{n} thôn có báo cáo trong kỳ.", "{n} villages reported in the period."),
+    "villages.kpi_reporting": ("{n} thôn có báo cáo trong kỳ.", "{n} {n|village|villages} reported in the period."),
     "villages.kpi_average_help": (
         "Bình quân số tiêu chí đạt (trên {n}, bộ {set_id}) của các thôn có báo cáo.",
         "Average criteria met (of {n}, set {set_id}) over the villages that reported.",
     ),
     "villages.sentence": (
         "Bình quân {unit} đạt **{average} tiêu chí NTM/thôn**; **{at_standard}/{villages} thôn, bản đạt chuẩn NTM (đạt {share})**; {model} thôn đạt chuẩn khu dân cư kiểu mẫu.",
-        "{unit} averages **{average} NTM criteria per village**; **{at_standard} of {villages} villages at NTM standard ({share})**; {model} model residential areas.",
+        "{unit} averages **{average} NTM criteria per village**; **{at_standard} of {villages} {villages|village|villages} at NTM standard ({share})**; {model} model residential areas.",
     ),
     "villages.rule": (
         "Lớp số liệu: {layer}; mỗi thôn tính theo báo cáo mới nhất trong kỳ. Tỷ lệ tính trên tất cả thôn trong danh sách; thôn đạt khu dân cư kiểu mẫu được tính cả là đạt chuẩn NTM.",
@@ -365,7 +365,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "villages.template": ("Tải mẫu danh sách thôn", "Download the village list template"),
     "villages.upload": ("Tệp danh sách thôn (.xlsx)", "Village list file (.xlsx)"),
     "villages.upload_go": ("Kiểm tra và nạp danh sách", "Check and load the list"),
-    "villages.loaded": ("Đã thêm {added} thôn, cập nhật {updated} thôn.", "Added {added} villages, updated {updated}."),
+    "villages.loaded": (
+        "Đã thêm {added} thôn, cập nhật {updated} thôn.",
+        "Added {added} {added|village|villages}, updated {updated}.",
+    ),
     "villages.rejected": (
         "Danh sách chưa được nạp (không ghi gì). Sửa các ô sau rồi tải lên lại:",
         "The list was not loaded (nothing written). Fix these cells and upload again:",
@@ -408,18 +411,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resources.upload": ("Tệp số liệu nguồn lực (.xlsx)", "Resources file (.xlsx)"),
     "resources.rejected": (
         "Tệp có {count} lỗi, chưa ghi gì. Sửa các ô sau rồi tải lên lại:",
-        "The file has {count} errors; nothing was written. Fix these cells and upload again:",
+        "The file has {count} {count|error|errors}; nothing was written. Fix these cells and upload again:",
     ),
     "resources.checked": (
         "Tệp hợp lệ: {rows} giá trị, {plans} kế hoạch năm. Bấm “Ghi vào cơ sở dữ liệu” để nạp.",
-        "The file is valid: {rows} values, {plans} yearly plans. Press “Write to the database” to load it.",
+        "The file is valid: {rows} {rows|value|values}, {plans} yearly {plans|plan|plans}. Press “Write to the database” to load it.",
     ),
     "resources.confirm": ("Ghi vào cơ sở dữ liệu", "Write to the database"),
-    "resources.loaded": ("Đã nạp {rows} giá trị (lần tải {upload_id}).", "Loaded {rows} values (upload {upload_id})."),
+    "resources.loaded": (
+        "Đã nạp {rows} giá trị (lần tải {upload_id}).",
+        "Loaded {rows} {rows|value|values} (upload {upload_id}).",
+    ),
     "overview.levels_title": ("Ba mức đạt chuẩn: NTM, nâng cao, kiểu mẫu", "Three levels: standard, advanced, model"),
     "overview.rank_standard": (
         "Về số xã đạt chuẩn NTM, {district} đứng thứ {rank}/{of} huyện ({count} xã).",
-        "By communes at NTM standard, {district} ranks {rank} of {of} ({count} communes).",
+        "By communes at NTM standard, {district} ranks {rank} of {of} ({count} {count|commune|communes}).",
     ),
     "store.revert_village_list": (
         "Lần tải {upload_id} là danh sách thôn, không hoàn tác được: hãy sửa danh sách thôn và tải lại.",

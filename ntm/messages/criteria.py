@@ -23,8 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Share of communes meeting each criterion (%) by district",
     ),
     "criteria.by_district_help": (
-        "Mỗi ô: phần trăm số xã có báo cáo của huyện đạt tiêu chí đó.",
-        "Each cell: percent of the district's reporting communes meeting that criterion.",
+        "Mỗi ô: phần trăm số xã có báo cáo của huyện đạt tiêu chí đó; màu càng đậm, tỷ lệ càng cao. Đưa chuột lên số tiêu chí để xem tên.",
+        "Each cell: percent of the district's reporting communes meeting that criterion; the darker, the higher. Hover over a criterion number for its name.",
     ),
     "criteria.over_time_title": (
         "Tỷ lệ xã đạt từng tiêu chí qua các năm — {unit} ({set_id})",

@@ -33,7 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhóm chưa có xã nào. Liệt kê các xã, cách nhau bằng dấu phẩy.",
         "The grouping has no communes. List them, separated by commas.",
     ),
-    "groups.saved": ("Đã lưu nhóm “{name}” ({count} xã).", "Saved grouping “{name}” ({count} communes)."),
+    "groups.saved": (
+        "Đã lưu nhóm “{name}” ({count} xã).",
+        "Saved grouping “{name}” ({count} {count|commune|communes}).",
+    ),
     "groups.removed": ("Đã xóa nhóm “{name}”.", "Removed grouping “{name}”."),
     "groups.not_found": (
         "Không có nhóm “{name}”. Xem danh sách: python -m ntm groups list.",
@@ -47,10 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "groups.kind.cluster": ("Cụm xã", "Cluster"),
     "groups.kind.working_group": ("Tổ công tác", "Working group"),
     "merger.saved": ("Đã ghi: {old} sáp nhập vào {new} từ {date}.", "Recorded: {old} merged into {new} from {date}."),
-    "populations.saved": ("Đã ghi dân số của {count} xã.", "Saved the population of {count} communes."),
+    "populations.saved": ("Đã ghi dân số của {count} xã.", "Saved the population of {count} {count|commune|communes}."),
     "commune_groups.saved": (
         "Đã ghi nhóm xã (1/2/3) của {count} xã cho {set_name}.",
-        "Saved the commune group (1/2/3) of {count} communes for the {set_name}.",
+        "Saved the commune group (1/2/3) of {count} {count|commune|communes} for the {set_name}.",
     ),
     "history.bad_row": ("Dòng {row}: {problem}", "Row {row}: {problem}"),
     "history.bad_number": (
@@ -73,8 +76,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” không phải có/không. Ghi yes hoặc no.",
         "“{value}” is not yes/no. Write yes or no.",
     ),
-    "mapping.pairs": ("{count} tiêu chí tương đương ({numbers})", "{count} comparable criteria ({numbers})"),
-    "mapping.saved": ("Đã ghi {count} dòng đối chiếu tiêu chí.", "Saved {count} mapping rows."),
+    "mapping.pairs": (
+        "{count} tiêu chí tương đương ({numbers})",
+        "{count} comparable {count|criterion|criteria} ({numbers})",
+    ),
+    "mapping.saved": ("Đã ghi {count} dòng đối chiếu tiêu chí.", "Saved {count} mapping {count|row|rows}."),
     "view.label": ("Cách xem", "View"),
     "view.then": ("Theo đơn vị lúc đó", "As units were then"),
     "view.today": ("Theo xã hiện nay", "On today's communes"),
@@ -113,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "set.break_pairs": (
         "So sánh giữa hai bộ chỉ dùng {count} tiêu chí tương đương ({numbers}) theo bảng đối chiếu.",
-        "Comparisons across the two use only the {count} comparable criteria ({numbers}) of the mapping table.",
+        "Comparisons across the two use only the {count} comparable {count|criterion|criteria} ({numbers}) of the mapping table.",
     ),
     "set.break_no_pairs": (
         "Bảng đối chiếu không có tiêu chí tương đương giữa hai bộ, nên không so sánh số tiêu chí; quản trị viên có thể nạp thêm bảng đối chiếu (xem hướng dẫn trong README).",
@@ -121,11 +127,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "delta.crosses": (
         "So với {period} ({before}): qua đổi bộ tiêu chí, so trên {count} tiêu chí tương đương: {avg_before} → {avg_after} tiêu chí/xã.",
-        "Against {period} ({before}): across a set change, on {count} comparable criteria: {avg_before} → {avg_after} per commune.",
+        "Against {period} ({before}): across a set change, on {count} comparable {count|criterion|criteria}: {avg_before} → {avg_after} per commune.",
     ),
     "delta.same_unit": (
         "So với {period}: {unit} là cùng một đơn vị trước và sau sáp nhập ({before} xã khi đó, {after} xã nay).",
-        "Against {period}: {unit} is the same unit before and after the merger ({before} communes then, {after} now).",
+        "Against {period}: {unit} is the same unit before and after the merger ({before} {before|commune|communes} then, {after} now).",
     ),
     "delta.none": (
         "Không có số liệu {period} theo bộ tiêu chí so sánh được với {set_name}, nên không tính thay đổi.",
@@ -133,11 +139,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "recognition.before_merger": (
         "Trước sáp nhập ({date}): {ntm} xã đạt chuẩn NTM, {nang_cao} nâng cao, {kieu_mau} kiểu mẫu. Công nhận không tự chuyển sang xã mới: xã sau sáp nhập chưa được công nhận cho đến khi có quyết định mới.",
-        "Before the merger ({date}): {ntm} communes at NTM standard, {nang_cao} advanced, {kieu_mau} model. Recognition does not carry over: a merged commune is unrecognised until a new decision.",
+        "Before the merger ({date}): {ntm} {ntm|commune|communes} at NTM standard, {nang_cao} advanced, {kieu_mau} model. Recognition does not carry over: a merged commune is unrecognised until a new decision.",
     ),
     "profile.predecessors": (
         "{name} hình thành từ {count} xã cũ: {names}. Biểu đồ gồm cả báo cáo của các xã cũ trước sáp nhập (theo quy tắc đã chọn).",
-        "{name} was formed from {count} former communes: {names}. The chart includes their reports before the merger (under the chosen rule).",
+        "{name} was formed from {count} former {count|commune|communes}: {names}. The chart includes their reports before the merger (under the chosen rule).",
     ),
     "profile.predecessor_decision": (
         "{commune}: {level} (QĐ {decision}, {date}) — không chuyển sang xã mới; cần quyết định công nhận mới.",
@@ -146,11 +152,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "profile.successor": ("{name} đã sáp nhập vào: {names}.", "{name} merged into: {names}."),
     "compare.many_groups": (
         "{count} xã: chọn một huyện cũ hoặc nhóm xã ở thanh bên trái để xem gọn hơn.",
-        "{count} communes: pick a former district or a grouping in the sidebar for a closer view.",
+        "{count} {count|commune|communes}: pick a former district or a grouping in the sidebar for a closer view.",
     ),
     "compare.crosses": (
         "Qua đổi bộ tiêu chí ({before} → {after}): chỉ so {count} tiêu chí tương đương; số tiêu chí đạt tính trên các tiêu chí đó.",
-        "Across a set change ({before} → {after}): only {count} comparable criteria are compared; criteria met count those.",
+        "Across a set change ({before} → {after}): only {count} comparable {count|criterion|criteria} are compared; criteria met count those.",
     ),
     "compare.across_merger": (
         "Kỳ {period} trước sáp nhập: mỗi xã hiện nay được so với các xã cũ của nó (theo quy tắc chặt nếu chưa chọn khác).",

@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.dimension": (
         "Trang tính có kích thước bất thường ({rows} dòng × {columns} cột). Xóa các ô thừa ở xa bảng số liệu (Ctrl+End để tìm) rồi lưu lại.",
-        "The sheet has an abnormal size ({rows} rows × {columns} columns). Delete stray cells far from the table (Ctrl+End finds them) and save again.",
+        "The sheet has an abnormal size ({rows} {rows|row|rows} × {columns} {columns|column|columns}). Delete stray cells far from the table (Ctrl+End finds them) and save again.",
     ),
     "file.timeout": (
         "Đọc tệp quá {seconds} giây nên đã dừng. Hãy tách tệp thành các tệp nhỏ hơn.",
@@ -76,7 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.criterion_outside": (
         "Tiêu chí {criterion} không có trong bộ {set_id} (gồm {n} tiêu chí). Xóa ô này hoặc chọn đúng bộ tiêu chí.",
-        "Criterion {criterion} is not in set {set_id} ({n} criteria). Remove it or choose the right set.",
+        "Criterion {criterion} is not in set {set_id} ({n} {n|criterion|criteria}). Remove it or choose the right set.",
     ),
     "import.criterion_repeated": (
         "Có tiêu chí xuất hiện ở hai cột. Giữ mỗi tiêu chí một cột.",
@@ -163,13 +163,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upload.rejected": (
         "Tệp có {count} lỗi, chưa ghi gì vào cơ sở dữ liệu. Sửa các ô dưới đây rồi tải lại.",
-        "The file has {count} errors; nothing was written. Fix the cells below and upload again.",
+        "The file has {count} {count|error|errors}; nothing was written. Fix the cells below and upload again.",
     ),
     "upload.where": ("Vị trí", "Where"),
     "upload.message": ("Nội dung", "Message"),
     "upload.valid": (
         "Tệp hợp lệ: {rows} dòng của {communes} xã. Xem thay đổi so với kỳ trước rồi bấm “Xác nhận nạp”.",
-        "Valid: {rows} rows for {communes} communes. Review the changes against the previous period, then press “Confirm and load”.",
+        "Valid: {rows} {rows|row|rows} for {communes} {communes|commune|communes}. Review the changes against the previous period, then press “Confirm and load”.",
     ),
     "upload.missing": (
         "Các xã có báo cáo kỳ trước nhưng không có trong tệp: {names}.",
@@ -178,7 +178,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.confirm": ("Xác nhận nạp", "Confirm and load"),
     "upload.loaded": (
         "Đã nạp {rows} dòng của {communes} xã (lần tải số {upload_id}). Các trang đã được cập nhật.",
-        "Loaded {rows} rows for {communes} communes (upload {upload_id}). Every page now shows the new data.",
+        "Loaded {rows} {rows|row|rows} for {communes} {communes|commune|communes} (upload {upload_id}). Every page now shows the new data.",
     ),
     "upload.history_title": ("3. Lịch sử tải dữ liệu", "3. Upload history"),
     "upload.no_history": ("Chưa có lần tải dữ liệu nào.", "No uploads yet."),
@@ -186,7 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.revert": ("Hoàn tác", "Revert"),
     "upload.reverted": (
         "Đã hoàn tác lần tải số {upload_id} ({rows} dòng); số liệu trước đó đã được khôi phục.",
-        "Reverted upload {upload_id} ({rows} rows); the earlier figures are back.",
+        "Reverted upload {upload_id} ({rows} {rows|row|rows}); the earlier figures are back.",
     ),
     "upload.rows": ("Số dòng", "Rows"),
     "upload.communes": ("Số xã", "Communes"),
@@ -209,11 +209,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.total_row_mismatch": (
         "Dòng tổng ghi {stated} xã đạt tiêu chí {criterion}, nhưng đếm các dòng phía trên được {counted}. Kiểm tra lại dòng tổng (dòng này không được nạp).",
-        "The total row states {stated} communes meet criterion {criterion}, but the rows above count {counted}. Check the total row (it is not loaded).",
+        "The total row states {stated} {stated|commune|communes} meet criterion {criterion}, but the rows above count {counted}. Check the total row (it is not loaded).",
     ),
     "import.more_findings": (
         "… và {count} lỗi/cảnh báo khác cùng loại. Sửa các lỗi trên rồi tải lại để xem tiếp.",
-        "… and {count} more findings. Fix the ones above and upload again to see the rest.",
+        "… and {count} more {count|finding|findings}. Fix the ones above and upload again to see the rest.",
     ),
     "import.form_no_commune": (
         "Phiếu tự đánh giá không ghi tên xã. Ghi “Xã …, huyện …” ở tiêu đề hoặc đặt tên trang là tên xã.",
@@ -225,7 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "layout.understood": (
         "{family}, tiêu đề ở dòng {header}, tên xã từ ô {communes}, {criteria} tiêu chí ở ô {first}…{last} (độ tin cậy {confidence}).",
-        "{family}, header in rows {header}, communes from {communes}, {criteria} criteria in {first}…{last} (confidence {confidence}).",
+        "{family}, header in rows {header}, communes from {communes}, {criteria} {criteria|criterion|criteria} in {first}…{last} (confidence {confidence}).",
     ),
     "layout.reason.confidence": ("bằng chứng còn yếu", "the evidence is weak"),
     "layout.reason.margin": (

@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.set_en.commune_model": ("", "the model new rural commune criteria {years}"),
     "report.set_en.district": ("", "the national new rural district criteria {years}"),
     "report.no_commune": ("không có xã nào", "none"),
-    "report.n_communes": ("{count} xã", "{count} communes"),
+    "report.n_communes": ("{count} xã", "{count} {count|commune|communes}"),
     "report.one_commune": ("01 xã", "1 commune"),
     "report.part_result": ("Kết quả thực hiện Bộ tiêu chí", "Results against the criteria"),
     "report.part_counts": ("Thôn, bản, các mức đạt chuẩn và nguồn lực", "Villages, levels and resources"),
@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.table_no": ("Bảng {no}. {caption}", "Table {no}. {caption}"),
     "report.target_overdue": (
         "còn thiếu {count} tiêu chí: {criteria}; đã hết hạn — {status}",
-        "{count} criteria missing: {criteria}; the deadline has passed — {status}",
+        "{count} {count|criterion|criteria} missing: {criteria}; the deadline has passed — {status}",
     ),
     "report.committee": ("Ủy ban nhân dân\n{kind} {name}", "People's Committee of {name}"),
     "report.committee_short": ("UBND {kind} {name}", "People's Committee of {name}"),
@@ -109,11 +109,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layers.part.recognised": ("được công nhận {met}", "recognised {met}"),
     "layers.sentence_same": (
         "Tháng {period}: {parts} tiêu chí đạt; các lớp số liệu khớp nhau.",
-        "{period}: {parts} criteria met; the layers agree.",
+        "{period}: {parts} {parts|criterion|criteria} met; the layers agree.",
     ),
     "layers.sentence_differ": (
         "Tháng {period}: {parts} tiêu chí đạt; khác nhau ở tiêu chí {criteria}.",
-        "{period}: {parts} criteria met; they differ on criteria {criteria}.",
+        "{period}: {parts} {parts|criterion|criteria} met; they differ on criteria {criteria}.",
     ),
     "chart.download_png": ("Tải ảnh biểu đồ (PNG, có tiêu đề)", "Download the chart (PNG, with its title)"),
     "chart.double_click": ("Nhấp đúp để thu nhỏ lại", "Double-click to zoom back out"),
@@ -132,7 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.map": ("Bản đồ", "Map"),
     "map.title": ("Bản đồ xã — {unit} — {period}", "Commune map — {unit} — {period}"),
     "map.chart_title": ("Số tiêu chí đạt của từng xã – {unit}, {period}", "Criteria met by commune – {unit}, {period}"),
-    "map.hover": ("{name} (huyện {district}): {met}/{n} tiêu chí", "{name} ({district}): {met}/{n} criteria"),
+    "map.hover": (
+        "{name} (huyện {district}): {met}/{n} tiêu chí",
+        "{name} ({district}): {met}/{n} {n|criterion|criteria}",
+    ),
     "map.help": (
         "Mỗi chấm là một xã, đặt theo tọa độ trong danh mục đơn vị hành chính; màu từ đỏ (ít tiêu chí) đến xanh "
         "(đủ tiêu chí). Nhấp vào một xã để mở hồ sơ. Bản đồ không cần mạng Internet (không dùng nền bản đồ). "
@@ -150,4 +153,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "uploadlog.source.import": ("tải tệp lên", "file upload"),
     "uploadlog.source.sample": ("dữ liệu mẫu", "sample data"),
     "uploadlog.source.test": ("kiểm thử", "test"),
+    # ------------------------------------------------------------ paces with their unit (ntm.pace_words)
+    "pace.criteria": ("{value} tiêu chí/tháng", "{value} criteria/month"),
+    "pace.communes": ("{value} xã/tháng", "{value} communes/month"),
+    "pace.points": ("{value} điểm %/tháng", "{value} percentage points/month"),
+    "pace.months_left": ("còn {count} tháng", "{count} {count|month|months} left"),
+    "pace.due_now": ("đến hạn tháng này", "due this month"),
+    "pace.overdue_by": ("quá hạn {count} tháng", "{count} {count|month|months} overdue"),
+    # ------------------------------------------------------------ the status method explained (targets page)
+    "targets.method_title": (
+        "Tình trạng được tính thế nào? (phương pháp Open SDG)",
+        "How is the status worked out? (the Open SDG method)",
+    ),
+    "targets.method_body": (
+        "**Open SDG** là cách các cơ quan thống kê theo dõi các Mục tiêu phát triển bền vững (SDG): "
+        "so sánh **tốc độ thực tế** với **tốc độ cần** để đạt mục tiêu đúng hạn.\n\n"
+        "- **Tốc độ cần** = phần còn thiếu ÷ số tháng còn lại đến hạn. Ví dụ: còn thiếu 3 tiêu chí, còn 6 tháng "
+        "→ cần 0,5 tiêu chí/tháng.\n"
+        "- **Tốc độ thực tế** = thay đổi giữa báo cáo mới nhất và báo cáo sớm nhất trong khoảng {lo}-{hi} tháng "
+        "trước đó, chia cho số tháng giữa hai báo cáo.\n"
+        "- Đơn vị theo chỉ tiêu: xã phấn đấu và bình quân tiêu chí/xã tính bằng tiêu chí/tháng, số xã đạt chuẩn "
+        "bằng xã/tháng, tỷ lệ xã đạt chuẩn bằng điểm %/tháng.\n\n"
+        "**Các mức tình trạng**\n\n"
+        "- **{achieved}**: không còn thiếu gì, hoặc đã có quyết định công nhận.\n"
+        "- **{on_track}**: tốc độ thực tế bằng từ {high} tốc độ cần trở lên.\n"
+        "- **{needs_acceleration}**: từ {low} đến dưới {high}.\n"
+        "- **{limited}**: từ 0 đến dưới {low} (đứng yên cũng là chậm).\n"
+        "- **{regressing}**: tốc độ thực tế âm, tức là mất bớt tiêu chí.\n"
+        "- **{overdue}**: đã đến tháng hạn mà chưa đạt.\n"
+        "- **{no_data}**: chưa có báo cáo theo bộ tiêu chí của mức này, hoặc chưa có báo cáo {lo}-{hi} tháng "
+        "trước để tính tốc độ. Đề nghị xã gửi báo cáo đủ các tháng.",
+        "**Open SDG** is how statistics offices follow the Sustainable Development Goals (SDGs): the "
+        "**observed pace** is compared with the **pace needed** to reach the target on time.\n\n"
+        "- **Pace needed** = what is still missing ÷ months left to the deadline. Example: 3 criteria missing, "
+        "6 months left → 0.5 criteria/month needed.\n"
+        "- **Observed pace** = the change between the latest report and the earliest report {lo}-{hi} {hi|month|months} "
+        "before it, divided by the months between them.\n"
+        "- Units follow the goal: target communes and average criteria per commune in criteria/month, communes "
+        "at standard in communes/month, the share at standard in percentage points/month.\n\n"
+        "**The statuses**\n\n"
+        "- **{achieved}**: nothing missing, or a recognition decision exists.\n"
+        "- **{on_track}**: the observed pace is {high} of the pace needed or more.\n"
+        "- **{needs_acceleration}**: from {low} to below {high}.\n"
+        "- **{limited}**: from 0 to below {low} (standing still counts as limited).\n"
+        "- **{regressing}**: the observed pace is negative: criteria are being lost.\n"
+        "- **{overdue}**: the deadline month has come and the target is not reached.\n"
+        "- **{no_data}**: no report against this level's criteria yet, or no report {lo}-{hi} {hi|month|months} back to "
+        "measure a pace. Ask the commune to send every month's report.",
+    ),
+    "targets.unmet_help": (
+        "Số thứ tự các tiêu chí chưa đạt; tên tiêu chí và sở, ngành phụ trách ở bảng bên dưới.",
+        "Numbers of the criteria not met; their names and the departments in charge are in the table below.",
+    ),
 }

@@ -5,7 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.kpi_communes": ("Số xã có báo cáo", "Communes reporting"),
     "overview.kpi_communes_help": (
         "{missing} xã chưa gửi báo cáo trong kỳ.",
-        "{missing} communes sent no report for the period.",
+        "{missing} {missing|commune|communes} sent no report for the period.",
     ),
     "overview.kpi_standard": ("Xã đạt {n}/{n} tiêu chí", "Communes at {n}/{n}"),
     "overview.kpi_average": ("Bình quân tiêu chí/xã", "Avg. criteria/commune"),
@@ -20,7 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "overview.missing": (
         "{count} xã chưa gửi báo cáo trong kỳ: {names}. Nhắc các xã gửi báo cáo hoặc tải lên ở trang “Tải dữ liệu”.",
-        "{count} communes sent no report for the period: {names}. Remind them, or upload their reports on the “Upload” page.",
+        "{count} {count|commune|communes} sent no report for the period: {names}. Remind them, or upload their reports on the “Upload” page.",
     ),
     "overview.set_break": (
         "Năm 2022 chuyển sang bộ tiêu chí 2021-2025 (chặt hơn) nên bình quân giảm: hai đường không nối với nhau vì không so sánh trực tiếp được.",
@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "overview.standard_list": (
         "Số xã đạt {n} tiêu chí: **{count} xã** ({names}).",
-        "Communes meeting all {n} criteria: **{count}** ({names}).",
+        "Communes meeting all {n} {n|criterion|criteria}: **{count}** ({names}).",
     ),
     "overview.rank": (
         "Huyện {district} đứng thứ {rank}/{of} huyện trong tỉnh",
@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "overview.regressions": (
         "{count} xã bị mất tiêu chí đã đạt so với báo cáo trước: {names}. Xem chi tiết ở trang Mục tiêu.",
-        "{count} communes lost criteria since their previous report: {names}. See the Targets page.",
+        "{count} {count|commune|communes} lost criteria since their previous report: {names}. See the Targets page.",
     ),
     "overview.regressions_link": ("Xem tiêu chí bị mất", "See the criteria lost"),
 }

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No targets for this commune. Enter them on the “Targets” page.",
     ),
     "profile.target_line": (
-        "**{level}** hạn {deadline} ({plan}): **{status}** — còn {months} tháng, cần {needed} tiêu chí/tháng, thực tế {observed}.",
-        "**{level}** due {deadline} ({plan}): **{status}** — {months} months left, {needed} criteria/month needed, {observed} observed.",
+        "**{level}** hạn {deadline} ({plan}): **{status}** — {months}; tốc độ cần {needed}, thực tế {observed}.",
+        "**{level}** due {deadline} ({plan}): **{status}** — {months}; pace needed {needed}, observed {observed}.",
     ),
 }

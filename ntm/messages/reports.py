@@ -25,20 +25,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.h_bins": ("Phân loại xã theo số tiêu chí đạt", "Communes by criteria met"),
     "report.bin_full": (
         "Số xã đạt {label} tiêu chí: {count}{names}.",
-        "Communes meeting all {label} criteria: {count}{names}.",
+        "Communes meeting all {label} {label|criterion|criteria}: {count}{names}.",
     ),
     "report.bin": (
         "Số xã đạt từ {label} tiêu chí: {count}{names}.",
-        "Communes meeting {label} criteria: {count}{names}.",
+        "Communes meeting {label} {label|criterion|criteria}: {count}{names}.",
     ),
-    "report.bin_none_below": ("Không còn xã dưới {low} tiêu chí.", "No commune meets fewer than {low} criteria."),
+    "report.bin_none_below": (
+        "Không còn xã dưới {low} tiêu chí.",
+        "No commune meets fewer than {low} {low|criterion|criteria}.",
+    ),
     "report.h_unmet": (
         "Các xã chưa đạt chuẩn và tiêu chí chưa đạt",
         "Communes not at standard and their unmet criteria",
     ),
     "report.commune_line": (
         "Xã {name} đạt {met}/{n} tiêu chí, chưa đạt các tiêu chí: {unmet}.",
-        "{name} meets {met}/{n} criteria; not met: {unmet}.",
+        "{name} meets {met}/{n} {n|criterion|criteria}; not met: {unmet}.",
     ),
     "report.all_met": (
         "Tất cả các xã có báo cáo đều đạt đủ tiêu chí.",
@@ -60,14 +63,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no report yet against this level's criteria",
     ),
     "report.target_gap": (
-        "còn thiếu {count} tiêu chí: {criteria}; còn {months} tháng, cần {needed} tiêu chí/tháng, thực tế {observed} — {status}",
-        "{count} criteria missing: {criteria}; {months} months left, {needed} criteria/month needed, {observed} observed — {status}",
+        "còn thiếu {count} tiêu chí: {criteria}; {months}, cần {needed}, thực tế {observed} — {status}",
+        "{count} {count|criterion|criteria} missing: {criteria}; {months}, {needed} needed, {observed} observed — {status}",
     ),
     "report.no_targets": ("Chưa có xã nào đăng ký mục tiêu đến hạn năm {year}.", "No commune target is due in {year}."),
     "report.h_change": ("Thay đổi so với {before}", "Change since {before}"),
     "report.change_line": (
         "Xã {name}: {before} → {after} tiêu chí (đạt thêm: {gained}; không còn đạt: {lost}).",
-        "{name}: {before} → {after} criteria (newly met: {gained}; lost: {lost}).",
+        "{name}: {before} → {after} {after|criterion|criteria} (newly met: {gained}; lost: {lost}).",
     ),
     "report.no_change": ("Không xã nào thay đổi so với {before}.", "No commune changed since {before}."),
     "reports.title": ("Báo cáo — {unit} — {period}", "Report — {unit} — {period}"),

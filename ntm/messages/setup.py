@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "init.done": (
         "Cơ sở dữ liệu {path} đã sẵn sàng: {sets} bộ tiêu chí, {units} đơn vị hành chính, chưa có số liệu báo cáo{province}. Tiếp theo: tải tệp báo cáo lên bằng “python -m ntm import TỆP --db {path}” hoặc ở trang “Tải dữ liệu”.",
-        "Database {path} is ready: {sets} criteria sets, {units} administrative units, no reports yet{province}. Next: load a report with “python -m ntm import FILE --db {path}” or on the “Upload” page.",
+        "Database {path} is ready: {sets} criteria {sets|set|sets}, {units} administrative {units|unit|units}, no reports yet{province}. Next: load a report with “python -m ntm import FILE --db {path}” or on the “Upload” page.",
     ),
     "init.province": ("; {name}", "; {name}"),
     "init.unknown_province": (

@@ -94,17 +94,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "targets.goal": ("Chỉ tiêu", "Goal"),
     "targets.goal_value": ("Mục tiêu", "Target"),
     "targets.goal_current": ("Hiện tại", "Now"),
-    "targets.rule": (
-        "Đúng tiến độ: tốc độ thực tế ≥ 95% tốc độ cần; cần đẩy nhanh: 60-95%; tiến độ chậm: 0-60%; đang giảm: dưới 0. Tốc độ thực tế: thay đổi số tiêu chí đạt trong 3-12 tháng gần nhất.",
-        "On track: observed pace ≥ 95% of the pace needed; needs acceleration: 60-95%; limited: 0-60%; regressing: below 0. Observed pace: change in criteria met over the last 3-12 months.",
-    ),
     "targets.no_last_mile": (
         "Không có xã nào ở {unit} chỉ còn thiếu 1-2 tiêu chí ({period}).",
         "No commune in {unit} is missing only 1-2 criteria ({period}).",
     ),
     "targets.last_mile_title": (
         "{count} xã chỉ còn thiếu 1-2 tiêu chí ({unit}, {period}): tiêu chí hay thiếu nhất",
-        "{count} communes missing only 1-2 criteria ({unit}, {period}): the criteria most often missing",
+        "{count} {count|commune|communes} missing only 1-2 criteria ({unit}, {period}): the criteria most often missing",
     ),
     "targets.no_regressions": (
         "Không xã nào ở {unit} mất tiêu chí so với báo cáo trước ({period}).",
@@ -112,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "targets.regressions_found": (
         "{count} xã bị mất tiêu chí đã đạt so với báo cáo trước. Đề nghị xã và sở, ngành phụ trách kiểm tra.",
-        "{count} communes lost criteria they had met in their previous report. Ask them and the departments in charge to check.",
+        "{count} {count|commune|communes} lost criteria they had met in their previous report. Ask them and the departments in charge to check.",
     ),
     "targets.previous": ("Báo cáo trước", "Previous report"),
     "targets.latest": ("Báo cáo mới nhất", "Latest report"),

@@ -95,7 +95,7 @@ if len(lost):
         ui.md("overview.regressions", count=lost["unit_id"].nunique(), names=", ".join(sorted(set(lost["name"]))[:12])),
         icon=":material/warning:",
     )
-    st.page_link("pages/targets.py", label=ui.tr("overview.regressions_link"), icon=":material/flag:")
+    st.page_link("views/targets.py", label=ui.tr("overview.regressions_link"), icon=":material/flag:")
 if len(missing):
     st.warning(
         ui.md("overview.missing", count=len(missing), names=", ".join(missing["name"].head(12))), icon=":material/mail:"
@@ -194,5 +194,5 @@ picked = st.dataframe(
 )
 st.caption(ui.tr("drill.table_hint"))
 if picked.selection.rows:
-    navigation.open_commune(str(scores["code"].iloc[picked.selection.rows[0]]), came_from="pages/overview.py")
+    navigation.open_commune(str(scores["code"].iloc[picked.selection.rows[0]]), came_from="views/overview.py")
 ui.download_xlsx(table, "tong-quan", key="dl-overview")

@@ -5,6 +5,7 @@ import tempfile
 import pandas as pd
 import streamlit as st
 
+import navigation
 import ui
 from ntm import access, accounts, audit, backup, plain, units
 from ntm.i18n import t
@@ -21,7 +22,7 @@ except access.AccessDenied as exc:
 st.subheader(ui.tr("admin.users_title"))
 listed = accounts.accounts(cur)
 if listed:
-    st.dataframe(
+    navigation.table(
         pd.DataFrame(
             {
                 ui.tr("users.col.name"): [a.username for a in listed],
@@ -75,7 +76,7 @@ if active:
 st.subheader(ui.tr("admin.audit_title"))
 log = audit.entries(cur, limit=500, within=who.scopes)  # an administrator of a district sees its changes
 if log:
-    st.dataframe(audit.table(log, lang), hide_index=True, width="stretch")
+    navigation.table(audit.table(log, lang), hide_index=True, width="stretch")
 else:
     ui.empty("audit.none")
 

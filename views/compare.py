@@ -46,7 +46,7 @@ clicked = st.plotly_chart(
 )
 st.caption(ui.tr("drill.heatmap_hint"))
 if (code := chart_clicks.picked(clicked)) is not None:
-    navigation.open_commune(code, came_from="pages/compare.py")
+    navigation.open_commune(code, came_from="views/compare.py")
 st.plotly_chart(
     charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label), lang),
     width="stretch",
@@ -110,5 +110,5 @@ table = table[[c for c in columns if c != "district" or table["district"].notna(
         "lost": ui.tr("compare.lost"),
     }
 )
-st.dataframe(table, hide_index=True, width="stretch")
+navigation.table(table, hide_index=True, width="stretch")
 ui.download_xlsx(table, "so-sanh-xa", key="dl-compare")

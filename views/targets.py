@@ -6,8 +6,8 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import access, charts, completeness, metrics, periods, plans, progress, targets, writes
-from ntm.i18n import fmt_date, fmt_number, fmt_period
+from ntm import access, charts, completeness, metrics, pace_words, periods, plans, progress, targets, writes
+from ntm.i18n import fmt_date, fmt_period
 
 BADGE = {
     "achieved": "blue",
@@ -33,6 +33,8 @@ as_of_month = min(f.period.end, ui.query(progress.default_as_of, cur, version, f
 result = ui.query(progress.report, cur, version, f.scope, year, as_of_month, f.layer)
 as_of = fmt_period(result["as_of"], lang)
 st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
+with st.expander(ui.tr("targets.method_title"), icon=":material/help:"):
+    st.markdown(pace_words.method(lang))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(
     [
         ui.tr("targets.tab_progress"),
@@ -60,19 +62,20 @@ with tab_progress:
             config=navigation.chart_config("target_gap"),
         )
         name_col = "name_en" if lang == "en" else "name_vi"
+        # what a meeting reads first (status, pace) sits left of what it looks up (deadline, criteria, plan)
         table = pd.DataFrame(
             [
                 {
                     ui.tr("col.commune"): e["name"],
-                    ui.tr("col.district"): e["district"],
-                    ui.tr("col.level"): ui.tr("level." + e["level"]),
-                    ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
-                    ui.tr("col.met"): e["criteria_met"],
-                    ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
-                    ui.tr("col.months_left"): e["months_left"],
-                    ui.tr("col.needed_pace"): fmt_number(e["needed_pace"], lang, 2),
-                    ui.tr("col.observed_pace"): fmt_number(e["observed_pace"], lang, 2),
                     ui.tr("col.progress_status"): ui.tr("progress." + e["status"]),
+                    ui.tr("col.met"): e["criteria_met"],
+                    ui.tr("col.months_left"): pace_words.time_left(e["months_left"], lang, e["status"]),
+                    ui.tr("col.needed_pace"): pace_words.pace(e["needed_pace"], e["pace_unit"], lang),
+                    ui.tr("col.observed_pace"): pace_words.pace(e["observed_pace"], e["pace_unit"], lang),
+                    ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
+                    ui.tr("col.level"): ui.tr("level." + e["level"]),
+                    ui.tr("col.district"): e["district"],
+                    ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
                     ui.tr("targets.plan"): e["plan"],
                 }
                 for e in entries
@@ -80,14 +83,22 @@ with tab_progress:
         )
         if table[ui.tr("col.district")].isna().all():
             table = table.drop(columns=ui.tr("col.district"))
-        st.dataframe(
-            table,
+        # on screen the unmet criteria by number, so that the row fits 1440 px; their names and departments are
+        # in the table below, and the download keeps the names
+        shown = table.assign(
+            **{ui.tr("col.unmet"): [", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–" for e in entries]}
+        )
+        navigation.table(
+            shown,
             hide_index=True,
             width="stretch",
             column_config={
+                ui.tr("col.commune"): st.column_config.TextColumn(width="medium", pinned=True),
+                ui.tr("col.progress_status"): st.column_config.TextColumn(width="medium"),
                 ui.tr("col.met"): st.column_config.ProgressColumn(
                     ui.tr("col.met"), min_value=0, max_value=19, format="%d"
-                )
+                ),
+                ui.tr("col.unmet"): st.column_config.TextColumn(help=ui.tr("targets.unmet_help")),
             },
         )
         ui.download_xlsx(table, f"muc-tieu-{year}", key="dl-targets")
@@ -108,7 +119,16 @@ with tab_progress:
         )
         if len(gaps):
             st.subheader(ui.tr("targets.gaps_title"))
-            st.dataframe(gaps, hide_index=True, width="stretch")
+            navigation.table(
+                gaps,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    ui.tr("chart.criterion"): st.column_config.NumberColumn(width="small"),
+                    ui.tr("criteria.name"): st.column_config.TextColumn(width="large"),
+                    ui.tr("criteria.department"): st.column_config.TextColumn(width="large"),
+                },
+            )
         achieved = [e for e in entries if e["status"] == "achieved"]
         for e in achieved:
             if e["recognition"]:
@@ -125,17 +145,17 @@ with tab_progress:
                 st.info(ui.md("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
     if result["goals"]:
         st.subheader(ui.md("targets.goals_title", unit=f.scope.name))
-        st.dataframe(
+        navigation.table(
             pd.DataFrame(
                 [
                     {
                         ui.tr("targets.goal"): ui.tr("goal." + g["metric"]),
-                        ui.tr("targets.goal_value"): fmt_number(g["value"], lang),
-                        ui.tr("targets.goal_current"): fmt_number(g["current"], lang),
-                        ui.tr("col.months_left"): g["months_left"],
-                        ui.tr("col.needed_pace"): fmt_number(g["needed_pace"], lang, 2),
-                        ui.tr("col.observed_pace"): fmt_number(g["observed_pace"], lang, 2),
+                        ui.tr("targets.goal_value"): pace_words.amount(g["value"], g["pace_unit"], lang),
+                        ui.tr("targets.goal_current"): pace_words.amount(g["current"], g["pace_unit"], lang),
                         ui.tr("col.progress_status"): ui.tr("progress." + g["status"]),
+                        ui.tr("col.months_left"): pace_words.time_left(g["months_left"], lang, g["status"]),
+                        ui.tr("col.needed_pace"): pace_words.pace(g["needed_pace"], g["pace_unit"], lang),
+                        ui.tr("col.observed_pace"): pace_words.pace(g["observed_pace"], g["pace_unit"], lang),
                         ui.tr("targets.plan"): g["plan"],
                     }
                     for g in result["goals"]
@@ -144,7 +164,6 @@ with tab_progress:
             hide_index=True,
             width="stretch",
         )
-    st.caption(ui.tr("targets.rule"))
 
 period_label = fmt_period(f.period.text, lang)
 scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
@@ -165,7 +184,7 @@ with tab_last_mile:
             key="last_mile",
             config=navigation.chart_config("last_mile"),
         )
-        st.dataframe(
+        navigation.table(
             near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))[
                 ["name", "district", "met", "unmet"]
             ].rename(
@@ -187,7 +206,7 @@ with tab_regressions:
     else:
         names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
         st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon=":material/warning:")
-        st.dataframe(
+        navigation.table(
             pd.DataFrame(
                 {
                     ui.tr("col.commune"): lost["name"],
@@ -213,7 +232,7 @@ with tab_completeness:
     if table.empty:
         ui.empty("common.no_reports", unit=f.scope.name, period=fmt_period(month.text, lang), set_id=f.set_id)
     else:
-        st.dataframe(
+        navigation.table(
             table.assign(
                 missing_names=table["missing_names"].map(", ".join), late_names=table["late_names"].map(", ".join)
             ).rename(
@@ -277,7 +296,7 @@ with tab_edit:
         checked = plans.validate_targets(cur, edited.replace({"level": level_labels}), f.scope)
         if checked.errors:
             st.error(ui.tr("targets.save_rejected"))
-            st.dataframe(
+            navigation.table(
                 pd.DataFrame(
                     {
                         ui.tr("targets.row"): [p.row - 1 for p in checked.errors],
@@ -302,7 +321,7 @@ with tab_edit:
         )
         if checked.errors:
             st.error(ui.tr("targets.plan_rejected"))
-            st.dataframe(
+            navigation.table(
                 pd.DataFrame(
                     [
                         {
@@ -319,8 +338,12 @@ with tab_edit:
             st.success(ui.tr("cli.targets_loaded", **loaded))
     with st.expander(ui.tr("targets.history")):
         past = targets.history(cur, f.scope)
-        st.dataframe(
-            past.assign(level=past["level"].map(lambda lv: ui.tr("level." + lv))).rename(
+        navigation.table(
+            past.assign(
+                level=past["level"].map(lambda lv: ui.tr("level." + lv)),
+                plan=past["plan"].fillna(""),
+                note=past["note"].fillna(""),
+            ).rename(
                 columns={
                     "target_id": "ID",
                     "name": ui.tr("col.commune"),

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+import navigation
 import ui
 import ui_upload
 from ntm import access, plain, reference, store, upload_log, upload_review, upload_words, writes
@@ -132,7 +133,7 @@ if log.empty:
     ui.empty("upload.no_history")
 else:
     log["periods"] = log["upload_id"].map(upload_review.periods_of(cur, [int(u) for u in log["upload_id"]], lang))
-    st.dataframe(
+    navigation.table(
         upload_words.labelled(
             log[["upload_id", "file_name", "uploaded_by", "uploaded_at", "periods", "rows", "communes", "status"]], lang
         ).rename(

@@ -3,6 +3,7 @@ distribution and unmet criteria with departments; kiểu mẫu conditions; distr
 
 import streamlit as st
 
+import navigation
 import ui
 import ui_levels
 from ntm import charts, charts_counts, levels, metrics
@@ -59,7 +60,7 @@ else:
             dept_col: ui.tr("criteria.department"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    navigation.table(table, hide_index=True, width="stretch")
     ui.download_xlsx(table, "nang-cao-chua-dat", key="dl-advanced")
 
 st.header(ui.tr("levels.model_header"))
@@ -77,7 +78,7 @@ else:
             "unmet_names": ui.tr("levels.col_missing"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    navigation.table(table, hide_index=True, width="stretch")
 
 st.header(ui.tr("levels.rank_header"))
 ranked = ui.query(levels.rank_districts, cur, version, f.province, f.period, f.set_id, f.layer)
@@ -99,7 +100,7 @@ else:
     table = ranked[["rank_standard", "district", "at_standard", "communes", "average_met", "rank_average"]].assign(
         average_met=ranked["average_met"].map(lambda v: fmt_number(v, lang))
     )
-    st.dataframe(
+    navigation.table(
         table.rename(
             columns={
                 "rank_standard": ui.tr("levels.col_rank_standard"),

@@ -6,6 +6,7 @@ import io
 import openpyxl
 import streamlit as st
 
+import navigation
 import ui
 from ntm import access, catalog, charts_counts, units, villages, writes
 from ntm.i18n import fmt_number, fmt_percent, fmt_period
@@ -80,9 +81,9 @@ else:
         )
 
     if by_district["district"].notna().any() and len(by_district) > 1:
-        st.dataframe(shown(by_district, ["district"]), hide_index=True, width="stretch")
+        navigation.table(shown(by_district, ["district"]), hide_index=True, width="stretch")
     commune_table = shown(by_commune, ["commune"])
-    st.dataframe(commune_table, hide_index=True, width="stretch")
+    navigation.table(commune_table, hide_index=True, width="stretch")
     ui.download_xlsx(commune_table, "thon-theo-xa", key="dl-villages-commune")
 
     goals = ui.query(villages.goals, cur, version, f.scope, f.period.year) if f.scope.level != "province" else []
@@ -112,7 +113,7 @@ else:
                 "unmet": ui.tr("col.unmet"),
             }
         )
-        st.dataframe(detail, hide_index=True, width="stretch")
+        navigation.table(detail, hide_index=True, width="stretch")
 
 st.header(ui.tr("villages.list_header"))
 st.caption(ui.tr("villages.list_help"))

@@ -31,7 +31,7 @@ def upload_page(monkeypatch, db_path) -> AppTest:
     at.query_params["period"] = "2020-06"
     at.query_params["mode"] = "month"
     at.run()
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("views/upload.py").run()
     assert not at.exception, at.exception
     return at
 

@@ -22,7 +22,7 @@ def test_the_revert_list_offers_only_what_can_be_reverted(monkeypatch, db_path):
     at.query_params["district"] = "184"
     at.query_params["period"] = "2020-05"
     at.run()
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("views/upload.py").run()
     assert not at.exception
     assert at.selectbox(key="revert_id").options == [str(second)]
     assert any(f"lần {first} ← cần hoàn tác {second} trước" in c.value for c in at.caption)

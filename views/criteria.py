@@ -4,7 +4,7 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import catalog, charts, metrics
+from ntm import catalog, charts, district_rates, metrics
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
@@ -31,7 +31,7 @@ table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].re
         dept_col: ui.tr("criteria.department"),
     }
 )
-st.dataframe(
+navigation.table(
     table,
     hide_index=True,
     width="stretch",
@@ -45,9 +45,17 @@ st.caption(ui.tr("criteria.last_mile_help"))
 
 if f.district is None and scores["district" if not f.national else "province"].notna().any():
     st.subheader(ui.tr("national.by_province_title" if f.national else "criteria.by_district_title"))
-    rate_table = metrics.rates_by_district(scores, "province" if f.national else "district")
-    rate_table.columns = [str(c) for c in rate_table.columns]
-    st.dataframe((rate_table * 100).round(0), width="stretch")
+    criteria_nos = [int(c) for c in rates["criterion_no"]]
+    rate_table = district_rates.table(scores, criteria_nos, "province" if f.national else "district")
+    navigation.table(
+        district_rates.styled(rate_table, lang),
+        width="stretch",
+        height=35 * (len(rate_table) + 1) + 3,  # every district without scrolling
+        column_config={
+            str(no): st.column_config.Column(help=f"{no}. {name}", width=46)
+            for no, name in zip(rates["criterion_no"], rates[name_col], strict=True)
+        },
+    )
     st.caption(ui.tr("criteria.by_district_help"))
 
 over_time = ui.query(metrics.criterion_rates_by_year, cur, version, f.scope, f.set_id, f.layer)

@@ -24,4 +24,4 @@ clicked = st.plotly_chart(
 )
 st.caption(ui.tr("map.help", missing=len(scores) - len(data)))
 if (code := chart_clicks.picked(clicked)) is not None:
-    navigation.open_commune(code, came_from="pages/map.py")
+    navigation.open_commune(code, came_from="views/map.py")

@@ -5,6 +5,7 @@ import dataclasses
 
 import streamlit as st
 
+import navigation
 import ui
 from ntm import plain, reports
 from ntm.i18n import fmt_period
@@ -69,7 +70,7 @@ with st.container(border=True):
         if section.table is not None and len(section.table):
             table_no += 1
             st.caption(ui.tr("report.table_no", no=table_no, caption=section.caption or section.heading))
-            st.dataframe(
+            navigation.table(
                 section.table.assign(**{c: section.table[c] * 100 for c in section.shares}),
                 hide_index=True,
                 width="stretch",

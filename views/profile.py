@@ -13,6 +13,7 @@ from ntm import (
     layers,
     lineage,
     metrics,
+    pace_words,
     periods,
     progress,
     recognition_merger,
@@ -22,7 +23,7 @@ from ntm import (
     upload_words,
 )
 from ntm import history as hist
-from ntm.i18n import fmt_date, fmt_number, fmt_period
+from ntm.i18n import fmt_date, fmt_period
 from ntm.text import sort_key
 
 f, cur, version, lang = ui.page_start()
@@ -130,13 +131,13 @@ table = pd.DataFrame(
         ui.tr("criteria.department"): crit[dept_col].fillna("–"),
     }
 )
-st.dataframe(table, hide_index=True, width="stretch")
+navigation.table(table, hide_index=True, width="stretch")
 indicators = ui.query(catalog.indicators, cur, version, last["set_id"])
 if not len(indicators):
     st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(last["set_id"], lang, cur)))
 if len(indicators):
     with st.expander(ui.tr("profile.indicators", count=len(indicators))):
-        st.dataframe(
+        navigation.table(
             indicators.rename(
                 columns={
                     "criterion_no": ui.tr("chart.criterion"),
@@ -174,15 +175,15 @@ for target in own:
             deadline=fmt_period(entry["target_month"], lang),
             plan=entry["plan"] or "–",
             status=ui.tr("progress." + entry["status"]),
-            months=entry["months_left"],
-            needed=fmt_number(entry["needed_pace"], lang, 2),
-            observed=fmt_number(entry["observed_pace"], lang, 2),
+            months=pace_words.time_left(entry["months_left"], lang),
+            needed=pace_words.pace(entry["needed_pace"], "criteria", lang),
+            observed=pace_words.pace(entry["observed_pace"], "criteria", lang),
         )
     )
 
 st.subheader(ui.tr("profile.uploads_title"))
 log = upload_words.labelled(ui.query(store.unit_uploads, cur, version, unit.unit_id), lang)
-st.dataframe(
+navigation.table(
     log.rename(
         columns={
             "upload_id": "ID",
@@ -200,6 +201,6 @@ st.subheader(ui.tr("audit.profile_title"))
 st.caption(ui.tr("audit.profile_help"))
 changes = audit.entries(cur, unit, limit=200)
 if changes:
-    st.dataframe(audit.table(changes, lang), hide_index=True, width="stretch")
+    navigation.table(audit.table(changes, lang), hide_index=True, width="stretch")
 else:
     ui.empty("audit.none")

@@ -3,6 +3,7 @@ the year's plan, in the report's words; the template and the upload of the month
 
 import streamlit as st
 
+import navigation
 import ui
 from ntm import charts_counts, resources, writes
 from ntm.i18n import fmt_percent, fmt_period
@@ -50,7 +51,7 @@ else:
                 ui.tr("col.to_date"): [fmt(x.to_date) for x in rows],
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        navigation.table(table, hide_index=True, width="stretch")
     st.caption(ui.tr("resources.rule"))
     with st.expander(ui.tr("resources.by_unit_title")):
         per_unit = ui.query(resources.by_unit, cur, version, f.scope, f.period)
@@ -59,7 +60,7 @@ else:
             wide = per_unit.pivot_table(index="unit", columns="quantity", values="value", aggfunc="sum")
             wide = wide[[c for c in names if c in wide.columns]].rename(columns=names)
             shown = wide.map(fmt).reset_index().rename(columns={"unit": ui.tr("resources.col_unit")})
-            st.dataframe(shown, hide_index=True, width="stretch")
+            navigation.table(shown, hide_index=True, width="stretch")
             ui.download_xlsx(shown, "nguon-luc-theo-don-vi", key="dl-resources-units")
 
 st.header(ui.tr("resources.upload_header"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 
 LANGS = ("vi", "en")
@@ -16,8 +17,37 @@ DEFAULT_LANG = "vi"
 from ntm.messages import MESSAGES  # noqa: E402  (the catalogue itself is data, kept apart)
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A message key with its parameters, kept as a parameter of another message and translated with it, in the
+    language that message is shown in ("what was unclear" inside an upload's error): never text rendered early."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **params: object) -> Phrase:
+        return cls(key, tuple(params.items()))
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        return t(self.key, lang, **dict(self.params))
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Several phrases shown as one parameter, joined by ``sep``."""
+
+    items: tuple[Phrase, ...]
+    sep: str = "; "
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        return self.sep.join(p.text(lang) for p in self.items)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
-    """Translate ``key``; unknown keys raise so that a missing string fails tests, not users."""
+    """Translate ``key``; unknown keys raise so that a missing string fails tests, not users. A ``Phrase``
+    parameter is translated in the same language."""
+    params = {k: v.text(lang) if isinstance(v, (Phrase, Phrases)) else v for k, v in params.items()}
     entry = MESSAGES[key]
     text = entry[1] if lang == "en" else entry[0]
     text = _PLURAL.sub(lambda m: m.group(2) if _is_one(params.get(m.group(1))) else m.group(3), text)

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, periods, units, village_units
-from ntm.i18n import DEFAULT_LANG, t
+from ntm.i18n import Phrase, Phrases
 from ntm.ingest import values
 from ntm.ingest.extract import Cell, Record, records
 from ntm.ingest.findings import Findings, cut
@@ -275,31 +275,34 @@ def _row_of(cell: str) -> int:
     return _split(cell)[0]
 
 
-def describe(reading: Reading, grid: Grid) -> str:
+def describe(reading: Reading, grid: Grid) -> Phrase:
     """What was understood of a sheet, in a sentence: header rows, commune column, criteria cells, data band."""
     view = reading.grid(grid)
     name = reading.one("name") or reading.one("code")
     crit = reading.by("criterion")
-    parts = {
-        "family": t(f"layout.family.{reading.family}"),
-        "header": ", ".join(map(str, reading.header_rows())) or "–",
-        "communes": view.a1(reading.first, name.index) if name else "–",
-        "criteria": len({f.criterion for f in crit}),
-        "first": view.a1(reading.first, crit[0].index) if crit else "–",
-        "last": view.a1(reading.last, crit[-1].index) if crit else "–",
-        "confidence": f"{reading.confidence:.2f}",
-    }
-    return t("layout.understood", DEFAULT_LANG, **parts)
+    return Phrase.of(
+        "layout.understood",
+        family=Phrase.of(f"layout.family.{reading.family}"),
+        header=", ".join(map(str, reading.header_rows())) or "–",
+        communes=view.a1(reading.first, name.index) if name else "–",
+        criteria=len({f.criterion for f in crit}),
+        first=view.a1(reading.first, crit[0].index) if crit else "–",
+        last=view.a1(reading.last, crit[-1].index) if crit else "–",
+        confidence=f"{reading.confidence:.2f}",
+    )
 
 
-def describe_reasons(choice: Choice, reasons: list[str]) -> str:
+def describe_reasons(choice: Choice, reasons: list[str]) -> Phrases:
     runner = choice.runner_up
-    texts = []
-    for reason in reasons:
-        params = {"communes": f"{dict(choice.best.signals).get('communes', 0):.0%}"}
-        if runner is not None:
-            params |= {"other": t(f"layout.family.{runner.family}"), "rows": ", ".join(map(str, runner.header_rows()))}
-        texts.append(
-            t(f"layout.reason.{reason}" + ("_none" if reason == "margin" and runner is None else ""), **params)
+    params: dict[str, object] = {"communes": f"{dict(choice.best.signals).get('communes', 0):.0%}"}
+    if runner is not None:
+        params |= {
+            "other": Phrase.of(f"layout.family.{runner.family}"),
+            "rows": ", ".join(map(str, runner.header_rows())),
+        }
+    return Phrases(
+        tuple(
+            Phrase.of(f"layout.reason.{reason}" + ("_none" if reason == "margin" and runner is None else ""), **params)
+            for reason in reasons
         )
-    return "; ".join(texts)
+    )

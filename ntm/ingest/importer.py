@@ -19,6 +19,7 @@ import pandas as pd
 
 from ntm import catalog, periods, store, units
 from ntm.faults import StoreFault
+from ntm.i18n import Phrase, Phrases
 from ntm.ingest import facts as facts_mod
 from ntm.ingest import grid as grid_mod
 from ntm.ingest import profiles, scoring
@@ -284,18 +285,12 @@ def _settled(grid, ctx: Context, layouts: Layouts, findings: Findings) -> Choice
     if not check.reasons:
         layouts.used = source.name if source else layouts.used
         return Choice(check.reading, None)
-    reasons = "; ".join(t_reason(r) for r in check.reasons)
+    reasons = Phrases(tuple(Phrase.of("profile.reason." + r) for r in check.reasons))
     if source is not None and layouts.named is None:
         findings.warn("profile.not_used", grid.sheet, name=source.name, reasons=reasons)
         return None
     findings.error("profile.recheck", grid.sheet, name=source.name if source else "–", reasons=reasons)
     return Choice(check.reading, None)
-
-
-def t_reason(reason: str) -> str:
-    from ntm.i18n import t
-
-    return t("profile.reason." + reason)
 
 
 def _unit(resolver: Resolver, text: str | None, period_text: str | None) -> units.Unit | None:

@@ -235,3 +235,5 @@ def test_names_that_do_not_resolve_are_refused_saying_what_was_understood(con):
     [unclear] = [p for p in result.errors if p.key == "layout.unclear"]
     text = unclear.message()
     assert "tên xã từ ô B7" in text and "19 tiêu chí ở ô C7…U22" in text and "chỉ 0% tên" in text
+    english = unclear.message("en")  # what was understood is translated with the message, not before it
+    assert "Communes as rows" in english and "Bảng" not in english and "tên xã" not in english

@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.col.met_change": ("Số tiêu chí đạt (cũ → mới)", "Criteria met (old → new)"),
     "upload.copied_warning": (
         "{count} xã có dòng giống hệt tháng trước mà tháng này chưa báo cáo (biểu mẫu điền sẵn, chưa sửa): không nạp các dòng này. Nếu xã thật sự không thay đổi, chọn xã ở ô “Vẫn nạp”.",
-        "{count} communes have a row identical to their previous month and no report this month (a prefilled template, not edited): these rows are left out. If the commune truly did not change, pick it under “Load anyway”.",
+        "{count} {count|commune has|communes have} a row identical to the previous month and no report this month (a prefilled template, not edited): these rows are left out. If the commune truly did not change, pick it under “Load anyway”.",
     ),
     "upload.copied_include": ("Vẫn nạp các xã này", "Load anyway"),
     "upload.absent": (
@@ -139,7 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload.revert_placeholder": ("Chọn một lần tải…", "Choose an upload…"),
     "upload.revert_confirm_text": (
         "Hoàn tác lần tải số {upload_id} (“{file}”) sẽ xóa {rows} dòng của {communes} xã, kỳ {periods}; báo cáo trước đó của các xã này (nếu có) được khôi phục. Bấm “Xác nhận hoàn tác” để tiếp tục.",
-        "Reverting upload {upload_id} (“{file}”) removes {rows} rows for {communes} communes, periods {periods}; these communes' earlier reports (if any) come back. Press “Confirm revert” to go on.",
+        "Reverting upload {upload_id} (“{file}”) removes {rows} {rows|row|rows} for {communes} {communes|commune|communes}, periods {periods}; these communes' earlier reports (if any) come back. Press “Confirm revert” to go on.",
     ),
     "upload.revert_confirm": ("Xác nhận hoàn tác", "Confirm revert"),
 }

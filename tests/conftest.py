@@ -121,3 +121,15 @@ def sample_con(sample_copy) -> Iterator:
     connection = store.connect(sample_copy)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """Empty Streamlit caches before and after a test (AppTest modules use it through ``pytestmark``)."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

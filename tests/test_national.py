@@ -3,7 +3,6 @@
 The sample holds one province (Lạng Sơn), so the country's figures must be exactly the province's."""
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ntm import metrics, periods, units
@@ -12,13 +11,7 @@ PAGES = ["views/overview.py", "views/criteria.py", "views/targets.py", "views/re
          "views/profile.py", "views/upload.py"]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 
 def test_the_country_counts_what_its_provinces_count(sample_con):

@@ -12,13 +12,7 @@ from tests.access_helpers import ROOT, account, district, filled
 PASSWORD = "mật-khẩu-dài-1"
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 
 @pytest.fixture

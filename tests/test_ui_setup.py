@@ -6,14 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from ntm import reference, store
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 
 def test_the_first_start_asks_and_an_empty_database_opens_on_the_upload_guide(monkeypatch, tmp_path):

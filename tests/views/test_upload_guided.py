@@ -14,14 +14,7 @@ from tests.helpers import VQ14, commune, real_world_sheet, report, xlsx
 from tests.ingest.test_changes import june_template
 from tests.ingest.test_profiles import preamble_book
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 
 def upload_page(monkeypatch, db_path) -> AppTest:

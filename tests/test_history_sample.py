@@ -12,7 +12,9 @@ import streamlit as st
 from ntm import comparison, history, lineage, periods, units
 from ntm.cli import main
 
-from .test_pages import fresh_caches, start  # noqa: F401  (the fixture is used by the AppTest tests below)
+from .test_pages import start
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 
 def test_the_2025_province_is_compared_with_its_2024_self(sample_con):

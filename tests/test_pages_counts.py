@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.test_pages import VIETNAMESE_ONLY, fresh_caches, start  # noqa: F401  (fixture reused)
+from tests.test_pages import VIETNAMESE_ONLY, start
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 PAGES = ["views/levels.py", "views/villages.py", "views/resources.py"]
 

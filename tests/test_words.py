@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 PAGES = [
@@ -28,12 +27,7 @@ FILE_NAME = re.compile(r"\.(xlsx|xls|xlsm|csv|ods)$", re.I)  # a user's file nam
 TEXT_TYPES = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text")
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 
 
 def _chart_words(spec: str) -> list[str]:

@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 import ui
-from ntm import plotly_locale, search, store
+from ntm import plotly_locale, search
+from ntm.data_version import data_version
 
 PROFILE = "views/profile.py"
 OVERVIEW = "views/overview.py"
@@ -82,7 +83,7 @@ def search_box(where=None) -> None:
     if not text.strip():
         return
     cur = ui.cursor()
-    hits = ui.query(search.communes, cur, store.data_version(cur), text, current.province, current.period.end)
+    hits = ui.query(search.communes, cur, data_version(cur), text, current.province, current.period.end)
     if not hits:
         where.caption(ui.tr("search.none", text=text))
         return

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from ntm import access, catalog, filter_options, periods, plain, reference, sample, store, units
+from ntm.data_version import data_version
 from ntm.i18n import LANGS, fmt_period, t
 from ntm.periods import Period
 
@@ -225,7 +226,7 @@ def language_switch() -> None:
 
 def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> Filters | None:
     """The filter set every page shares; mirrored in the URL's query parameters."""
-    version = store.data_version(cur)
+    version = data_version(cur)
     available = months(cur, version)
     if not available:
         st.sidebar.info(tr("filter.no_data"))
@@ -532,4 +533,4 @@ def page_start() -> tuple[Filters, duckdb.DuckDBPyConnection, tuple, str]:
         empty("common.no_filters")
         st.stop()
     cur = cursor()
-    return current, cur, store.data_version(cur), lang()
+    return current, cur, data_version(cur), lang()

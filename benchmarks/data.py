@@ -4,7 +4,7 @@ Deterministic (one seeded generator): pre-2025 xã report monthly 1/2020 – 6/2
 stricter ntm-2021 from 2022, with its sub-indicators), the post-merger xã 7/2025 – 12/2026 (ntm-2021, then
 ntm-2026). Each commune has a starting level and a pace; a criterion is met once the commune's progress passes
 the criterion's difficulty for that commune, "basically met" just below it. One upload per month, each a
-pandas frame handed to ``store.load_facts`` (bulk, sorted by period), as an import would.
+pandas frame handed to ``loads.load_facts`` (bulk, sorted by period), as an import would.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ntm import catalog, periods, store, units
+from ntm import catalog, loads, periods, store, units
 
 Scale = Literal["district", "province", "national"]
 SCALES: tuple[Scale, ...] = ("district", "province", "national")
@@ -156,7 +156,7 @@ def build(path: Path, scale: Scale, log=print) -> Dataset:
             if not len(era.ids):
                 continue
             facts, ind = month_frames(era, rng, month, t, set_id, n_by_set[set_id], codes_by_set[set_id])
-            store.load_facts(con, facts, source="benchmark", indicators=ind, note=f"benchmark {month:%Y-%m}")
+            loads.load_facts(con, facts, source="benchmark", indicators=ind, note=f"benchmark {month:%Y-%m}")
             rows[0] += len(facts)
             rows[1] += 0 if ind is None else len(ind)
             if month.month == 12 or t == len(plan) - 1:

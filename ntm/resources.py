@@ -19,7 +19,7 @@ from importlib import resources as package_files
 import duckdb
 import pandas as pd
 
-from ntm import store
+from ntm import loads, store
 from ntm.i18n import t
 from ntm.periods import Period
 from ntm.units import Unit
@@ -115,7 +115,7 @@ def load(
                 datetime.now(),
                 uploaded_by,
                 file_name,
-                store.sha256(raw) if raw else None,
+                loads.sha256(raw) if raw else None,
                 len(values),
                 int(values["unit_id"].nunique()) if len(values) else 0,
                 raw,
@@ -145,9 +145,9 @@ def load(
 
 
 def revert(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
-    """Undo a quantities upload (``store.revert_upload``): its values and plans go, the values it replaced
+    """Undo a quantities upload (``loads.revert_upload``): its values and plans go, the values it replaced
     come back. Returns the rows removed."""
-    return store.revert_upload(con, upload_id)
+    return loads.revert_upload(con, upload_id)
 
 
 _INSIDE = "(x.unit_id = $unit OR x.district_id = $unit OR x.province_id = $unit OR x.parent_id = $unit)"

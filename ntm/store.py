@@ -1,31 +1,23 @@
-"""The DuckDB store: opening the file, schema migrations, transactions and bulk loads.
+"""The DuckDB store: opening the file, the schema and its migrations, transactions.
 
-Facts are long: one row per (unit, month, criteria set, criterion, assessment layer).
-Every fact row names the upload that brought it; rows an upload replaces move to
-``assessment_history`` so that the upload can be reverted.
+Loading and reverting uploads is ``ntm.loads``; the data version every commit bumps is ``ntm.data_version``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from ntm import faults, paths, summary
+from ntm.data_version import changed
 
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
-
-_FACT_COLUMNS = "unit_id, period, set_id, criterion_no, status, layer, upload_id"
-_INDICATOR_COLUMNS = "unit_id, period, set_id, indicator_code, value, text_value, layer, upload_id"
-_QUANTITY_COLUMNS = "unit_id, period, months, quantity, value, upload_id"
 
 # Forward-only migrations: (version, statements). Never edit a released step; add one.
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -280,229 +272,3 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
         raise faults.any_fault(exc, faults.database_path(con)) from exc
     changed(con)
-
-
-# The data version: every committed write bumps it and every cached query's key holds it, so a cached result
-# is never served after the data under it changed. It lives in this process, beside the caches it keys:
-# DuckDB lets only one process open a database file for writing, so no other process changes the data
-# under this one's caches (and a restarted process starts with empty caches).
-_versions: dict[str, int] = {}
-_versions_lock = threading.Lock()
-
-
-def _database(con: duckdb.DuckDBPyConnection) -> str:
-    row = con.execute(
-        "SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()"
-    ).fetchall()
-    return str(row[0][0])
-
-
-def changed(con: duckdb.DuckDBPyConnection) -> None:
-    """Record a write to ``con``'s database (``transaction`` does on every commit; an autocommit write calls it)."""
-    key = _database(con)
-    with _versions_lock:
-        _versions[key] = _versions.get(key, 0) + 1
-
-
-def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
-    """(database file, writes committed to it by this process): part of every cached query's key."""
-    key = _database(con)
-    with _versions_lock:
-        return key, _versions.get(key, 0)
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _normalise_facts(facts: pd.DataFrame) -> pd.DataFrame:
-    frame = facts.copy()
-    if "layer" not in frame:
-        frame["layer"] = "self"
-    frame["period"] = pd.to_datetime(frame["period"]).dt.to_period("M").dt.to_timestamp().dt.date
-    bad = set(frame["status"].unique()) - set(STATUSES)
-    if bad:
-        raise ValueError(f"unknown statuses {sorted(bad)}")
-    frame["criterion_no"] = frame["criterion_no"].astype("int32")
-    frame["unit_id"] = frame["unit_id"].astype("int32")
-    # Sorted by period, facts compress several times better and scan faster.
-    return frame.sort_values(["period", "unit_id", "set_id", "criterion_no"], kind="stable")
-
-
-def load_facts(
-    con: duckdb.DuckDBPyConnection,
-    facts: pd.DataFrame,
-    *,
-    source: str,
-    indicators: pd.DataFrame | None = None,
-    file_name: str | None = None,
-    raw: bytes | None = None,
-    uploaded_by: str | None = None,
-    note: str | None = None,
-    in_transaction: bool = False,
-) -> int:
-    """Load one upload in one transaction and return its id.
-
-    ``facts`` has unit_id, period, set_id, criterion_no, status (and optionally layer).
-    Each (unit, period, set, layer) the upload names is replaced whole, so a criterion the
-    new file leaves out disappears too; the replaced rows go to ``assessment_history``.
-    With ``in_transaction`` the caller has already begun the transaction (to add units with it).
-    """
-    frame = _normalise_facts(facts)
-    ind = None
-    if indicators is not None and len(indicators):
-        ind = indicators.copy()
-        if "layer" not in ind:
-            ind["layer"] = "self"
-        if "text_value" not in ind:
-            ind["text_value"] = None
-        ind["period"] = pd.to_datetime(ind["period"]).dt.to_period("M").dt.to_timestamp().dt.date
-    with nullcontext(con) if in_transaction else transaction(con):
-        upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
-        con.execute(
-            """INSERT INTO uploads (upload_id, uploaded_at, uploaded_by, file_name, sha256, source, rows, communes,
-                                   status, raw, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)""",
-            [
-                upload_id,
-                datetime.now(),
-                uploaded_by,
-                file_name,
-                sha256(raw) if raw else None,
-                source,
-                len(frame),
-                frame["unit_id"].nunique(),
-                raw,
-                note,
-            ],
-        )
-        frame["upload_id"] = upload_id
-        con.register("incoming_facts", frame)
-        try:
-            con.execute("""
-                CREATE OR REPLACE TEMP TABLE incoming_keys AS
-                SELECT DISTINCT unit_id, period, set_id, layer FROM incoming_facts""")
-            con.execute(
-                """
-                INSERT INTO assessment_history
-                SELECT a.*, ? FROM assessments a SEMI JOIN incoming_keys k
-                  ON a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""",
-                [upload_id],
-            )
-            con.execute("""
-                DELETE FROM assessments a USING incoming_keys k
-                WHERE a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer""")
-            con.execute(f"INSERT INTO assessments SELECT {_FACT_COLUMNS} FROM incoming_facts")
-            # The indicator values of a replaced report go with it, also when the new one states none:
-            # otherwise they would stay current beside the new report and a revert could not be exact.
-            con.execute(
-                """
-                INSERT INTO indicator_history
-                SELECT v.*, ? FROM indicator_values v SEMI JOIN incoming_keys k
-                  ON v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""",
-                [upload_id],
-            )
-            con.execute("""
-                DELETE FROM indicator_values v USING incoming_keys k
-                WHERE v.unit_id = k.unit_id AND v.period = k.period AND v.set_id = k.set_id AND v.layer = k.layer""")
-            summary.refresh(con, "incoming_keys")  # the commune × month summary of the replaced reports
-            if ind is not None:
-                ind["upload_id"] = upload_id
-                con.register("incoming_indicators", ind)
-                con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
-            con.execute("DROP TABLE IF EXISTS incoming_keys")
-        finally:
-            # After a failed statement the transaction is aborted and refuses even these: the rollback drops the
-            # temp table, the next load replaces the views; the error the caller sees stays the first one.
-            with suppress(duckdb.Error):
-                con.unregister("incoming_facts")
-                if ind is not None:
-                    con.unregister("incoming_indicators")
-    return int(upload_id)
-
-
-class RevertRefused(ValueError):
-    """An upload that cannot be reverted: a keyed message (``store.revert_*``) translated where shown."""
-
-    def __init__(self, key: str, **params):
-        super().__init__(f"{key} {params}")
-        self.key, self.params = key, params
-
-    def message(self, lang: str = "vi") -> str:
-        from ntm.i18n import t
-
-        return t(self.key, lang, **self.params)
-
-
-def revert_blockers(con: duckdb.DuckDBPyConnection, upload_id: int | None = None) -> dict[int, list[int]]:
-    """Upload → the later uploads that replaced some of its rows (newest first); only uploads that have some.
-
-    Such an upload cannot be reverted alone: its rows are history now, and putting back what it
-    replaced would sit beside the later rows. The later ones are reverted first (newest first).
-    """
-    rows = con.execute(
-        """SELECT upload_id, list(DISTINCT superseded_by ORDER BY superseded_by DESC)
-           FROM (SELECT upload_id, superseded_by FROM assessment_history
-                 UNION ALL SELECT upload_id, superseded_by FROM indicator_history
-                 UNION ALL SELECT upload_id, superseded_by FROM quantity_history)  -- resources (ntm.resources)
-           WHERE ? IS NULL OR upload_id = ? GROUP BY upload_id""",
-        [upload_id, upload_id],
-    ).fetchall()
-    return {int(u): [int(v) for v in later] for u, later in rows}
-
-
-def revert_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
-    """Undo an upload: remove its rows and bring back the rows it replaced, exactly as they were.
-
-    Refused (``RevertRefused``) for an upload that is not loaded, for a village list (it adds units: the
-    list is edited instead), and for one whose rows (criteria, indicator or quantity values) a later
-    upload replaced (the message names the later uploads to revert first): reverting it alone would
-    put the rows it replaced back beside the later ones. Returns the number of fact rows removed.
-    """
-    with transaction(con):
-        status = con.execute("SELECT status, source FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
-        if not status or status[0][0] != "loaded":
-            raise RevertRefused("store.revert_not_loaded", upload_id=upload_id)
-        if str(status[0][1]).startswith("villages"):  # a village list adds units; edit the list instead
-            raise RevertRefused("store.revert_village_list", upload_id=upload_id)
-        later = revert_blockers(con, upload_id).get(int(upload_id))
-        if later:
-            raise RevertRefused(
-                "store.revert_blocked", upload_id=upload_id, later=", ".join(map(str, later)), first=later[0]
-            )
-        removed = con.execute(
-            """SELECT (SELECT count(*) FROM assessments WHERE upload_id = $id)
-                      + (SELECT count(*) FROM quantity_values WHERE upload_id = $id)""",
-            {"id": upload_id},
-        ).fetchall()[0][0]
-        for table, history, columns in (
-            ("assessments", "assessment_history", _FACT_COLUMNS),
-            ("indicator_values", "indicator_history", _INDICATOR_COLUMNS),
-            ("quantity_values", "quantity_history", _QUANTITY_COLUMNS),  # resources (ntm.resources)
-        ):
-            con.execute(f"DELETE FROM {table} WHERE upload_id = ?", [upload_id])
-            con.execute(f"INSERT INTO {table} SELECT {columns} FROM {history} WHERE superseded_by = ?", [upload_id])
-            con.execute(f"DELETE FROM {history} WHERE superseded_by = ?", [upload_id])
-        summary.refresh_upload(con, upload_id)  # its reports' summary rows, from the facts now in place
-        con.execute("DELETE FROM quantity_plans WHERE upload_id = ?", [upload_id])
-        con.execute("UPDATE uploads SET status = 'reverted' WHERE upload_id = ?", [upload_id])
-    return int(removed)
-
-
-def unit_uploads(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
-    """Uploads that brought a unit's current or replaced rows, newest first."""
-    return con.execute(
-        """SELECT DISTINCT u.upload_id, u.uploaded_at, u.file_name, u.source, u.status
-           FROM uploads u JOIN (SELECT upload_id FROM assessments WHERE unit_id = ?
-                                UNION SELECT upload_id FROM assessment_history WHERE unit_id = ?) x USING (upload_id)
-           ORDER BY u.upload_id DESC""",
-        [unit_id, unit_id],
-    ).df()
-
-
-def uploads(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
-    """The upload log, newest first (without the raw bytes)."""
-    return con.execute(
-        """SELECT upload_id, uploaded_at, uploaded_by, file_name, sha256, source, rows, communes, status, note
-           FROM uploads ORDER BY upload_id DESC LIMIT ?""",
-        [limit],
-    ).df()

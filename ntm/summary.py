@@ -1,8 +1,8 @@
 """The commune × month summary: one row per report (unit, month, criteria set, layer) with the criteria met,
 basically met and the list of unmet criteria, so that the pages read ~20 rows less per report than the facts.
 
-It is kept in the same transaction as the facts: ``store.load_facts`` calls ``refresh`` on the keys it
-replaces, ``store.revert_upload`` calls ``refresh_upload`` once its rows are back; migration 6 builds it for
+It is kept in the same transaction as the facts: ``loads.load_facts`` calls ``refresh`` on the keys it
+replaces, ``loads.revert_upload`` calls ``refresh_upload`` once its rows are back; migration 6 builds it for
 existing databases and ``rebuild`` does it again from the facts. "Unmet" follows ``metrics``: every criterion
 of the set whose status is not ``met``, a criterion missing from the report included. Rows are inserted sorted
 by period (scans by period skip whole blocks); counts are small integers.

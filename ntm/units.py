@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 from rapidfuzz import process
 
-from ntm import store
+from ntm.data_version import changed
 from ntm.problems import KeyedError, Problem
 from ntm.store import transaction
 from ntm.text import clean, compact, fold, foreign_letters, invisible_characters, name_key, normal_name
@@ -295,14 +295,14 @@ def add_historical_unit(
             fold(short),
         ],
     )
-    store.changed(con)
+    changed(con)
     return get(con, uid)
 
 
 def add_alias(con: duckdb.DuckDBPyConnection, unit: Unit, alias: str) -> None:
     """Record a spelling a province uses for ``unit`` (compared as ``name_key``)."""
     con.execute("INSERT OR REPLACE INTO unit_aliases VALUES (?, ?, 'spelling')", [unit.unit_id, name_key(alias)])
-    store.changed(con)
+    changed(con)
 
 
 def screen_name(

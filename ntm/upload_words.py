@@ -14,7 +14,7 @@ def _word(kind: str, value: object, lang: str) -> str:
 
 
 def labelled(log: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """``log`` (store.uploads / store.unit_uploads) with ``status`` and ``source`` translated and ``uploaded_at``
+    """``log`` (loads.uploads / loads.unit_uploads) with ``status`` and ``source`` translated and ``uploaded_at``
     as text in the user's format; other columns as they are."""
     out = log.copy()
     for kind in ("status", "source"):

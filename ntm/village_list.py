@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from ntm import store, units, village_units
+from ntm import loads, store, units, village_units
 from ntm.ingest import values
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold, name_key
@@ -286,7 +286,7 @@ def load(
                 datetime.now(),
                 uploaded_by,
                 file_name,
-                store.sha256(raw) if raw else None,
+                loads.sha256(raw) if raw else None,
                 source,
                 len(rows),
                 len({r.commune_id for r in rows}),

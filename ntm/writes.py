@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from ntm import audit, catalog, plans, store, targets
+from ntm import audit, catalog, loads, plans, store, targets
 from ntm.access import AccessDenied, Principal, require, require_units
 from ntm.ingest.importer import ImportResult, import_file
 from ntm.units import Unit
@@ -117,7 +117,7 @@ def _upload_units(con, upload_id: int) -> list[int]:
 
 
 def revert_upload(con: duckdb.DuckDBPyConnection, principal: Principal, upload_id: int) -> int:
-    """``store.revert_upload`` as ``principal`` (every commune it touches in their scope), audited.
+    """``loads.revert_upload`` as ``principal`` (every commune it touches in their scope), audited.
     The store's own refusal (not loaded, replaced by a later upload …) comes back as ``RevertRefused``."""
     require(principal, "revert")
     found = con.execute("SELECT status FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
@@ -132,7 +132,7 @@ def revert_upload(con: duckdb.DuckDBPyConnection, principal: Principal, upload_i
         f"#{upload_id}",
     )
     try:
-        removed = store.revert_upload(con, upload_id)
+        removed = loads.revert_upload(con, upload_id)
     except AccessDenied:
         raise
     except Exception as exc:  # the store's refusal, keyed or not

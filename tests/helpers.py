@@ -11,7 +11,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 
-from ntm import store, units
+from ntm import loads, units
 
 MAY_2020 = date(2020, 5, 1)
 
@@ -68,7 +68,7 @@ def report(
         for c in range(1, n + 1)
     ]
     frame = pd.DataFrame(rows, columns=["unit_id", "period", "set_id", "criterion_no", "status", "layer"])
-    return store.load_facts(con, frame, source="test")
+    return loads.load_facts(con, frame, source="test")
 
 
 def xlsx(build: Callable) -> bytes:

@@ -6,7 +6,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ntm import catalog, plans, store, targets, units
+from ntm import catalog, loads, plans, store, targets, units
+from ntm.data_version import data_version
 from ntm.ingest.importer import import_file
 from tests.helpers import commune, plan_book, real_world_sheet, report, van_quan, xlsx
 
@@ -25,7 +26,7 @@ def _catalog_edit(con):
 WRITES = {
     "load_facts": _load,
     "import_file": lambda con: import_file(con, xlsx(real_world_sheet), "a.xlsx"),
-    "revert_upload": lambda con: store.revert_upload(con, _load(con)),
+    "revert_upload": lambda con: loads.revert_upload(con, _load(con)),
     "save_targets": lambda con: targets.save_targets(
         con,
         [
@@ -61,34 +62,34 @@ WRITES = {
 @pytest.mark.parametrize("name", WRITES)
 def test_every_write_changes_the_data_version(con, name):
     write = WRITES[name]
-    before = store.data_version(con)
+    before = data_version(con)
     write(con)
-    assert store.data_version(con) != before
+    assert data_version(con) != before
 
 
 def test_the_write_paths_above_are_every_one_that_commits(con):
     """``transaction`` bumps the version on commit, so a write path that uses it is covered whatever it is."""
-    before = store.data_version(con)
+    before = data_version(con)
     with store.transaction(con):
         con.execute("UPDATE uploads SET note = 'x' WHERE false")
-    assert store.data_version(con)[1] == before[1] + 1
+    assert data_version(con)[1] == before[1] + 1
 
 
 def test_reads_and_refused_writes_leave_it(con):
     _load(con)
-    before = store.data_version(con)
+    before = data_version(con)
     con.execute("SELECT count(*) FROM assessments").fetchall()
     assert import_file(con, b"not a workbook", "x.xlsx").status == "rejected"
     assert import_file(con, xlsx(real_world_sheet), "a.xlsx", dry_run=True).status == "dry-run"
     bad = pd.DataFrame({"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1]})
     with pytest.raises(ValueError, match="unknown statuses"):
-        store.load_facts(con, bad.assign(status="maybe"), source="test")
-    assert store.data_version(con) == before
+        loads.load_facts(con, bad.assign(status="maybe"), source="test")
+    assert data_version(con) == before
 
 
 def test_each_database_file_has_its_own(tmp_path):
     a, b = store.connect(tmp_path / "a.duckdb"), store.connect(tmp_path / "b.duckdb")
-    assert store.data_version(a)[0] != store.data_version(b)[0]
-    assert store.data_version(a.cursor()) == store.data_version(a)  # the pages' cursors share their connection's
+    assert data_version(a)[0] != data_version(b)[0]
+    assert data_version(a.cursor()) == data_version(a)  # the pages' cursors share their connection's
     a.close()
     b.close()

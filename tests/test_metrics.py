@@ -58,9 +58,9 @@ def test_missing_criteria_count_as_not_met(con):
             "status": ["met", "met"],
         }
     )
-    from ntm import store
+    from ntm import loads
 
-    store.load_facts(con, frame, source="test")
+    loads.load_facts(con, frame, source="test")
     s = scores(con, "2020-05")
     assert s.loc["An Sơn", "met"] == 2 and len(s.loc["An Sơn", "unmet"]) == 17
 

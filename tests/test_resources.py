@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from ntm import periods, resources, store
+from ntm import loads, periods, resources
 from ntm.ingest import quantities
 from tests.helpers import van_quan
 
@@ -101,13 +101,13 @@ def test_a_second_upload_of_the_same_key_replaces_and_can_be_reverted(con):
 def test_a_quantities_upload_a_later_one_replaced_is_reverted_only_after_it(con):
     first = load(con, QUAN_SON_Q1)
     second = load(con, [["Tú Xuyên", "road_km", "", "km", "Quý I/2023", "41", None]])
-    assert store.revert_blockers(con) == {first: [second]}
-    with pytest.raises(store.RevertRefused) as refused:
+    assert loads.revert_blockers(con) == {first: [second]}
+    with pytest.raises(loads.RevertRefused) as refused:
         resources.revert(con, first)
     assert refused.value.key == "store.revert_blocked" and refused.value.params["first"] == second
     resources.revert(con, second)
     assert resources.revert(con, first) == len(QUAN_SON_Q1)
-    assert store.revert_blockers(con) == {}
+    assert loads.revert_blockers(con) == {}
 
 
 def test_bad_rows_are_named_and_nothing_is_written(con):

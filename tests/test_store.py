@@ -2,7 +2,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ntm import store
+from ntm import loads, store
 from tests.helpers import commune, report
 
 
@@ -55,7 +55,7 @@ def test_reupload_replaces_the_commune_month_whole(con):
             "status": ["met", "not_met"],
         }
     )
-    second = store.load_facts(con, frame, source="test")
+    second = loads.load_facts(con, frame, source="test")
     assert statuses(con, unit) == {1: "met", 2: "not_met"}  # criterion 3 the new file left out is gone too
     assert (
         con.execute("SELECT count(*) FROM assessment_history WHERE superseded_by = ?", [second]).fetchall()[0][0] == 19
@@ -66,12 +66,12 @@ def test_revert_brings_back_what_the_upload_replaced(con):
     unit = commune(con, "Tú Xuyên")
     report(con, unit, "2020-05", met=[1, 2, 3])
     second = report(con, unit, "2020-05", met=[1])
-    assert store.revert_upload(con, second) == 19
+    assert loads.revert_upload(con, second) == 19
     assert [k for k, v in statuses(con, unit).items() if v == "met"] == [1, 2, 3]
-    log = store.uploads(con).set_index("upload_id")
+    log = loads.uploads(con).set_index("upload_id")
     assert log.loc[second, "status"] == "reverted"
-    with pytest.raises(store.RevertRefused, match=r"store\.revert_not_loaded"):
-        store.revert_upload(con, second)
+    with pytest.raises(loads.RevertRefused, match=r"store\.revert_not_loaded"):
+        loads.revert_upload(con, second)
 
 
 def test_a_failed_load_writes_nothing(con):
@@ -89,7 +89,7 @@ def test_a_failed_load_writes_nothing(con):
         }
     )
     with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
-        store.load_facts(con, frame, source="test")
+        loads.load_facts(con, frame, source="test")
     assert con.execute("SELECT * FROM assessments ORDER BY ALL").fetchall() == before
     assert con.execute("SELECT count(*) FROM uploads").fetchall() == uploads_before
 
@@ -99,7 +99,7 @@ def test_unknown_status_is_refused(con):
         {"unit_id": [1], "period": ["2020-05-01"], "set_id": "ntm-2016", "criterion_no": [1], "status": ["maybe"]}
     )
     with pytest.raises(ValueError, match="unknown statuses"):
-        store.load_facts(con, frame, source="test")
+        loads.load_facts(con, frame, source="test")
 
 
 def test_a_second_process_is_told_the_file_is_busy(db_path):
@@ -133,7 +133,7 @@ frame = pd.DataFrame([(u, pd.Timestamp(f"{{2000 + m // 12}}-{{m % 12 + 1:02d}}-0
                       for u in ids for m in range(6) for c in range(1, 20)],
                      columns=["unit_id", "period", "set_id", "criterion_no", "status"])
 print("ready", flush=True)
-store.load_facts(con, frame, source="test")
+loads.load_facts(con, frame, source="test")
 print("done", flush=True)
 """
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)

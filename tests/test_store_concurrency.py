@@ -11,12 +11,12 @@ from datetime import date
 
 import pandas as pd
 
-from ntm import store
+from ntm import loads, store
 
 CHILD = """
 import sys, time
 import pandas as pd
-from ntm import store
+from ntm import loads, store
 
 con = store.connect({path!r})
 con.execute("SET enable_progress_bar = false")  # a slow query on a busy machine would draw one on stdout
@@ -40,7 +40,7 @@ class AtCommit:
         return con.execute(sql, *args)
 
 
-store.load_facts(AtCommit(), frame, source="test")
+loads.load_facts(AtCommit(), frame, source="test")
 print("done", flush=True)
 """
 ROWS = 2_000 * 6 * 19
@@ -108,7 +108,7 @@ def test_twenty_readers_and_two_uploaders_on_one_connection(con):
                     ],
                     columns=["unit_id", "period", "set_id", "criterion_no", "status"],
                 )
-                store.load_facts(cur, facts, source="test")
+                loads.load_facts(cur, facts, source="test")
         except BaseException as exc:  # reported by the test
             errors.append(exc)
 

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ntm import store
+from ntm import loads, store
 
 JAN, FEB = date(2020, 1, 1), date(2020, 2, 1)
 # Four overlapping uploads: (unit, month) → {criterion: status}. Upload 2 replaces upload 1's unit 2
@@ -39,7 +39,7 @@ def load_all(con) -> list[int]:
             if ind
             else None
         )
-        ids.append(store.load_facts(con, facts, source="test", indicators=indicators))
+        ids.append(loads.load_facts(con, facts, source="test", indicators=indicators))
     return ids
 
 
@@ -95,13 +95,13 @@ def test_reverting_in_every_order_restores_exactly_the_state_before(tmp_path, or
             model = blockers_in_the_model(upload, loaded, ids)
             refused = None
             try:
-                store.revert_upload(con, upload)
-            except store.RevertRefused as exc:
+                loads.revert_upload(con, upload)
+            except loads.RevertRefused as exc:
                 refused = exc
             if refused is not None:
                 assert refused.key == "store.revert_blocked"
                 assert refused.params["later"] == ", ".join(map(str, model)) and refused.params["first"] == model[0]
-                assert store.revert_blockers(con).get(upload) == model
+                assert loads.revert_blockers(con).get(upload) == model
                 continue
             assert model == [], f"upload {upload} was reverted although {model} replaced its rows"
             loaded.remove(upload)
@@ -118,13 +118,13 @@ def test_reverting_a_replaced_upload_alone_is_refused_naming_the_later_one(tmp_p
     con = store.connect(tmp_path / "revert.duckdb")
     first, second, third, _fourth = load_all(con)
     before = state(con)
-    with pytest.raises(store.RevertRefused) as refused:
-        store.revert_upload(con, first)  # upload 2 and 3 replaced its communes
+    with pytest.raises(loads.RevertRefused) as refused:
+        loads.revert_upload(con, first)  # upload 2 and 3 replaced its communes
     assert refused.value.params == {"upload_id": first, "later": f"{third}, {second}", "first": third}
     assert "hoàn tác lần tải 3 trước" in refused.value.message("vi")
     assert "Revert upload 3 first" in refused.value.message("en")
     assert state(con) == before  # nothing moved
     assert con.execute("SELECT count(*) FROM assessments").fetchall() == [(11,)]  # 3 + 3 + 3 + 1 + 1, one per key
-    with pytest.raises(store.RevertRefused):
-        store.revert_upload(con, 99)
+    with pytest.raises(loads.RevertRefused):
+        loads.revert_upload(con, 99)
     con.close()

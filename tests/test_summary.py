@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ntm import metrics, periods, store, summary
+from ntm import loads, metrics, periods, store, summary
 from tests.helpers import commune, report, van_quan
 
 
@@ -47,7 +47,7 @@ def test_the_summary_follows_loads_replacements_layers_and_reverts(con):
     report(con, luong_nang, "2020-05", met=list(range(1, 20)))
     second = report(con, tu_xuyen, "2020-05", met=[1, 2, 3, 4, 5])
     report(con, tu_xuyen, "2020-05", met=[1], layer="appraised")
-    partial = store.load_facts(  # a re-upload naming two criteria: the 17 others are now missing, so unmet
+    partial = loads.load_facts(  # a re-upload naming two criteria: the 17 others are now missing, so unmet
         con,
         pd.DataFrame(
             {
@@ -66,10 +66,10 @@ def test_the_summary_follows_loads_replacements_layers_and_reverts(con):
         1,
         list(range(2, 20)),
     )
-    store.revert_upload(con, second)  # Tú Xuyên's May report is the first one again: 3 met
+    loads.revert_upload(con, second)  # Tú Xuyên's May report is the first one again: 3 met
     assert stored(con) == from_facts(con)
     assert stored(con)[(tu_xuyen.unit_id, periods.parse("2020-05").start, "ntm-2016", "self")][0] == 3
-    store.revert_upload(con, partial)  # a report that did not exist before the upload disappears
+    loads.revert_upload(con, partial)  # a report that did not exist before the upload disappears
     assert stored(con) == from_facts(con)
     assert (luong_nang.unit_id, periods.parse("2020-06").start, "ntm-2016", "self") not in stored(con)
 

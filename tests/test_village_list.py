@@ -8,7 +8,7 @@ from datetime import date
 import openpyxl
 import pytest
 
-from ntm import store, village_list, villages
+from ntm import loads, village_list, villages
 from ntm.problems import Rejected
 from tests.helpers import commune, van_quan
 
@@ -49,8 +49,8 @@ def test_a_list_loads_villages_under_their_communes(con):
     assert (again["added"], again["updated"]) == (0, 1)  # same commune and name: the same village, new code
     assert villages.count_listed(con, van_quan(con), DAY) == 3
     list_upload = con.execute("SELECT max(upload_id) FROM uploads").fetchall()[0][0]
-    with pytest.raises(store.RevertRefused) as refused:  # a list adds units: edited, never reverted
-        store.revert_upload(con, list_upload)
+    with pytest.raises(loads.RevertRefused) as refused:  # a list adds units: edited, never reverted
+        loads.revert_upload(con, list_upload)
     assert refused.value.key == "store.revert_village_list"
     assert "danh sách thôn" in refused.value.message("vi") and "village list" in refused.value.message("en")
 

@@ -8,7 +8,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 
-from ntm import i18n, metrics, periods, store, units, villages
+from ntm import i18n, loads, metrics, periods, units, villages
 from ntm.ingest.importer import import_file
 from ntm.village_list import VillageRow, load
 from tests.helpers import commune, van_quan
@@ -41,7 +41,7 @@ def assess(con, unit_ids: list[int], met: int, set_id="thon-ntm-ls", n=N_VILLAGE
         for uid in unit_ids
         for c in range(1, n + 1)
     ]
-    store.load_facts(
+    loads.load_facts(
         con, pd.DataFrame(rows, columns=["unit_id", "period", "set_id", "criterion_no", "status"]), source="test"
     )
 

@@ -12,12 +12,12 @@ from ntm import (
     comparison,
     layers,
     lineage,
+    loads,
     metrics,
     pace_words,
     periods,
     progress,
     recognition_merger,
-    store,
     targets,
     units,
     upload_words,
@@ -182,7 +182,7 @@ for target in own:
     )
 
 st.subheader(ui.tr("profile.uploads_title"))
-log = upload_words.labelled(ui.query(store.unit_uploads, cur, version, unit.unit_id), lang)
+log = upload_words.labelled(ui.query(loads.unit_uploads, cur, version, unit.unit_id), lang)
 navigation.table(
     log.rename(
         columns={

@@ -6,7 +6,7 @@ import streamlit as st
 import navigation
 import ui
 import ui_upload
-from ntm import access, plain, reference, store, upload_log, upload_review, upload_words, writes
+from ntm import access, loads, plain, reference, store, upload_log, upload_review, upload_words, writes
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 
@@ -15,7 +15,7 @@ f = ui.filters()
 who = ui.principal()
 st.title(ui.tr("upload.title"))
 
-if store.uploads(cur, limit=1).empty:  # a new database: how to begin
+if loads.uploads(cur, limit=1).empty:  # a new database: how to begin
     with st.container(border=True):
         st.markdown("**" + ui.tr("upload.guide_title") + "**")
         st.markdown(ui.tr("upload.guide"))
@@ -153,7 +153,7 @@ else:
     )
     revertible = (log["status"] == "loaded") & ~log["source"].astype(str).str.startswith("villages")  # lists stay
     loaded_ids = [int(u) for u in log.loc[revertible, "upload_id"]]
-    blocked = store.revert_blockers(cur)  # replaced later: offered once the later uploads are reverted
+    blocked = loads.revert_blockers(cur)  # replaced later: offered once the later uploads are reverted
     if waiting := [u for u in loaded_ids if u in blocked]:
         items = (
             ui.tr("upload.revert_blocked_item", upload_id=u, later=", ".join(map(str, blocked[u]))) for u in waiting

@@ -2,7 +2,7 @@
 
 bytes → checked grids (``reader``, ``grid``) → candidate readings (``candidates``, scored by ``scoring``)
 → the chosen reading per sheet (``Choice``) → records (``extract``) → facts (one frame, ``facts``)
-→ validation (every finding grouped and capped, ``findings``) → one load (``store.load_facts``).
+→ validation (every finding grouped and capped, ``findings``) → one load (``loads.load_facts``).
 
 Nothing is written unless the whole file is valid. What the file states (hidden template metadata, title
 rows, sheet names) is used where the caller gave no option; options win.
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import duckdb
 import pandas as pd
 
-from ntm import catalog, periods, store, units
+from ntm import catalog, loads, periods, store, units
 from ntm.faults import StoreFault
 from ntm.i18n import Phrase, Phrases
 from ntm.ingest import facts as facts_mod
@@ -330,7 +330,7 @@ def _load(
             frame["unit_id"] = frame["unit_id"].map(lambda u: mapping.get(u, u))
             if len(ind):
                 ind["unit_id"] = ind["unit_id"].map(lambda u: mapping.get(u, u))
-        upload_id = store.load_facts(
+        upload_id = loads.load_facts(
             con,
             frame,
             source="import",

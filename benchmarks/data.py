@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ntm import catalog, loads, periods, store, units
+from ntm import catalog, loads, periods, store, unit_catalogue, units
 
 Scale = Literal["district", "province", "national"]
 SCALES: tuple[Scale, ...] = ("district", "province", "national")
@@ -137,7 +137,7 @@ def build(path: Path, scale: Scale, log=print) -> Dataset:
     con = store.connect(path)
     try:
         catalog.load_builtin(con)
-        units.load_catalogue(con)
+        unit_catalogue.load_catalogue(con)
         old_ids, new_ids = communes(con, scale)
         rng = np.random.default_rng(SEED)
         eras = {"old": _Era(rng, old_ids), "new": _Era(rng, new_ids)}

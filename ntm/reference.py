@@ -12,7 +12,7 @@ from importlib import resources
 
 import duckdb
 
-from ntm import catalog, store, units
+from ntm import catalog, store, unit_catalogue
 from ntm.text import fold
 
 PROVINCE_KEY = "province"
@@ -32,7 +32,7 @@ def seed(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     if not con.execute("SELECT count(*) FROM criteria").fetchall()[0][0]:
         loaded["criteria"] = catalog.load_builtin(con)["criteria"]
     if not con.execute("SELECT count(*) FROM units").fetchall()[0][0]:
-        loaded["units"] = units.load_catalogue(con)
+        loaded["units"] = unit_catalogue.load_catalogue(con)
     return loaded
 
 

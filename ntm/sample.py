@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from ntm import catalog, lineage, paths, plans, store, units
+from ntm import catalog, lineage, paths, plans, store, unit_catalogue, units
 from ntm.ingest.importer import import_file
 
 Progress = Callable[[float, str], None]
@@ -87,7 +87,7 @@ def build(
         )
     n_units = con.execute("SELECT count(*) FROM units WHERE NOT historical").fetchall()[0][0]
     if not n_units or con.execute("SELECT count(*) FROM units WHERE historical").fetchall()[0][0]:
-        n_units = units.load_catalogue(con)  # a new file was seeded already; rebuild one that gained units
+        n_units = unit_catalogue.load_catalogue(con)  # a new file was seeded already; rebuild one that gained units
     n_units += _add_historical_units(con, folder)
     report(0.2, "facts")
     files = manifest(folder)

@@ -1,4 +1,5 @@
-"""Administrative units: the catalogue built from ``vietnamadminunits`` and name resolution.
+"""Administrative units: the ``Unit`` record, units a file adds, and name resolution (the tables themselves
+are built from ``vietnamadminunits`` by ``ntm.unit_catalogue``).
 
 Two eras live side by side, told apart by validity dates:
 - until 2025-06-30: province → district → commune (xã / phường / thị trấn), statistics-office codes;
@@ -9,11 +10,8 @@ keyed by ``unit_id`` and every lookup is made in the context of a period.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
 import duckdb
 import pandas as pd
@@ -21,7 +19,6 @@ from rapidfuzz import process
 
 from ntm.data_version import changed
 from ntm.problems import KeyedError, Problem
-from ntm.store import transaction
 from ntm.text import clean, compact, fold, foreign_letters, invisible_characters, name_key, normal_name
 
 OLD_ERA_END = date(2025, 6, 30)
@@ -83,184 +80,7 @@ class AmbiguousUnit(UnitError):
     pass
 
 
-# ---------------------------------------------------------------- building the table
-def _source_rows(table: str) -> list[dict]:
-    path = resources.files("vietnamadminunits") / "data" / "dataset.db"
-    with sqlite3.connect(str(path)) as con:
-        con.row_factory = sqlite3.Row
-        return [dict(r) for r in con.execute(f"SELECT * FROM [{table}]")]  # table is one of two literals
-
-
-def _converter() -> dict:
-    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _kind_of(full: str, short: str) -> str:
-    return clean(full)[: len(clean(full)) - len(clean(short))].strip() or "Xã"
-
-
-def build_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(units, aliases, successors) for the whole country, both eras."""
-    units: list[dict] = []
-    aliases: list[tuple[int, str, str]] = []
-    old_keys: dict[str, int] = {}
-
-    def add(**row) -> int:
-        row["unit_id"] = len(units) + 1
-        row.setdefault("historical", False)
-        units.append(row)
-        return row["unit_id"]
-
-    provinces: dict[str, int] = {}
-    districts: dict[tuple[str, str], int] = {}
-    for r in _source_rows("admin_units_legacy"):
-        pcode = r["provinceCode"]
-        if pcode not in provinces:
-            provinces[pcode] = add(
-                code=pcode,
-                name=r["province"],
-                short_name=r["provinceShort"],
-                level="province",
-                kind=_kind_of(r["province"], r["provinceShort"]),
-                parent_id=None,
-                district_id=None,
-                province_id=None,
-                valid_from=None,
-                valid_to=OLD_ERA_END,
-                lat=r["provinceLat"],
-                lon=r["provinceLon"],
-            )
-            units[-1]["province_id"] = provinces[pcode]
-        dkey = (pcode, r["districtCode"])
-        if dkey not in districts:
-            districts[dkey] = add(
-                code=r["districtCode"],
-                name=r["district"],
-                short_name=r["districtShort"],
-                level="district",
-                kind=r["districtType"],
-                parent_id=provinces[pcode],
-                district_id=None,
-                province_id=provinces[pcode],
-                valid_from=None,
-                valid_to=OLD_ERA_END,
-                lat=r["districtLat"],
-                lon=r["districtLon"],
-            )
-            units[-1]["district_id"] = districts[dkey]
-        if not r["ward"]:
-            continue
-        uid = add(
-            code=r["wardCode"],
-            name=r["ward"],
-            short_name=r["wardShort"],
-            level="commune",
-            kind=r["wardType"],
-            parent_id=districts[dkey],
-            district_id=districts[dkey],
-            province_id=provinces[pcode],
-            valid_from=None,
-            valid_to=OLD_ERA_END,
-            lat=r["wardLat"],
-            lon=r["wardLon"],
-        )
-        old_keys[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = uid
-        for former in json.loads(r["wardAlias"] or "[]"):
-            aliases.append((uid, former, "former"))
-
-    new_provinces: dict[str, int] = {}
-    new_wards: dict[tuple[str, str], int] = {}
-    for r in _source_rows("admin_units"):
-        pkey = r["provinceKey"]
-        if pkey not in new_provinces:
-            new_provinces[pkey] = add(
-                code=r["provinceCode"],
-                name=r["province"],
-                short_name=r["provinceShort"],
-                level="province",
-                kind=_kind_of(r["province"], r["provinceShort"]),
-                parent_id=None,
-                district_id=None,
-                province_id=None,
-                valid_from=NEW_ERA_START,
-                valid_to=None,
-                lat=r["provinceLat"],
-                lon=r["provinceLon"],
-            )
-            units[-1]["province_id"] = new_provinces[pkey]
-        new_wards[(pkey, r["wardKey"])] = add(
-            code=r["wardCode"],
-            name=r["ward"],
-            short_name=r["wardShort"],
-            level="commune",
-            kind=r["wardType"],
-            parent_id=new_provinces[pkey],
-            district_id=None,
-            province_id=new_provinces[pkey],
-            valid_from=NEW_ERA_START,
-            valid_to=None,
-            lat=r["wardLat"],
-            lon=r["wardLon"],
-        )
-
-    successors: dict[tuple[int, int], bool] = {}
-    conv = _converter()
-    for pkey, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
-        for wkey, olds in wards.items():
-            for old in olds:
-                if old in old_keys and (pkey, wkey) in new_wards:
-                    successors[(old_keys[old], new_wards[(pkey, wkey)])] = True
-    for pkey, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
-        for old, targets in olds.items():
-            for target in targets:
-                if old in old_keys and (pkey, target["newWardKey"]) in new_wards:
-                    successors[(old_keys[old], new_wards[(pkey, target["newWardKey"])])] = bool(
-                        target["isDefaultNewWard"]
-                    )
-
-    frame = pd.DataFrame(units)
-    frame["name"] = frame["name"].map(clean)
-    frame["short_name"] = frame["short_name"].map(clean)
-    frame["name_key"] = frame["short_name"].map(name_key)
-    frame["name_fold"] = frame["short_name"].map(fold)
-    alias_frame = pd.DataFrame(aliases, columns=["unit_id", "alias_key", "kind"]).drop_duplicates(
-        ["unit_id", "alias_key"]
-    )
-    succ_frame = pd.DataFrame(
-        [(o, n, d) for (o, n), d in successors.items()], columns=["old_unit_id", "new_unit_id", "is_default"]
-    )
-    return frame, alias_frame, succ_frame
-
-
-def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
-    """(Re)build the unit tables in one transaction; returns the number of units."""
-    frame, alias_frame, succ_frame = build_frames()
-    cols = (
-        "unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, valid_from, "
-        "valid_to, lat, lon, historical, name_key, name_fold"
-    )
-    con.register("new_units", frame)
-    con.register("new_aliases", alias_frame)
-    con.register("new_successors", succ_frame)
-    try:
-        with transaction(con):
-            con.execute("DELETE FROM unit_successors")
-            con.execute(  # user-entered mergers of historical units go with them (ntm.lineage)
-                """DELETE FROM unit_mergers WHERE old_unit_id IN (SELECT unit_id FROM units WHERE historical)
-                   OR new_unit_id IN (SELECT unit_id FROM units WHERE historical)"""
-            )
-            con.execute("DELETE FROM unit_aliases")
-            con.execute("DELETE FROM units")
-            con.execute(f"INSERT INTO units ({cols}) SELECT {cols} FROM new_units")
-            con.execute("INSERT INTO unit_aliases SELECT unit_id, alias_key, kind FROM new_aliases")
-            con.execute("INSERT INTO unit_successors SELECT * FROM new_successors")
-    finally:
-        for name in ("new_units", "new_aliases", "new_successors"):
-            con.unregister(name)
-    return len(frame)
-
-
+# ---------------------------------------------------------------- units and spellings a file adds
 def add_historical_unit(
     con: duckdb.DuckDBPyConnection,
     name: str,

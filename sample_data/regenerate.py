@@ -24,7 +24,7 @@ if __name__ == "__main__" and str(HERE.parent) not in sys.path:  # run as a scri
 
 import duckdb  # noqa: E402 - after the path set-up above
 
-from ntm import catalog, periods, store, units  # noqa: E402
+from ntm import catalog, periods, store, unit_catalogue, units  # noqa: E402
 from sample_data import counts, generator, workbooks  # noqa: E402
 
 MANIFEST = "uploads.csv"
@@ -109,7 +109,7 @@ def units_database(path: Path) -> duckdb.DuckDBPyConnection:
     """A scratch database with the package's catalogue and units, all the generator reads."""
     con = store.connect(path)
     catalog.load_builtin(con)
-    units.load_catalogue(con)
+    unit_catalogue.load_catalogue(con)
     return con
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ntm import catalog, store, units
+from ntm import catalog, store, unit_catalogue
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +52,7 @@ def _built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Pa
 def _build_template(path: Path) -> dict:
     con = store.connect(path)
     catalog.load_builtin(con)
-    units.load_catalogue(con)
+    unit_catalogue.load_catalogue(con)
     con.execute("CHECKPOINT")
     con.close()
     return {}

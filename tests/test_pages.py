@@ -47,9 +47,9 @@ def test_page_renders_on_an_empty_database(monkeypatch, tmp_path, page):
 
     con = store.connect(tmp_path / "empty.duckdb")
     catalog.load_builtin(con)
-    from ntm import units
+    from ntm import unit_catalogue
 
-    units.load_catalogue(con)
+    unit_catalogue.load_catalogue(con)
     con.close()
     at = start(monkeypatch, tmp_path / "empty.duckdb")
     at.switch_page(page).run()

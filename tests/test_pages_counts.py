@@ -30,11 +30,11 @@ def test_villages_page_states_the_share(monkeypatch, sample_db):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_on_an_empty_database(monkeypatch, tmp_path, page):
-    from ntm import catalog, store, units
+    from ntm import catalog, store, unit_catalogue
 
     con = store.connect(tmp_path / "empty.duckdb")
     catalog.load_builtin(con)
-    units.load_catalogue(con)
+    unit_catalogue.load_catalogue(con)
     con.close()
     at = start(monkeypatch, tmp_path / "empty.duckdb")
     at.switch_page(page).run()

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from ntm import history, lineage, periods, units
+from ntm import history, lineage, periods, today_view, units
 from ntm.history import Lens
 from tests.helpers import commune, report, van_quan
 
@@ -75,7 +75,7 @@ def test_weighted_rule_counts_a_criterion_met_by_most_of_the_population(con, mer
     assert strict.at[0, "met"] == 1  # only criterion 1 everywhere
     # criterion 2: 1000 + 7000 of 10000 (80 %) → met; criterion 3: 7000 (70 %) → met
     assert weighted.at[0, "met"] == 3 and not weighted.at[0, "fallback"]
-    long = history.today_statuses(con, van_quan(con), year, "ntm-2021", lens=WEIGHTED).set_index("criterion_no")
+    long = today_view.today_statuses(con, van_quan(con), year, "ntm-2021", rule="weighted").set_index("criterion_no")
     assert long.at[2, "share"] == pytest.approx(0.8) and long.at[3, "share"] == pytest.approx(0.7)
     con.execute("DELETE FROM unit_populations WHERE unit_id = ?", [b.unit_id])
     fallback = history.scores(con, van_quan(con), year, "ntm-2021", lens=WEIGHTED)

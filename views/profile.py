@@ -19,6 +19,7 @@ from ntm import (
     progress,
     recognition_merger,
     targets,
+    today_view,
     units,
     upload_words,
 )
@@ -54,7 +55,7 @@ unit = ui.query(units.get, cur, version, unit_ids[st.session_state["commune"]])
 st.title(ui.md("profile.title", name=unit.name))
 navigation.back_link()
 
-history = ui.query(hist.commune_history, cur, version, unit, f.layer, f.rule)
+history = ui.query(today_view.commune_history, cur, version, unit, f.layer, f.rule)
 later = history[pd.to_datetime(history["period"]).dt.date > f.period.end] if len(history) else history
 history = history.drop(later.index)  # the profile as of the sidebar's period: nothing reported after it
 ancestry = lineage.ancestry(cur, unit)

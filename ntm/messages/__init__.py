@@ -13,15 +13,18 @@ from ntm.messages import (
     criteria,
     history,
     ingest,
+    levels,
     national,
     officials,
     overview,
     profile,
     reports,
+    resources,
     setup,
     targets,
     trust,
     upload,
+    villages,
 )
 
 AREAS = (
@@ -40,6 +43,9 @@ AREAS = (
     national,
     officials,
     counts,
+    villages,
+    resources,
+    levels,
     history,
     upload,
 )

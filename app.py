@@ -5,12 +5,13 @@ import streamlit as st
 import navigation
 import signin
 import ui
+import ui_filters
 from ntm import access
 
 started = ui.run_started()
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
 search_slot = st.sidebar.container()  # the commune search, first in the sidebar under the menu
-ui.language_switch()
+ui_filters.language_switch()
 try:
     principal = st.session_state["_principal"] = signin.gate(ui.cursor, ui.lang())  # checked on every rerun
 except Exception as exc:  # the database cannot be opened or read (corrupt, busy, full disk): say what to do
@@ -65,7 +66,7 @@ if principal is None:
 try:
     with ui.timed_run(page.url_path, started):  # logs the run's server time when $NTM_TIMING_LOG is set
         if ui.ready():  # on the first start, a progress display while the sample database is built
-            st.session_state["_filters"] = ui.sidebar_filters(ui.cursor())
+            st.session_state["_filters"] = ui_filters.sidebar_filters(ui.cursor())
             navigation.search_box(search_slot)  # find a commune from any page
             navigation.print_view()  # ?print=1: the page laid out for paper
             page.run()

@@ -4,6 +4,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_filters
 from ntm import catalog, chart_clicks, charts, comparison, history, metrics, periods
 from ntm.i18n import fmt_period, t
 from ntm.text import sorted_names
@@ -55,7 +56,7 @@ st.plotly_chart(
 )
 
 st.subheader(ui.tr("compare.change_title"))
-months = ui.months(cur, version)
+months = ui_filters.months(cur, version)
 found = ui.query(comparison.comparable_periods, cur, version, f.scope, f.period, f.set_id, months, f.layer)
 earlier_sets = dict(found)  # only periods that can be compared: the same set, or one with comparable criteria
 earlier_options = list(earlier_sets)

@@ -61,6 +61,17 @@ def _choice(
     return st.session_state[key]
 
 
+def _words(prefix: str, language: str) -> Callable[[str], str]:
+    """An option's label: the message ``<prefix>.<option>`` in ``language``, bound now (format functions run
+    again later, under AppTest)."""
+    return lambda option: t(f"{prefix}.{option}", language)
+
+
+def _radio(key: str, label_key: str, options: list[str], words: str, language: str, **extra: Any) -> Any:
+    """A kept sidebar radio: the first option is the default, each option's label the message ``<words>.<option>``."""
+    return _choice(st.sidebar.radio, key, ui.tr(label_key), options, options[0], _words(words, language), **extra)
+
+
 def language_switch() -> None:
     names = {"vi": "Tiếng Việt", "en": "English"}
     _choice(st.sidebar.radio, "lang", ui.tr("filter.language"), list(LANGS), "vi", names.__getitem__, horizontal=True)
@@ -68,20 +79,11 @@ def language_switch() -> None:
 
 def _period(available: list[str], language: str) -> Period:
     """Year or month, then which one; switching year ↔ month keeps the time chosen."""
-    side = st.sidebar
-    mode = _choice(
-        side.radio,
-        "mode",
-        ui.tr("filter.mode"),
-        ["year", "month"],
-        "year",
-        lambda m: t(f"filter.mode.{m}", language),
-        horizontal=True,
-    )
+    mode = _radio("mode", "filter.mode", ["year", "month"], "filter.mode", language, horizontal=True)
     options = available if mode == "month" else sorted({m[:4] for m in available}, reverse=True)
     _keep_period_across_modes(options)
     chosen = _choice(
-        side.selectbox, "period", ui.tr("filter.period"), options, options[0], lambda p: fmt_period(p, language)
+        st.sidebar.selectbox, "period", ui.tr("filter.period"), options, options[0], lambda p: fmt_period(p, language)
     )
     return periods.parse(chosen)
 
@@ -106,7 +108,7 @@ def _set_and_layer(cur: duckdb.DuckDBPyConnection, version: tuple, period: Perio
         ui.tr("filter.layer"),
         layers,
         "self",
-        lambda layer: t(f"layer.{layer}", language),
+        _words("layer", language),
         help=ui.tr("filter.layer_help"),
         disabled=len(layers) == 1,
     )
@@ -114,26 +116,9 @@ def _set_and_layer(cur: duckdb.DuckDBPyConnection, version: tuple, period: Perio
 
 def _view_and_rule(language: str) -> None:
     """Units as they were, or today's communes (then with the merger rule)."""
-    side = st.sidebar
-    view = _choice(
-        side.radio,
-        "view",
-        ui.tr("view.label"),
-        ["then", "today"],
-        "then",
-        lambda v: t(f"view.{v}", language),
-        help=ui.tr("view.help"),
-    )
+    view = _radio("view", "view.label", ["then", "today"], "view", language, help=ui.tr("view.help"))
     if view == "today":
-        _choice(
-            side.radio,
-            "rule",
-            ui.tr("rule.label"),
-            ["strict", "weighted"],
-            "strict",
-            lambda r: t(f"rule.{r}", language),
-            help=ui.tr("rule.help"),
-        )
+        _radio("rule", "rule.label", ["strict", "weighted"], "rule", language, help=ui.tr("rule.help"))
 
 
 def _denied(who: access.Principal) -> None:

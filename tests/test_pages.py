@@ -42,16 +42,8 @@ def test_page_renders_on_sample_data(monkeypatch, sample_db, page):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders_on_an_empty_database(monkeypatch, tmp_path, page):
-    from ntm import catalog, store
-
-    con = store.connect(tmp_path / "empty.duckdb")
-    catalog.load_builtin(con)
-    from ntm import unit_catalogue
-
-    unit_catalogue.load_catalogue(con)
-    con.close()
-    at = start(monkeypatch, tmp_path / "empty.duckdb")
+def test_page_renders_on_an_empty_database(monkeypatch, db_path, page):
+    at = start(monkeypatch, db_path)  # the catalogue and the units, no reports
     at.switch_page(page).run()
     assert not at.exception, at.exception
     assert any("Chưa có số liệu" in i.value for i in at.info) or any(

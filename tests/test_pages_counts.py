@@ -29,13 +29,7 @@ def test_villages_page_states_the_share(monkeypatch, sample_db):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders_on_an_empty_database(monkeypatch, tmp_path, page):
-    from ntm import catalog, store, unit_catalogue
-
-    con = store.connect(tmp_path / "empty.duckdb")
-    catalog.load_builtin(con)
-    unit_catalogue.load_catalogue(con)
-    con.close()
-    at = start(monkeypatch, tmp_path / "empty.duckdb")
+def test_page_renders_on_an_empty_database(monkeypatch, db_path, page):
+    at = start(monkeypatch, db_path)  # the catalogue and the units, no reports
     at.switch_page(page).run()
     assert not at.exception, at.exception

@@ -1,4 +1,4 @@
-"""``store.data_version``: every path that writes changes it (cached page queries are keyed by it), reads and
+"""``ntm.data_version``: every path that writes changes it (cached page queries are keyed by it), reads and
 refused writes leave it as it was, and two database files never share one."""
 
 from datetime import date

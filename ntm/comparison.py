@@ -34,12 +34,17 @@ class YearOnYear:
 def sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str = "self") -> list[str]:
     """Commune-level sets with reports in ``period`` inside the province of ``unit`` (either era)."""
     province = lineage.today_province(con, unit)
+    # the summary has a row per report: a year's rows (one per commune) or a month's, never the facts themselves
+    reports, key = (
+        ("commune_year_summary a WHERE a.year = ?", period.year)
+        if period.is_year
+        else ("commune_month_summary a WHERE a.period = ?", period.start)
+    )
     rows = con.execute(
-        """SELECT DISTINCT a.set_id FROM assessments a JOIN units c ON c.unit_id = a.unit_id
-           JOIN units p ON p.unit_id = c.province_id AND p.code = ?
-           JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
-           WHERE a.layer = ? AND a.period BETWEEN ? AND ? ORDER BY 1""",
-        [province.code, layer, period.start, period.end],
+        f"""SELECT DISTINCT a.set_id FROM {reports} AND a.layer = ?
+            AND a.unit_id IN (SELECT c.unit_id FROM units c JOIN units p ON p.unit_id = c.province_id AND p.code = ?)
+            AND a.set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') ORDER BY 1""",
+        [key, layer, province.code],
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -120,13 +125,13 @@ def changes(
     numbers = {b for _, b in pairs}
     columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
     rows: list[tuple] = []
-    by_id = old.set_index("unit_id") if len(old) else None
+    before_unmet = dict(zip(old["unit_id"], old["unmet"])) if len(old) else {}  # a dict: .at per commune cost more
     for r in new.itertuples():
         now_unmet = {int(c) for c in r.unmet} & numbers
-        if by_id is None or r.unit_id not in by_id.index:
+        if r.unit_id not in before_unmet:
             rows.append((r.unit_id, r.code, r.name, r.district, None, len(numbers - now_unmet), [], []))
             continue
-        was_unmet = {to_after[int(c)] for c in by_id.at[r.unit_id, "unmet"] if int(c) in to_after}
+        was_unmet = {to_after[int(c)] for c in before_unmet[r.unit_id] if int(c) in to_after}
         rows.append(
             (
                 r.unit_id,

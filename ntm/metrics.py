@@ -29,15 +29,29 @@ _SCOPE = """
           AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""  # 0: national
 
 
+def _latest(period: Period) -> str:
+    """Each commune's latest report of ``period`` (set ``$set``, layer ``$layer``): for a year its row of the
+    commune × year summary (``$year``), for a month its month row (``$start``); ``_params`` binds them."""
+    if period.is_year:
+        return """SELECT unit_id, period, met, basically_met, unmet FROM commune_year_summary
+                  WHERE year = $year AND set_id = $set AND layer = $layer"""
+    return """SELECT unit_id, period, met, basically_met, unmet FROM commune_month_summary
+              WHERE period = $start AND set_id = $set AND layer = $layer"""
+
+
+def _params(period: Period, set_id: str, layer: str, **more) -> dict:
+    """The parameters of a query over ``_latest(period)`` (DuckDB refuses parameters a query does not use)."""
+    key = {"year": period.year} if period.is_year else {"start": period.start}
+    return {"set": set_id, "layer": layer, **key, **more}
+
+
 def report_window(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> tuple[date, date] | None:
     """(first, last) months whose reports count for ``period``; None when nothing was reported."""
     row = con.execute(
-        f"""WITH {_SCOPE}
-            SELECT max(a.period) FROM commune_month_summary a JOIN scope USING (unit_id)
-            WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end},
+        f"WITH {_SCOPE} SELECT max(a.period) FROM ({_latest(period)}) a JOIN scope USING (unit_id)",
+        _params(period, set_id, layer, unit=unit.unit_id),
     ).fetchall()[0][0]
     return None if row is None else (period.start, row)
 
@@ -46,23 +60,19 @@ def commune_scores(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
-    window = report_window(con, unit, period, set_id, layer)
     columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
-    if window is None:
-        return pd.DataFrame(columns=columns)
-    return con.execute(  # each commune's latest report, read from the commune × month summary (ntm/summary.py)
+    scores = con.execute(  # one query: the latest reports (ntm/summary.py) of the communes valid at the window's end
         f"""WITH {_SCOPE},
-            latest AS (
-                SELECT a.unit_id, arg_max(a, a.period) AS r FROM commune_month_summary a JOIN scope s USING (unit_id)
-                WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end
-                  AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
-                GROUP BY 1)
-            SELECT s.unit_id, s.code, s.name, s.district, s.province, l.r.period AS report_period, l.r.met::BIGINT AS met,
-                   l.r.basically_met::BIGINT AS basically_met, l.r.unmet::INTEGER[] AS unmet
-            FROM latest l JOIN scope s USING (unit_id)
+            reports AS (SELECT a.* FROM ({_latest(period)}) a SEMI JOIN scope USING (unit_id)),
+            window_end AS (SELECT max(period) AS last FROM reports)
+            SELECT s.unit_id, s.code, s.name, s.district, s.province, r.period AS report_period, r.met::BIGINT AS met,
+                   r.basically_met::BIGINT AS basically_met, r.unmet::INTEGER[] AS unmet
+            FROM reports r JOIN scope s USING (unit_id) CROSS JOIN window_end w
+            WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)
             ORDER BY met DESC, s.district, s.code""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": window[0], "end": window[1]},
-    ).df()[columns]
+        _params(period, set_id, layer, unit=unit.unit_id),
+    ).df()
+    return pd.DataFrame(columns=columns) if scores.empty else scores[columns]
 
 
 def not_reported(
@@ -71,29 +81,26 @@ def not_reported(
     """Communes (xã) valid at the end of the period that sent no report in it. For the whole country, the
     communes of the provinces that report in the period: a province that keeps its figures elsewhere is not
     hundreds of communes "not reported" (``reporting_provinces`` names the provinces counted)."""
-    window = report_window(con, unit, period, set_id, layer)
-    end = window[1] if window else period.end
-    return con.execute(
-        f"""WITH {_SCOPE}
-            SELECT s.unit_id, s.code, s.name, s.district FROM scope s
-            WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)
-              AND NOT EXISTS (SELECT 1 FROM commune_month_summary a WHERE a.unit_id = s.unit_id AND a.set_id = $set
-                              AND a.layer = $layer AND a.period BETWEEN $start AND $end)
+    return con.execute(  # the window's end in the same query: its last reported month, else the period's end
+        f"""WITH {_SCOPE},
+            reports AS ({_latest(period)}),
+            window_end AS (SELECT coalesce(max(r.period), $end) AS last FROM reports r SEMI JOIN scope USING (unit_id))
+            SELECT s.unit_id, s.code, s.name, s.district FROM scope s CROSS JOIN window_end w
+            WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)
+              AND s.unit_id NOT IN (SELECT unit_id FROM reports)
               AND ($unit <> 0 OR s.province_id IN (
-                   SELECT c.province_id FROM commune_month_summary a JOIN units c ON c.unit_id = a.unit_id
-                   WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end))
+                   SELECT c.province_id FROM reports a JOIN units c ON c.unit_id = a.unit_id))
             ORDER BY s.district, s.code""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end},
+        _params(period, set_id, layer, unit=unit.unit_id, end=period.end),
     ).df()
 
 
 def reporting_provinces(con: duckdb.DuckDBPyConnection, period: Period, set_id: str, layer: str = "self") -> list[str]:
     """The provinces with any commune report in the period (the whole country's figures count these)."""
     rows = con.execute(
-        """SELECT DISTINCT p.short_name FROM commune_month_summary a JOIN units c ON c.unit_id = a.unit_id
-           JOIN units p ON p.unit_id = c.province_id
-           WHERE a.set_id = ? AND a.layer = ? AND a.period BETWEEN ? AND ? ORDER BY 1""",
-        [set_id, layer, period.start, period.end],
+        f"""SELECT DISTINCT p.short_name FROM ({_latest(period)}) a JOIN units c ON c.unit_id = a.unit_id
+            JOIN units p ON p.unit_id = c.province_id ORDER BY 1""",
+        _params(period, set_id, layer),
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -186,7 +193,7 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
 
     A province is followed across the 2025 reform through the units sharing its code: each year
     counts the communes valid at that year's last reported month (the post-merger ones in 2025).
-    One query over the commune × month summary: each commune's latest report per year and set.
+    One query over the commune × year summary: each commune's latest report per year and set is its row.
     """
     ids = [unit.unit_id]
     if unit.level == "province":
@@ -203,16 +210,15 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
                   AND ($national OR list_contains($ids, c.unit_id) OR list_contains($ids, c.district_id)
                        OR list_contains($ids, c.province_id))),
             reports AS (
-                SELECT a.unit_id, a.period, year(a.period) AS year, a.set_id, a.met
-                FROM commune_month_summary a JOIN scope USING (unit_id)
+                SELECT a.unit_id, a.period, a.year::BIGINT AS year, a.set_id, a.met
+                FROM commune_year_summary a JOIN scope USING (unit_id)
                 JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
                 WHERE a.layer = $layer),
             ends AS (SELECT year, set_id, max(period) AS last FROM reports GROUP BY ALL),
             latest AS (
-                SELECT r.year, r.set_id, r.unit_id, arg_max(r.met, r.period) AS met
+                SELECT r.year, r.set_id, r.unit_id, r.met
                 FROM reports r JOIN ends e USING (year, set_id) JOIN scope s USING (unit_id)
-                WHERE (s.valid_to IS NULL OR s.valid_to >= e.last) AND (s.valid_from IS NULL OR s.valid_from <= e.last)
-                GROUP BY ALL),
+                WHERE (s.valid_to IS NULL OR s.valid_to >= e.last) AND (s.valid_from IS NULL OR s.valid_from <= e.last)),
             n AS (SELECT set_id, count(*) AS n FROM criteria GROUP BY 1)
         SELECT l.year, l.set_id, count(*) AS communes, avg(l.met) AS average_met,
                count(*) FILTER (WHERE l.met = n.n) AS at_standard, n.n AS n_criteria
@@ -232,9 +238,10 @@ def district_ranking(
     n = n_criteria(con, set_id)
     if province.unit_id == NATIONAL_ID:
         scores = scores.assign(district=scores["province"])
-    ranked = (
-        scores.groupby("district")
-        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("met", lambda s: int((s == n).sum())))
+    ranked = (  # vectorised: a Python lambda per district cost more than the query
+        scores.assign(at_standard=(scores["met"] == n).astype(int))
+        .groupby("district")
+        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("at_standard", "sum"))
         .reset_index()
     )
     ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
@@ -287,14 +294,13 @@ def status_matrix(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
-    window = report_window(con, unit, period, set_id, layer)
-    end = window[1] if window else period.end
     return con.execute(
         f"""WITH {_SCOPE},
-            live AS (SELECT * FROM scope s WHERE (s.valid_to IS NULL OR s.valid_to >= $end)
-                                            AND (s.valid_from IS NULL OR s.valid_from <= $end)),
-            latest AS (SELECT a.unit_id, max(a.period) AS period FROM commune_month_summary a JOIN live USING (unit_id)
-                       WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $end GROUP BY 1),
+            reports AS (SELECT a.unit_id, a.period FROM ({_latest(period)}) a SEMI JOIN scope USING (unit_id)),
+            window_end AS (SELECT coalesce(max(period), $end) AS last FROM reports),
+            live AS (SELECT s.* FROM scope s CROSS JOIN window_end w
+                     WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)),
+            latest AS (SELECT r.* FROM reports r SEMI JOIN live USING (unit_id)),
             facts AS (SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
                       WHERE a.set_id = $set AND a.layer = $layer)
             SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
@@ -303,7 +309,7 @@ def status_matrix(
             LEFT JOIN latest lt ON lt.unit_id = l.unit_id
             LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
             ORDER BY l.district, l.code, c.criterion_no""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": end},
+        _params(period, set_id, layer, unit=unit.unit_id, end=period.end),
     ).df()
 
 
@@ -387,22 +393,32 @@ def regressions(
 ) -> pd.DataFrame:
     """Criteria met in a commune's previous report and not in its latest one (of the period), same set:
     unmet now and not unmet before, from the commune × month summary."""
-    return con.execute(
+    return con.execute(  # the latest report of the period against the one before it (ASOF: the nearest earlier month)
         f"""WITH {_SCOPE},
-            ranked AS (
-                SELECT a.unit_id, a.period, a.unmet,
-                       row_number() OVER (PARTITION BY a.unit_id ORDER BY a.period DESC) AS k
-                FROM commune_month_summary a JOIN scope s USING (unit_id)
-                WHERE a.set_id = $set AND a.layer = $layer AND a.period <= $end
-                  AND (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)),
+            latest AS (
+                SELECT a.unit_id, a.period, a.unmet FROM ({_latest(period)}) a JOIN scope s USING (unit_id)
+                WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)),
+            earlier AS (  -- the report before one of year Y: a month of Y, or the year row of an earlier year
+                SELECT p.unit_id, p.period, p.unmet FROM commune_month_summary p SEMI JOIN latest USING (unit_id)
+                WHERE p.set_id = $set AND p.layer = $layer AND p.period BETWEEN $year_start AND $end
+                UNION ALL
+                SELECT y.unit_id, y.period, y.unmet FROM commune_year_summary y SEMI JOIN latest USING (unit_id)
+                WHERE y.set_id = $set AND y.layer = $layer AND y.year < $year_of_end),
             pairs AS (SELECT l.unit_id, l.period AS latest, p.period AS previous,
                              unnest(list_filter(l.unmet, lambda x: NOT list_contains(p.unmet, x)))::INTEGER AS criterion_no
-                      FROM ranked l JOIN ranked p ON p.unit_id = l.unit_id AND l.k = 1 AND p.k = 2
-                      WHERE l.period >= $start)
+                      FROM latest l ASOF JOIN earlier p ON p.unit_id = l.unit_id AND l.period > p.period)
             SELECT s.unit_id, s.code, s.name, s.district, p.previous, p.latest, p.criterion_no
             FROM pairs p JOIN scope s USING (unit_id)
             ORDER BY s.district, s.name, p.criterion_no""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "end": period.end},
+        _params(
+            period,
+            set_id,
+            layer,
+            unit=unit.unit_id,
+            end=period.end,
+            year_start=date(period.end.year, 1, 1),
+            year_of_end=period.end.year,
+        ),
     ).df()
 
 
@@ -424,9 +440,9 @@ def criterion_rates_by_year(
     """Share of communes meeting each criterion at each year's end (each commune's latest report in the year)."""
     return con.execute(
         f"""WITH {_SCOPE},
-            latest AS (SELECT a.unit_id, year(a.period) AS year, arg_max(a.unmet, a.period) AS unmet
-                       FROM commune_month_summary a JOIN scope USING (unit_id)
-                       WHERE a.set_id = $set AND a.layer = $layer GROUP BY 1, 2)
+            latest AS (SELECT a.unit_id, a.year::BIGINT AS year, a.unmet
+                       FROM commune_year_summary a JOIN scope USING (unit_id)
+                       WHERE a.set_id = $set AND a.layer = $layer)
             SELECT l.year, c.criterion_no,
                    avg(CASE WHEN list_contains(l.unmet, c.criterion_no) THEN 0.0 ELSE 1.0 END) AS rate,
                    count(DISTINCT l.unit_id) AS communes

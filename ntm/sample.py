@@ -82,7 +82,7 @@ def build(
         con.execute(
             "DELETE FROM assessments; DELETE FROM assessment_history; DELETE FROM indicator_values;"
             "DELETE FROM indicator_history; DELETE FROM uploads; DELETE FROM targets; DELETE FROM unit_goals;"
-            "DELETE FROM recognitions; DELETE FROM commune_month_summary; DELETE FROM quantity_values;"
+            "DELETE FROM recognitions; DELETE FROM commune_month_summary; DELETE FROM commune_year_summary; DELETE FROM quantity_values;"
             "DELETE FROM quantity_history; DELETE FROM quantity_plans; DELETE FROM village_goals; DELETE FROM unit_mergers"
         )
     n_units = con.execute("SELECT count(*) FROM units WHERE NOT historical").fetchall()[0][0]

@@ -158,6 +158,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
     (6, [summary.CREATE, summary.BUILD]),  # the commune × month summary (ntm/summary.py), built from the facts
+    (10, [summary.CREATE_YEAR, summary.BUILD_YEAR]),  # the commune × year summary, built from the month rows
     (
         8,
         [  # access: accounts scoped to units, and the audit log (ntm.access, ntm.accounts, ntm.audit)

@@ -6,6 +6,11 @@ replaces, ``loads.revert_upload`` calls ``refresh_upload`` once its rows are bac
 existing databases and ``rebuild`` does it again from the facts. "Unmet" follows ``metrics``: every criterion
 of the set whose status is not ``met``, a criterion missing from the report included. Rows are inserted sorted
 by period (scans by period skip whole blocks); counts are small integers.
+
+Beside it, the commune × year summary (``YEAR_TABLE``): each commune's latest report of each year, set and layer
+(the row a year's figures count, domain README §3), refreshed from the month rows by the same ``refresh``, so that a
+year's scores, the yearly trend and the criteria by year read one row per commune and year instead of twelve.
+Migration 10 builds it for existing databases.
 """
 
 from __future__ import annotations
@@ -18,6 +23,23 @@ CREATE = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
     unit_id INTEGER NOT NULL, period DATE NOT NULL, set_id VARCHAR NOT NULL, layer VARCHAR NOT NULL,
     met UTINYINT NOT NULL, basically_met UTINYINT NOT NULL, unmet UTINYINT[] NOT NULL,
     upload_id INTEGER NOT NULL)"""
+
+YEAR_TABLE = "commune_year_summary"
+
+CREATE_YEAR = f"""CREATE TABLE IF NOT EXISTS {YEAR_TABLE} (
+    unit_id INTEGER NOT NULL, year SMALLINT NOT NULL, set_id VARCHAR NOT NULL, layer VARCHAR NOT NULL,
+    period DATE NOT NULL, met UTINYINT NOT NULL, basically_met UTINYINT NOT NULL, unmet UTINYINT[] NOT NULL)"""
+
+# The year rows of the (unit_id, year, set_id, layer) keys in the table ``{keys}``, from the month rows.
+_YEAR_ROWS = f"""
+    SELECT s.unit_id, year(s.period)::SMALLINT AS year, s.set_id, s.layer, max(s.period) AS period,
+           arg_max(s.met, s.period) AS met, arg_max(s.basically_met, s.period) AS basically_met,
+           arg_max(s.unmet, s.period) AS unmet
+    FROM {TABLE} s {{join}}
+    GROUP BY ALL
+    ORDER BY year, s.unit_id, s.set_id, s.layer"""
+
+BUILD_YEAR = f"INSERT INTO {YEAR_TABLE} {_YEAR_ROWS.format(join='')}"  # every year row (migration 10, rebuild)
 
 # The summary rows of the keys in the table ``{keys}`` (unit_id, period, set_id, layer), from the facts.
 _ROWS = """
@@ -47,6 +69,26 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: str = "incoming_keys") -> None
             WHERE s.unit_id = k.unit_id AND s.period = k.period AND s.set_id = k.set_id AND s.layer = k.layer"""
     )
     con.execute(f"INSERT INTO {TABLE} {_ROWS.format(keys=keys)}")
+    _refresh_years(con, keys)
+
+
+def _refresh_years(con: duckdb.DuckDBPyConnection, keys: str) -> None:
+    """The year rows of the years the keys touch, again from the month rows (a year whose months are all gone
+    loses its row)."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE summary_year_keys AS
+            SELECT DISTINCT unit_id, year(period)::SMALLINT AS year, set_id, layer FROM {keys}"""
+    )
+    try:
+        con.execute(
+            f"""DELETE FROM {YEAR_TABLE} y USING summary_year_keys k
+                WHERE y.unit_id = k.unit_id AND y.year = k.year AND y.set_id = k.set_id AND y.layer = k.layer"""
+        )
+        join = """SEMI JOIN summary_year_keys k ON s.unit_id = k.unit_id AND year(s.period) = k.year
+                  AND s.set_id = k.set_id AND s.layer = k.layer"""
+        con.execute(f"INSERT INTO {YEAR_TABLE} {_YEAR_ROWS.format(join=join)}")
+    finally:
+        con.execute("DROP TABLE IF EXISTS summary_year_keys")
 
 
 def refresh_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> None:
@@ -78,8 +120,11 @@ BUILD = f"INSERT INTO {TABLE} {_ROWS.format(keys='assessments')}"  # every repor
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> int:
-    """The whole summary again from the facts (after a criteria set changes, or to check it). Returns its rows."""
+    """The whole summary (months and years) again from the facts (to check it). Returns its month rows."""
     con.execute(CREATE)
+    con.execute(CREATE_YEAR)
     con.execute(f"DELETE FROM {TABLE}")
+    con.execute(f"DELETE FROM {YEAR_TABLE}")
     con.execute(BUILD)
+    con.execute(BUILD_YEAR)
     return con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]

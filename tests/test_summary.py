@@ -93,3 +93,45 @@ def test_metrics_read_the_summary_and_agree_with_the_facts(sample_con):
     assert round(metrics.average_met(scores), 2) == 10.88
     row = scores.set_index("name").loc["Tú Xuyên"]
     assert row["met"] == 10 and list(row["unmet"]) == [2, 4, 5, 6, 9, 11, 15, 16, 17]
+
+
+def years_from_months(con) -> dict:
+    """Each (unit, year, set, layer): its latest month row's (month, met, basically met, unmet), picked in Python."""
+    latest: dict = {}
+    for (unit_id, period, set_id, layer), value in stored(con).items():
+        key = (unit_id, period.year, set_id, layer)
+        if key not in latest or latest[key][0] < period:
+            latest[key] = (period, *value)
+    return latest
+
+
+def stored_years(con) -> dict:
+    rows = con.execute(
+        f"SELECT unit_id, year, set_id, layer, period, met, basically_met, unmet FROM {summary.YEAR_TABLE}"
+    ).fetchall()
+    return {(u, y, s, layer): (p, met, basic, list(unmet)) for u, y, s, layer, p, met, basic, unmet in rows}
+
+
+def test_the_year_rows_are_each_years_latest_report_after_loads_and_reverts(con):
+    tu_xuyen, luong_nang = commune(con, "Tú Xuyên"), commune(con, "Lương Năng")
+    report(con, tu_xuyen, "2020-05", met=[1, 2, 3])
+    report(con, luong_nang, "2020-05", met=list(range(1, 20)))
+    later = report(con, tu_xuyen, "2020-11", met=[1, 2, 3, 4, 5])  # November is 2020's row for Tú Xuyên
+    report(con, tu_xuyen, "2021-02", met=[1])
+    key = (tu_xuyen.unit_id, 2020, "ntm-2016", "self")
+    assert stored_years(con)[key][:2] == (periods.parse("2020-11").start, 5)
+    assert stored_years(con) == years_from_months(con) and len(stored_years(con)) == 3
+    store.revert_upload(con, later)  # May is 2020's latest report again
+    assert stored_years(con)[key][:2] == (periods.parse("2020-05").start, 3)
+    assert stored_years(con) == years_from_months(con)
+
+
+def test_the_migration_builds_the_year_rows_of_an_existing_database(con):
+    tu_xuyen = commune(con, "Tú Xuyên")
+    report(con, tu_xuyen, "2020-05", met=[1, 2, 3], basically=[4])
+    report(con, tu_xuyen, "2020-08", met=[1, 2, 3, 4])
+    expected = years_from_months(con)
+    con.execute(f"DROP TABLE {summary.YEAR_TABLE}")  # as a database from before version 10
+    con.execute("DELETE FROM schema_version WHERE version = 10")
+    store.migrate(con)
+    assert stored_years(con) == expected and len(expected) == 1

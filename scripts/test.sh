@@ -18,5 +18,5 @@ if [ "${CI:-}" = "true" ] && [ ! -x /usr/bin/chromium ]; then
   exit 1
 fi
 bash scripts/check.sh  # ruff, ruff format, mypy, import-linter: any failure stops here
-# In parallel (pytest-xdist), the browser tests kept in one worker (--dist loadgroup).
-python -m pytest -p no:playwright -n auto --dist loadgroup "$@"
+# In parallel (pytest-xdist), the browser tests kept in one worker (--dist loadgroup); the 25 slowest listed.
+python -m pytest -p no:playwright -n auto --dist loadgroup --durations=25 "$@"

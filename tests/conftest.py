@@ -1,6 +1,9 @@
 """Shared fixtures. A template database with catalogue and units, and the sample database built by
 ``python -m ntm sample``: each built once per test session (under pytest-xdist the first worker builds it
 behind a file lock and the others wait and reuse it), then copied, so no test writes to the shared file.
+The sample is also kept between sessions in pytest's cache folder (``.pytest_cache``), keyed by a hash of
+everything that builds it (``ntm/``, ``sample_data/``, the Python and DuckDB versions): a run after a change
+to any of those builds it afresh; ``pytest --cache-clear`` or ``-p no:cacheprovider`` does too.
 
 Helpers live in ``tests/helpers.py``; nothing here is imported by a test module."""
 
@@ -8,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import io
 import json
+import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -93,9 +99,51 @@ def con(db_path) -> Iterator:
     connection.close()
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sample_key() -> str:
+    """A hash of what the sample database is made from: the package, the sample workbooks, the engines."""
+    import duckdb
+
+    digest = hashlib.sha256(f"{sys.version}|{duckdb.__version__}".encode())
+    for folder in ("ntm", "sample_data"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def _cached(folder: Path, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """``build`` run into ``folder`` unless an earlier session (or another worker) already did: behind a file
+    lock, written under a temporary name and renamed once complete, so a cut-short build is never reused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path, info = folder / f"{name}.duckdb", folder / f"{name}.json"
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (path.exists() and info.exists()):
+                partial = folder / f"partial-{os.getpid()}.duckdb"
+                partial.unlink(missing_ok=True)
+                result = build(partial)
+                partial.replace(path)
+                info.write_text(json.dumps(result))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return path, json.loads(info.read_text())
+
+
 @pytest.fixture(scope="session")
-def _sample(tmp_path_factory, worker_id) -> tuple[Path, dict]:
-    return _built_once(tmp_path_factory, worker_id, "sample", _build_sample)
+def _sample(request, tmp_path_factory, worker_id) -> tuple[Path, dict]:
+    cache = getattr(request.config, "cache", None)
+    if cache is None:  # -p no:cacheprovider: once per session only
+        return _built_once(tmp_path_factory, worker_id, "sample", _build_sample)
+    root = cache.mkdir("ntm-sample")
+    key = _sample_key()
+    for old in root.iterdir():  # samples of earlier code are never read again
+        if old.name != key and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    return _cached(root / key, "sample", _build_sample)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ workbooks built in code. Test modules import from here, never from ``conftest`` 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -143,3 +144,17 @@ def plan_book(target_rows, goal_rows=(), recognition_rows=()) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def start(monkeypatch, db, **query):
+    """The app under AppTest on ``db`` with ``query`` in the URL, after its first run."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NTM_DB", str(db))
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()

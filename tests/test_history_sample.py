@@ -11,8 +11,7 @@ import streamlit as st
 
 from ntm import comparison, history, lineage, periods, units
 from ntm.cli import main
-
-from .test_pages import start
+from tests.helpers import start
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 

@@ -4,7 +4,8 @@ import re
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
+
+from tests.helpers import VIETNAMESE_ONLY, start
 
 PAGES = [
     "views/overview.py",
@@ -15,18 +16,9 @@ PAGES = [
     "views/upload.py",
     "views/reports.py",
 ]
-VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
-
-
-def start(monkeypatch, db, **query) -> AppTest:
-    monkeypatch.setenv("NTM_DB", str(db))
-    at = AppTest.from_file("../app.py", default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def metric(at, index):

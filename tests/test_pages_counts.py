@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_pages import VIETNAMESE_ONLY, start
+from tests.helpers import VIETNAMESE_ONLY, start
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 

@@ -37,6 +37,23 @@ def local_server_address():
     config.set_option("server.address", before)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashes() -> Iterator[None]:
+    """argon2id at its lowest cost in this process: the real parameters cost ~0,3 s of CPU per hash or check, and
+    the tests check who gets in, not what a guess costs (``test_accounts`` checks the hashes are salted argon2id).
+    Servers the browser tests start hash with the real parameters."""
+    from argon2 import PasswordHasher
+
+    from ntm import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(accounts, "_HASHER", cheap)
+    patch.setattr(accounts, "_DUMMY_HASH", cheap.hash("not a password of anyone"))
+    yield
+    patch.undo()
+
+
 def _built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
     """``build(path)`` run once per session, however many xdist workers ask; returns the file and what
     ``build`` returned (kept as JSON beside the file for the workers that did not build it)."""

@@ -44,10 +44,24 @@ class Phrases:
         return self.sep.join(p.text(lang) for p in self.items)
 
 
+@dataclass(frozen=True)
+class Number:
+    """A number kept as a parameter and written the way the message's language writes it: 0,53 and 53 % in
+    Vietnamese, 0.53 and 53% in English (``share``: a ratio shown as a percentage)."""
+
+    value: float
+    decimals: int = 1
+    share: bool = False
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        write = fmt_percent if self.share else fmt_number
+        return write(self.value, lang, self.decimals)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
-    """Translate ``key``; unknown keys raise so that a missing string fails tests, not users. A ``Phrase``
-    parameter is translated in the same language."""
-    params = {k: v.text(lang) if isinstance(v, (Phrase, Phrases)) else v for k, v in params.items()}
+    """Translate ``key``; unknown keys raise so that a missing string fails tests, not users. A ``Phrase`` (or
+    ``Number``) parameter is written in the same language."""
+    params = {k: v.text(lang) if isinstance(v, (Phrase, Phrases, Number)) else v for k, v in params.items()}
     entry = MESSAGES[key]
     text = entry[1] if lang == "en" else entry[0]
     text = _PLURAL.sub(lambda m: m.group(2) if _is_one(params.get(m.group(1))) else m.group(3), text)

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, periods, units, village_units
-from ntm.i18n import Phrase, Phrases
+from ntm.i18n import Number, Phrase, Phrases
 from ntm.ingest import values
 from ntm.ingest.extract import Cell, Record, records
 from ntm.ingest.findings import Findings, cut
@@ -288,13 +288,13 @@ def describe(reading: Reading, grid: Grid) -> Phrase:
         criteria=len({f.criterion for f in crit}),
         first=view.a1(reading.first, crit[0].index) if crit else "–",
         last=view.a1(reading.last, crit[-1].index) if crit else "–",
-        confidence=f"{reading.confidence:.2f}",
+        confidence=Number(reading.confidence, 2),
     )
 
 
 def describe_reasons(choice: Choice, reasons: list[str]) -> Phrases:
     runner = choice.runner_up
-    params: dict[str, object] = {"communes": f"{dict(choice.best.signals).get('communes', 0):.0%}"}
+    params: dict[str, object] = {"communes": Number(dict(choice.best.signals).get("communes", 0), 0, share=True)}
     if runner is not None:
         params |= {
             "other": Phrase.of(f"layout.family.{runner.family}"),

@@ -102,7 +102,9 @@ def names_a_unit(
     """Whether a label names a commune of the unit (scoring's strongest signal); in a village set's sheet a
     village of the unit counts too (its rows are villages, grouped under their communes). A unit kept across
     the 2025 reform (a province: one row per era, one code) holds the communes of both eras."""
-    within = None if unit is None else frozenset(u.unit_id for u in units.same_unit(con, unit))
+    within = (
+        None if unit is None or units.is_national(unit) else frozenset(u.unit_id for u in units.same_unit(con, unit))
+    )
     known: set[str] = set()
     if unit is not None and day is not None and village_units.is_village_set(con, set_id):
         listed = village_units.villages_of(con, unit, day)

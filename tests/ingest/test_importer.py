@@ -1,6 +1,8 @@
 """Uploads built in code, read by the importer: each layout and each bad input, and what the user sees."""
 
 import io
+import re
+from datetime import date
 
 import openpyxl
 
@@ -234,6 +236,28 @@ def test_names_that_do_not_resolve_are_refused_saying_what_was_understood(con):
     assert result.status == "rejected"
     [unclear] = [p for p in result.errors if p.key == "layout.unclear"]
     text = unclear.message()
-    assert "tên xã từ ô B7" in text and "19 tiêu chí ở ô C7…U22" in text and "chỉ 0% tên" in text
+    assert "tên xã từ ô B7" in text and "19 tiêu chí ở ô C7…U22" in text and "chỉ 0 % tên" in text
+    assert re.search(r"độ tin cậy 0,\d\d\)", text)  # a Vietnamese decimal comma
     english = unclear.message("en")  # what was understood is translated with the message, not before it
     assert "Communes as rows" in english and "Bảng" not in english and "tên xã" not in english
+    assert "only 0% of the names" in english and re.search(r"confidence 0\.\d\d\)", english)
+
+
+def test_a_national_workbook_names_communes_of_several_provinces(con):
+    day = date(2024, 5, 1)
+    communes = [
+        c
+        for province in ("Lạng Sơn", "Cao Bằng", "Hà Giang")
+        for c in units.communes_under(con, units.resolve(con, province, start=day, end=day), day, day)
+        .head(5)
+        .itertuples()
+    ]
+
+    def build(sheet):
+        sheet.append(["BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI TOÀN QUỐC"])
+        sheet.append(["STT", "Mã xã", "Tên xã", *range(1, 20)])
+        for k, c in enumerate(communes):
+            sheet.append([k + 1, c.code, c.name, *(["Đạt"] * 10 + ["Chưa đạt"] * 9)])
+
+    result = import_file(con, book_of(build), "vn.xlsx", unit=units.NATIONAL_CODE, period="2024-05", set_id="ntm-2021")
+    assert (result.status, result.communes, result.rows) == ("loaded", 15, 15 * 19), result.errors

@@ -13,6 +13,7 @@ from ntm.messages import (
     criteria,
     history,
     ingest,
+    layout,
     national,
     officials,
     overview,
@@ -25,6 +26,7 @@ from ntm.messages import (
 )
 
 AREAS = (
+    layout,
     common,
     cli,
     ingest,

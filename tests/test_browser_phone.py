@@ -33,7 +33,7 @@ def _page(browser, width: int, height: int):
 def _open(page, url: str) -> None:
     page.goto(url)
     wait_idle(page)
-    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg", state="attached", timeout=60_000)
     page.wait_for_timeout(800)  # plotly draws after the script run ends
 
 
@@ -121,8 +121,10 @@ def test_at_1440_px_the_heatmap_keeps_communes_as_rows_and_the_png_keeps_the_tit
         assert len(rows) >= 10 and "1" not in rows  # communes as rows on a wide screen
         assert not heat.query_selector(".gtitle").evaluate(SHOWN)  # the heading above says it
         heat.hover()
+        tooltips = [b.get_attribute("data-title") for b in heat.query_selector_all(".modebar-btn")]
+        assert tooltips[0] == "Tải ảnh biểu đồ (PNG, có tiêu đề)"  # plotly.js 3 spells its key "a PNG"
         with page.expect_download() as download:
-            heat.query_selector(".modebar-btn[data-title='Tải ảnh biểu đồ (PNG, có tiêu đề)']").click()
+            heat.query_selector_all(".modebar-btn")[0].click()
         image = Image.open(io.BytesIO(download.value.path().read_bytes())).convert("L")
         width, _ = image.size
         band = image.crop((0, 0, width // 2, 50))  # where the title is drawn, top left (scale 2: 25 px)

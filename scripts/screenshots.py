@@ -49,7 +49,7 @@ def whole_page(page, path: Path, width: int) -> None:
     tall = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight || 0")
     if tall > height:
         page.set_viewport_size({"width": width, "height": min(int(tall) + 40, 16_000)})
-        page.wait_for_timeout(1200)  # charts redraw at the new size
+        page.wait_for_timeout(2500)  # charts redraw at the new size
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": width, "height": height})
 

@@ -46,7 +46,9 @@ CSS = f"""
   [class*="st-key-figures__"] [data-testid="stMetric"] {{ height: 100%; }}
   [class*="st-key-figures__"] [data-testid="stMetricLabel"] {{ width: 100%; }}
   [class*="st-key-figures__"] [data-testid="stMetricValue"] {{ font-size: 1.5rem; }}
-  [class*="st-key-figures__"] [data-testid="stMetricLabel"] p {{ white-space: normal; font-size: 0.8rem; line-height: 1.2; }}
+  [class*="st-key-figures__"] [data-testid="stMetricLabel"] p {{
+    white-space: normal; word-break: normal; overflow-wrap: normal; font-size: 0.8rem; line-height: 1.2;
+  }}
   [class*="st-key-figures__"] [data-testid="stTooltipIcon"] {{ display: none; }}
 }}
 [class*="st-key-chart__"] .gtitle {{ display: none; }}

@@ -1,9 +1,9 @@
 """Layout: the figures a phone shows first, tables split or labelled short so that they fit 1440 px."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "phone.kpi_average": ("Bình quân tiêu chí/xã", "Avg. criteria per commune"),
-    "phone.kpi_standard": ("Xã đạt {n}/{n}", "Communes at {n}/{n}"),
-    "phone.kpi_missing": ("Xã chưa báo cáo", "Communes not reported"),
+    "phone.kpi_average": ("Bình quân tiêu chí/xã", "Avg. criteria"),
+    "phone.kpi_standard": ("Xã đạt {n}/{n}", "At {n}/{n}"),
+    "phone.kpi_missing": ("Xã chưa báo cáo", "No report"),
     "phone.kpi_missing_help": ("Chưa gửi báo cáo trong kỳ: {names}.", "No report for the period: {names}."),
     "phone.kpi_missing_none": ("Mọi xã đã gửi báo cáo trong kỳ.", "Every commune reported for the period."),
     "phone.kpi_rest": (

@@ -6,10 +6,12 @@ import navigation
 import signin
 import ui
 import ui_filters
+import ui_layout
 from ntm import access
 
 started = ui.run_started()
 st.set_page_config(page_title="NTM Dashboard", page_icon="🌾", layout="wide")
+ui_layout.inject()  # the phone's media rules (a phone variant of a chart, the order of blocks)
 search_slot = st.sidebar.container()  # the commune search, first in the sidebar under the menu
 ui_filters.language_switch()
 try:

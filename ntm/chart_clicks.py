@@ -3,20 +3,25 @@ markers, one per cell, carries what a click opens (a commune's statistics code) 
 
 from __future__ import annotations
 
+import html
+from typing import Literal
+
 import plotly.graph_objects as go
 
 
-def cell_layer(fig: go.Figure, keys_by_row: dict[str, str]) -> go.Figure:
+def cell_layer(fig: go.Figure, keys_by_row: dict[str, str], along: Literal["y", "x"] = "y") -> go.Figure:
     """Over the first heatmap of ``fig``: one invisible, selectable marker per cell whose ``customdata`` is the
-    key of its row (``keys_by_row``: row label → key). The markers take over the heatmap's hover label (a click
-    needs the hover event, which the heatmap would otherwise keep)."""
+    key of its row (``keys_by_row``: row label → key), or of its column with ``along="x"`` (the heatmap turned
+    for a phone). The markers take over the heatmap's hover label (a click needs the hover event, which the
+    heatmap would otherwise keep)."""
     heat = next(trace for trace in fig.data if trace.type == "heatmap")
     xs, ys, keys, texts, labels = [], [], [], [], []
     for i, y in enumerate(heat.y):
         for j, x in enumerate(heat.x):
             xs.append(x)
             ys.append(y)
-            keys.append(keys_by_row.get(y, ""))
+            label = y if along == "y" else x
+            keys.append(keys_by_row.get(html.unescape(str(label)), ""))  # labels are escaped for plotly
             texts.append(_cell(heat.text, i, j))
             labels.append(_cell(heat.customdata, i, j))
     fig.add_trace(

@@ -18,10 +18,13 @@ ACCENT = "#009E73"
 
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
+    # The top margin holds the title (in the PNG download; the page shows it as a heading and hides it, so that
+    # the toolbar sits there instead) and, above the plot, a legend when there is more than one trace.
+    legend = sum(trace.showlegend is not False for trace in fig.data) > 1
     fig.update_layout(
         title={"text": title, "x": 0, "y": 0.99, "yanchor": "top", "font": {"size": 16}},
         height=height,
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        margin={"l": 10, "r": 10, "t": 66 if legend else 40, "b": 10},
         separators=",." if lang == "vi" else ".,",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
         plot_bgcolor="white",
@@ -170,7 +173,7 @@ def status_heatmap(
     fig.update_yaxes(autorange="reversed", type="category")
     fig = _layout(fig, title, lang, height=max(320, 24 * len(wide) + 170))
     # the criterion numbers sit on top: the legend goes under the grid, where it covers nothing
-    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0})
+    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0}, margin={"t": 80})
 
 
 def criterion_rates_bar(rates: pd.DataFrame, title: str, lang: str) -> go.Figure:
@@ -305,4 +308,5 @@ def rates_by_year_heatmap(rates: pd.DataFrame, criteria_names: dict[int, str], t
         )
     )
     fig.update_xaxes(type="category", side="top")
-    return _layout(fig, title, lang, height=max(320, 26 * len(wide) + 120))
+    fig = _layout(fig, title, lang, height=max(320, 26 * len(wide) + 120))
+    return fig.update_layout(margin={"t": 64})  # the years on top, under the title

@@ -38,6 +38,7 @@ def config(lang: str, file_name: str) -> dict:
             "vi": {
                 "dictionary": {
                     "Download plot as a png": t("chart.download_png", lang),
+                    "Download plot as a PNG": t("chart.download_png", lang),  # plotly.js 3 spells it so
                     "Download plot": t("chart.download_png", lang),
                     "Double-click to zoom back out": t("chart.double_click", lang),
                     "Click to enter Colorscale title": "",

@@ -5,7 +5,8 @@ import streamlit as st
 import navigation
 import ui
 import ui_filters
-from ntm import catalog, chart_clicks, charts, comparison, history, metrics, periods
+import ui_layout
+from ntm import catalog, chart_clicks, charts, charts_phone, comparison, history, metrics, periods
 from ntm.i18n import fmt_period, t
 from ntm.text import sorted_names
 from ntm.units import NEW_ERA_START
@@ -33,26 +34,23 @@ order += [m for m in sorted_names(matrix["name"].unique()) if m not in order]  #
 if len(order) > 60:
     no_districts = f.view == "today" or f.period.end >= NEW_ERA_START
     st.caption(ui.tr("compare.many_groups" if no_districts else "compare.many", count=len(order)))
-heatmap = charts.status_heatmap(
-    matrix, order, names, ui.tr("compare.heatmap_title", unit=ui.scope_name(f), period=period_label), lang
-)
+heatmap_title = ui.tr("compare.heatmap_title", unit=ui.scope_name(f), period=period_label)
+heatmap = charts.status_heatmap(matrix, order, names, heatmap_title, lang)
 codes_by_name = dict(zip(matrix["name"], matrix["code"].astype(str)))
-clicked = st.plotly_chart(
+turned = charts_phone.status_columns(matrix, order, names, heatmap_title, lang)  # a phone: criteria as rows
+clicks = ui_layout.chart(
     chart_clicks.cell_layer(heatmap, codes_by_name),
-    width="stretch",
-    key="heatmap",
+    "heatmap",
+    "so-sanh-xa",
+    phone_figs=[chart_clicks.cell_layer(part, codes_by_name, along="x") for part in turned],
     on_select="rerun",
     selection_mode="points",
-    config=navigation.chart_config("so-sanh-xa"),
 )
 st.caption(ui.tr("drill.heatmap_hint"))
-if (code := chart_clicks.picked(clicked)) is not None:
+if (code := next((c for c in map(chart_clicks.picked, clicks) if c is not None), None)) is not None:
     navigation.open_commune(code, came_from="views/compare.py")
-st.plotly_chart(
-    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label), lang),
-    width="stretch",
-    key="bar",
-    config=navigation.chart_config("bar"),
+ui_layout.chart(
+    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label), lang), "bar"
 )
 
 st.subheader(ui.tr("compare.change_title"))

@@ -4,17 +4,16 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import catalog, charts, district_rates, metrics
+import ui_layout
+from ntm import catalog, charts, charts_phone, district_rates, metrics
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
 rates = ui.query(metrics.criterion_rates, cur, version, scores, f.set_id)
-st.plotly_chart(
-    charts.criterion_rates_bar(rates, ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label), lang),
-    width="stretch",
-    key="rates",
-    config=navigation.chart_config("rates"),
+rates_chart = charts.criterion_rates_bar(
+    rates, ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label), lang
 )
+ui_layout.chart(rates_chart, "rates", phone_figs=charts_phone.narrow(rates_chart))
 
 if cur.execute("SELECT count(*) FROM indicators WHERE set_id = ?", [f.set_id]).fetchall()[0][0] == 0:
     st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(f.set_id, lang, cur)))
@@ -27,7 +26,7 @@ table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].re
         "criterion_no": ui.tr("chart.criterion"),
         name_col: ui.tr("criteria.name"),
         "rate": ui.tr("criteria.rate"),
-        "last_mile": ui.tr("criteria.last_mile"),
+        "last_mile": ui.tr("layout.last_mile_short"),  # the full wording is the column's help
         dept_col: ui.tr("criteria.department"),
     }
 )
@@ -35,10 +34,14 @@ navigation.table(
     table,
     hide_index=True,
     width="stretch",
-    column_config={
+    column_config={  # every column in view at 1440 px: the department's name is the widest
+        ui.tr("chart.criterion"): st.column_config.NumberColumn(width="small"),
+        ui.tr("criteria.name"): st.column_config.TextColumn(width="medium"),
         ui.tr("criteria.rate"): st.column_config.ProgressColumn(
-            ui.tr("criteria.rate"), min_value=0, max_value=100, format="%d %%"
-        )
+            ui.tr("criteria.rate"), min_value=0, max_value=100, format="%d %%", width="small"
+        ),
+        ui.tr("layout.last_mile_short"): st.column_config.NumberColumn(width="small", help=ui.tr("criteria.last_mile")),
+        ui.tr("criteria.department"): st.column_config.TextColumn(width="large"),
     },
 )
 st.caption(ui.tr("criteria.last_mile_help"))
@@ -61,15 +64,11 @@ if f.district is None and scores["district" if not f.national else "province"].n
 over_time = ui.query(metrics.criterion_rates_by_year, cur, version, f.scope, f.set_id, f.layer)
 if over_time["year"].nunique() > 1:
     names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
-    st.plotly_chart(
-        charts.rates_by_year_heatmap(
-            over_time,
-            names,
-            ui.tr("criteria.over_time_title", unit=ui.scope_name(f), set_id=catalog.set_label(f.set_id, lang, cur)),
-            lang,
-        ),
-        width="stretch",
-        key="rates_by_year",
-        config=navigation.chart_config("rates_by_year"),
+    by_year = charts.rates_by_year_heatmap(
+        over_time,
+        names,
+        ui.tr("criteria.over_time_title", unit=ui.scope_name(f), set_id=catalog.set_label(f.set_id, lang, cur)),
+        lang,
     )
+    ui_layout.chart(by_year, "rates_by_year", phone_figs=charts_phone.narrow(by_year))
     st.caption(ui.tr("criteria.over_time_help"))

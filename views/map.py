@@ -4,6 +4,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_layout
 from ntm import chart_clicks, metrics
 from ntm import map as commune_map
 
@@ -14,13 +15,12 @@ data = commune_map.points(cur, scores)
 if data.empty:
     ui.empty("map.no_coordinates")
     st.stop()
-clicked = st.plotly_chart(
+(clicked,) = ui_layout.chart(
     commune_map.figure(data, n, ui.tr("map.chart_title", unit=f.scope.name, period=period_label), lang),
-    width="stretch",
-    key="commune_map",
+    "commune_map",
+    "ban-do-xa",
     on_select="rerun",
     selection_mode="points",
-    config=navigation.chart_config("ban-do-xa"),
 )
 st.caption(ui.tr("map.help", missing=len(scores) - len(data)))
 if (code := chart_clicks.picked(clicked)) is not None:

@@ -5,6 +5,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_layout
 from ntm import (
     audit,
     catalog,
@@ -111,11 +112,9 @@ if len(by_layer) > 1:  # self-assessed and appraised side by side: "xã tự đ�
             ui.tr("layer." + result.layer).capitalize(), f"{result.met}/{n_by_set[last['set_id']]}", border=True
         )
 set_names = comparison.set_names(cur, history["set_id"].unique(), lang)
-st.plotly_chart(
+ui_layout.chart(
     charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang, set_names),
-    width="stretch",
-    key="commune_trend",
-    config=navigation.chart_config("commune_trend"),
+    "commune_trend",
 )
 
 st.subheader(ui.md("profile.status_title", period=fmt_period(last["period"], lang)))

@@ -5,7 +5,8 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import charts_counts, resources, writes
+import ui_layout
+from ntm import charts_counts, charts_phone, resources, writes
 from ntm.i18n import fmt_percent, fmt_period
 from ntm.ingest import quantities
 
@@ -29,7 +30,8 @@ else:
     chart_figs = [x for x in figs if x.plan_share is not None]
     if chart_figs:
         title = ui.tr("resources.chart_title", unit=f.scope.name, year=f.period.end.year)
-        st.plotly_chart(charts_counts.plan_progress(chart_figs, title, lang), width="stretch", key="plan")
+        plan_chart = charts_counts.plan_progress(chart_figs, title, lang)
+        ui_layout.chart(plan_chart, "plan", phone_figs=charts_phone.narrow(plan_chart))
     import pandas as pd
 
     def fmt(value):

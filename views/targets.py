@@ -6,7 +6,20 @@ import streamlit as st
 
 import navigation
 import ui
-from ntm import access, charts, completeness, metrics, pace_words, periods, plans, progress, targets, writes
+import ui_layout
+from ntm import (
+    access,
+    charts,
+    charts_phone,
+    completeness,
+    metrics,
+    pace_words,
+    periods,
+    plans,
+    progress,
+    targets,
+    writes,
+)
 from ntm.i18n import fmt_date, fmt_period
 
 BADGE = {
@@ -55,12 +68,8 @@ with tab_progress:
                 f":{BADGE[s]}-badge[{ui.tr('progress.' + s)}: {n}]" for s, n in result["status_counts"].items() if n
             )
         )
-        st.plotly_chart(
-            charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang),
-            width="stretch",
-            key="target_gap",
-            config=navigation.chart_config("target_gap"),
-        )
+        gap_chart = charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang)
+        ui_layout.chart(gap_chart, "target_gap", phone_figs=charts_phone.narrow(gap_chart))
         name_col = "name_en" if lang == "en" else "name_vi"
         # what a meeting reads first (status, pace) sits left of what it looks up (deadline, criteria, plan)
         table = pd.DataFrame(
@@ -88,8 +97,12 @@ with tab_progress:
         shown = table.assign(
             **{ui.tr("col.unmet"): [", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–" for e in entries]}
         )
+        # two tables that each fit 1440 px: the progress a meeting reads first, then what each target is
+        progress_columns = ["col.commune", "col.progress_status", "col.met", "col.months_left"]
+        progress_columns += ["col.needed_pace", "col.observed_pace"]
+        detail_columns = ["col.commune", "col.level", "col.deadline", "col.district", "col.unmet", "targets.plan"]
         navigation.table(
-            shown,
+            shown[[ui.tr(c) for c in progress_columns]],
             hide_index=True,
             width="stretch",
             column_config={
@@ -98,7 +111,19 @@ with tab_progress:
                 ui.tr("col.met"): st.column_config.ProgressColumn(
                     ui.tr("col.met"), min_value=0, max_value=19, format="%d"
                 ),
-                ui.tr("col.unmet"): st.column_config.TextColumn(help=ui.tr("targets.unmet_help")),
+            },
+        )
+        st.markdown("**" + ui.tr("layout.targets_details") + "**")
+        navigation.table(
+            shown[[ui.tr(c) for c in detail_columns if ui.tr(c) in shown.columns]],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                ui.tr("col.commune"): st.column_config.TextColumn(width="medium", pinned=True),
+                ui.tr("col.level"): st.column_config.TextColumn(width="medium"),
+                ui.tr("col.deadline"): st.column_config.TextColumn(width="small"),
+                ui.tr("col.unmet"): st.column_config.TextColumn(width="medium", help=ui.tr("targets.unmet_help")),
+                ui.tr("targets.plan"): st.column_config.TextColumn(width="large"),
             },
         )
         ui.download_xlsx(table, f"muc-tieu-{year}", key="dl-targets")
@@ -173,17 +198,13 @@ with tab_last_mile:
         ui.empty("targets.no_last_mile", unit=f.scope.name, period=period_label)
     else:
         names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
-        st.plotly_chart(
-            charts.last_mile_bar(
-                counts,
-                names,
-                ui.tr("targets.last_mile_title", unit=f.scope.name, period=period_label, count=len(near)),
-                lang,
-            ),
-            width="stretch",
-            key="last_mile",
-            config=navigation.chart_config("last_mile"),
+        last_mile_chart = charts.last_mile_bar(
+            counts,
+            names,
+            ui.tr("targets.last_mile_title", unit=f.scope.name, period=period_label, count=len(near)),
+            lang,
         )
+        ui_layout.chart(last_mile_chart, "last_mile", phone_figs=charts_phone.narrow(last_mile_chart))
         navigation.table(
             near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))[
                 ["name", "district", "met", "unmet"]

@@ -13,6 +13,7 @@ from ntm.messages import (
     criteria,
     history,
     ingest,
+    layout,
     levels,
     national,
     officials,
@@ -28,6 +29,7 @@ from ntm.messages import (
 )
 
 AREAS = (
+    layout,
     common,
     cli,
     ingest,

@@ -21,6 +21,7 @@ from ntm.problems import KeyedError, Rejected
 
 if TYPE_CHECKING:
     from ntm.access import Principal
+    from ntm.target_records import ProgressReport
 
 
 class _Lazy:
@@ -275,26 +276,26 @@ def cmd_targets(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str))
     else:
         print(format_targets(result, args.lang))
     return 0
 
 
-def format_targets(result: dict, lang: str = "vi") -> str:
+def format_targets(result: ProgressReport, lang: str = "vi") -> str:
     """The readable table printed without --json."""
     lines = [
         t(
             "cli.targets_title",
             lang,
-            year=result["year"],
-            unit=result["unit"]["name"],
-            as_of=fmt_period(date.fromisoformat(result["as_of"] + "-01"), lang),
-            layer=t(f"layer.{result['layer']}", lang),
+            year=result.year,
+            unit=result.unit.name,
+            as_of=fmt_period(date.fromisoformat(result.as_of + "-01"), lang),
+            layer=t(f"layer.{result.layer}", lang),
         )
     ]
-    if not result["targets"] and not result["goals"]:
-        lines.append(t("cli.targets_none", lang, year=result["year"], unit=result["unit"]["name"]))
+    if not result.targets and not result.goals:
+        lines.append(t("cli.targets_none", lang, year=result.year, unit=result.unit.name))
         return "\n".join(lines)
     header = (
         t("col.commune", lang),
@@ -308,38 +309,38 @@ def format_targets(result: dict, lang: str = "vi") -> str:
         t("col.progress_status", lang),
     )
     rows = []
-    for e in result["targets"]:
-        met = f"{e['criteria_met']}/{e['criteria_total']}" if e["criteria_met"] is not None else "–"
-        due = fmt_period(date.fromisoformat(e["target_month"] + "-01"), lang)
+    for e in result.targets:
+        met = f"{e.criteria_met}/{e.criteria_total}" if e.criteria_met is not None else "–"
+        due = fmt_period(date.fromisoformat(e.target_month + "-01"), lang)
         rows.append(
             (
-                e["name"],
-                t(f"level.{e['level']}", lang),
+                e.name,
+                t(f"level.{e.level}", lang),
                 due,
                 met,
-                ", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–",
-                pace_words.time_left(e["months_left"], lang, e["status"]),
-                pace_words.pace(e["needed_pace"], pace_words.unit_of(e), lang),
-                pace_words.pace(e["observed_pace"], pace_words.unit_of(e), lang),
-                t(f"progress.{e['status']}", lang),
+                ", ".join(str(u.criterion_no) for u in e.unmet) or "–",
+                pace_words.time_left(e.months_left, lang, e.status),
+                pace_words.pace(e.needed_pace, e.pace_unit, lang),
+                pace_words.pace(e.observed_pace, e.pace_unit, lang),
+                t(f"progress.{e.status}", lang),
             )
         )
-    for g in result["goals"]:
+    for g in result.goals:
         rows.append(
             (
-                t(f"goal.{g['metric']}", lang),
-                pace_words.amount(g["value"], pace_words.unit_of(g), lang),
-                str(g["year"]),
-                pace_words.amount(g["current"], pace_words.unit_of(g), lang),
+                t(f"goal.{g.metric}", lang),
+                pace_words.amount(g.value, g.pace_unit, lang),
+                str(g.year),
+                pace_words.amount(g.current, g.pace_unit, lang),
                 "",
-                pace_words.time_left(g["months_left"], lang, g["status"]),
-                pace_words.pace(g["needed_pace"], pace_words.unit_of(g), lang),
-                pace_words.pace(g["observed_pace"], pace_words.unit_of(g), lang),
-                t(f"progress.{g['status']}", lang),
+                pace_words.time_left(g.months_left, lang, g.status),
+                pace_words.pace(g.needed_pace, g.pace_unit, lang),
+                pace_words.pace(g.observed_pace, g.pace_unit, lang),
+                t(f"progress.{g.status}", lang),
             )
         )
     lines += ["", *_table(header, rows)]
-    counts = "; ".join(f"{t(f'progress.{k}', lang)} {v}" for k, v in result["status_counts"].items() if v)
+    counts = "; ".join(f"{t(f'progress.{k}', lang)} {v}" for k, v in result.status_counts.items() if v)
     if counts:
         lines += ["", t("cli.targets_counts", lang, counts=counts)]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 
 from ntm import charts, pace_words, progress, targets
-from ntm.cli import format_targets
+from ntm.cli_targets import format_targets
 from tests.helpers import commune, report, van_quan
 
 ALL = list(range(1, 20))

@@ -183,11 +183,7 @@ def target_progress(con: duckdb.DuckDBPyConnection, target: Target, as_of: date,
     total = metrics.n_criteria(con, last["set_id"])
     remaining = total - int(last["met"])
     observed, since = pace(history)
-    needed = ratio = None
-    if remaining > 0 and months_left > 0:
-        needed = round(remaining / months_left, 3)
-        if observed is not None:
-            ratio = round(observed / (remaining / months_left), 3)
+    needed, ratio = _needed(remaining, months_left, observed)
     status: Status = "achieved"  # a decision settles it, whatever the latest self-assessment says
     achieved_by: str | None = "recognised"
     if not recognition:
@@ -244,11 +240,7 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: Goal, as_of: date, layer
     history = pd.DataFrame(points, columns=["period", "value"])
     observed, _ = pace(history, "value")
     remaining = float(goal.value) - current
-    needed = ratio = None
-    if remaining > 0 and months_left > 0:
-        needed = round(remaining / months_left, 3)
-        if observed is not None:
-            ratio = round(observed / (remaining / months_left), 3)
+    needed, ratio = _needed(remaining, months_left, observed)
     return judged(
         current=round(current, 2),
         observed_pace=None if observed is None else round(observed, 3),
@@ -256,6 +248,14 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: Goal, as_of: date, layer
         pace_ratio=ratio,
         status=classify(remaining, months_left, observed),
     )
+
+
+def _needed(remaining: float, months_left: int, observed: float | None) -> tuple[float | None, float | None]:
+    """(needed pace per month, observed over needed), rounded; None when nothing is missing or no time is left."""
+    if remaining <= 0 or months_left <= 0:
+        return None, None
+    needed = remaining / months_left
+    return round(needed, 3), None if observed is None else round(observed / needed, 3)
 
 
 def _goal_value(

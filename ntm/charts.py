@@ -236,21 +236,21 @@ def target_gap_bar(entries: list[dict], title: str, lang: str) -> go.Figure:
     """One bar per target commune: criteria met out of the set's total, coloured by progress status."""
     fig = go.Figure()
     rows = list(reversed(entries))
-    labels = [f"{e['name']} ({t('level.' + e['level'], lang)})" for e in rows]
+    labels = [f"{e.name} ({t('level.' + e.level, lang)})" for e in rows]
     for status in PROGRESS_COLORS:
-        picked = [(label, e) for label, e in zip(labels, rows) if e["status"] == status]
+        picked = [(label, e) for label, e in zip(labels, rows) if e.status == status]
         if not picked:
             continue
         fig.add_trace(
             go.Bar(
-                x=[e["criteria_met"] if e["criteria_met"] is not None else 0 for _, e in picked],
+                x=[e.criteria_met if e.criteria_met is not None else 0 for _, e in picked],
                 y=[label for label, _ in picked],
                 orientation="h",
                 name=t(f"progress.{status}", lang),
                 marker_color=PROGRESS_COLORS[status],
                 text=[
-                    f"{e['criteria_met']}/{e['criteria_total']}"
-                    if e["criteria_met"] is not None
+                    f"{e.criteria_met}/{e.criteria_total}"
+                    if e.criteria_met is not None
                     else t("progress.no_data", lang)
                     for _, e in picked
                 ],

@@ -12,10 +12,10 @@ def _size(n: int) -> str:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ntm import backup
     from ntm.access import require
-    from ntm.cli import UsageError, _open, acting
+    from ntm.cli_common import UsageError, acting, open_db
     from ntm.i18n import t
 
-    con = _open(args)
+    con = open_db(args)
     try:
         require(acting(con, args), "backup")
         try:
@@ -31,7 +31,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from ntm import audit, backup, store
     from ntm.access import require
-    from ntm.cli import UsageError, _open, acting
+    from ntm.cli_common import UsageError, acting, open_db
     from ntm.i18n import t
 
     target = store.db_path(args.db)
@@ -40,7 +40,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except backup.BackupError as exc:
         raise UsageError(t(exc.key, args.lang, **exc.params)) from exc
     if target.exists():
-        con = _open(args)  # busy → the message that says how to back up from the app
+        con = open_db(args)  # busy → the message that says how to back up from the app
         try:
             principal = acting(con, args)
             require(principal, "restore")
@@ -50,7 +50,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         kept = backup.restore(args.file, target)
     except store.StoreBusy as exc:
         raise UsageError(t("cli.db_busy", args.lang, path=str(exc))) from exc
-    con = _open(args)  # brings an older backup's schema up to date
+    con = open_db(args)  # brings an older backup's schema up to date
     try:
         principal = acting(con, args)
         with store.transaction(con):
@@ -62,7 +62,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def register(subparsers) -> None:
-    from ntm.cli import common_parser
+    from ntm.cli_common import common_parser
 
     common = common_parser()
     p = subparsers.add_parser(

@@ -44,7 +44,7 @@ def register(subparsers) -> None:
 
 def _scope(con, unit_text: str, period_text: str):
     from ntm import periods, units
-    from ntm.cli import UsageError
+    from ntm.cli_common import UsageError
 
     try:
         period = periods.parse(period_text)
@@ -55,14 +55,14 @@ def _scope(con, unit_text: str, period_text: str):
 
 def cmd_resources(args: argparse.Namespace) -> int:
     from ntm import resources
-    from ntm.cli import UsageError, _open, _table
+    from ntm.cli_common import UsageError, open_db, table
     from ntm.i18n import fmt_percent, fmt_period, t
 
     if args.resources_command == "import":
         return _resources_import(args)
     if not args.unit or not args.period:
         raise UsageError(t("cli.resources_usage", args.lang))
-    con = _open(args)
+    con = open_db(args)
     try:
         unit, period = _scope(con, args.unit, args.period)
         figs = resources.figures(con, unit, period)
@@ -100,17 +100,17 @@ def cmd_resources(args: argparse.Namespace) -> int:
         )
         for f in reported
     ]
-    print("\n".join(["", *_table(header, rows), "", *resources.sentences(figs, args.lang)]))
+    print("\n".join(["", *table(header, rows), "", *resources.sentences(figs, args.lang)]))
     return 0
 
 
 def _resources_import(args: argparse.Namespace) -> int:
     from ntm import writes
-    from ntm.cli import _open, _print_rejected, _read_file, acting
+    from ntm.cli_common import acting, open_db, print_rejected, read_file
     from ntm.i18n import t
 
-    data, name = _read_file(args)
-    con = _open(args)
+    data, name = read_file(args)
+    con = open_db(args)
     try:
         parsed, upload_id = writes.import_quantities(
             con, acting(con, args), data, name, unit=args.unit, period=args.period, dry_run=args.dry_run
@@ -134,7 +134,7 @@ def _resources_import(args: argparse.Namespace) -> int:
         )
         return 1 if parsed.errors else 0
     if parsed.errors:
-        return _print_rejected(parsed.errors, args.lang)
+        return print_rejected(parsed.errors, args.lang)
     print(
         t(
             "cli.resources_loaded" if upload_id else "cli.resources_dry",
@@ -151,17 +151,17 @@ def cmd_villages_import(args: argparse.Namespace) -> int:
     from datetime import date
 
     from ntm import writes
-    from ntm.cli import _open, _print_rejected, _read_file, acting
+    from ntm.cli_common import acting, open_db, print_rejected, read_file
     from ntm.i18n import t
     from ntm.problems import Rejected
 
-    data, name = _read_file(args)
-    con = _open(args)
+    data, name = read_file(args)
+    con = open_db(args)
     try:
         unit, period = _scope(con, args.unit, args.period or f"{date.today():%Y-%m}")
         counts = writes.import_villages(con, acting(con, args), data, name, unit, period.end)
     except Rejected as exc:
-        return _print_rejected(exc.errors, args.lang)
+        return print_rejected(exc.errors, args.lang)
     finally:
         con.close()
     print(t("cli.villages_loaded", args.lang, added=counts["added"], updated=counts["updated"]), file=sys.stdout)

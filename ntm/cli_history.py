@@ -59,16 +59,17 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 
 
 def _run(args, body) -> int:
-    from ntm import cli, units
+    from ntm import cli_common as cli
+    from ntm import units
     from ntm.problems import Rejected
 
-    con = cli._open(args)
+    con = cli.open_db(args)
     try:
         return body(con)
     except (units.UnitError, ValueError) as exc:
         raise cli.UsageError(str(exc)) from exc
     except Rejected as exc:
-        return cli._print_rejected(exc.errors, args.lang)
+        return cli.print_rejected(exc.errors, args.lang)
     finally:
         con.close()
 
@@ -80,7 +81,8 @@ def _province(con, text: str):
 
 
 def _groups_set(args) -> int:
-    from ntm import cli, groupings, writes
+    from ntm import cli_common as cli
+    from ntm import groupings, writes
     from ntm.i18n import t
 
     def body(con):
@@ -126,7 +128,8 @@ def _groups_list(args) -> int:
 
 
 def _groups_remove(args) -> int:
-    from ntm import cli, groupings, writes
+    from ntm import cli_common as cli
+    from ntm import groupings, writes
     from ntm.i18n import t
 
     def body(con):
@@ -141,7 +144,8 @@ def _groups_remove(args) -> int:
 
 
 def _merger_add(args) -> int:
-    from ntm import cli, lineage, units, writes
+    from ntm import cli_common as cli
+    from ntm import lineage, units, writes
     from ntm.i18n import t
 
     def body(con):
@@ -156,7 +160,7 @@ def _merger_add(args) -> int:
 
 
 def _read(args):
-    from ntm import cli
+    from ntm import cli_common as cli
     from ntm.unit_data import read_table
 
     path = Path(args.file)
@@ -168,7 +172,8 @@ def _read(args):
 
 
 def _populations(args) -> int:
-    from ntm import cli, unit_data, writes
+    from ntm import cli_common as cli
+    from ntm import unit_data, writes
     from ntm.i18n import t
 
     frame, name = _read(args)
@@ -184,7 +189,8 @@ def _populations(args) -> int:
 
 
 def _commune_groups(args) -> int:
-    from ntm import catalog, cli, unit_data, writes
+    from ntm import catalog, unit_data, writes
+    from ntm import cli_common as cli
     from ntm.i18n import t
 
     frame, name = _read(args)
@@ -208,7 +214,8 @@ def _province_any(con, text: str):
 
 
 def _mapping_import(args) -> int:
-    from ntm import cli, writes
+    from ntm import cli_common as cli
+    from ntm import writes
     from ntm.i18n import t
 
     path = Path(args.file)

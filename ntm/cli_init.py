@@ -17,7 +17,7 @@ def register(subparsers) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from ntm import reference, store
-    from ntm.cli import UsageError
+    from ntm.cli_common import UsageError
     from ntm.i18n import fmt_number, t
 
     code = None

@@ -9,11 +9,11 @@ import json
 
 def cmd_list(args: argparse.Namespace) -> int:
     from ntm import audit
-    from ntm.cli import _open, _table
+    from ntm.cli_common import open_db, print_listing
     from ntm.i18n import t
     from ntm.ingest import profiles
 
-    con = _open(args)
+    con = open_db(args)
     try:
         found = profiles.all_profiles(con)
         units = dict(con.execute("SELECT unit_id, short_name FROM units").fetchall()) if found else {}
@@ -22,10 +22,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"profiles": [p.as_json() for p in found]}, ensure_ascii=False, indent=2))
         return 0
-    if not found:
-        print(t("profile.none", args.lang))
-        return 0
-    header = tuple(t(f"profile.col.{c}", args.lang) for c in ("name", "unit", "family", "created", "by"))
     rows = [
         (
             p.name,
@@ -36,16 +32,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         for p in found
     ]
-    print("\n".join(_table(header, rows)))
+    print_listing("profile", ("name", "unit", "family", "created", "by"), rows, args.lang)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ntm.cli import UsageError, _open
+    from ntm.cli_common import UsageError, open_db
     from ntm.i18n import t
     from ntm.ingest import profiles
 
-    con = _open(args)
+    con = open_db(args)
     try:
         found = profiles.get(con, args.name)
     finally:
@@ -58,10 +54,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_delete(args: argparse.Namespace) -> int:
     from ntm import writes
-    from ntm.cli import UsageError, _open, acting
+    from ntm.cli_common import UsageError, acting, open_db
     from ntm.i18n import t
 
-    con = _open(args)
+    con = open_db(args)
     try:
         deleted = writes.delete_profile(con, acting(con, args), args.name)
     finally:
@@ -73,7 +69,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def register(subparsers) -> None:
-    from ntm.cli import common_parser
+    from ntm.cli_common import common_parser
 
     common = common_parser()
     p = subparsers.add_parser("profiles", help="layout profiles (how a sheet is read): list, show, delete")

@@ -25,7 +25,7 @@ def register(subparsers) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ntm import reports, store
-    from ntm.cli import UsageError, _open, resolve_scope
+    from ntm.cli_common import UsageError, open_db, resolve_scope
     from ntm.i18n import fmt_period, t
 
     out = Path(args.out)
@@ -34,7 +34,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.report_format", args.lang, path=out))
     if args.layer not in store.LAYERS:
         raise UsageError(t("cli.report_layer", args.lang, layer=args.layer, known=", ".join(store.LAYERS)))
-    con = _open(args)
+    con = open_db(args)
     try:
         unit, period, set_id = resolve_scope(con, args.unit, args.period, args.set)
         report = reports.draft(con, unit, period, set_id, args.lang, args.layer)

@@ -13,10 +13,10 @@ import sys
 
 def cmd_list(args: argparse.Namespace) -> int:
     from ntm import access, audit, units, upload_log
-    from ntm.cli import UsageError, _open, _table, acting
+    from ntm.cli_common import UsageError, acting, open_db, print_listing
     from ntm.i18n import t
 
-    con = _open(args)
+    con = open_db(args)
     try:
         within = None
         if args.unit:
@@ -30,10 +30,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"uploads": [u.as_json() for u in listed]}, ensure_ascii=False, indent=2))
         return 0
-    if not listed:
-        print(t("uploads.none", args.lang))
-        return 0
-    header = ("ID", *(t(f"uploads.col.{c}", args.lang) for c in ("when", "by", "file", "rows", "communes", "status")))
     rows = [
         (
             str(u.upload_id),
@@ -46,17 +42,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         for u in listed
     ]
-    print("\n".join(_table(header, rows)))
+    print_listing("uploads", ("when", "by", "file", "rows", "communes", "status"), rows, args.lang, lead=("ID",))
     return 0
 
 
 def cmd_revert(args: argparse.Namespace) -> int:
     from ntm import writes
     from ntm.access import AccessDenied
-    from ntm.cli import UsageError, _open, acting
+    from ntm.cli_common import UsageError, acting, open_db
     from ntm.i18n import t
 
-    con = _open(args)
+    con = open_db(args)
     try:
         principal = acting(con, args)
         try:
@@ -85,7 +81,7 @@ def _refused(args: argparse.Namespace, reason: str) -> int:
 
 
 def register(subparsers) -> None:
-    from ntm.cli import common_parser
+    from ntm.cli_common import common_parser
 
     common = common_parser()
     p = subparsers.add_parser("uploads", help="the upload log: list, revert")

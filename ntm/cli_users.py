@@ -10,7 +10,7 @@ import sys
 
 def _scopes(con, texts: list[str]):
     from ntm import access, units
-    from ntm.cli import UsageError
+    from ntm.cli_common import UsageError
 
     found = []
     for text in texts:
@@ -22,7 +22,7 @@ def _scopes(con, texts: list[str]):
 
 
 def _password(args: argparse.Namespace) -> str | None:
-    from ntm.cli import UsageError
+    from ntm.cli_common import UsageError
     from ntm.i18n import t
 
     if args.no_password:
@@ -37,10 +37,10 @@ def _password(args: argparse.Namespace) -> str | None:
 
 def cmd_users(args: argparse.Namespace) -> int:
     from ntm import accounts, audit
-    from ntm.cli import _open, _table, acting
+    from ntm.cli_common import acting, open_db, print_listing
     from ntm.i18n import t
 
-    con = _open(args)
+    con = open_db(args)
     try:
         principal = acting(con, args)
         if args.users_command == "add":
@@ -87,10 +87,6 @@ def cmd_users(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    if not listed:
-        print(t("users.none", args.lang))
-        return 0
-    header = tuple(t(f"users.col.{c}", args.lang) for c in ("name", "role", "scope", "state", "created"))
     rows = [
         (
             a.username,
@@ -101,12 +97,12 @@ def cmd_users(args: argparse.Namespace) -> int:
         )
         for a in listed
     ]
-    print("\n".join(_table(header, rows)))
+    print_listing("users", ("name", "role", "scope", "state", "created"), rows, args.lang)
     return 0
 
 
 def register(subparsers) -> None:
-    from ntm.cli import common_parser
+    from ntm.cli_common import common_parser
 
     common = common_parser()
     p = subparsers.add_parser("users", help="accounts: add (or change), list, disable")

@@ -8,22 +8,18 @@ percentage points. A pace is always "per month" of that unit: "0,25 tiêu chí/t
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ntm.i18n import fmt_number, fmt_percent, t
+from ntm.target_records import GoalMetric, PaceUnit
 
-PaceUnit = Literal["criteria", "communes", "points"]
-
-GOAL_UNITS: dict[str, PaceUnit] = {
+GOAL_UNITS: dict[GoalMetric, PaceUnit] = {
     "average_met": "criteria",
     "communes_at_standard": "communes",
     "share_at_standard": "points",
 }
 
 
-def unit_of(entry: dict) -> PaceUnit:
-    """The unit a target or goal entry of ``progress.report`` moves in (a goal has a ``metric``)."""
-    metric = entry.get("metric")
+def unit_of(metric: GoalMetric | None) -> PaceUnit:
+    """The unit a goal of ``metric`` moves in; a commune target (no metric) moves in criteria."""
     return GOAL_UNITS[metric] if metric else "criteria"
 
 

@@ -22,9 +22,10 @@ from ntm import periods, store, units
 from ntm import targets as target_store
 from ntm.ingest.reader import read_workbook
 from ntm.problems import Problem, Rejected, column_letter
+from ntm.target_records import GoalMetric, GoalRow, Level, RecognitionRow, TargetRow
 from ntm.text import clean, fold
 
-_LEVEL_WORDS = {
+_LEVEL_WORDS: dict[str, Level] = {
     "ntm": "ntm",
     "dat chuan": "ntm",
     "dat chuan ntm": "ntm",
@@ -36,7 +37,7 @@ _LEVEL_WORDS = {
     "ntm kieu mau": "kieu_mau",
     "kieu_mau": "kieu_mau",
 }
-_METRIC_WORDS = {
+_METRIC_WORDS: dict[str, GoalMetric] = {
     "binh quan tieu chi/xa": "average_met",
     "binh quan tieu chi": "average_met",
     "average_met": "average_met",
@@ -81,11 +82,11 @@ RECOGNITION_HEADERS = {
 }
 
 
-def level_of(value: object) -> str | None:
+def level_of(value: object) -> Level | None:
     return _LEVEL_WORDS.get(fold(value).strip(" ."))
 
 
-def metric_of(value: object) -> str | None:
+def metric_of(value: object) -> GoalMetric | None:
     return _METRIC_WORDS.get(fold(value).strip(" ."))
 
 
@@ -111,10 +112,16 @@ def month_of(value: object) -> date | None:
 class PlanRows:
     """Validated rows ready to write, and what was wrong with the others."""
 
-    targets: list[dict] = field(default_factory=list)
-    goals: list[dict] = field(default_factory=list)
-    recognitions: list[dict] = field(default_factory=list)
+    targets: list[TargetRow] = field(default_factory=list)
+    goals: list[GoalRow] = field(default_factory=list)
+    recognitions: list[RecognitionRow] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+
+    def unit_ids(self) -> list[int]:
+        """The units every row writes to (targets, goals, recognitions), for the scope check."""
+        return (
+            [r.unit_id for r in self.targets] + [r.unit_id for r in self.goals] + [r.unit_id for r in self.recognitions]
+        )
 
 
 def _commune(
@@ -187,13 +194,13 @@ def validate_targets(
             continue
         seen[(unit_id, level)] = r
         plan.targets.append(
-            {
-                "unit_id": unit_id,
-                "level": level,
-                "target_month": day,
-                "plan": clean(_blank(row.get("plan"))) or None,
-                "note": clean(_blank(row.get("note"))) or None,
-            }
+            TargetRow(
+                unit_id=unit_id,
+                level=level,
+                target_month=day,
+                plan=clean(_blank(row.get("plan"))) or None,
+                note=clean(_blank(row.get("note"))) or None,
+            )
         )
     return plan
 
@@ -313,13 +320,13 @@ def _read_goals(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, first_row:
             plan.errors.append(Problem("targets.unit", {"detail": str(exc)}, *where("unit")))
             continue
         plan.goals.append(
-            {
-                "unit_id": unit.unit_id,
-                "year": year,
-                "metric": metric,
-                "value": value,
-                "plan": clean(_blank(row.get("plan"))) or None,
-            }
+            GoalRow(
+                unit_id=unit.unit_id,
+                year=year,
+                metric=metric,
+                value=value,
+                plan=clean(_blank(row.get("plan"))) or None,
+            )
         )
 
 
@@ -351,13 +358,13 @@ def _read_recognitions(con, plan: PlanRows, frame: pd.DataFrame, sheet: str, fir
         )
         if unit_id is not None:
             plan.recognitions.append(
-                {
-                    "unit_id": unit_id,
-                    "level": level,
-                    "decision_no": number,
-                    "decision_date": day,
-                    "issued_by": clean(_blank(row.get("issued_by"))) or None,
-                }
+                RecognitionRow(
+                    unit_id=unit_id,
+                    level=level,
+                    decision_no=number,
+                    decision_date=day,
+                    issued_by=clean(_blank(row.get("issued_by"))) or None,
+                )
             )
 
 

@@ -14,21 +14,35 @@ needed pace (criteria still missing per month left):
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from typing import get_args
 
 import duckdb
 import pandas as pd
 
 from ntm import catalog, metrics, pace_words, targets, units
 from ntm.periods import Period, month, months_between, shift_months
+from ntm.target_records import (  # the records, also read as targets.Target, progress.TargetProgress …
+    Goal,
+    GoalMetric,
+    GoalProgress,
+    IndicatorValue,
+    ProgressReport,
+    ReportUnit,
+    Status,
+    Target,
+    TargetProgress,
+    UnmetCriterion,
+)
 
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 PACE_WINDOW = (3, 12)  # the observed pace compares the latest report with the earliest one 3-12 months before it
-STATUSES = ("achieved", "on_track", "needs_acceleration", "limited", "regressing", "overdue", "no_data")
+STATUSES: tuple[Status, ...] = get_args(Status)  # in the order of the docstring
 SET_LEVEL = {"ntm": "commune", "nang_cao": "commune_advanced", "kieu_mau": "commune_model"}
 
 
-def classify(remaining: float, months_left: int, observed: float | None) -> str:
+def classify(remaining: float, months_left: int, observed: float | None) -> Status:
     """The status of a target from what is missing, the months left and the observed pace per month."""
     if remaining <= 0:
         return "achieved"
@@ -88,7 +102,7 @@ def _history(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: da
     )
 
 
-def _unmet(con: duckdb.DuckDBPyConnection, unit_id: int, set_id: str, period: date, layer: str) -> list[dict]:
+def _unmet(con: duckdb.DuckDBPyConnection, unit_id: int, set_id: str, period: date, layer: str) -> list[UnmetCriterion]:
     """Unmet criteria of one report, with the department in charge and the sub-indicators known."""
     crit = catalog.criteria(con, set_id)
     statuses = dict(
@@ -110,107 +124,113 @@ def _unmet(con: duckdb.DuckDBPyConnection, unit_id: int, set_id: str, period: da
             continue
         mine = indicators[indicators["criterion_no"] == row.criterion_no]
         result.append(
-            {
-                "criterion_no": int(row.criterion_no),
-                "name_vi": row.name_vi,
-                "name_en": row.name_en,
-                "status": statuses.get(row.criterion_no, "not_met"),
-                "department_vi": row.department_vi if isinstance(row.department_vi, str) else None,
-                "department_en": row.department_en if isinstance(row.department_en, str) else None,
-                "indicators": [
-                    {"code": i.indicator_code, "name_vi": i.name_vi, "value": reported.get(i.indicator_code)}
+            UnmetCriterion(
+                criterion_no=int(row.criterion_no),
+                name_vi=row.name_vi,
+                name_en=row.name_en,
+                status=statuses.get(row.criterion_no, "not_met"),
+                department_vi=row.department_vi if isinstance(row.department_vi, str) else None,
+                department_en=row.department_en if isinstance(row.department_en, str) else None,
+                indicators=[
+                    IndicatorValue(i.indicator_code, i.name_vi, reported.get(i.indicator_code))
                     for i in mine.itertuples()
                 ],
-            }
+            )
         )
     return result
 
 
-def target_progress(con: duckdb.DuckDBPyConnection, target: dict, as_of: date, layer: str = "self") -> dict:
+def target_progress(con: duckdb.DuckDBPyConnection, target: Target, as_of: date, layer: str = "self") -> TargetProgress:
     """Gap, months left, needed and observed pace, and status of one commune target."""
-    deadline = target["target_month"]
-    months_left = months_between(as_of, deadline)
-    entry = {
-        **target,
-        "target_month": f"{deadline:%Y-%m}",
-        "as_of": f"{as_of:%Y-%m}",
-        "layer": layer,
-        "months_left": months_left,
-        "pace_unit": "criteria",
-        "set": None,
-        "report_period": None,
-        "criteria_met": None,
-        "criteria_total": None,
-        "unmet": [],
-        "needed_pace": None,
-        "observed_pace": None,
-        "observed_since": None,
-        "pace_ratio": None,
-        "achieved_by": None,
-        "recognition": None,
-    }
-    history = _history(con, target["unit_id"], target["level"], as_of, layer)
-    recognition = targets.recognition_at(con, target["unit_id"], target["level"], as_of)
+    months_left = months_between(as_of, target.target_month)
+    judged = functools.partial(
+        TargetProgress,
+        target_id=target.target_id,
+        unit_id=target.unit_id,
+        code=target.code,
+        name=target.name,
+        district=target.district,
+        level=target.level,
+        target_month=f"{target.target_month:%Y-%m}",
+        plan=target.plan,
+        note=target.note,
+        entered_at=target.entered_at,
+        entered_by=target.entered_by,
+        source=target.source,
+        as_of=f"{as_of:%Y-%m}",
+        layer=layer,
+        months_left=months_left,
+        pace_unit="criteria",
+    )
+    history = _history(con, target.unit_id, target.level, as_of, layer)
+    recognition = targets.recognition_at(con, target.unit_id, target.level, as_of)
     if history.empty:
-        entry.update(
-            status="achieved" if recognition else "no_data",
-            recognition=recognition,
+        return judged(
+            set=None,
+            report_period=None,
+            criteria_met=None,
+            criteria_total=None,
+            unmet=[],
+            needed_pace=None,
+            observed_pace=None,
+            observed_since=None,
+            pace_ratio=None,
             achieved_by="recognised" if recognition else None,
+            recognition=recognition,
+            status="achieved" if recognition else "no_data",
         )
-        return entry
     last = history.iloc[-1]
     total = metrics.n_criteria(con, last["set_id"])
     remaining = total - int(last["met"])
     observed, since = pace(history)
-    entry.update(
+    needed, ratio = _needed(remaining, months_left, observed)
+    status: Status = "achieved"  # a decision settles it, whatever the latest self-assessment says
+    achieved_by: str | None = "recognised"
+    if not recognition:
+        status = classify(remaining, months_left, observed)
+        achieved_by = layer if status == "achieved" else None
+    return judged(
         set=last["set_id"],
         report_period=f"{last['period']:%Y-%m}",
         criteria_met=int(last["met"]),
         criteria_total=total,
-        unmet=_unmet(con, target["unit_id"], last["set_id"], last["period"], layer),
+        unmet=_unmet(con, target.unit_id, last["set_id"], last["period"], layer),
+        needed_pace=needed,
         observed_pace=None if observed is None else round(observed, 3),
         observed_since=None if since is None else f"{since:%Y-%m}",
+        pace_ratio=ratio,
+        achieved_by=achieved_by,
+        recognition=recognition,
+        status=status,
     )
-    if remaining > 0 and months_left > 0:
-        needed = remaining / months_left
-        entry["needed_pace"] = round(needed, 3)
-        if observed is not None:
-            entry["pace_ratio"] = round(observed / needed, 3)
-    if recognition:  # a decision settles it, whatever the latest self-assessment says
-        entry.update(status="achieved", achieved_by="recognised", recognition=recognition)
-        return entry
-    entry["status"] = classify(remaining, months_left, observed)
-    if entry["status"] == "achieved":
-        entry["achieved_by"] = layer
-    return entry
 
 
-def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer: str = "self") -> dict:
+def goal_progress(con: duckdb.DuckDBPyConnection, goal: Goal, as_of: date, layer: str = "self") -> GoalProgress:
     """A unit-level goal for a year (average criteria per commune, communes or share at standard)."""
-    unit = units.get(con, goal["unit_id"])
-    deadline = date(int(goal["year"]), 12, 1)
-    set_id = catalog.set_for_period(con, as_of)
-    entry = {
-        **goal,
-        "as_of": f"{as_of:%Y-%m}",
-        "layer": layer,
-        "set": set_id,
-        "months_left": months_between(as_of, deadline),
-        "pace_unit": pace_words.GOAL_UNITS[goal["metric"]],
-        "current": None,
-        "observed_pace": None,
-        "needed_pace": None,
-        "pace_ratio": None,
-    }
-    in_force = set_id
+    unit = units.get(con, goal.unit_id)
+    months_left = months_between(as_of, date(int(goal.year), 12, 1))
+    in_force = catalog.set_for_period(con, as_of)
+    judged = functools.partial(
+        GoalProgress,
+        goal_id=goal.goal_id,
+        unit_id=goal.unit_id,
+        year=goal.year,
+        metric=goal.metric,
+        value=goal.value,
+        plan=goal.plan,
+        as_of=f"{as_of:%Y-%m}",
+        layer=layer,
+        set=in_force,
+        months_left=months_left,
+        pace_unit=pace_words.unit_of(goal.metric),
+    )
 
     def value_at(day: date) -> float | None:
-        return _goal_value(con, unit, month(day), in_force, goal["metric"], layer) if in_force else None
+        return _goal_value(con, unit, month(day), in_force, goal.metric, layer) if in_force else None
 
     current = value_at(as_of)
     if current is None:
-        entry["status"] = "no_data"
-        return entry
+        return judged(current=None, observed_pace=None, needed_pace=None, pace_ratio=None, status="no_data")
     points = [{"period": as_of, "value": current}]
     for back in range(PACE_WINDOW[1], PACE_WINDOW[0] - 1, -1):  # earliest first: the point pace() compares with
         earlier = value_at(shift_months(as_of, -back))
@@ -219,18 +239,27 @@ def goal_progress(con: duckdb.DuckDBPyConnection, goal: dict, as_of: date, layer
             break
     history = pd.DataFrame(points, columns=["period", "value"])
     observed, _ = pace(history, "value")
-    remaining = float(goal["value"]) - current
-    entry.update(current=round(current, 2), observed_pace=None if observed is None else round(observed, 3))
-    if remaining > 0 and entry["months_left"] > 0:
-        entry["needed_pace"] = round(remaining / entry["months_left"], 3)
-        if observed is not None:
-            entry["pace_ratio"] = round(observed / (remaining / entry["months_left"]), 3)
-    entry["status"] = classify(remaining, entry["months_left"], observed)
-    return entry
+    remaining = float(goal.value) - current
+    needed, ratio = _needed(remaining, months_left, observed)
+    return judged(
+        current=round(current, 2),
+        observed_pace=None if observed is None else round(observed, 3),
+        needed_pace=needed,
+        pace_ratio=ratio,
+        status=classify(remaining, months_left, observed),
+    )
+
+
+def _needed(remaining: float, months_left: int, observed: float | None) -> tuple[float | None, float | None]:
+    """(needed pace per month, observed over needed), rounded; None when nothing is missing or no time is left."""
+    if remaining <= 0 or months_left <= 0:
+        return None, None
+    needed = remaining / months_left
+    return round(needed, 3), None if observed is None else round(observed / needed, 3)
 
 
 def _goal_value(
-    con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, metric: str, layer: str
+    con: duckdb.DuckDBPyConnection, unit: units.Unit, period: Period, set_id: str, metric: GoalMetric, layer: str
 ) -> float | None:
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
     if scores.empty:
@@ -245,18 +274,19 @@ def _goal_value(
 
 def report(
     con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, as_of: date | None = None, layer: str = "self"
-) -> dict:
-    """The ``python -m ntm targets --json`` object: every commune target and unit goal due in ``year``."""
+) -> ProgressReport:
+    """Every commune target and unit goal due in ``year`` (``to_json()``: the ``python -m ntm targets --json``
+    object)."""
     as_of = as_of or default_as_of(con, unit, year, layer)
     commune_targets = [target_progress(con, t, as_of, layer) for t in targets.current(con, unit, year)]
     goals = [goal_progress(con, g, as_of, layer) for g in targets.current_goals(con, unit, year)]
-    counts = {s: sum(t["status"] == s for t in commune_targets) for s in STATUSES}
-    return {
-        "unit": {"code": unit.code, "name": unit.name},
-        "year": year,
-        "as_of": f"{as_of:%Y-%m}",
-        "layer": layer,
-        "targets": commune_targets,
-        "goals": goals,
-        "status_counts": counts,
-    }
+    counts = {s: sum(t.status == s for t in commune_targets) for s in STATUSES}
+    return ProgressReport(
+        unit=ReportUnit(code=unit.code, name=unit.name),
+        year=year,
+        as_of=f"{as_of:%Y-%m}",
+        layer=layer,
+        targets=commune_targets,
+        goals=goals,
+        status_counts=counts,
+    )

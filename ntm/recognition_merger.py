@@ -48,7 +48,7 @@ def counts(
 def _count(con: duckdb.DuckDBPyConnection, unit: Unit, as_of: date, members: set[int] | None) -> dict[str, int]:
     if members is None:
         return targets.recognised_counts(con, unit, as_of)
-    result = dict.fromkeys(targets.LEVELS, 0)
+    result: dict[str, int] = dict.fromkeys(targets.LEVELS, 0)
     for uid in members:
         commune = units.get(con, uid)
         if (commune.valid_from and commune.valid_from > as_of) or (commune.valid_to and commune.valid_to < as_of):

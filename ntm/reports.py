@@ -285,45 +285,44 @@ def _targets(con, unit: Unit, period, lang: str, layer: str) -> Section:
     year = period.end.year
     result = progress.report(con, unit, year, period.end, layer)
     lines = []
-    for e in result["targets"]:
+    for e in result.targets:
         head = t(
             "report.target_head",
             lang,
-            name=e["name"],
-            level=t(f"report.level.{e['level']}", lang),
-            deadline=fmt_period(e["target_month"], lang),
+            name=e.name,
+            level=t(f"report.level.{e.level}", lang),
+            deadline=fmt_period(e.target_month, lang),
         )
-        if e["status"] == "achieved":
+        if e.status == "achieved":
             detail = (
                 t(
                     "report.target_recognised",
                     lang,
-                    decision_no=e["recognition"]["decision_no"],
-                    decision_date=fmt_date(e["recognition"]["decision_date"], lang),
+                    decision_no=e.recognition.decision_no,
+                    decision_date=fmt_date(e.recognition.decision_date, lang),
                 )
-                if e["recognition"]
+                if e.recognition
                 else t("report.target_self", lang)
             )
-        elif e["status"] == "no_data":
+        elif e.status == "no_data":
             detail = t("report.target_no_data", lang)
         else:
             criteria = ", ".join(
-                f"({u['criterion_no']}) {u['name_en' if lang == 'en' else 'name_vi']}"
-                + (f" – {u['department_en' if lang == 'en' else 'department_vi']}" if u["department_vi"] else "")
-                for u in e["unmet"]
+                f"({u.criterion_no}) {u.name(lang)}" + (f" – {u.department(lang)}" if u.department_vi else "")
+                for u in e.unmet
             )
-            status = t(f"progress.{e['status']}", lang)
-            if e["months_left"] <= 0:  # the deadline has passed: no "còn −1 tháng", no pace to ask for
-                detail = t("report.target_overdue", lang, count=len(e["unmet"]), criteria=criteria, status=status)
+            status = t(f"progress.{e.status}", lang)
+            if e.months_left <= 0:  # the deadline has passed: no "còn −1 tháng", no pace to ask for
+                detail = t("report.target_overdue", lang, count=len(e.unmet), criteria=criteria, status=status)
             else:
                 detail = t(
                     "report.target_gap",
                     lang,
-                    count=len(e["unmet"]),
-                    months=pace_words.time_left(e["months_left"], lang),
+                    count=len(e.unmet),
+                    months=pace_words.time_left(e.months_left, lang),
                     criteria=criteria,
-                    needed=pace_words.pace(e["needed_pace"], "criteria", lang),
-                    observed=pace_words.pace(e["observed_pace"], "criteria", lang),
+                    needed=pace_words.pace(e.needed_pace, "criteria", lang),
+                    observed=pace_words.pace(e.observed_pace, "criteria", lang),
                     status=status,
                 )
         lines.append(f"{head}: {detail}")

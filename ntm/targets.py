@@ -21,13 +21,23 @@ import duckdb
 import pandas as pd
 
 from ntm import periods, store, units
+from ntm.target_records import (  # the records, also read as targets.Target, progress.TargetProgress …
+    Goal,
+    GoalMetric,
+    GoalRow,
+    Level,
+    Recognition,
+    RecognitionRow,
+    Target,
+    TargetRow,
+)
 
-LEVELS = ("ntm", "nang_cao", "kieu_mau")  # in rank order
-GOAL_METRICS = ("average_met", "communes_at_standard", "share_at_standard")
+LEVELS: tuple[Level, ...] = ("ntm", "nang_cao", "kieu_mau")  # in rank order
+GOAL_METRICS: tuple[GoalMetric, ...] = ("average_met", "communes_at_standard", "share_at_standard")
 
 
 # ---------------------------------------------------------------- reading what is stored
-def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[dict]:
+def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[Target]:
     """Current commune targets inside ``unit`` (due in ``year`` when given), by due month and name."""
     rows = con.execute(
         """SELECT t.target_id, t.unit_id, c.code, c.short_name AS name, d.short_name AS district, t.level,
@@ -38,21 +48,7 @@ def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None =
            ORDER BY t.target_month, d.short_name, c.short_name, t.level""",
         {"u": unit.unit_id, "year": year},
     ).fetchall()
-    names = [
-        "target_id",
-        "unit_id",
-        "code",
-        "name",
-        "district",
-        "level",
-        "target_month",
-        "plan",
-        "note",
-        "entered_at",
-        "entered_by",
-        "source",
-    ]
-    return [dict(zip(names, r)) for r in rows]
+    return [Target(*r) for r in rows]
 
 
 def years(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> list[int]:
@@ -78,21 +74,21 @@ def history(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> pd.DataFrame:
     ).df()
 
 
-def current_goals(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[dict]:
+def current_goals(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[Goal]:
     rows = con.execute(
         """SELECT goal_id, unit_id, year, metric, value, plan FROM unit_goals
            WHERE superseded_at IS NULL AND unit_id = $u AND ($year IS NULL OR year = $year)
            ORDER BY year, metric""",
         {"u": unit.unit_id, "year": year},
     ).fetchall()
-    return [dict(zip(["goal_id", "unit_id", "year", "metric", "value", "plan"], r)) for r in rows]
+    return [Goal(*r) for r in rows]
 
 
 def _month_end(day: date) -> date:
     return periods.shift_months(date(day.year, day.month, 1), 1) - timedelta(days=1)
 
 
-def recognition_at(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: date) -> dict | None:
+def recognition_at(con: duckdb.DuckDBPyConnection, unit_id: int, level: Level, as_of: date) -> Recognition | None:
     """The decision recognising the commune at ``level`` or above on or before the end of ``as_of``'s month."""
     ranks = list(LEVELS[LEVELS.index(level) :])
     rows = con.execute(
@@ -104,7 +100,7 @@ def recognition_at(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_
     if not rows:
         return None
     level_, number, day, issued_by = rows[0]
-    return {"level": level_, "decision_no": number, "decision_date": f"{day:%Y-%m-%d}", "issued_by": issued_by}
+    return Recognition(level_, number, f"{day:%Y-%m-%d}", issued_by)
 
 
 def recognised_counts(con: duckdb.DuckDBPyConnection, unit: units.Unit, as_of: date) -> dict[str, int]:
@@ -125,7 +121,7 @@ def recognised_counts(con: duckdb.DuckDBPyConnection, unit: units.Unit, as_of: d
 # ---------------------------------------------------------------- validating and writing
 def save_targets(
     con: duckdb.DuckDBPyConnection,
-    rows: list[dict],
+    rows: list[TargetRow],
     *,
     by: str | None,
     source: str,
@@ -140,17 +136,17 @@ def save_targets(
         return write_targets(con, rows, datetime.now(), by, source, replace_scope)
 
 
-def write_targets(con, rows: list[dict], now: datetime, by, source: str, replace_scope=None) -> dict[str, int]:
+def write_targets(con, rows: list[TargetRow], now: datetime, by, source: str, replace_scope=None) -> dict[str, int]:
     """``save_targets`` inside the caller's transaction."""
     counts = {"added": 0, "superseded": 0, "unchanged": 0}
-    wanted = {(r["unit_id"], r["level"]): r for r in rows}
-    in_scope = {t["target_id"] for t in current(con, replace_scope)} if replace_scope is not None else set()
+    wanted = {(r.unit_id, r.level): r for r in rows}
+    in_scope = {t.target_id for t in current(con, replace_scope)} if replace_scope is not None else set()
     existing = con.execute(
         "SELECT target_id, unit_id, level, target_month, plan, note FROM targets WHERE superseded_at IS NULL"
     ).fetchall()
     for target_id, unit_id, level, month, plan, note in existing:
         new = wanted.get((unit_id, level))
-        if new is not None and (new["target_month"], new["plan"], new["note"]) == (month, plan, note):
+        if new is not None and (new.target_month, new.plan, new.note) == (month, plan, note):
             wanted.pop((unit_id, level))
             counts["unchanged"] += 1
         elif new is not None or target_id in in_scope:
@@ -159,40 +155,40 @@ def write_targets(con, rows: list[dict], now: datetime, by, source: str, replace
     for r in wanted.values():
         con.execute(
             "INSERT INTO targets VALUES (nextval('target_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            [r["unit_id"], r["level"], r["target_month"], r["plan"], r["note"], now, by, source],
+            [r.unit_id, r.level, r.target_month, r.plan, r.note, now, by, source],
         )
         counts["added"] += 1
     return counts
 
 
-def save_goals(con: duckdb.DuckDBPyConnection, rows: list[dict], *, by: str | None, source: str) -> int:
+def save_goals(con: duckdb.DuckDBPyConnection, rows: list[GoalRow], *, by: str | None, source: str) -> int:
     with store.transaction(con):
         return write_goals(con, rows, datetime.now(), by, source)
 
 
-def write_goals(con, rows: list[dict], now: datetime, by, source: str) -> int:
+def write_goals(con, rows: list[GoalRow], now: datetime, by, source: str) -> int:
     for r in rows:
         con.execute(
             """UPDATE unit_goals SET superseded_at = ? WHERE superseded_at IS NULL
                        AND unit_id = ? AND year = ? AND metric = ?""",
-            [now, r["unit_id"], r["year"], r["metric"]],
+            [now, r.unit_id, r.year, r.metric],
         )
         con.execute(
             "INSERT INTO unit_goals VALUES (nextval('goal_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            [r["unit_id"], r["year"], r["metric"], r["value"], r.get("plan"), now, by, source],
+            [r.unit_id, r.year, r.metric, r.value, r.plan, now, by, source],
         )
     return len(rows)
 
 
-def write_recognitions(con, rows: list[dict], now: datetime) -> int:
+def write_recognitions(con, rows: list[RecognitionRow], now: datetime) -> int:
     for r in rows:  # the same decision entered again replaces itself
         con.execute(
             "DELETE FROM recognitions WHERE unit_id = ? AND level = ? AND decision_no = ?",
-            [r["unit_id"], r["level"], r["decision_no"]],
+            [r.unit_id, r.level, r.decision_no],
         )
         con.execute(
             "INSERT INTO recognitions VALUES (nextval('recognition_id_seq'), ?, ?, ?, ?, ?, ?)",
-            [r["unit_id"], r["level"], r["decision_no"], r["decision_date"], r.get("issued_by"), now],
+            [r.unit_id, r.level, r.decision_no, r.decision_date, r.issued_by, now],
         )
     return len(rows)
 
@@ -200,7 +196,7 @@ def write_recognitions(con, rows: list[dict], now: datetime) -> int:
 def add_recognition(
     con: duckdb.DuckDBPyConnection,
     unit_id: int,
-    level: str,
+    level: Level,
     decision_no: str,
     decision_date: date,
     issued_by: str | None = None,
@@ -208,16 +204,4 @@ def add_recognition(
     if level not in LEVELS:
         raise ValueError(level)
     with store.transaction(con):
-        write_recognitions(
-            con,
-            [
-                {
-                    "unit_id": unit_id,
-                    "level": level,
-                    "decision_no": decision_no,
-                    "decision_date": decision_date,
-                    "issued_by": issued_by,
-                }
-            ],
-            datetime.now(),
-        )
+        write_recognitions(con, [RecognitionRow(unit_id, level, decision_no, decision_date, issued_by)], datetime.now())

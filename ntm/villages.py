@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal, get_args
 
 import duckdb
 import pandas as pd
 
 from ntm import catalog, metrics
 from ntm.periods import Period, month, months_between, shift_months
+from ntm.target_records import Status
 from ntm.units import Unit
 from ntm.village_units import (  # noqa: F401 - the village lookups, re-exported for callers of this module
     _HOME,
@@ -35,7 +37,32 @@ from ntm.village_units import (  # noqa: F401 - the village lookups, re-exported
     villages_of,
 )
 
-GOAL_METRICS = ("villages_at_standard", "villages_model", "share_at_standard", "average_met")
+GoalMetric = Literal["villages_at_standard", "villages_model", "share_at_standard", "average_met"]
+GOAL_METRICS: tuple[GoalMetric, ...] = get_args(GoalMetric)
+
+
+@dataclass(frozen=True)
+class VillageGoal:
+    """A current village goal of a unit: ``metric`` reaches ``value`` by the end of ``year``."""
+
+    goal_id: int
+    unit_id: int
+    year: int
+    metric: GoalMetric
+    value: float
+    plan: str | None
+
+
+@dataclass(frozen=True)
+class VillageGoalProgress:
+    """A village goal judged as of a month (``as_of`` as YYYY-MM): value now, pace per month, status."""
+
+    goal: VillageGoal
+    as_of: str
+    months_left: int
+    current: float | None
+    observed_pace: float | None
+    status: Status
 
 
 @dataclass(frozen=True)
@@ -200,7 +227,7 @@ def set_goal(
     con: duckdb.DuckDBPyConnection,
     unit: Unit,
     year: int,
-    metric: str,
+    metric: GoalMetric,
     value: float,
     plan: str | None = None,
     by: str | None = None,
@@ -228,16 +255,16 @@ def set_goal(
     return int(goal_id)
 
 
-def goals(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> list[dict]:
+def goals(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> list[VillageGoal]:
     rows = con.execute(
         """SELECT goal_id, unit_id, year, metric, value, plan FROM village_goals
            WHERE unit_id = ? AND year = ? AND superseded_at IS NULL ORDER BY metric""",
         [unit.unit_id, year],
     ).fetchall()
-    return [dict(zip(("goal_id", "unit_id", "year", "metric", "value", "plan"), r)) for r in rows]
+    return [VillageGoal(*r) for r in rows]
 
 
-def _goal_value(s: Standing, metric: str) -> float | None:
+def _goal_value(s: Standing, metric: GoalMetric) -> float | None:
     if not s.reporting:
         return None
     return {
@@ -248,23 +275,23 @@ def _goal_value(s: Standing, metric: str) -> float | None:
     }[metric]
 
 
-def goal_progress(con: duckdb.DuckDBPyConnection, unit: Unit, goal: dict, as_of: date, layer: str = "self") -> dict:
+def goal_progress(
+    con: duckdb.DuckDBPyConnection, unit: Unit, goal: VillageGoal, as_of: date, layer: str = "self"
+) -> VillageGoalProgress:
     """A village goal judged like a commune goal: value now, pace against 3-12 months earlier, status."""
     from ntm import progress
 
-    deadline = date(int(goal["year"]), 12, 1)
-    entry = {**goal, "as_of": f"{as_of:%Y-%m}", "months_left": months_between(as_of, deadline), "current": None}
-    current = _goal_value(standing(con, unit, month(as_of), layer), goal["metric"])
+    months_left = months_between(as_of, date(int(goal.year), 12, 1))
+    current = _goal_value(standing(con, unit, month(as_of), layer), goal.metric)
     if current is None:
-        return {**entry, "status": "no_data"}
+        return VillageGoalProgress(goal, f"{as_of:%Y-%m}", months_left, None, None, "no_data")
     points = [{"period": as_of, "value": current}]
     for back in range(progress.PACE_WINDOW[1], progress.PACE_WINDOW[0] - 1, -1):
         day = shift_months(as_of, -back)
-        earlier = _goal_value(standing(con, unit, month(day), layer), goal["metric"])
+        earlier = _goal_value(standing(con, unit, month(day), layer), goal.metric)
         if earlier is not None:
             points.insert(0, {"period": day, "value": earlier})
             break
     observed, _ = progress.pace(pd.DataFrame(points, columns=["period", "value"]), "value")
-    remaining = float(goal["value"]) - current
-    status = progress.classify(remaining, entry["months_left"], observed)
-    return {**entry, "current": round(current, 2), "observed_pace": observed, "status": status}
+    status = progress.classify(float(goal.value) - current, months_left, observed)
+    return VillageGoalProgress(goal, f"{as_of:%Y-%m}", months_left, round(current, 2), observed, status)

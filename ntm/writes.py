@@ -179,14 +179,14 @@ def _plan_audit(con, principal: Principal, now: datetime, source: str) -> None:
 def save_targets(
     con: duckdb.DuckDBPyConnection,
     principal: Principal,
-    rows: list[dict],
+    rows: list[targets.TargetRow],
     *,
     source: str,
     replace_scope: Unit | None = None,
 ) -> dict[str, int]:
     """``targets.save_targets`` as ``principal``: the edited unit and every commune in ``rows`` in scope."""
     require(principal, "targets", replace_scope)
-    require_units(con, principal, "targets", [r["unit_id"] for r in rows])
+    require_units(con, principal, "targets", [r.unit_id for r in rows])
     now = datetime.now()
     with store.transaction(con):
         counts = targets.write_targets(con, rows, now, principal.user, source, replace_scope)
@@ -200,8 +200,7 @@ def import_plan(
     """``plans.import_plan`` as ``principal``: a refusal comes back as the plan's error (nothing written)."""
 
     def before_commit(c, plan: plans.PlanRows, now: datetime) -> None:
-        ids = [r["unit_id"] for r in plan.targets + plan.goals + plan.recognitions]
-        require_units(c, principal, "plan", ids)
+        require_units(c, principal, "plan", plan.unit_ids())
         _plan_audit(c, principal, now, f"file:{file_name}")
 
     try:
@@ -215,7 +214,7 @@ def add_recognition(
     con: duckdb.DuckDBPyConnection,
     principal: Principal,
     unit: Unit,
-    level: str,
+    level: targets.Level,
     decision_no: str,
     decision_date: date,
     issued_by: str | None = None,
@@ -224,9 +223,9 @@ def add_recognition(
     if level not in targets.LEVELS:
         raise ValueError(level)
     now = datetime.now()
-    row = {"unit_id": unit.unit_id, "level": level, "decision_no": decision_no, "decision_date": decision_date}
+    row = targets.RecognitionRow(unit.unit_id, level, decision_no, decision_date, issued_by)
     with store.transaction(con):
-        targets.write_recognitions(con, [{**row, "issued_by": issued_by}], now)
+        targets.write_recognitions(con, [row], now)
         _plan_audit(con, principal, now, "app")
 
 

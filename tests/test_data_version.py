@@ -30,20 +30,20 @@ WRITES = {
     "save_targets": lambda con: targets.save_targets(
         con,
         [
-            {
-                "unit_id": commune(con, "Trấn Ninh").unit_id,
-                "level": "ntm",
-                "target_month": date(2024, 11, 1),
-                "plan": "KH",
-                "note": None,
-            }
+            targets.TargetRow(
+                unit_id=commune(con, "Trấn Ninh").unit_id,
+                level="ntm",
+                target_month=date(2024, 11, 1),
+                plan="KH",
+                note=None,
+            )
         ],
         by="test",
         source="test",
     ),
     "save_goals": lambda con: targets.save_goals(
         con,
-        [{"unit_id": van_quan(con).unit_id, "year": 2024, "metric": "average_met", "value": 13.0}],
+        [targets.GoalRow(unit_id=van_quan(con).unit_id, year=2024, metric="average_met", value=13.0)],
         by="test",
         source="test",
     ),

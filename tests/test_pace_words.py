@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 
 from ntm import charts, pace_words, progress, targets
-from ntm.cli import format_targets
+from ntm.cli_targets import format_targets
 from tests.helpers import commune, report, van_quan
 
 ALL = list(range(1, 20))
@@ -19,10 +19,10 @@ def test_pace_in_the_unit_of_its_goal():
     assert pace_words.pace(None, "points") == "–"
     assert (pace_words.amount(3.0, "communes"), pace_words.amount(66.667, "points")) == ("3", "66,7 %")
     assert pace_words.amount(14.0, "criteria", "en") == "14.0"
-    assert pace_words.unit_of({"metric": "share_at_standard"}) == "points"
-    assert pace_words.unit_of({"metric": "communes_at_standard"}) == "communes"
-    assert pace_words.unit_of({"metric": "average_met"}) == "criteria"
-    assert pace_words.unit_of({"level": "ntm"}) == "criteria"  # a commune target
+    assert pace_words.unit_of("share_at_standard") == "points"
+    assert pace_words.unit_of("communes_at_standard") == "communes"
+    assert pace_words.unit_of("average_met") == "criteria"
+    assert pace_words.unit_of(None) == "criteria"  # a commune target
 
 
 def test_time_left_never_negative():
@@ -44,8 +44,8 @@ def _setup(con):
     targets.save_goals(
         con,
         [
-            {"unit_id": district.unit_id, "year": 2024, "metric": "communes_at_standard", "value": 3},
-            {"unit_id": district.unit_id, "year": 2024, "metric": "share_at_standard", "value": 100},
+            targets.GoalRow(unit_id=district.unit_id, year=2024, metric="communes_at_standard", value=3),
+            targets.GoalRow(unit_id=district.unit_id, year=2024, metric="share_at_standard", value=100),
         ],
         by="test",
         source="test",
@@ -53,7 +53,7 @@ def _setup(con):
     tri_le = commune(con, "Tri Lễ")
     targets.save_targets(
         con,
-        [{"unit_id": tri_le.unit_id, "level": "ntm", "target_month": date(2024, 3, 1), "plan": "KH 1", "note": None}],
+        [targets.TargetRow(unit_id=tri_le.unit_id, level="ntm", target_month=date(2024, 3, 1), plan="KH 1", note=None)],
         by="test",
         source="test",
     )
@@ -62,16 +62,16 @@ def _setup(con):
 
 def test_goal_paces_in_communes_and_points_and_the_overdue_target(con):
     result = progress.report(con, _setup(con), 2024)
-    assert result["as_of"] == "2024-06"
-    goals = {g["metric"]: g for g in result["goals"]}
+    assert result.as_of == "2024-06"
+    goals = {g.metric: g for g in result.goals}
     # communes at standard 1 → 2 in 5 months: 0,2 xã/tháng; 1 more needed in 6 months: 0,17 xã/tháng
     count = goals["communes_at_standard"]
-    assert (count["pace_unit"], count["observed_pace"], count["needed_pace"]) == ("communes", 0.2, 0.167)
+    assert (count.pace_unit, count.observed_pace, count.needed_pace) == ("communes", 0.2, 0.167)
     # share 33,3 % → 66,7 % in 5 months: 6,67 points/month; 33,3 points needed in 6 months: 5,56
     share = goals["share_at_standard"]
-    assert (share["pace_unit"], share["observed_pace"], share["needed_pace"]) == ("points", 6.667, 5.556)
-    (target,) = result["targets"]
-    assert (target["pace_unit"], target["months_left"], target["status"]) == ("criteria", -3, "overdue")
+    assert (share.pace_unit, share.observed_pace, share.needed_pace) == ("points", 6.667, 5.556)
+    (target,) = result.targets
+    assert (target.pace_unit, target.months_left, target.status) == ("criteria", -3, "overdue")
 
     text = format_targets(result, "vi")
     assert "0,20 xã/tháng" in text and "0,17 xã/tháng" in text

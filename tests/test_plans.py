@@ -24,13 +24,13 @@ def test_a_plan_workbook_loads_targets_goals_and_recognitions(con):
     )
     plan, loaded = plans.import_plan(con, data, "ke-hoach.xlsx")
     assert plan.errors == [] and loaded == {"targets": 3, "goals": 1, "recognitions": 1}
-    rows = {(t["name"], t["level"]): t for t in targets.current(con, van_quan(con))}
-    assert rows[("Trấn Ninh", "ntm")]["target_month"] == date(2024, 11, 1)
-    assert rows[("Yên Phúc", "nang_cao")]["target_month"] == date(2025, 12, 1)  # a year alone: its December
-    assert rows[("Điềm He", "kieu_mau")]["plan"] == "KH 125/KH-UBND"
-    assert targets.current_goals(con, van_quan(con), 2024)[0]["value"] == 13.5  # "13,5"
+    rows = {(t.name, t.level): t for t in targets.current(con, van_quan(con))}
+    assert rows[("Trấn Ninh", "ntm")].target_month == date(2024, 11, 1)
+    assert rows[("Yên Phúc", "nang_cao")].target_month == date(2025, 12, 1)  # a year alone: its December
+    assert rows[("Điềm He", "kieu_mau")].plan == "KH 125/KH-UBND"
+    assert targets.current_goals(con, van_quan(con), 2024)[0].value == 13.5  # "13,5"
     assert (
-        targets.recognition_at(con, commune(con, "Tràng Phái").unit_id, "ntm", date(2019, 1, 1))["decision_no"]
+        targets.recognition_at(con, commune(con, "Tràng Phái").unit_id, "ntm", date(2019, 1, 1)).decision_no
         == "1890/QĐ-UBND"
     )
 
@@ -62,7 +62,7 @@ def test_a_new_plan_supersedes_and_keeps_history(con):
     plans.import_plan(con, plan_book([("Trấn Ninh", "Văn Quan", "NTM", "2024", "KH 1", None)]), "a.xlsx")
     plans.import_plan(con, plan_book([("Trấn Ninh", "Văn Quan", "NTM", "11/2024", "KH 2", None)]), "b.xlsx")
     district = van_quan(con)
-    assert [(t["plan"], t["target_month"]) for t in targets.current(con, district)] == [("KH 2", date(2024, 11, 1))]
+    assert [(t.plan, t.target_month) for t in targets.current(con, district)] == [("KH 2", date(2024, 11, 1))]
     history = targets.history(con, district)
     assert list(history["plan"]) == ["KH 2", "KH 1"] and history["superseded_at"].notna().tolist() == [False, True]
 

@@ -35,11 +35,11 @@ def _target(con, name, due: date, level="ntm"):
     unit = commune(con, name)
     targets.save_targets(
         con,
-        [{"unit_id": unit.unit_id, "level": level, "target_month": due, "plan": "KH 1", "note": None}],
+        [targets.TargetRow(unit_id=unit.unit_id, level=level, target_month=due, plan="KH 1", note=None)],
         by="test",
         source="test",
     )
-    return next(t for t in targets.current(con, unit) if t["level"] == level)
+    return next(t for t in targets.current(con, unit) if t.level == level)
 
 
 def _history(con, name, points: dict[str, int]):
@@ -64,30 +64,30 @@ def _history(con, name, points: dict[str, int]):
 def test_status_from_a_commune_history(con, points, due, status, observed, needed):
     _history(con, "Tú Xuyên", points)
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", due), date(2024, 6, 1))
-    assert entry["status"] == status
-    assert entry["observed_pace"] == observed and entry["needed_pace"] == needed
-    assert entry["criteria_met"] == points["2024-06"] and entry["criteria_total"] == 19
-    assert len(entry["unmet"]) == 19 - points["2024-06"]
+    assert entry.status == status
+    assert entry.observed_pace == observed and entry.needed_pace == needed
+    assert entry.criteria_met == points["2024-06"] and entry.criteria_total == 19
+    assert len(entry.unmet) == 19 - points["2024-06"]
 
 
 def test_unmet_criteria_carry_their_department(con):
     _history(con, "Tú Xuyên", {"2024-01": 10, "2024-06": 13})
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 6, 1))
-    unmet = {u["criterion_no"]: u for u in entry["unmet"]}
+    unmet = {u.criterion_no: u for u in entry.unmet}
     assert sorted(unmet) == list(range(14, 20))
-    assert unmet[17]["name_vi"].startswith("Môi trường") and unmet[17]["department_vi"]
-    assert entry["months_left"] == 6 and entry["observed_since"] == "2024-01"
+    assert unmet[17].name_vi.startswith("Môi trường") and unmet[17].department_vi
+    assert entry.months_left == 6 and entry.observed_since == "2024-01"
 
 
 def test_pace_uses_the_last_twelve_months_not_older_reports(con):
     _history(con, "Tú Xuyên", {"2022-01": 2, "2023-06": 10, "2023-12": 12, "2024-06": 13})
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2025, 6, 1)), date(2024, 6, 1))
-    assert entry["observed_since"] == "2023-06" and entry["observed_pace"] == round(3 / 12, 3)
+    assert entry.observed_since == "2023-06" and entry.observed_pace == round(3 / 12, 3)
 
 
 def test_a_commune_with_no_reports_has_no_data(con):
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 6, 1))
-    assert (entry["status"], entry["criteria_met"], entry["unmet"]) == ("no_data", None, [])
+    assert (entry.status, entry.criteria_met, entry.unmet) == ("no_data", None, [])
 
 
 def test_a_recognition_decision_counts_as_achieved(con):
@@ -95,23 +95,21 @@ def test_a_recognition_decision_counts_as_achieved(con):
     unit = commune(con, "Tú Xuyên")
     targets.add_recognition(con, unit.unit_id, "ntm", "2415/QĐ-UBND", date(2024, 6, 20), "UBND tỉnh")
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 6, 1))
-    assert entry["status"] == "achieved" and entry["achieved_by"] == "recognised"
-    assert (
-        entry["recognition"]["decision_no"] == "2415/QĐ-UBND" and entry["criteria_met"] == 18
-    )  # the gap stays visible
+    assert entry.status == "achieved" and entry.achieved_by == "recognised"
+    assert entry.recognition.decision_no == "2415/QĐ-UBND" and entry.criteria_met == 18  # the gap stays visible
     before = progress.target_progress(con, _target(con, "Tú Xuyên", date(2024, 12, 1)), date(2024, 5, 1))
-    assert before["status"] != "achieved"  # the decision came later
+    assert before.status != "achieved"  # the decision came later
 
 
 def test_an_advanced_target_reads_the_advanced_set(con):
     unit = commune(con, "Tú Xuyên")
     _history(con, "Tú Xuyên", {"2024-01": 19, "2024-06": 19})
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2025, 12, 1), "nang_cao"), date(2024, 6, 1))
-    assert entry["status"] == "no_data"  # at NTM standard, but no report against nâng cao yet
+    assert entry.status == "no_data"  # at NTM standard, but no report against nâng cao yet
     report(con, unit, "2024-01", list(range(1, 11)), set_id="nang-cao-2021")
     report(con, unit, "2024-06", list(range(1, 14)), set_id="nang-cao-2021")
     entry = progress.target_progress(con, _target(con, "Tú Xuyên", date(2025, 12, 1), "nang_cao"), date(2024, 6, 1))
-    assert entry["set"] == "nang-cao-2021" and entry["criteria_met"] == 13 and entry["observed_pace"] == 0.6
+    assert entry.set == "nang-cao-2021" and entry.criteria_met == 13 and entry.observed_pace == 0.6
 
 
 def test_report_lists_targets_due_in_the_year_with_counts(con):
@@ -123,9 +121,9 @@ def test_report_lists_targets_due_in_the_year_with_counts(con):
     from tests.helpers import van_quan
 
     result = progress.report(con, van_quan(con), 2024)
-    assert result["as_of"] == "2024-06"  # the latest month with reports
-    assert [(t["name"], t["status"]) for t in result["targets"]] == [("Tú Xuyên", "achieved"), ("Hữu Lễ", "limited")]
-    assert result["status_counts"]["achieved"] == 1 and result["status_counts"]["limited"] == 1
+    assert result.as_of == "2024-06"  # the latest month with reports
+    assert [(t.name, t.status) for t in result.targets] == [("Tú Xuyên", "achieved"), ("Hữu Lễ", "limited")]
+    assert result.status_counts["achieved"] == 1 and result.status_counts["limited"] == 1
 
 
 def test_unit_goal_progress(con):
@@ -136,13 +134,13 @@ def test_unit_goal_progress(con):
     _history(con, "Hữu Lễ", {"2024-01": 14, "2024-06": 16})
     targets.save_goals(
         con,
-        [{"unit_id": district.unit_id, "year": 2024, "metric": "average_met", "value": 16}],
+        [targets.GoalRow(unit_id=district.unit_id, year=2024, metric="average_met", value=16)],
         by="test",
         source="test",
     )
-    goal = progress.report(con, district, 2024)["goals"][0]
+    goal = progress.report(con, district, 2024).goals[0]
     # 12 → 14 average in 5 months (0.4/month); 2 more needed in 6 months (0.333/month): on track
-    assert (goal["current"], goal["observed_pace"], goal["needed_pace"], goal["status"]) == (
+    assert (goal.current, goal.observed_pace, goal.needed_pace, goal.status) == (
         14.0,
         0.4,
         0.333,

@@ -109,8 +109,8 @@ def test_sample_targets_land_in_every_status(sample_con):
     province = units.resolve(sample_con, "Lạng Sơn", start=date(2026, 1, 1))
     # judged at 12/2025: from 1/2026 the 2026-2030 set has under 3 months of reports, too few for a pace
     result = progress.report(sample_con, province, 2026, as_of=date(2025, 12, 1))
-    assert result["as_of"] == "2025-12"
-    assert {s for s, n in result["status_counts"].items() if n} == {
+    assert result.as_of == "2025-12"
+    assert {s for s, n in result.status_counts.items() if n} == {
         "achieved",
         "on_track",
         "needs_acceleration",
@@ -118,10 +118,10 @@ def test_sample_targets_land_in_every_status(sample_con):
         "regressing",
     }
     district = van_quan(sample_con)
-    assert [
-        (t["name"], t["status"], t["achieved_by"]) for t in progress.report(sample_con, district, 2024)["targets"]
-    ] == [("Trấn Ninh", "achieved", "recognised")]
-    assert [(t["name"], t["status"]) for t in progress.report(sample_con, district, 2023)["targets"]] == [
+    assert [(t.name, t.status, t.achieved_by) for t in progress.report(sample_con, district, 2024).targets] == [
+        ("Trấn Ninh", "achieved", "recognised")
+    ]
+    assert [(t.name, t.status) for t in progress.report(sample_con, district, 2023).targets] == [
         ("Liên Hội", "overdue")
     ]
 

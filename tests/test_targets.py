@@ -9,13 +9,13 @@ from tests.helpers import commune, van_quan
 def test_the_editor_replaces_its_scope_and_leaves_unchanged_rows(con):
     tran_ninh, huu_le = commune(con, "Trấn Ninh"), commune(con, "Hữu Lễ")
     first = [
-        {"unit_id": tran_ninh.unit_id, "level": "ntm", "target_month": date(2024, 11, 1), "plan": "KH", "note": None},
-        {"unit_id": huu_le.unit_id, "level": "ntm", "target_month": date(2025, 12, 1), "plan": "KH", "note": None},
+        targets.TargetRow(unit_id=tran_ninh.unit_id, level="ntm", target_month=date(2024, 11, 1), plan="KH", note=None),
+        targets.TargetRow(unit_id=huu_le.unit_id, level="ntm", target_month=date(2025, 12, 1), plan="KH", note=None),
     ]
     assert targets.save_targets(con, first, by="a", source="app") == {"added": 2, "superseded": 0, "unchanged": 0}
     again = targets.save_targets(con, first[:1], by="a", source="app", replace_scope=van_quan(con))
     assert again == {"added": 0, "superseded": 1, "unchanged": 1}  # Hữu Lễ's row was deleted in the editor
-    assert [t["name"] for t in targets.current(con, van_quan(con))] == ["Trấn Ninh"]
+    assert [t.name for t in targets.current(con, van_quan(con))] == ["Trấn Ninh"]
 
 
 def test_recognised_counts_include_higher_levels_and_not_merged_successors(con):

@@ -123,7 +123,7 @@ def test_village_goal_is_judged_like_a_commune_goal(con):
     (goal,) = villages.goals(con, van_quan(con), 2023)
     entry = villages.goal_progress(con, van_quan(con), goal, date(2023, 9, 1))
     # 4 now, 2 six months earlier: 1/3 a month observed; 1 more needed in 3 months: on track
-    assert entry["current"] == 4 and entry["status"] == "on_track"
+    assert entry.current == 4 and entry.status == "on_track"
 
 
 def _village_sheet() -> bytes:

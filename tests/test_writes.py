@@ -2,12 +2,13 @@
 cannot write outside it, and nothing is written when refused."""
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import openpyxl
 import pytest
 
-from ntm import audit, plans, writes
+from ntm import audit, plans, targets, writes
 from ntm.access import AccessDenied
 from ntm.ingest import template
 from tests.access_helpers import ROOT, account, district, filled
@@ -99,18 +100,18 @@ def test_targets_plans_and_recognitions_outside_the_scope_are_refused(con):
     vq = district(con, "Văn Quan")
     uploader = account(con, "vq", "uploader", vq)
     inside, outside = commune(con, "Tú Xuyên"), commune(con, "Khuất Xá", "Lộc Bình")
-    row = {"level": "ntm", "target_month": date(2025, 11, 1), "plan": "KH 12/KH-UBND", "note": None}
+    row = targets.TargetRow(unit_id=0, level="ntm", target_month=date(2025, 11, 1), plan="KH 12/KH-UBND", note=None)
     before = state(con)
     with pytest.raises(AccessDenied):
-        writes.save_targets(con, uploader, [{**row, "unit_id": outside.unit_id}], source="app")
+        writes.save_targets(con, uploader, [replace(row, unit_id=outside.unit_id)], source="app")
     with pytest.raises(AccessDenied):
         writes.save_targets(con, uploader, [], source="app", replace_scope=district(con, "Lộc Bình"))
     with pytest.raises(AccessDenied):
         writes.add_recognition(con, uploader, outside, "ntm", "9/QĐ-UBND", date(2024, 12, 27))
     assert state(con) == before
-    counts = writes.save_targets(con, uploader, [{**row, "unit_id": inside.unit_id}], source="app", replace_scope=vq)
+    counts = writes.save_targets(con, uploader, [replace(row, unit_id=inside.unit_id)], source="app", replace_scope=vq)
     assert counts["added"] == 1
-    moved = {**row, "unit_id": inside.unit_id, "target_month": date(2026, 6, 1)}
+    moved = replace(row, unit_id=inside.unit_id, target_month=date(2026, 6, 1))
     writes.save_targets(con, uploader, [moved], source="app", replace_scope=vq)
     writes.add_recognition(con, uploader, inside, "ntm", "9/QĐ-UBND", date(2024, 12, 27))
     log = [(e.action, e.old_value, e.new_value) for e in audit.entries(con, inside)]

@@ -171,13 +171,13 @@ for target in own:
     st.markdown(
         ui.md(
             "profile.target_line",
-            level=ui.tr("level." + entry["level"]),
-            deadline=fmt_period(entry["target_month"], lang),
-            plan=entry["plan"] or "–",
-            status=ui.tr("progress." + entry["status"]),
-            months=pace_words.time_left(entry["months_left"], lang),
-            needed=pace_words.pace(entry["needed_pace"], "criteria", lang),
-            observed=pace_words.pace(entry["observed_pace"], "criteria", lang),
+            level=ui.tr("level." + entry.level),
+            deadline=fmt_period(entry.target_month, lang),
+            plan=entry.plan or "–",
+            status=ui.tr("progress." + entry.status),
+            months=pace_words.time_left(entry.months_left, lang),
+            needed=pace_words.pace(entry.needed_pace, "criteria", lang),
+            observed=pace_words.pace(entry.observed_pace, "criteria", lang),
         )
     )
 

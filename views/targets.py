@@ -44,8 +44,8 @@ st.title(ui.md("targets.title", year=year, unit=f.scope.name))
 # judged as of the chosen period (or the latest report up to the target year, if that is earlier)
 as_of_month = min(f.period.end, ui.query(progress.default_as_of, cur, version, f.scope, year, f.layer))
 result = ui.query(progress.report, cur, version, f.scope, year, as_of_month, f.layer)
-as_of = fmt_period(result["as_of"], lang)
-st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result["layer"])))
+as_of = fmt_period(result.as_of, lang)
+st.caption(ui.tr("targets.caption", as_of=as_of, layer=ui.tr("layer." + result.layer)))
 with st.expander(ui.tr("targets.method_title"), icon=":material/help:"):
     st.markdown(pace_words.method(lang))
 tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.tabs(
@@ -59,33 +59,30 @@ tab_progress, tab_last_mile, tab_regressions, tab_completeness, tab_edit = st.ta
 )
 
 with tab_progress:
-    entries = result["targets"]
-    if not entries and not result["goals"]:
+    entries = result.targets
+    if not entries and not result.goals:
         ui.empty("targets.none", year=year, unit=f.scope.name)
     if entries:
         st.markdown(
-            "  ".join(
-                f":{BADGE[s]}-badge[{ui.tr('progress.' + s)}: {n}]" for s, n in result["status_counts"].items() if n
-            )
+            "  ".join(f":{BADGE[s]}-badge[{ui.tr('progress.' + s)}: {n}]" for s, n in result.status_counts.items() if n)
         )
         gap_chart = charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang)
         ui_layout.chart(gap_chart, "target_gap", phone_figs=charts_phone.narrow(gap_chart))
-        name_col = "name_en" if lang == "en" else "name_vi"
         # what a meeting reads first (status, pace) sits left of what it looks up (deadline, criteria, plan)
         table = pd.DataFrame(
             [
                 {
-                    ui.tr("col.commune"): e["name"],
-                    ui.tr("col.progress_status"): ui.tr("progress." + e["status"]),
-                    ui.tr("col.met"): e["criteria_met"],
-                    ui.tr("col.months_left"): pace_words.time_left(e["months_left"], lang, e["status"]),
-                    ui.tr("col.needed_pace"): pace_words.pace(e["needed_pace"], e["pace_unit"], lang),
-                    ui.tr("col.observed_pace"): pace_words.pace(e["observed_pace"], e["pace_unit"], lang),
-                    ui.tr("col.deadline"): fmt_period(e["target_month"], lang),
-                    ui.tr("col.level"): ui.tr("level." + e["level"]),
-                    ui.tr("col.district"): e["district"],
-                    ui.tr("col.unmet"): "; ".join(f"{u['criterion_no']} {u[name_col]}" for u in e["unmet"]),
-                    ui.tr("targets.plan"): e["plan"],
+                    ui.tr("col.commune"): e.name,
+                    ui.tr("col.progress_status"): ui.tr("progress." + e.status),
+                    ui.tr("col.met"): e.criteria_met,
+                    ui.tr("col.months_left"): pace_words.time_left(e.months_left, lang, e.status),
+                    ui.tr("col.needed_pace"): pace_words.pace(e.needed_pace, e.pace_unit, lang),
+                    ui.tr("col.observed_pace"): pace_words.pace(e.observed_pace, e.pace_unit, lang),
+                    ui.tr("col.deadline"): fmt_period(e.target_month, lang),
+                    ui.tr("col.level"): ui.tr("level." + e.level),
+                    ui.tr("col.district"): e.district,
+                    ui.tr("col.unmet"): "; ".join(f"{u.criterion_no} {u.name(lang)}" for u in e.unmet),
+                    ui.tr("targets.plan"): e.plan,
                 }
                 for e in entries
             ]
@@ -95,7 +92,7 @@ with tab_progress:
         # on screen the unmet criteria by number, so that the row fits 1440 px; their names and departments are
         # in the table below, and the download keeps the names
         shown = table.assign(
-            **{ui.tr("col.unmet"): [", ".join(str(u["criterion_no"]) for u in e["unmet"]) or "–" for e in entries]}
+            **{ui.tr("col.unmet"): [", ".join(str(u.criterion_no) for u in e.unmet) or "–" for e in entries]}
         )
         # two tables that each fit 1440 px: the progress a meeting reads first, then what each target is
         progress_columns = ["col.commune", "col.progress_status", "col.met", "col.months_left"]
@@ -127,19 +124,18 @@ with tab_progress:
             },
         )
         ui.download_xlsx(table, f"muc-tieu-{year}", key="dl-targets")
-        dept_col = "department_en" if lang == "en" else "department_vi"
         gaps = pd.DataFrame(
             [
                 {
-                    ui.tr("col.commune"): e["name"],
-                    ui.tr("chart.criterion"): u["criterion_no"],
-                    ui.tr("criteria.name"): u[name_col],
-                    ui.tr("criteria.department"): u[dept_col],
-                    ui.tr("targets.indicators"): ", ".join(i["code"] for i in u["indicators"]),
+                    ui.tr("col.commune"): e.name,
+                    ui.tr("chart.criterion"): u.criterion_no,
+                    ui.tr("criteria.name"): u.name(lang),
+                    ui.tr("criteria.department"): u.department(lang),
+                    ui.tr("targets.indicators"): ", ".join(i.code for i in u.indicators),
                 }
                 for e in entries
-                if e["status"] != "achieved"
-                for u in e["unmet"]
+                if e.status != "achieved"
+                for u in e.unmet
             ]
         )
         if len(gaps):
@@ -154,36 +150,36 @@ with tab_progress:
                     ui.tr("criteria.department"): st.column_config.TextColumn(width="large"),
                 },
             )
-        achieved = [e for e in entries if e["status"] == "achieved"]
+        achieved = [e for e in entries if e.status == "achieved"]
         for e in achieved:
-            if e["recognition"]:
+            if e.recognition:
                 st.success(
                     ui.md(
                         "targets.recognised",
-                        name=e["name"],
-                        decision=e["recognition"]["decision_no"],
-                        date=fmt_date(e["recognition"]["decision_date"], lang),
+                        name=e.name,
+                        decision=e.recognition.decision_no,
+                        date=fmt_date(e.recognition.decision_date, lang),
                     ),
                     icon=":material/verified:",
                 )
             else:
-                st.info(ui.md("targets.self_achieved", name=e["name"]), icon=":material/edit_note:")
-    if result["goals"]:
+                st.info(ui.md("targets.self_achieved", name=e.name), icon=":material/edit_note:")
+    if result.goals:
         st.subheader(ui.md("targets.goals_title", unit=f.scope.name))
         navigation.table(
             pd.DataFrame(
                 [
                     {
-                        ui.tr("targets.goal"): ui.tr("goal." + g["metric"]),
-                        ui.tr("targets.goal_value"): pace_words.amount(g["value"], g["pace_unit"], lang),
-                        ui.tr("targets.goal_current"): pace_words.amount(g["current"], g["pace_unit"], lang),
-                        ui.tr("col.progress_status"): ui.tr("progress." + g["status"]),
-                        ui.tr("col.months_left"): pace_words.time_left(g["months_left"], lang, g["status"]),
-                        ui.tr("col.needed_pace"): pace_words.pace(g["needed_pace"], g["pace_unit"], lang),
-                        ui.tr("col.observed_pace"): pace_words.pace(g["observed_pace"], g["pace_unit"], lang),
-                        ui.tr("targets.plan"): g["plan"],
+                        ui.tr("targets.goal"): ui.tr("goal." + g.metric),
+                        ui.tr("targets.goal_value"): pace_words.amount(g.value, g.pace_unit, lang),
+                        ui.tr("targets.goal_current"): pace_words.amount(g.current, g.pace_unit, lang),
+                        ui.tr("col.progress_status"): ui.tr("progress." + g.status),
+                        ui.tr("col.months_left"): pace_words.time_left(g.months_left, lang, g.status),
+                        ui.tr("col.needed_pace"): pace_words.pace(g.needed_pace, g.pace_unit, lang),
+                        ui.tr("col.observed_pace"): pace_words.pace(g.observed_pace, g.pace_unit, lang),
+                        ui.tr("targets.plan"): g.plan,
                     }
-                    for g in result["goals"]
+                    for g in result.goals
                 ]
             ),
             hide_index=True,
@@ -284,12 +280,12 @@ with tab_edit:
     frame = pd.DataFrame(
         [
             {
-                "name": t["name"],
-                "district": t["district"],
-                "level": ui.tr("level." + t["level"]),
-                "target_month": f"{t['target_month']:%m/%Y}",
-                "plan": t["plan"],
-                "note": t["note"],
+                "name": t.name,
+                "district": t.district,
+                "level": ui.tr("level." + t.level),
+                "target_month": f"{t.target_month:%m/%Y}",
+                "plan": t.plan,
+                "note": t.note,
             }
             for t in current
         ],

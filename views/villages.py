@@ -95,11 +95,11 @@ else:
             st.markdown(
                 ui.tr(
                     "villages.goal_line",
-                    goal=ui.tr(f"villages.goal.{goal['metric']}"),
-                    value=fmt_number(goal["value"], lang, 0),
-                    current=fmt_number(entry["current"], lang, 1),
-                    status=ui.tr(f"progress.{entry['status']}"),
-                    plan=goal["plan"] or "–",
+                    goal=ui.tr(f"villages.goal.{goal.metric}"),
+                    value=fmt_number(goal.value, lang, 0),
+                    current=fmt_number(entry.current, lang, 1),
+                    status=ui.tr(f"progress.{entry.status}"),
+                    plan=goal.plan or "–",
                 )
             )
 

@@ -175,9 +175,9 @@ for target in own:
             deadline=fmt_period(entry.target_month, lang),
             plan=entry.plan or "–",
             status=ui.tr("progress." + entry.status),
-            months=pace_words.time_left(entry.months_left, lang),
-            needed=pace_words.pace(entry.needed_pace, "criteria", lang),
-            observed=pace_words.pace(entry.observed_pace, "criteria", lang),
+            months=pace_words.time_left(entry.months_left, lang, entry.status),  # never "overdue" once achieved
+            needed=pace_words.pace(entry.needed_pace, entry.pace_unit, lang),
+            observed=pace_words.pace(entry.observed_pace, entry.pace_unit, lang),
         )
     )
 

@@ -12,6 +12,7 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import suppress
 from functools import wraps
 from typing import TypeVar
 
@@ -36,11 +37,11 @@ def byte_bounded_cache(
         def cached(value: object) -> R:
             if type(value) is not str or len(value) > max_key_chars:
                 return function(value)
-            with lock:
-                hit = entries.get(value)
-                if hit is not None:
+            hit = entries.get(value)  # one C call, atomic under the GIL: a hit takes no lock
+            if hit is not None:
+                with suppress(KeyError):  # another thread let it go meanwhile
                     entries.move_to_end(value)
-                    return hit[0]
+                return hit[0]
             result = function(value)
             size = sys.getsizeof(value) + sys.getsizeof(result)
             with lock:

@@ -7,6 +7,7 @@ score every candidate reading (and to find the unit a file reports on when nothi
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,19 @@ from ntm.ingest import values
 from ntm.ingest.findings import Findings
 from ntm.text import fold, name_key
 
+# What most names are written in: ASCII letters, digits, spaces and punctuation, and the Vietnamese letters (NFC).
+# None of these is an invisible character, a letter of another script or a character of a legacy font
+# (``values.looks_legacy_encoded``), so a name written only in them needs no closer look.
+_VOWELS = "aăâeêioôơuưy"
+_PLAIN = frozenset(
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "đĐ"
+    + "".join(
+        unicodedata.normalize("NFC", v + tone).upper() + unicodedata.normalize("NFC", v + tone)
+        for v in _VOWELS
+        for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    )
+)
 INFER_SHARE = 0.8  # a district (or province) holding this share of the matched labels is the file's unit
 
 
@@ -137,6 +151,7 @@ class Resolver:
     _units: dict[tuple, object] = field(default_factory=dict)
     _aliases: dict[int, set[str]] = field(default_factory=dict)
     _groups: dict[tuple, units.Unit | None] = field(default_factory=dict)
+    _villages: dict[tuple, village_units.VillageIndex] = field(default_factory=dict)
 
     def _exact(self, container: units.Unit, day: date, kind: str, key: str) -> int | None:
         """The one commune in ``container`` valid on ``day`` with exactly this code or name key (one query per
@@ -220,7 +235,10 @@ class Resolver:
         group row above it, else the upload's unit) on ``day``; else a finding."""
         if not self._screen(label):
             return None
-        found = village_units.resolve_village(self.con, label.name, label.code, within, day)
+        key = (within.unit_id, day)
+        if key not in self._villages:  # one list per commune and month of the upload, looked up once
+            self._villages[key] = village_units.village_index(self.con, within, day)
+        found = village_units.resolve_village(self.con, label.name, label.code, within, day, self._villages[key])
         if isinstance(found, village_units.Miss):
             self.findings.error(found.key, label.sheet, label.row, label.column, **found.params)
             return None
@@ -230,6 +248,9 @@ class Resolver:
         """False (with a finding) when a name is in a legacy font or mixes scripts; invisible characters warn."""
         if not label.name:
             return True
+        written = label.written if label.written is not None else label.name
+        if isinstance(written, str) and _PLAIN.issuperset(written):
+            return True  # Vietnamese letters, digits and punctuation only: nothing to warn about
         where = (label.sheet, label.row, label.column)
         if values.looks_legacy_encoded(label.name):
             self.findings.error("import.legacy_font", *where, text=label.name)

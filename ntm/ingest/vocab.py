@@ -104,12 +104,13 @@ class Vocabulary:
         self.names = {fold(k): v for k, v in names.items()}
         self._choices = list(self.names)
         self._seen: dict[str, Header | None] = {}
-        self._written: dict[str, Header | None] = {}
+        self._written: dict[object, Header | None] = {}  # str, int or float: 1 and 1.0 read alike
 
     def header(self, value: object) -> Header | None:
-        if type(value) is not str or len(value) > MAX_TEXT:
+        kind = type(value)
+        if not (kind is str and len(value) <= MAX_TEXT) and kind is not int and kind is not float:
             return self._header(value)
-        found = self._written.get(value, _UNSEEN)  # the cell text as written: most cells repeat, read each once
+        found = self._written.get(value, _UNSEEN)  # the cell as written: most cells repeat, each read once
         if found is _UNSEEN:
             found = self._header(value)
             if len(self._written) < self.MAX_CACHED:

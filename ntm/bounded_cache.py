@@ -38,7 +38,7 @@ def byte_bounded_cache(
                 return function(value)
             hit = entries.get(value)  # one C call, atomic under the GIL: a hit takes no lock
             if hit is not None:
-                try:  # noqa: SIM105 (a try costs nothing here; a context manager per hit does)
+                try:  # noqa: SIM105 - a try costs nothing here, a context manager per hit does
                     entries.move_to_end(value)
                 except KeyError:  # another thread let it go meanwhile
                     pass

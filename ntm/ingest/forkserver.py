@@ -105,9 +105,15 @@ class _Server:
         with self.lock:
             for attempt in range(2):
                 # none yet, or it died, or this is a forked copy of the caller (that server is its parent's)
-                if self.control is None or self.owner != os.getpid() or self.process.poll() is not None:
+                if (
+                    self.control is None
+                    or self.process is None
+                    or self.owner != os.getpid()
+                    or self.process.poll() is not None
+                ):
                     self._stop()
                     self._start()
+                assert self.control is not None
                 ours, theirs = socket.socketpair()
                 try:
                     socket.send_fds(self.control, [b"p"], [theirs.fileno()])

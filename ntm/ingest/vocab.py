@@ -108,7 +108,7 @@ class Vocabulary:
 
     def header(self, value: object) -> Header | None:
         kind = type(value)
-        if not (kind is str and len(value) <= MAX_TEXT) and kind is not int and kind is not float:
+        if not (kind is int or kind is float or (isinstance(value, str) and len(value) <= MAX_TEXT)):
             return self._header(value)
         found = self._written.get(value, _UNSEEN)  # the cell as written: most cells repeat, each read once
         if found is _UNSEEN:

@@ -253,7 +253,7 @@ def _choose(
         "x: dat" in facts_mod.plain(stated.text) or "x = dat" in facts_mod.plain(stated.text),
     )
     unit_ids.append(unit.unit_id if unit is not None else None)
-    settled = _settled(grid, ctx, layouts, findings)
+    settled = _settled(grid, ctx, layouts, findings, unit.unit_id if unit is not None else None)
     if settled is not None:
         return settled
     choice = scoring.choose(readings(grid, ctx))
@@ -272,12 +272,13 @@ def _choose(
     return choice
 
 
-def _settled(grid, ctx: Context, layouts: Layouts, findings: Findings) -> Choice | None:
-    """The reading the user settled for this sheet (on the page, or as a profile), re-checked on the sheet; None
-    when there is none (or a stored profile no longer fits: detection decides, with a warning)."""
+def _settled(grid, ctx: Context, layouts: Layouts, findings: Findings, unit_id: int | None) -> Choice | None:
+    """The reading the user settled for this sheet (on the page, or as a profile: the sheet's unit's own first),
+    re-checked on the sheet; None when there is none (or a stored profile no longer fits: detection decides, with
+    a warning)."""
     given, source = layouts.given.get(grid.sheet), None
     if given is None:
-        source = profiles.matching([layouts.named] if layouts.named else layouts.stored, grid)
+        source = profiles.matching([layouts.named] if layouts.named else layouts.stored, grid, unit_id)
         given = source.reading if source else None
     if given is None:
         return None

@@ -166,9 +166,14 @@ def get(con: duckdb.DuckDBPyConnection, name: str) -> Profile | None:
     return _profile(rows[0]) if rows else None
 
 
-def matching(profiles: list[Profile], grid: Grid) -> Profile | None:
-    """The first profile whose fingerprint this sheet has."""
-    for profile in profiles:
+def matching(profiles: list[Profile], grid: Grid, unit_id: int | None = None) -> Profile | None:
+    """The profile whose fingerprint this sheet has: the sheet's own unit's first (``unit_id``, when the title or
+    the options name it), then one saved for no unit, then another unit's (a province's shared template)."""
+
+    def rank(profile: Profile) -> int:
+        return 0 if unit_id is not None and profile.unit_id == unit_id else 1 if profile.unit_id is None else 2
+
+    for profile in sorted(profiles, key=rank):
         view = profile.reading.grid(grid)
         if all(h < view.height for h in profile.reading.header) and fingerprint(grid, profile.reading) == (
             profile.fingerprint

@@ -150,3 +150,13 @@ def test_the_page_grid_starts_above_the_header_and_marks_the_bands(con):
     assert shown.index[0] == 35 and shown.loc[38, "C"] == "TC1" and shown.loc[39, "B"] == "Trấn Ninh"
     bands = mapping.bands(grid, reading)
     assert bands[37] == "header" and bands[38] == "data" and bands[53] == "total"  # sheet rows 38, 39, 54
+
+
+def test_the_sheets_own_units_profile_comes_before_another_units(con):
+    grid, reading = settled(con)
+    fp = profiles.fingerprint(grid, reading)
+    other, own, shared = (profiles.Profile(n, u, fp, reading, None, None) for n, u in [("A", 7), ("B", 9), ("P", None)])
+    assert profiles.matching([other, shared, own], grid, unit_id=9) is own
+    assert profiles.matching([other, shared], grid, unit_id=9) is shared  # then one saved for no unit
+    assert profiles.matching([other], grid, unit_id=9) is other  # another unit's template still reads the sheet
+    assert profiles.matching([other, own], grid) is other  # the unit not known: the order given

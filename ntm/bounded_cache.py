@@ -36,11 +36,13 @@ def byte_bounded_cache(
         def cached(value: object) -> R:
             if type(value) is not str or len(value) > max_key_chars:
                 return function(value)
-            with lock:
-                hit = entries.get(value)
-                if hit is not None:
+            hit = entries.get(value)  # one C call, atomic under the GIL: a hit takes no lock
+            if hit is not None:
+                try:  # noqa: SIM105 - a try costs nothing here, a context manager per hit does
                     entries.move_to_end(value)
-                    return hit[0]
+                except KeyError:  # another thread let it go meanwhile
+                    pass
+                return hit[0]
             result = function(value)
             size = sys.getsizeof(value) + sys.getsizeof(result)
             with lock:

@@ -26,11 +26,19 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _month_starts(column: pd.Series) -> pd.Series:
+    """Each value's first day of the month as a date; an upload holds a few months: each converted once."""
+    if column.dtype == object:
+        firsts = {p: pd.Timestamp(p).to_period("M").to_timestamp().date() for p in set(column)}
+        return column.map(firsts.__getitem__)
+    return pd.to_datetime(column).dt.to_period("M").dt.to_timestamp().dt.date
+
+
 def _normalise_facts(facts: pd.DataFrame) -> pd.DataFrame:
     frame = facts.copy()
     if "layer" not in frame:
         frame["layer"] = "self"
-    frame["period"] = pd.to_datetime(frame["period"]).dt.to_period("M").dt.to_timestamp().dt.date
+    frame["period"] = _month_starts(frame["period"])
     bad = set(frame["status"].unique()) - set(STATUSES)
     if bad:
         raise ValueError(f"unknown statuses {sorted(bad)}")
@@ -80,7 +88,7 @@ def load_facts(
             ind["layer"] = "self"
         if "text_value" not in ind:
             ind["text_value"] = None
-        ind["period"] = pd.to_datetime(ind["period"]).dt.to_period("M").dt.to_timestamp().dt.date
+        ind["period"] = _month_starts(ind["period"])
     with nullcontext(con) if in_transaction else transaction(con):
         upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
         con.execute(

@@ -18,6 +18,7 @@ from ntm import loads, store, units, village_units
 from ntm.ingest import values
 from ntm.problems import Problem, Rejected, column_letter
 from ntm.text import clean, fold, name_key
+from ntm.unit_lookup import UnitLookup
 from ntm.village_units import KIND_WORDS, split_kind
 
 HEADER_SCAN_ROWS = 20
@@ -81,6 +82,7 @@ def validate(
     seen: dict[tuple[int, str], int] = {}
     codes: dict[str, int] = {}
     communes: dict[tuple[int, str], units.Unit | None] = {}
+    lookup = UnitLookup(con)  # a district named on every row is looked up once
     for sheet in sheets:
         if not sheet.visible or sheet.name.startswith("_"):
             continue
@@ -118,14 +120,14 @@ def validate(
             within = unit
             if district_text:
                 try:
-                    within = units.resolve(con, district_text, start=day, within=unit)
+                    within = lookup.resolve(district_text, start=day, within=unit)
                 except units.UnitError as exc:
                     problems.append(Problem("village_list.district", {"detail": str(exc)}, *where("district")))
                     continue
             key = (within.unit_id, name_key(commune_text))
             if key not in communes:
                 try:
-                    communes[key] = units.resolve(con, commune_text, start=day, within=within, prefer="commune")
+                    communes[key] = lookup.resolve(commune_text, start=day, within=within, prefer="commune")
                 except units.UnitError as exc:
                     communes[key] = None
                     problems.append(Problem("village_list.commune", {"detail": str(exc)}, *where("commune")))

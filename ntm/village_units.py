@@ -101,17 +101,44 @@ def count_listed(con: duckdb.DuckDBPyConnection, unit: Unit, day: date) -> int:
     )
 
 
-_LISTED: dict[tuple, pd.DataFrame] = {}
+@dataclass(frozen=True)
+class VillageIndex:
+    """The villages of a unit on a day (``villages_of``) with the row numbers of each code, full name key, name key
+    and folded name: a row of an upload is resolved with a few dict lookups instead of scans of the list."""
+
+    listed: pd.DataFrame
+    by_code: dict[str, list[int]]
+    by_full: dict[str, list[int]]  # name_key of "Thôn Đon"
+    by_key: dict[str, list[int]]  # name_key of "Đon"
+    by_fold: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, listed: pd.DataFrame) -> VillageIndex:
+        index = cls(listed, {}, {}, {}, {})
+        columns = (listed[c].tolist() for c in ("code", "full_name", "name_key", "name_fold"))
+        for i, (code, full, key, folded) in enumerate(zip(*columns)):
+            index.by_code.setdefault("" if code is None or pd.isna(code) else str(code), []).append(i)
+            index.by_full.setdefault(name_key(full), []).append(i)
+            index.by_key.setdefault(key, []).append(i)
+            index.by_fold.setdefault(folded, []).append(i)
+        return index
+
+    @staticmethod
+    def rows(table: dict[str, list[int]], keys) -> list[int]:
+        return sorted({i for k in keys for i in table.get(k, ())})
 
 
-def _listed(con: duckdb.DuckDBPyConnection, within: Unit, day: date) -> pd.DataFrame:
-    """``villages_of`` kept while the village list is unchanged: an upload resolves every row in one place."""
+_LISTED: dict[tuple, VillageIndex] = {}
+
+
+def village_index(con: duckdb.DuckDBPyConnection, within: Unit, day: date) -> VillageIndex:
+    """``villages_of`` indexed, kept while the village list is unchanged: an upload resolves every row in one place."""
     token = con.execute("SELECT count(*), max(unit_id) FROM units").fetchall()[0]
     key = (id(con), within.unit_id, day, token)
     if key not in _LISTED:
         if len(_LISTED) > 64:
             _LISTED.clear()
-        _LISTED[key] = villages_of(con, within, day)
+        _LISTED[key] = VillageIndex.of(villages_of(con, within, day))
     return _LISTED[key]
 
 
@@ -120,31 +147,36 @@ def forget_lists() -> None:
     _LISTED.clear()
 
 
-def resolve_village(con: duckdb.DuckDBPyConnection, text: str, code: object, within: Unit, day: date) -> int | Miss:
+def resolve_village(
+    con: duckdb.DuckDBPyConnection, text: str, code: object, within: Unit, day: date, index: VillageIndex | None = None
+) -> int | Miss:
     """The one village a row names inside ``within`` on ``day``: by code, else by name (with or without
-    "Thôn"/"Bản", any diacritics as a last resort); a ``Miss`` when none or several match."""
-    listed = _listed(con, within, day)
+    "Thôn"/"Bản", any diacritics as a last resort); a ``Miss`` when none or several match. ``index`` is
+    ``village_index(con, within, day)`` when the caller holds it already."""
+    index = index or village_index(con, within, day)
+    listed = index.listed
     if listed.empty:
         return Miss("village.none_listed", {"unit": within.name})
     code_text = clean(code if not isinstance(code, float) or not code.is_integer() else int(code))
     if code_text:
-        hits = listed[listed["code"].fillna("").astype(str) == code_text]
+        hits = index.by_code.get(code_text, [])
         if len(hits) == 1:
-            return int(hits.iloc[0]["unit_id"])
+            return int(listed["unit_id"].iat[hits[0]])
     if not text:
         return Miss("village.unknown_code", {"code": code_text, "unit": within.name})
     _, short = split_kind(text)
-    hits = listed[listed["full_name"].map(name_key) == name_key(text)]  # "Thôn Đon", not "Bản Đon"
-    if hits.empty:
+    hits = index.by_full.get(name_key(text), [])  # "Thôn Đon", not "Bản Đon"
+    if not hits:
         keys = {name_key(text), name_key(short)}
-        hits = listed[listed["name_key"].isin(keys) | listed["full_name"].map(name_key).isin(keys)]
-    if hits.empty:
-        hits = listed[listed["name_fold"].isin({fold(text), fold(short)})]
+        hits = sorted({*index.rows(index.by_key, keys), *index.rows(index.by_full, keys)})
+    if not hits:
+        hits = index.rows(index.by_fold, {fold(text), fold(short)})
     if len(hits) == 1:
-        return int(hits.iloc[0]["unit_id"])
+        return int(listed["unit_id"].iat[hits[0]])
     if len(hits) > 1:
+        found = listed.iloc[hits]
         return Miss(
             "village.ambiguous",
-            {"name": text, "candidates": "; ".join(f"{r.full_name} ({r.commune})" for r in hits.itertuples())},
+            {"name": text, "candidates": "; ".join(f"{r.full_name} ({r.commune})" for r in found.itertuples())},
         )
     return Miss("village.unknown", {"name": text, "unit": within.name})

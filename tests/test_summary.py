@@ -121,7 +121,7 @@ def test_the_year_rows_are_each_years_latest_report_after_loads_and_reverts(con)
     key = (tu_xuyen.unit_id, 2020, "ntm-2016", "self")
     assert stored_years(con)[key][:2] == (periods.parse("2020-11").start, 5)
     assert stored_years(con) == years_from_months(con) and len(stored_years(con)) == 3
-    store.revert_upload(con, later)  # May is 2020's latest report again
+    loads.revert_upload(con, later)  # May is 2020's latest report again
     assert stored_years(con)[key][:2] == (periods.parse("2020-05").start, 3)
     assert stored_years(con) == years_from_months(con)
 

@@ -233,14 +233,16 @@ def _consecutive(cells: list) -> bool:
 
 def _table_signals(grid, ctx, h, first, end, label, code, crit, distinct) -> dict[str, float]:
     labelled = matched = blank = readable = nonblank = marks = 0
+    columns = [f.index for f in crit]
     for r in range(first, end + 1):
-        name = grid.own(r, label) if label is not None else None
-        code_value = grid.own(r, code) if code is not None else None
-        cells = [grid.own(r, f.index) for f in crit]
-        if name is not None and (is_total_label(name) or unit_prefix(name) in GROUP_PREFIXES):
-            continue
+        row = grid.own_row(r)
+        name = row[label] if label is not None else None
+        code_value = row[code] if code is not None else None
         if name is None and code_value is None:
             continue  # blank, total or count rows: they do not tell a header from another
+        if name is not None and (is_total_label(name) or unit_prefix(name) in GROUP_PREFIXES):
+            continue
+        cells = [row[c] for c in columns]
         labelled += 1
         matched += any(v is not None and ctx.match(v) for v in (code_value, name))
         for v in cells:

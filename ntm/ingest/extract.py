@@ -19,7 +19,7 @@ from ntm.text import clean, unit_prefix
 GROUP_PREFIXES = ("huyện", "thành phố", "thị xã", "quận")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     value: object
     r: int  # read-grid coordinates
@@ -76,13 +76,15 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
     name_f, code_f, total_f = reading.one("name"), reading.one("code"), reading.one("total")
     name_c = name_f.index if name_f else None
     code_c = code_f.index if code_f else None
-    crit = reading.by("criterion")
+    crit = [(f.criterion, f.index) for f in reading.by("criterion") if f.criterion is not None]
+    subs = [(f.indicator, f.index) for f in reading.by("indicator") if f.indicator]
     out: list[Record] = []
     group_start = 0
     district = None
     for r in range(reading.first, reading.last + 1):
         label = _label(view, r, name_c, code_c)
-        cells = {f.criterion: Cell(view.own(r, f.index), r, f.index) for f in crit if f.criterion is not None}
+        row = view.own_row(r)
+        cells = {no: Cell(row[c], r, c) for no, c in crit}
         empty = all(c.value is None for c in cells.values())
         if not label.name and label.code is None:
             if (
@@ -101,9 +103,9 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
             district, group_start = label.name, len(out)  # a district group row in a province sheet
             continue
         record = Record(label, district=district, statuses=cells)
-        for f in reading.by("indicator"):
-            if f.indicator and (v := view.own(r, f.index)) is not None:
-                record.indicators[f.indicator] = Cell(v, r, f.index)
+        for code, c in subs:
+            if (v := row[c]) is not None:
+                record.indicators[code] = Cell(v, r, c)
         if total_f is not None:
             record.stated_total = Cell(view.own(r, total_f.index), r, total_f.index)
         out.append(record)
@@ -131,49 +133,52 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
     name_f, code_f = reading.one("name"), reading.one("code")
     crit_f, status_f, period_f = reading.one("criterion_label"), reading.one("status"), reading.one("period")
     assert crit_f is not None and status_f is not None  # a long reading has both (candidates.long_readings)
+    name_c, code_c = (name_f.index if name_f else None), (code_f.index if code_f else None)
     by_key: dict[tuple, Record] = {}
     periods_seen: dict[str, str | None] = {}
     for r in range(reading.first, reading.last + 1):
-        label = _label(view, r, name_f.index if name_f else None, code_f.index if code_f else None)
-        if not label.name and label.code is None:
+        row = view.own_row(r)
+        name = _clean(row[name_c]) if name_c is not None else ""
+        code = row[code_c] if code_c is not None else None
+        if not name and code is None:
             continue
-        if label.name and is_total_label(label.name):
+        if name and is_total_label(name):
             continue
         period = None
         if period_f is not None:
-            raw = view.own(r, period_f.index)
+            raw = row[period_f.index]
             period = periods_seen.get(raw) if isinstance(raw, str) else None
             if period is None:
                 period = period_text(raw)
                 if isinstance(raw, str) and len(periods_seen) < 1000:
                     periods_seen[raw] = period
             if period is None:
-                row, column = view.a1_parts(r, period_f.index)
-                findings.error("import.bad_period", view.sheet, row, column, text=clean(raw))
+                line, column = view.a1_parts(r, period_f.index)
+                findings.error("import.bad_period", view.sheet, line, column, text=clean(raw))
                 continue
-        raw_criterion = view.own(r, crit_f.index)
+        raw_criterion = row[crit_f.index]
         found = vocab.header(raw_criterion)
         if found is None:
-            row, column = view.a1_parts(r, crit_f.index)
-            findings.error("import.bad_criterion", view.sheet, row, column, text=clean(raw_criterion))
+            line, column = view.a1_parts(r, crit_f.index)
+            findings.error("import.bad_criterion", view.sheet, line, column, text=clean(raw_criterion))
             continue
-        key = (label.name, label.code, period)
+        key = (name, code, period)
         record = by_key.get(key)
         if record is None:
-            record = by_key[key] = Record(label, period)
-        cell = Cell(view.own(r, status_f.index), r, status_f.index)
+            record = by_key[key] = Record(_label(view, r, name_c, code_c), period)
+        cell = Cell(row[status_f.index], r, status_f.index)
         if found.indicator:
             record.indicators[found.indicator] = cell
         elif found.criterion in record.statuses:
             first = record.statuses[found.criterion]
-            row, column = view.a1_parts(r, crit_f.index)
+            line, column = view.a1_parts(r, crit_f.index)
             same = values.status(first.value) == values.status(cell.value)
             (findings.warn if same else findings.error)(
                 "import.duplicate_same" if same else "import.duplicate_conflict",
                 view.sheet,
-                row,
+                line,
                 column,
-                name=label.name or str(label.code),
+                name=name or str(code),
                 criteria=str(found.criterion),
                 first=f"{view.sheet}!{view.a1(first.r, first.c)}",
                 second=f"{view.sheet}!{view.a1(r, status_f.index)}",

@@ -187,19 +187,25 @@ def _scope(con, sheet, period_text, options, stated, resolver: Resolver, found, 
 
 def _read_record(view: Grid, reading: Reading, record: Record, commune: int, scope: _Scope, findings, out) -> None:
     met = 0
+    label = record.label.name or str(record.label.code)
     for criterion, cell in record.statuses.items():
-        row, column = view.a1_parts(cell.r, cell.c)
-        where = (view.sheet, row, column)
         if criterion not in scope.valid:
+            row, column = view.a1_parts(cell.r, cell.c)
             findings.error(
-                "import.criterion_outside", *where, criterion=criterion, set_id=scope.set_id, n=len(scope.valid)
+                "import.criterion_outside",
+                view.sheet,
+                row,
+                column,
+                criterion=criterion,
+                set_id=scope.set_id,
+                n=len(scope.valid),
             )
             continue
-        status = _status(view, cell, reading.marks, where, criterion, scope.set_id, findings)
+        status = _status(view, cell, reading.marks, criterion, scope.set_id, findings)
         if status is None:
             continue
         met += status == "met"
-        label = record.label.name or str(record.label.code)
+        row, column = view.a1_parts(cell.r, cell.c)
         out.facts.append((commune, scope.day, scope.set_id, criterion, status, view.sheet, f"{column}{row}", label))
     total = record.stated_total
     if total is not None and (total.r, total.c) not in view.special:
@@ -218,21 +224,22 @@ def _read_record(view: Grid, reading: Reading, record: Record, commune: int, sco
         out.indicators.append((commune, scope.day, scope.set_id, code, number, cut(text) if text is not None else None))
 
 
-def _status(view: Grid, cell: Cell, marks: bool, where, criterion: int, set_id: str, findings) -> str | None:
-    special = view.special.get((cell.r, cell.c))
+def _status(view: Grid, cell: Cell, marks: bool, criterion: int, set_id: str, findings) -> str | None:
+    special = view.special.get((cell.r, cell.c)) if view.special else None
+    status = values.status(cell.value) if special is None else None
+    if status:
+        return status
+    if status == "" and marks:
+        return "not_met"
+    where = (view.sheet, *view.a1_parts(cell.r, cell.c))
     if special:
         key = "import.formula_no_value" if special == "formula" else "import.error_cell"
         findings.error(key, *where, criterion=criterion, set_id=set_id)
-        return None
-    status = values.status(cell.value)
-    if status == "":
-        if marks:
-            return "not_met"
+    elif status == "":
         findings.error("import.blank", *where, criterion=criterion, set_id=set_id)
-        return None
-    if status is None:
+    else:
         findings.error("import.bad_mark", *where, value=cut(clean(cell.value)), criterion=criterion, set_id=set_id)
-    return status
+    return None
 
 
 def check_duplicates(frame: pd.DataFrame, findings: Findings) -> None:

@@ -4,11 +4,14 @@ A1 addresses for every cell, also when the grid is read transposed (criteria as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ntm.ingest.reader import Sheet
 from ntm.problems import column_letter
 
 MAX_MERGED_FILL = 2_000  # a merged range wider than this is a layout artefact, not a header: fill its first row only
+
+_letters = lru_cache(maxsize=1 << 14)(column_letter)  # every fact names its cell: the letters of a column once
 
 
 @dataclass(frozen=True)
@@ -36,18 +39,28 @@ class Grid:
         """The cell's own value (None for the non-anchor cells of a merged range): what data is read from."""
         return None if (r, c) in self.filled else self.value(r, c)
 
+    @cached_property
+    def _filled_rows(self) -> frozenset[int]:
+        return frozenset(r for r, _ in self.filled)
+
+    def own_row(self, r: int) -> tuple:
+        """Row ``r``'s own values (``own`` of every cell), for reading a band row by row."""
+        if r not in self._filled_rows:
+            return self.rows[r]
+        return tuple(None if (r, c) in self.filled else v for c, v in enumerate(self.rows[r]))
+
     def sheet_cell(self, r: int, c: int) -> tuple[int, int]:
         """(row, column) 0-based in the sheet itself."""
         return (c, r) if self.transposed else (r, c)
 
     def a1(self, r: int, c: int) -> str:
         row, col = self.sheet_cell(r, c)
-        return f"{column_letter(col)}{row + 1}"
+        return f"{_letters(col)}{row + 1}"
 
     def a1_parts(self, r: int, c: int) -> tuple[int, str]:
         """(1-based sheet row, column letters) for a ``Problem``."""
-        row, col = self.sheet_cell(r, c)
-        return row + 1, column_letter(col)
+        row, col = (c, r) if self.transposed else (r, c)
+        return row + 1, _letters(col)
 
     def flipped(self) -> Grid:
         """The same sheet read with rows and columns swapped; addresses still name the sheet's cells."""

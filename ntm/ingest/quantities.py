@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from ntm import periods, resources, units
 from ntm.problems import Problem, column_letter
 from ntm.text import clean, fold
+from ntm.unit_lookup import UnitLookup
 
 META_SHEET = "_meta"
 HEADER_SCAN_ROWS = 20
@@ -136,6 +137,7 @@ def read(
         errors.append(Problem("resources.bad_period", {"text": period_text}))
     if not unit_text:
         return Parsed(pd.DataFrame(), pd.DataFrame(), [*errors, Problem("resources.no_unit", {})])
+    lookup = UnitLookup(con)  # one query per name and span of days, not per period
     scopes: dict[date, units.Unit | units.UnitError] = {}
     inside: dict[tuple, units.Unit | units.UnitError] = {}
 
@@ -143,7 +145,7 @@ def read(
         """The unit the file reports on, among the units valid in the row's period."""
         if day not in scopes:
             try:
-                scopes[day] = units.resolve(con, unit_text, start=day)
+                scopes[day] = lookup.resolve(unit_text, start=day)
             except units.UnitError as exc:
                 scopes[day] = exc
         return scopes[day]
@@ -221,7 +223,7 @@ def read(
                 key = (scope.unit_id, day, fold(unit_cell))
                 if key not in inside:  # one look-up per commune and period, not per row
                     try:
-                        inside[key] = units.resolve(con, unit_cell, start=day, within=scope, prefer="commune")
+                        inside[key] = lookup.resolve(unit_cell, start=day, within=scope, prefer="commune")
                     except units.UnitError as exc:
                         inside[key] = exc
                 found = inside[key]

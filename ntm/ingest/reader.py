@@ -3,6 +3,8 @@
 The server process only hands the bytes over: every check of the file's content
 (``ntm.ingest.safety``) and the parse run in ``ntm.ingest.worker`` under memory and time limits,
 so a hostile file slows nobody else (waiting for the child holds no lock other sessions need).
+The child is forked from a pre-started server (``ntm.ingest.forkserver``: no interpreter start per
+upload); where that server cannot run, a fresh ``python -m ntm.ingest.worker`` is started instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 
+from ntm.ingest import forkserver
 from ntm.ingest.safety import MAX_UPLOAD_BYTES, inspect
 from ntm.problems import Problem, Rejected
 
@@ -35,10 +38,23 @@ def _limits() -> None:  # runs in the child before exec
 
 
 def parse_isolated(data: bytes, file_name: str = "") -> tuple:
-    """Check and parse in ``python -m ntm.ingest.worker`` under limits; a crash or time-out is a rejection."""
+    """Check and parse in a limited child (forked by ``forkserver``, else ``python -m ntm.ingest.worker``);
+    a crash or time-out is a rejection."""
+    name = file_name.replace("\0", "")[:255]
+    try:
+        return forkserver.run(data, name, MEMORY_LIMIT, TIME_LIMIT_S, TIME_LIMIT_S)
+    except forkserver.TimedOut:
+        raise Rejected([Problem("file.timeout", {"seconds": TIME_LIMIT_S})]) from None
+    except forkserver.Crashed:
+        raise Rejected([Problem("file.crashed", {})]) from None
+    except forkserver.Unavailable:
+        return _parse_in_new_process(data, name)
+
+
+def _parse_in_new_process(data: bytes, file_name: str) -> tuple:
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "ntm.ingest.worker", file_name.replace("\0", "")[:255]],
+            [sys.executable, "-m", "ntm.ingest.worker", file_name],
             input=data,
             capture_output=True,
             timeout=TIME_LIMIT_S,

@@ -7,6 +7,7 @@ score every candidate reading (and to find the unit a file reports on when nothi
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,21 @@ from ntm import units, village_units
 from ntm.ingest import values
 from ntm.ingest.findings import Findings
 from ntm.text import fold, name_key
+from ntm.unit_lookup import UnitLookup
 
+# What most names are written in: ASCII letters, digits, spaces and punctuation, and the Vietnamese letters (NFC).
+# None of these is an invisible character, a letter of another script or a character of a legacy font
+# (``values.looks_legacy_encoded``), so a name written only in them needs no closer look.
+_VOWELS = "aăâeêioôơuưy"
+_PLAIN = frozenset(
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "đĐ"
+    + "".join(
+        unicodedata.normalize("NFC", v + tone).upper() + unicodedata.normalize("NFC", v + tone)
+        for v in _VOWELS
+        for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    )
+)
 INFER_SHARE = 0.8  # a district (or province) holding this share of the matched labels is the file's unit
 
 
@@ -136,9 +151,11 @@ class Resolver:
     # (parent id, name key) → (placeholder id, name as written) for communes added with --accept-new-units
     new_units: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
     _index: dict[int, dict[tuple[str, str], list[tuple]]] = field(default_factory=dict)
-    _units: dict[tuple, object] = field(default_factory=dict)
     _aliases: dict[int, set[str]] = field(default_factory=dict)
-    _groups: dict[tuple, units.Unit | None] = field(default_factory=dict)
+    _villages: dict[tuple, village_units.VillageIndex] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._lookup = UnitLookup(self.con)  # units.resolve, once per question and span of days
 
     def _exact(self, container: units.Unit, day: date, kind: str, key: str) -> int | None:
         """The one commune in ``container`` valid on ``day`` with exactly this code or name key (one query per
@@ -155,28 +172,15 @@ class Resolver:
         return hits[0] if len(hits) == 1 else None
 
     def unit(self, text: str, day: date | None) -> units.Unit:
-        """``units.resolve`` for the unit a sheet reports on, asked once per text and month."""
-        key = (text, day)
-        if key not in self._units:
-            try:
-                self._units[key] = units.resolve(self.con, text, start=day)
-            except units.UnitError as exc:
-                self._units[key] = exc
-        found = self._units[key]
-        if isinstance(found, units.UnitError):
-            raise found
-        assert isinstance(found, units.Unit)
-        return found
+        """``units.resolve`` for the unit a sheet reports on, asked once per text and span of days."""
+        return self._lookup.resolve(text, start=day)
 
     def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:
         """A district group row of a province sheet ("Huyện Văn Quan"), or None."""
-        key = (name, unit.unit_id, day)
-        if key not in self._groups:
-            try:
-                self._groups[key] = units.resolve(self.con, name, start=day, within=unit)
-            except units.UnitError:
-                self._groups[key] = None
-        return self._groups[key]
+        try:
+            return self._lookup.resolve(name, start=day, within=unit)
+        except units.UnitError:
+            return None
 
     def commune(self, label: Label, district: units.Unit, unit: units.Unit, day: date) -> int | None:
         """The commune a label names: its code wins; then the name within the district; else a finding."""
@@ -190,7 +194,7 @@ class Resolver:
             return found_id
         if code:
             try:
-                return units.resolve(self.con, code, start=day, within=unit, prefer="commune").unit_id
+                return self._lookup.resolve(code, start=day, within=unit, prefer="commune").unit_id
             except units.UnitError:
                 if not name:
                     self.findings.error("import.unknown_code", *where, code=code, unit=unit.name)
@@ -199,7 +203,7 @@ class Resolver:
             self.findings.error("import.no_name", *where)
             return None
         try:
-            found = units.resolve(self.con, name, start=day, within=district, prefer="commune")
+            found = self._lookup.resolve(name, start=day, within=district, prefer="commune")
         except units.AmbiguousUnit as exc:
             candidates = "; ".join(str(c) for c in exc.candidates)
             self.findings.error("import.ambiguous_commune", *where, name=name, candidates=candidates)
@@ -222,7 +226,10 @@ class Resolver:
         group row above it, else the upload's unit) on ``day``; else a finding."""
         if not self._screen(label):
             return None
-        found = village_units.resolve_village(self.con, label.name, label.code, within, day)
+        key = (within.unit_id, day)
+        if key not in self._villages:  # one list per commune and month of the upload, looked up once
+            self._villages[key] = village_units.village_index(self.con, within, day)
+        found = village_units.resolve_village(self.con, label.name, label.code, within, day, self._villages[key])
         if isinstance(found, village_units.Miss):
             self.findings.error(found.key, label.sheet, label.row, label.column, **found.params)
             return None
@@ -232,6 +239,9 @@ class Resolver:
         """False (with a finding) when a name is in a legacy font or mixes scripts; invisible characters warn."""
         if not label.name:
             return True
+        written = label.written if label.written is not None else label.name
+        if isinstance(written, str) and _PLAIN.issuperset(written):
+            return True  # Vietnamese letters, digits and punctuation only: nothing to warn about
         where = (label.sheet, label.row, label.column)
         if values.looks_legacy_encoded(label.name):
             self.findings.error("import.legacy_font", *where, text=label.name)

@@ -20,14 +20,33 @@ _LEGACY = re.compile("[§¸µ¶·¹¨©ª«¬®»¼½¾Æ×Þøïûñö÷ÑÖ]")
 _COUNT = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$")
 
 
+_STATUS_OF: dict[str, str | None] = {}  # a sheet writes a few words thousands of times: each read once
+_STATUS_KEY_CHARS = 40  # longer text is no mark: read, not kept
+_STATUS_KEPT = 4_096  # at most this many words kept (then forgotten and read again): under 1 MB
+
+
 def status(value: object) -> str | None:
     """'met' | 'basically_met' | 'not_met' | '' (blank) | None (not a status)."""
     if value is None:
         return ""
+    if type(value) is str:
+        found = _STATUS_OF.get(value, _STATUS_OF)
+        if found is not _STATUS_OF:
+            return found  # type: ignore[return-value]
+        found = _word_status(value)
+        if len(value) <= _STATUS_KEY_CHARS:
+            if len(_STATUS_OF) >= _STATUS_KEPT:
+                _STATUS_OF.clear()
+            _STATUS_OF[value] = found
+        return found
     if isinstance(value, bool):
         return "met" if value else "not_met"
     if isinstance(value, (int, float)):
         return {1: "met", 0: "not_met"}.get(int(value)) if float(value).is_integer() else None
+    return _word_status(value)
+
+
+def _word_status(value: object) -> str | None:
     key = fold(value).strip(" .")
     if not key:
         return ""

@@ -15,6 +15,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from ntm.bounded_cache import byte_bounded_cache
 from ntm.text import clean, fold
 
 MAX_TEXT = 200  # a header or label longer than this is prose, not a header
@@ -91,6 +92,9 @@ def text_of(value: object) -> str:
     return fold(str(value)[:MAX_TEXT]).strip(" :*")
 
 
+_UNSEEN = object()
+
+
 class Vocabulary:
     """The criteria set's names, with the answers for texts already seen (one upload holds few distinct headers)."""
 
@@ -100,8 +104,20 @@ class Vocabulary:
         self.names = {fold(k): v for k, v in names.items()}
         self._choices = list(self.names)
         self._seen: dict[str, Header | None] = {}
+        self._written: dict[object, Header | None] = {}  # str, int or float: 1 and 1.0 read alike
 
     def header(self, value: object) -> Header | None:
+        kind = type(value)
+        if not (kind is int or kind is float or (isinstance(value, str) and len(value) <= MAX_TEXT)):
+            return self._header(value)
+        found = self._written.get(value, _UNSEEN)  # the cell as written: most cells repeat, each read once
+        if found is _UNSEEN:
+            found = self._header(value)
+            if len(self._written) < self.MAX_CACHED:
+                self._written[value] = found
+        return found  # type: ignore[return-value]
+
+    def _header(self, value: object) -> Header | None:
         text = text_of(value)
         if not text:
             return None
@@ -129,6 +145,7 @@ class Vocabulary:
         return None
 
 
+@byte_bounded_cache()  # every candidate reading asks about the same header cells
 def role(value: object) -> Role | None:
     text = text_of(value)
     if not text:
@@ -143,6 +160,7 @@ def role(value: object) -> Role | None:
     return None
 
 
+@byte_bounded_cache()  # a label column repeats its names on every row of a long layout
 def is_total_label(value: object) -> bool:
     """ "Tổng cộng", "Cộng huyện Văn Quan", "Toàn tỉnh", "Số tiêu chí đạt" — but not the commune "Công Sơn"."""
     return bool(_TOTAL_ROW.match(text_of(value).strip(" .")))

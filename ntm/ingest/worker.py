@@ -49,6 +49,17 @@ def parse(data: bytes, file_name: str = "") -> tuple:
         return ("error", kind, f"{type(exc).__name__}: {exc}"[:300])
 
 
+def preload() -> None:
+    """Import what ``parse`` needs (the fork server does once, before forking a child per upload)."""
+    import zipfile  # noqa: F401
+    import zlib  # noqa: F401
+
+    import python_calamine  # noqa: F401
+
+    from ntm.ingest import repair, safety  # noqa: F401
+    from ntm.problems import Problem  # noqa: F401
+
+
 def main() -> None:
     data = sys.stdin.buffer.read()
     file_name = sys.argv[1] if len(sys.argv) > 1 else ""

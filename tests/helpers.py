@@ -158,3 +158,29 @@ def start(monkeypatch, db, **query):
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
+
+
+SHEET_HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+SHEET_TAIL = b"</sheetData></worksheet>"
+
+
+def parts_of_a_small_workbook() -> dict[str, bytes]:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Tên xã"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def workbook(sheet_body: bytes | None = None, *, stored: bool = False, parts: dict | None = None) -> bytes:
+    """A real openpyxl workbook with its first sheet's cells (or the given parts) replaced."""
+    replace, parts = parts or {}, parts_of_a_small_workbook()
+    if sheet_body is not None:
+        parts["xl/worksheets/sheet1.xml"] = SHEET_HEAD + sheet_body + SHEET_TAIL
+    parts.update(replace)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

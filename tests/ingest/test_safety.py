@@ -9,17 +9,23 @@ import threading
 import time
 import zipfile
 
-import openpyxl
 import pytest
 
 from ntm import metrics, periods
 from ntm.ingest import reader, safety
 from ntm.ingest.importer import import_file
 from ntm.problems import Rejected
-from tests.helpers import real_world_sheet, snapshot, van_quan, xlsx, zip_with
-
-SHEET_HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-SHEET_TAIL = b"</sheetData></worksheet>"
+from tests.helpers import (
+    SHEET_HEAD,
+    SHEET_TAIL,
+    parts_of_a_small_workbook,
+    real_world_sheet,
+    snapshot,
+    van_quan,
+    workbook,
+    xlsx,
+    zip_with,
+)
 
 
 def hostile_cases():
@@ -63,28 +69,6 @@ def test_defusedxml_is_active():
     import openpyxl as px
 
     assert px.DEFUSEDXML
-
-
-def parts_of_a_small_workbook() -> dict[str, bytes]:
-    book = openpyxl.Workbook()
-    book.active["A1"] = "Tên xã"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    with zipfile.ZipFile(buffer) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
-
-
-def workbook(sheet_body: bytes | None = None, *, stored: bool = False, parts: dict | None = None) -> bytes:
-    """A real openpyxl workbook with its first sheet's cells (or the given parts) replaced."""
-    replace, parts = parts or {}, parts_of_a_small_workbook()
-    if sheet_body is not None:
-        parts["xl/worksheets/sheet1.xml"] = SHEET_HEAD + sheet_body + SHEET_TAIL
-    parts.update(replace)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def keys(data: bytes) -> list[str]:

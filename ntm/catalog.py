@@ -212,8 +212,14 @@ def criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
 
 
 def indicators(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
+    """The set's sub-indicators in the order the set lists them: 17.1, 17.2 … 17.10 (by the numbers of the
+    code's parts, not its text, which puts 17.10 before 17.2)."""
     return con.execute(
-        "SELECT criterion_no, indicator_code, name_vi FROM indicators WHERE set_id = ? ORDER BY criterion_no, indicator_code",
+        r"""SELECT criterion_no, indicator_code, name_vi FROM indicators WHERE set_id = ?
+            ORDER BY criterion_no,
+                     list_transform(string_split(indicator_code, '.'),
+                                    lambda part: try_cast(regexp_extract(part, '^\d+') AS INTEGER)),
+                     indicator_code""",
         [set_id],
     ).df()
 

@@ -157,3 +157,8 @@ def test_a_bad_catalogue_names_row_and_column_and_writes_nothing(con):
 def test_missing_required_column_is_reported():
     problems = catalog.validate(pd.DataFrame({"set_id": ["a"]}))
     assert {p.params["column"] for p in problems} == {"set_name", "criterion_no", "criterion_name_vi"}
+
+
+def test_sub_indicators_come_in_the_order_the_set_lists_them(con):
+    codes = catalog.indicators(con, "ntm-2021").query("criterion_no == 17")["indicator_code"].tolist()
+    assert codes[8:] == ["17.9", "17.10", "17.11", "17.12"]  # by number: 17.10 after 17.9, not after 17.1

@@ -146,7 +146,7 @@ with tab_progress:
                 width="stretch",
                 column_config={
                     ui.tr("chart.criterion"): st.column_config.NumberColumn(width="small"),
-                    ui.tr("criteria.name"): st.column_config.TextColumn(width="large"),
+                    ui.tr("criteria.name"): st.column_config.TextColumn(width="medium"),
                     ui.tr("criteria.department"): st.column_config.TextColumn(width="large"),
                 },
             )

@@ -1,6 +1,11 @@
 """What a dry run shows before anything is written: per commune and month, the criteria newly met and
 newly lost against its previous report in the database (same set and layer), and the communes of the same
-districts that reported the month before but are missing from the upload."""
+districts that reported the month before but are missing from the upload.
+
+Both read the commune × month summary (``ntm.summary``: one row per report with its unmet list), not the
+facts: the previous report is the nearest earlier summary row (an ASOF join over the month rows of the upload's
+first year and the year rows before it, so that the scan stays small), and a criterion of it was met
+exactly when it is not in its unmet list. One query each, no Python per row."""
 
 from __future__ import annotations
 
@@ -9,51 +14,47 @@ import pandas as pd
 
 from ntm import periods
 
+_CHANGES = """
+    WITH incoming AS (
+        SELECT unit_id, period::DATE AS period, set_id, layer,
+               count(*) FILTER (WHERE status = 'met') AS met,
+               coalesce(list(criterion_no::INTEGER ORDER BY criterion_no) FILTER (WHERE status = 'met'), [])
+                   AS met_now,
+               coalesce(list(criterion_no::INTEGER ORDER BY criterion_no) FILTER (WHERE status <> 'met'), [])
+                   AS unmet_now
+        FROM upload_frame GROUP BY ALL),
+    bounds AS (SELECT make_date(year(min(period)), 1, 1) AS first, max(period) AS last FROM incoming),
+    earlier AS (  -- the reports before: months of the upload's first year on, year rows (latest) before it
+        SELECT s.unit_id, s.set_id, s.layer, s.period, s.met, s.unmet FROM commune_month_summary s, bounds b
+        WHERE s.period >= b.first AND s.period < b.last AND s.unit_id IN (SELECT unit_id FROM incoming)
+        UNION ALL
+        SELECT y.unit_id, y.set_id, y.layer, y.period, y.met, y.unmet FROM commune_year_summary y, bounds b
+        WHERE y.year < year(b.first) AND y.unit_id IN (SELECT unit_id FROM incoming)),
+    paired AS (
+        SELECT i.*, p.met AS met_before, p.unmet::INTEGER[] AS unmet_before
+        FROM incoming i ASOF LEFT JOIN earlier p
+             ON p.unit_id = i.unit_id AND p.set_id = i.set_id AND p.layer = i.layer AND i.period > p.period)
+    SELECT p.unit_id, coalesce(u.short_name, '?'), strftime(p.period, '%Y-%m'), p.met, p.met_before,
+           CASE WHEN p.met_before IS NULL THEN []
+                ELSE list_filter(p.met_now, lambda c: list_contains(p.unmet_before, c)) END,
+           CASE WHEN p.met_before IS NULL THEN []
+                ELSE list_filter(p.unmet_now, lambda c: NOT list_contains(p.unmet_before, c)) END
+    FROM paired p LEFT JOIN units u ON u.unit_id = p.unit_id
+    ORDER BY p.unit_id, p.period, p.set_id, p.layer"""
+
 
 def preview(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """Against each commune's previous report in the database (same set): criteria newly met and newly lost."""
-    con.register("upload_keys", frame[["unit_id", "period", "set_id", "layer"]].drop_duplicates())
+    con.register("upload_frame", frame[["unit_id", "period", "set_id", "criterion_no", "status", "layer"]])
     try:
-        return _changes(con, frame), _missing(con, frame)
+        return _changes(con), _missing(con, frame)
     finally:
-        con.unregister("upload_keys")
+        con.unregister("upload_frame")
 
 
-def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
-    before = con.execute(
-        """WITH prev AS (
-               SELECT k.unit_id, k.period, k.set_id, k.layer, max(a.period) AS prev_period
-               FROM upload_keys k JOIN assessments a ON a.unit_id = k.unit_id AND a.set_id = k.set_id
-                    AND a.period < k.period AND a.layer = k.layer
-               GROUP BY ALL)
-           SELECT p.unit_id, p.period, a.criterion_no, a.status
-           FROM prev p JOIN assessments a ON a.unit_id = p.unit_id AND a.set_id = p.set_id
-                AND a.period = p.prev_period AND a.layer = p.layer"""
-    ).fetchall()
-    old_by_key: dict[tuple, dict[int, str]] = {}
-    for unit_id, month, criterion_no, status in before:
-        old_by_key.setdefault((unit_id, month), {})[criterion_no] = status
-    names = dict(
-        con.execute(
-            "SELECT unit_id, short_name FROM units WHERE unit_id IN (SELECT unit_id FROM upload_keys)"
-        ).fetchall()
-    )
-    changes = []
-    for (unit_id, month, _set_id), part in frame.groupby(["unit_id", "period", "set_id"]):
-        new = dict(zip(part["criterion_no"], part["status"]))
-        old = old_by_key.get((unit_id, month), {})
-        changes.append(
-            {
-                "unit_id": int(unit_id),
-                "name": names.get(unit_id, "?"),
-                "period": str(month)[:7],
-                "met": sum(s == "met" for s in new.values()),
-                "met_before": sum(s == "met" for s in old.values()) if old else None,
-                "newly_met": sorted(int(c) for c, s in new.items() if s == "met" and old and old.get(c) != "met"),
-                "newly_lost": sorted(int(c) for c, s in new.items() if s != "met" and old.get(c) == "met"),
-            }
-        )
-    return changes
+def _changes(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    keys = ("unit_id", "name", "period", "met", "met_before", "newly_met", "newly_lost")
+    return [dict(zip(keys, row)) for row in con.execute(_CHANGES).fetchall()]
 
 
 def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
@@ -64,10 +65,12 @@ def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
     return [
         {"unit_id": uid, "name": n}
         for uid, n in con.execute(
-            """SELECT DISTINCT u.unit_id, u.short_name FROM assessments a JOIN units u USING (unit_id)
-               WHERE a.period = ? AND u.kind = 'Xã' AND u.unit_id NOT IN (SELECT unit_id FROM upload_keys)
-                 AND coalesce(u.district_id, u.province_id) IN (
-                     SELECT coalesce(district_id, province_id) FROM units WHERE unit_id IN (SELECT unit_id FROM upload_keys))
+            """WITH incoming AS (SELECT DISTINCT unit_id FROM upload_frame),
+                    places AS (SELECT DISTINCT coalesce(district_id, province_id) AS place FROM units
+                               WHERE unit_id IN (SELECT unit_id FROM incoming))
+               SELECT DISTINCT u.unit_id, u.short_name FROM commune_month_summary s JOIN units u USING (unit_id)
+               WHERE s.period = ? AND u.kind = 'Xã' AND u.unit_id NOT IN (SELECT unit_id FROM incoming)
+                 AND coalesce(u.district_id, u.province_id) IN (SELECT place FROM places)
                ORDER BY u.short_name""",
             [previous],
         ).fetchall()

@@ -18,6 +18,7 @@ import pandas as pd
 from ntm import catalog, crosswalk, history, lineage, metrics, periods
 from ntm.crosswalk import SetComparison
 from ntm.history import Lens
+from ntm.page_memo import once
 from ntm.periods import Period
 from ntm.units import NEW_ERA_START, Unit
 
@@ -78,12 +79,12 @@ def year_on_year(
     if before_set is None:
         return YearOnYear(earlier, None, None, 0, None)
     scope = lineage.same_unit(con, unit, earlier.end) if lens.view == "then" else unit
-    before = history.scores(con, scope, earlier, before_set, layer, lens)
-    after = history.scores(con, unit, period, set_id, layer, lens)
+    before = once(history.scores, con, scope, earlier, before_set, layer, lens)
+    after = once(history.scores, con, unit, period, set_id, layer, lens)
     sets = crosswalk.compare(con, before, before_set, after, set_id)
     standard = None
     if before_set == set_id and len(before):
-        standard = int((before["met"] == metrics.n_criteria(con, set_id)).sum())
+        standard = int((before["met"] == once(metrics.n_criteria, con, set_id)).sum())
     return YearOnYear(earlier, before_set, sets, len(before), standard)
 
 
@@ -118,8 +119,8 @@ def changes(
     a commune merged in between is compared with its predecessors (the earlier side in the today view)."""
     then_lens = earlier_lens(after, before, lens)
     scope = lineage.same_unit(con, unit, before.end) if then_lens.view == "then" else unit
-    old = history.scores(con, scope, before, before_set, layer, then_lens)
-    new = history.scores(con, unit, after, set_id, layer, lens)
+    old = once(history.scores, con, scope, before, before_set, layer, then_lens)
+    new = once(history.scores, con, unit, after, set_id, layer, lens)
     pairs = crosswalk.compare(con, old, before_set, new, set_id).pairs
     to_after = dict(pairs)
     numbers = {b for _, b in pairs}

@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, metrics, villages
+from ntm.page_memo import once
 from ntm.periods import Period, parse
 from ntm.units import Unit
 
@@ -60,15 +61,15 @@ class LevelCount:
 
 def level_set(con: duckdb.DuckDBPyConnection, kind: Kind, level: str, day: date) -> str | None:
     wanted = SET_LEVELS[kind].get(level)
-    return catalog.set_for_period(con, day, wanted) if wanted else None
+    return once(catalog.set_for_period, con, day, wanted) if wanted else None
 
 
 def _at_all(con, unit: Unit, period: Period, set_id: str | None, layer: str) -> set[int]:
     """Communes whose latest report of the period meets every criterion of ``set_id``."""
     if not set_id:
         return set()
-    scores = metrics.commune_scores(con, unit, period, set_id, layer)
-    return set(scores.loc[scores["met"] == metrics.n_criteria(con, set_id), "unit_id"].astype(int))
+    scores = once(metrics.commune_scores, con, unit, period, set_id, layer)
+    return set(scores.loc[scores["met"] == once(metrics.n_criteria, con, set_id), "unit_id"].astype(int))
 
 
 def advanced(
@@ -79,10 +80,10 @@ def advanced(
     standard = _at_all(con, unit, period, level_set(con, "commune", "standard", period.end), layer)
     if set_id is None:
         return Advanced(None, basis, pd.DataFrame(columns=["unit_id", "name", "met", "unmet"]), 0, len(standard))
-    scores = metrics.commune_scores(con, unit, period, set_id, layer)
+    scores = once(metrics.commune_scores, con, unit, period, set_id, layer)
     if basis == "at_standard":
         scores = scores[scores["unit_id"].isin(standard)].reset_index(drop=True)
-    return Advanced(set_id, basis, scores, metrics.n_criteria(con, set_id), len(standard))
+    return Advanced(set_id, basis, scores, once(metrics.n_criteria, con, set_id), len(standard))
 
 
 def model_conditions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str = "self") -> pd.DataFrame:
@@ -91,9 +92,9 @@ def model_conditions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period,
     columns = ["unit_id", "name", "district", "met", "n", "unmet", "unmet_names"]
     if set_id is None:
         return pd.DataFrame(columns=columns)
-    scores = metrics.commune_scores(con, unit, period, set_id, layer)
+    scores = once(metrics.commune_scores, con, unit, period, set_id, layer)
     names = metrics.criteria_names(con, set_id)
-    scores["n"] = metrics.n_criteria(con, set_id)
+    scores["n"] = once(metrics.n_criteria, con, set_id)
     scores["unmet_names"] = scores["unmet"].map(lambda lst: [f"{c}. {names.get(c, '')}" for c in lst])
     return scores[columns]
 
@@ -101,8 +102,8 @@ def model_conditions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period,
 def _communes_base(con, unit: Unit, period: Period, set_id: str | None, layer: str) -> int:
     if not set_id:
         return 0
-    reported = metrics.commune_scores(con, unit, period, set_id, layer)
-    return len(reported) + len(metrics.not_reported(con, unit, period, set_id, layer))
+    reported = once(metrics.commune_scores, con, unit, period, set_id, layer)
+    return len(reported) + len(once(metrics.not_reported, con, unit, period, set_id, layer))
 
 
 def level_counts(

@@ -17,6 +17,7 @@ import pandas as pd
 from ntm import catalog, comparison, history, metrics, pace_words, periods, progress
 from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
 from ntm.messages import MESSAGES
+from ntm.page_memo import once, shared
 from ntm.units import Unit
 
 
@@ -129,10 +130,15 @@ def draft(
     layer: str = "self",
     lens: history.Lens = history.THEN,
 ) -> Draft:
+    with shared():  # the scores its sections read again (levels, comparison …) are computed once per draft
+        return _draft(con, unit, period, set_id, lang, layer, lens)
+
+
+def _draft(con, unit: Unit, period: periods.Period, set_id: str, lang: str, layer: str, lens: history.Lens) -> Draft:
     from ntm import counts_report  # it builds Sections of this module
 
-    scores = history.scores(con, unit, period, set_id, layer, lens)
-    n = metrics.n_criteria(con, set_id)
+    scores = once(history.scores, con, unit, period, set_id, layer, lens)
+    n = once(metrics.n_criteria, con, set_id)
     title = t("report.doc_title", lang)
     subject = t(
         "report.subject",
@@ -181,7 +187,7 @@ def draft(
 
 
 def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: str, layer: str, lens) -> Section:
-    missing = history.not_reported(con, unit, period, set_id, layer, lens)
+    missing = once(history.not_reported, con, unit, period, set_id, layer, lens)
     yoy = comparison.year_on_year(con, unit, period, set_id, layer, lens)  # the province is one unit across the reform
     average = metrics.average_met(scores)
     previous = None
@@ -248,32 +254,29 @@ def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
 def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section:
     crit = catalog.criteria(con, set_id).set_index("criterion_no")
     name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
-    names = dict(zip(crit.index.astype(int), crit[name_col]))  # a dict: .at per cell is slow at 500 communes
+    names = dict(zip(crit.index.astype(int), crit[name_col]))  # dicts: .at per cell is slow at 500 communes
+    departments = dict(zip(crit.index.astype(int), crit[dept_col]))
+    ordered = scores.sort_values(["met", "name"], ascending=[False, True])
     lines = [
-        t(
-            "report.commune_line",
-            lang,
-            name=r.name,
-            met=r.met,
-            n=n,
-            unmet=", ".join(f"({c}) {names[c]}" for c in r.unmet),
-        )
-        for r in scores.sort_values(["met", "name"], ascending=[False, True]).itertuples()
-        if len(r.unmet)
+        t("report.commune_line", lang, name=name, met=met, n=n, unmet=", ".join(f"({c}) {names[c]}" for c in unmet))
+        for name, met, unmet in zip(ordered["name"], ordered["met"], ordered["unmet"])
+        if len(unmet)
     ]
-    long = metrics.unmet_criteria(con, scores, set_id)
+    communes: dict[int, list[str]] = {}  # criterion → the communes missing it, in the scores' order
+    for name, unmet in zip(scores["name"], scores["unmet"]):
+        for c in unmet:
+            communes.setdefault(int(c), []).append(name)
     table = None
-    if len(long):
-        grouped = long.groupby("criterion_no").agg(communes=("name", "count"), names=("name", ", ".join)).reset_index()
+    if communes:
+        numbers = sorted(communes)
         table = pd.DataFrame(
             {
-                t("chart.criterion", lang): [f"({c}) {crit.at[c, name_col]}" for c in grouped["criterion_no"]],
+                t("chart.criterion", lang): [f"({c}) {names[c]}" for c in numbers],
                 t("criteria.department", lang): [
-                    crit.at[c, dept_col] if isinstance(crit.at[c, dept_col], str) else ""
-                    for c in grouped["criterion_no"]
+                    departments[c] if isinstance(departments[c], str) else "" for c in numbers
                 ],
-                t("report.col_communes", lang): grouped["communes"].astype(int),
-                t("col.commune", lang): grouped["names"],
+                t("report.col_communes", lang): pd.Series([len(communes[c]) for c in numbers], dtype=int),
+                t("col.commune", lang): [", ".join(communes[c]) for c in numbers],
             }
         )
     return Section(

@@ -190,9 +190,10 @@ def district_ranking(
     if found.empty:
         return pd.DataFrame(columns=columns)
     n = metrics.n_criteria(con, set_id)
-    ranked = (
-        found.groupby("district")
-        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("met", lambda s: int((s == n).sum())))
+    ranked = (  # vectorised: a Python lambda per district cost more than the query
+        found.assign(at_standard=(found["met"] == n).astype(int))
+        .groupby("district")
+        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("at_standard", "sum"))
         .reset_index()
         .sort_values(["average_met", "district"], ascending=[False, True])
         .reset_index(drop=True)

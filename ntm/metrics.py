@@ -160,19 +160,25 @@ def district_ranking(
     con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện"); for the whole country
-    (``units.national``) the provinces, in the same ``district`` column (the units one level down)."""
-    scores = commune_scores(con, province, period, set_id, layer)
-    if scores.empty:
+    (``units.national``) the provinces, in the same ``district`` column (the units one level down).
+
+    One aggregate over the communes ``commune_scores`` counts (a commune without a district, after the reform,
+    is in no district's row): the database groups, not pandas over a frame of every commune."""
+    ranked = con.execute(
+        f"""WITH {SCOPE},
+            reports AS (SELECT a.unit_id, a.period, a.met FROM ({latest(period)}) a SEMI JOIN scope USING (unit_id)),
+            window_end AS (SELECT max(period) AS last FROM reports),
+            counted AS (
+                SELECT CASE WHEN $unit = 0 THEN s.province ELSE s.district END AS district, r.met
+                FROM reports r JOIN scope s USING (unit_id) CROSS JOIN window_end w
+                WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last))
+            SELECT district, count(*) AS communes, avg(met) AS average_met,
+                   count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
+            FROM counted WHERE district IS NOT NULL GROUP BY district""",
+        params(period, set_id, layer, unit=province.unit_id),
+    ).df()
+    if ranked.empty:
         return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
-    n = n_criteria(con, set_id)
-    if province.unit_id == NATIONAL_ID:
-        scores = scores.assign(district=scores["province"])
-    ranked = (  # vectorised: a Python lambda per district cost more than the query
-        scores.assign(at_standard=(scores["met"] == n).astype(int))
-        .groupby("district")
-        .agg(communes=("met", "size"), average_met=("met", "mean"), at_standard=("at_standard", "sum"))
-        .reset_index()
-    )
     ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
     ranked["rank"] = ranked["average_met"].rank(method="min", ascending=False).astype(int)
     ranked["of"] = len(ranked)

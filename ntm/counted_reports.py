@@ -3,7 +3,7 @@
 - ``SCOPE``: a ``scope`` CTE of the xã in ``$unit`` (a commune, district, province, or 0 for the whole country),
   with their district and province names and their validity (units change with the 2025 reform);
 - ``latest(period)``: each commune's latest report of the period, from the commune × year and commune × month
-  summaries (``ntm/summary.py``);
+  summaries (``ntm/summary.py``): its month, criteria met and basically met, the unmet and basically met lists;
 - ``params``: the parameters those two need.
 """
 
@@ -24,9 +24,9 @@ def latest(period: Period) -> str:
     """Each commune's latest report of ``period`` (set ``$set``, layer ``$layer``): for a year its row of the
     commune × year summary (``$year``), for a month its month row (``$start``); ``params`` binds them."""
     if period.is_year:
-        return """SELECT unit_id, period, met, basically_met, unmet FROM commune_year_summary
+        return """SELECT unit_id, period, met, basically_met, unmet, basically FROM commune_year_summary
                   WHERE year = $year AND set_id = $set AND layer = $layer"""
-    return """SELECT unit_id, period, met, basically_met, unmet FROM commune_month_summary
+    return """SELECT unit_id, period, met, basically_met, unmet, basically FROM commune_month_summary
               WHERE period = $start AND set_id = $set AND layer = $layer"""
 
 

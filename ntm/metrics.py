@@ -191,18 +191,19 @@ def status_matrix(
     """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
     return con.execute(
         f"""WITH {SCOPE},
-            reports AS (SELECT a.unit_id, a.period FROM ({latest(period)}) a SEMI JOIN scope USING (unit_id)),
+            reports AS (SELECT a.unit_id, a.period, a.unmet, a.basically FROM ({latest(period)}) a
+                        SEMI JOIN scope USING (unit_id)),
             window_end AS (SELECT coalesce(max(period), $end) AS last FROM reports),
             live AS (SELECT s.* FROM scope s CROSS JOIN window_end w
                      WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)),
-            latest AS (SELECT r.* FROM reports r SEMI JOIN live USING (unit_id)),
-            facts AS (SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
-                      WHERE a.set_id = $set AND a.layer = $layer)
+            latest AS (SELECT r.* FROM reports r SEMI JOIN live USING (unit_id))
             SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
-                   CASE WHEN lt.unit_id IS NULL THEN 'no_report' ELSE coalesce(f.status, 'not_met') END AS status
+                   CASE WHEN lt.unit_id IS NULL THEN 'no_report'
+                        WHEN list_contains(lt.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
+                        WHEN list_contains(lt.unmet, c.criterion_no::UTINYINT) THEN 'not_met'  -- missing ones too
+                        ELSE 'met' END AS status
             FROM live l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
             LEFT JOIN latest lt ON lt.unit_id = l.unit_id
-            LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
-            ORDER BY l.district, l.code, c.criterion_no""",
+            ORDER BY l.district, l.code, c.criterion_no""",  # each report's row of the summary: no facts read
         params(period, set_id, layer, unit=unit.unit_id, end=period.end),
     ).df()

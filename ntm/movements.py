@@ -16,12 +16,19 @@ from ntm.units import Unit
 
 
 def commune_history(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
-    """One commune, every report: period, set, criteria met, and the statuses as a dict."""
-    return con.execute(
-        """SELECT period, set_id, count(*) FILTER (WHERE status = 'met') AS met,
-                  map(list(criterion_no ORDER BY criterion_no), list(status ORDER BY criterion_no)) AS statuses,
-                  max(upload_id) AS upload_id
-           FROM assessments WHERE unit_id = ? AND layer = ? GROUP BY period, set_id ORDER BY period""",
+    """One commune, every report: period, set, criteria met, and the statuses as a dict (the criteria the report
+    gave: one missing from it has no entry)."""
+    return con.execute(  # from the commune × month summary, one row per report: its lists give each status
+        """SELECT s.period, s.set_id, s.met::BIGINT AS met,
+                  map(list(c.criterion_no ORDER BY c.criterion_no),
+                      list(CASE WHEN list_contains(s.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
+                                WHEN list_contains(s.unmet, c.criterion_no::UTINYINT) THEN 'not_met'
+                                ELSE 'met' END ORDER BY c.criterion_no)) AS statuses,
+                  s.upload_id
+           FROM commune_month_summary s
+           JOIN criteria c ON c.set_id = s.set_id AND NOT list_contains(s.missing, c.criterion_no::UTINYINT)
+           WHERE s.unit_id = ? AND s.layer = ?
+           GROUP BY s.period, s.set_id, s.met, s.upload_id ORDER BY s.period, s.set_id""",
         [unit.unit_id, layer],
     ).df()
 
@@ -32,15 +39,16 @@ def unmet_since(history: pd.DataFrame) -> dict[int, object]:
         return {}
     last = history.iloc[-1]
     same_set = history[history["set_id"] == last["set_id"]]
+    newest_first = list(zip(same_set["period"][::-1], (dict(s) for s in same_set["statuses"][::-1])))  # each once
     result = {}
     for no, status in dict(last["statuses"]).items():
         if status == "met":
             continue
         since = last["period"]
-        for row in same_set.iloc[::-1].itertuples():
-            if dict(row.statuses).get(no) == "met":
+        for period, statuses in newest_first:
+            if statuses.get(no) == "met":
                 break
-            since = row.period
+            since = period
         result[int(no)] = since
     return result
 

@@ -75,9 +75,9 @@ def pace(history: pd.DataFrame, value: str = "met") -> tuple[float | None, date 
 def default_as_of(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, layer: str = "self") -> date:
     """The latest month up to the end of ``year`` that has reports in ``unit`` (December when none has)."""
     latest = con.execute(
-        """SELECT max(a.period) FROM assessments a JOIN units c USING (unit_id)
+        """SELECT max(a.period) FROM commune_month_summary a JOIN units c USING (unit_id)
            WHERE ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND a.layer = $layer
-             AND a.period <= $end""",
+             AND a.period <= $end""",  # the summary: one row per report (ntm/summary.py), not ~20 facts
         {"u": unit.unit_id, "layer": layer, "end": date(year, 12, 1)},
     ).fetchall()[0][0]
     return latest if latest is not None else date(year, 12, 1)
@@ -88,13 +88,13 @@ def _history(con: duckdb.DuckDBPyConnection, unit_id: int, level: str, as_of: da
     return (
         con.execute(
             """WITH sets AS (SELECT set_id FROM criteria_sets WHERE level = $level),
-                newest AS (SELECT a.set_id FROM assessments a JOIN sets USING (set_id)
+                newest AS (SELECT a.set_id FROM commune_month_summary a JOIN sets USING (set_id)
                            WHERE a.unit_id = $u AND a.layer = $layer AND a.period <= $as_of
                            ORDER BY a.period DESC LIMIT 1)
-           SELECT period, set_id, count(*) FILTER (WHERE status = 'met') AS met
-           FROM assessments WHERE unit_id = $u AND layer = $layer AND period <= $as_of
+           SELECT period, set_id, met::BIGINT AS met
+           FROM commune_month_summary WHERE unit_id = $u AND layer = $layer AND period <= $as_of
              AND set_id = (SELECT set_id FROM newest)
-           GROUP BY ALL ORDER BY period""",
+           ORDER BY period""",  # one summary row per report (met counted at the load), not its facts grouped
             {"u": unit_id, "level": SET_LEVEL[level], "layer": layer, "as_of": as_of},
         )
         .df()

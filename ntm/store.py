@@ -159,6 +159,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
     (6, [summary.CREATE, summary.BUILD]),  # the commune × month summary (ntm/summary.py), built from the facts
     (10, [summary.CREATE_YEAR, summary.BUILD_YEAR]),  # the commune × year summary, built from the month rows
+    (11, summary.MIGRATION_11),  # the summaries' basically met and missing lists (ntm/summary.py)
     (
         8,
         [  # access: accounts scoped to units, and the audit log (ntm.access, ntm.accounts, ntm.audit)

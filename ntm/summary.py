@@ -11,6 +11,10 @@ Beside it, the commune × year summary (``YEAR_TABLE``): each commune's latest r
 (the row a year's figures count, domain README §3), refreshed from the month rows by the same ``refresh``, so that a
 year's scores, the yearly trend and the criteria by year read one row per commune and year instead of twelve.
 Migration 10 builds it for existing databases.
+
+Each row also lists its basically met criteria and the criteria missing from the report (``basically``,
+``missing``; migration 11 adds and fills them), so that a report's status per criterion (met, basically met, not
+met, absent) is read from its one row: the heatmap and a commune's history need no facts.
 """
 
 from __future__ import annotations
@@ -22,19 +26,21 @@ TABLE = "commune_month_summary"
 CREATE = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
     unit_id INTEGER NOT NULL, period DATE NOT NULL, set_id VARCHAR NOT NULL, layer VARCHAR NOT NULL,
     met UTINYINT NOT NULL, basically_met UTINYINT NOT NULL, unmet UTINYINT[] NOT NULL,
-    upload_id INTEGER NOT NULL)"""
+    upload_id INTEGER NOT NULL, basically UTINYINT[], missing UTINYINT[])"""  # the last two: migration 11
 
 YEAR_TABLE = "commune_year_summary"
 
 CREATE_YEAR = f"""CREATE TABLE IF NOT EXISTS {YEAR_TABLE} (
     unit_id INTEGER NOT NULL, year SMALLINT NOT NULL, set_id VARCHAR NOT NULL, layer VARCHAR NOT NULL,
-    period DATE NOT NULL, met UTINYINT NOT NULL, basically_met UTINYINT NOT NULL, unmet UTINYINT[] NOT NULL)"""
+    period DATE NOT NULL, met UTINYINT NOT NULL, basically_met UTINYINT NOT NULL, unmet UTINYINT[] NOT NULL,
+    basically UTINYINT[], missing UTINYINT[])"""
 
 # The year rows of the (unit_id, year, set_id, layer) keys in the table ``{keys}``, from the month rows.
 _YEAR_ROWS = f"""
     SELECT s.unit_id, year(s.period)::SMALLINT AS year, s.set_id, s.layer, max(s.period) AS period,
            arg_max(s.met, s.period) AS met, arg_max(s.basically_met, s.period) AS basically_met,
-           arg_max(s.unmet, s.period) AS unmet
+           arg_max(s.unmet, s.period) AS unmet, arg_max(s.basically, s.period) AS basically,
+           arg_max(s.missing, s.period) AS missing
     FROM {TABLE} s {{join}}
     GROUP BY ALL
     ORDER BY year, s.unit_id, s.set_id, s.layer"""
@@ -48,7 +54,11 @@ _ROWS = """
            count(*) FILTER (WHERE a.status = 'basically_met')::UTINYINT AS basically_met,
            coalesce(list(c.criterion_no ORDER BY c.criterion_no) FILTER (WHERE a.status IS DISTINCT FROM 'met'),
                     [])::UTINYINT[] AS unmet,
-           max(a.upload_id) AS upload_id
+           max(a.upload_id) AS upload_id,
+           coalesce(list(c.criterion_no ORDER BY c.criterion_no) FILTER (WHERE a.status = 'basically_met'),
+                    [])::UTINYINT[] AS basically,
+           coalesce(list(c.criterion_no ORDER BY c.criterion_no) FILTER (WHERE a.status IS NULL), [])::UTINYINT[]
+               AS missing
     FROM (SELECT DISTINCT k.unit_id, k.period, k.set_id, k.layer FROM {keys} k) k
     JOIN criteria c ON c.set_id = k.set_id
     LEFT JOIN (SELECT * FROM assessments
@@ -128,3 +138,17 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
     con.execute(BUILD)
     con.execute(BUILD_YEAR)
     return con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]
+
+
+# Migration 11: the basically met and missing lists on both tables (a file from before gets them filled by
+# rebuilding the rows from the facts; a new file has them from migrations 6 and 10 already).
+MIGRATION_11 = [
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS basically UTINYINT[]",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS missing UTINYINT[]",
+    f"ALTER TABLE {YEAR_TABLE} ADD COLUMN IF NOT EXISTS basically UTINYINT[]",
+    f"ALTER TABLE {YEAR_TABLE} ADD COLUMN IF NOT EXISTS missing UTINYINT[]",
+    f"DELETE FROM {TABLE}",
+    BUILD,
+    f"DELETE FROM {YEAR_TABLE}",
+    BUILD_YEAR,
+]

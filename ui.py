@@ -196,9 +196,9 @@ def filters() -> Filters | None:
 def download_xlsx(frame: pd.DataFrame, name: str, key: str) -> None:
     from ntm.export import to_xlsx
 
-    st.download_button(
+    st.download_button(  # built when clicked (deferred): every run of the page built the workbook before
         tr("common.download_xlsx"),
-        to_xlsx(frame, name),
+        lambda: to_xlsx(frame, name),
         file_name=f"{name}.xlsx",
         key=key,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -126,10 +126,22 @@ def _server_s(server: Server, since: float) -> list[float]:
     return [r["s"] for r in server.runs(since)]
 
 
-def _click_and_wait(page, action) -> float:
+RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
+
+
+def _click_and_wait(page, action, server: Server) -> float:
+    """Seconds from the click to the end of the run it caused. The run must be seen to start (the app's state
+    "running", or a run the server logged since the click): under load a click reaches the server late, and
+    waiting for "not running" straight away timed the click alone (a "cold" change of 0,9 s with no run)."""
+    since = time.time()
+    before = len(server.runs(since))
     started = time.perf_counter()
     action()
-    page.wait_for_timeout(50)  # let the click reach the server before waiting for "not running"
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline:
+        if page.locator(RUNNING).count() or len(server.runs(since)) > before:
+            break
+        page.wait_for_timeout(20)
     _idle(page)
     return time.perf_counter() - started
 
@@ -170,7 +182,7 @@ def browser_cases(
 
         for label in ("cold", "cached"):
             since = time.time()
-            client = [_click_and_wait(page, go(title)) for _, title in PAGES]
+            client = [_click_and_wait(page, go(title), server) for _, title in PAGES]
             goal, limit = ("≤ 1 s", 1.0) if label == "cold" else ("≤ 0,3 s", 0.3)
             cases.append(case(f"app: page switch, {label} (chromium, {len(PAGES)} pages)", client, goal,
                               lambda m, r, c=client, limit=limit: max(c) <= limit))  # fmt: skip
@@ -190,7 +202,7 @@ def browser_cases(
         current = query.split("period=")[1].split("&")[0]
         for label, values in (("cold", [other_period]), ("cached", [current, other_period, current])):
             since = time.time()
-            client = [_click_and_wait(page, pick(v)) for v in values]
+            client = [_click_and_wait(page, pick(v), server) for v in values]
             goal, limit = ("≤ 1 s", 1.0) if label == "cold" else ("≤ 0,3 s", 0.3)
             cases.append(case(f"app: filter change (period), {label} (chromium)", client, goal,
                               lambda m, r, c=client, limit=limit: max(c) <= limit))  # fmt: skip

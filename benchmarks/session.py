@@ -30,7 +30,11 @@ class Session:
         self.socket = None
 
     async def __aenter__(self) -> Self:
-        self.socket = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**27)
+        # no client keepalive pings (a browser sends none): a server busy with other sessions' runs answers a ping
+        # late, and the client library then drops a healthy connection ("keepalive ping timeout")
+        self.socket = await websockets.connect(
+            self.url, subprotocols=["streamlit"], max_size=2**27, ping_interval=None, open_timeout=120
+        )
         return self
 
     async def __aexit__(self, *exc) -> None:

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, criterion_rates, metrics, villages
-from ntm.page_memo import once
+from ntm.page_memo import once, shared
 from ntm.periods import Period, parse
 from ntm.units import Unit
 
@@ -119,9 +119,10 @@ def level_counts(
             LevelCount("advanced", None, s.villages, None),
             LevelCount("model", s.model if s.model_set_id else None, s.villages, s.model_set_id),
         ]
-    sets = {level: level_set(con, "commune", level, day) for level in LEVELS}
-    base = _communes_base(con, unit, period, sets["standard"], layer)
-    reached = {level: _at_all(con, unit, period, sets[level], layer) for level in LEVELS}
+    with shared():  # the standard scores count the base and the communes at standard: one query
+        sets = {level: level_set(con, "commune", level, day) for level in LEVELS}
+        base = _communes_base(con, unit, period, sets["standard"], layer)
+        reached = {level: _at_all(con, unit, period, sets[level], layer) for level in LEVELS}
     reached["advanced"] |= reached["model"]
     reached["standard"] |= reached["advanced"]
     return [LevelCount(level, len(reached[level]) if sets[level] else None, base, sets[level]) for level in LEVELS]
@@ -143,7 +144,7 @@ def level_trend(
     years = [
         r[0]
         for r in con.execute(
-            f"""SELECT DISTINCT year(a.period) FROM assessments a JOIN units c USING (unit_id)
+            f"""SELECT DISTINCT a.year::BIGINT FROM commune_year_summary a JOIN units c USING (unit_id)
                 JOIN units p ON p.unit_id = c.parent_id
                 WHERE {level_filter} AND a.layer = ?
                   AND list_has_any([c.unit_id, c.parent_id, c.district_id, c.province_id, p.district_id],
@@ -152,11 +153,12 @@ def level_trend(
         ).fetchall()
     ]
     rows = []
-    for year in years:
-        for count in level_counts(con, _same_unit_in(con, unit, year), parse(str(year)), kind, layer):
-            rows.append(
-                {"year": year, "level": count.level, "count": count.count, "base": count.base, "share": count.share}
-            )
+    with shared():  # a year's standard scores serve its base and its standard count (computed once)
+        for year in years:
+            for count in level_counts(con, _same_unit_in(con, unit, year), parse(str(year)), kind, layer):
+                rows.append(
+                    {"year": year, "level": count.level, "count": count.count, "base": count.base, "share": count.share}
+                )
     return pd.DataFrame(rows, columns=["year", "level", "count", "base", "share"])
 
 

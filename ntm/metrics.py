@@ -105,10 +105,11 @@ def bins(n: int) -> list[tuple[str, int, int]]:
 
 def distribution(scores: pd.DataFrame, n: int) -> pd.DataFrame:
     """Communes per report bin, with their names: bin, low, high, communes, names."""
+    pairs = list(zip(scores["met"].tolist(), scores["name"].tolist()))  # one pass per bin over plain values
     rows = []
     for label, low, high in bins(n):
-        inside = scores[(scores["met"] >= low) & (scores["met"] <= high)]
-        rows.append({"bin": label, "low": low, "high": high, "communes": len(inside), "names": list(inside["name"])})
+        names = [name for met, name in pairs if low <= met <= high]
+        rows.append({"bin": label, "low": low, "high": high, "communes": len(names), "names": names})
     return pd.DataFrame(rows)
 
 

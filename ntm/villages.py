@@ -96,21 +96,15 @@ def village_scores(
     columns = ["unit_id", "code", "name", "commune", "district", "report_period", "met", "basically_met", "unmet"]
     frame = con.execute(
         f"""WITH {_HOME},
-            latest AS (
-                SELECT a.unit_id, max(a.period) AS period FROM assessments a JOIN villages USING (unit_id)
-                WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $day GROUP BY 1),
-            facts AS (
-                SELECT a.unit_id, a.criterion_no, a.status FROM assessments a JOIN latest USING (unit_id, period)
-                WHERE a.set_id = $set AND a.layer = $layer)
+            latest AS (  -- each village's latest report: its row of the month summary (ntm/summary.py)
+                SELECT a.unit_id, max(a.period) AS period FROM commune_month_summary a JOIN villages USING (unit_id)
+                WHERE a.set_id = $set AND a.layer = $layer AND a.period BETWEEN $start AND $day GROUP BY 1)
             SELECT v.unit_id, v.code, v.full_name AS name, v.commune, v.district, l.period AS report_period,
-                   count(*) FILTER (WHERE f.status = 'met') AS met,
-                   count(*) FILTER (WHERE f.status = 'basically_met') AS basically_met,
-                   coalesce(list(c.criterion_no ORDER BY c.criterion_no)
-                            FILTER (WHERE f.status IS DISTINCT FROM 'met'), []) AS unmet
+                   s.met::BIGINT AS met, s.basically_met::BIGINT AS basically_met, s.unmet::INTEGER[] AS unmet
             FROM latest l JOIN villages v USING (unit_id)
-            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-            LEFT JOIN facts f ON f.unit_id = l.unit_id AND f.criterion_no = c.criterion_no
-            GROUP BY ALL ORDER BY met DESC, v.district, v.commune, v.full_name""",
+            JOIN commune_month_summary s ON s.unit_id = l.unit_id AND s.period = l.period AND s.set_id = $set
+                 AND s.layer = $layer
+            ORDER BY met DESC, v.district, v.commune, v.full_name""",
         {
             "unit": unit.unit_id,
             "set": set_id,
@@ -129,7 +123,7 @@ def villages_not_reported(
     return con.execute(
         f"""WITH {_HOME}
             SELECT v.unit_id, v.code, v.full_name AS name, v.commune, v.district FROM villages v
-            WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.unit_id = v.unit_id AND a.set_id = $set
+            WHERE NOT EXISTS (SELECT 1 FROM commune_month_summary a WHERE a.unit_id = v.unit_id AND a.set_id = $set
                               AND a.layer = $layer AND a.period BETWEEN $start AND $day)
             ORDER BY v.district, v.commune, v.full_name""",
         {"unit": unit.unit_id, "set": set_id, "layer": layer, "start": period.start, "day": last_day(unit, period)},

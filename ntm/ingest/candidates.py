@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ntm.ingest import scoring, values
 from ntm.ingest.grid import Grid
 from ntm.ingest.reading import Family, Field, Reading
-from ntm.ingest.vocab import Vocabulary, is_total_label, role
+from ntm.ingest.vocab import Header, Vocabulary, is_total_label, role
 from ntm.text import unit_prefix
 
 HEADER_SCAN = 30  # header rows are looked for in the first rows only
@@ -68,8 +68,9 @@ def _is_mark(v) -> bool:
 def table_readings(grid: Grid, ctx: Context, family: Family) -> list[Reading]:
     out = []
     scan = min(grid.height - 1, HEADER_SCAN)
+    header = ctx.vocab.header
     for h in range(scan):
-        heads = [ctx.vocab.header(grid.value(h, c)) for c in range(grid.width)]
+        heads = list(map(header, grid.rows[h]))  # rows are as wide as the grid
         if len({hd.criterion for hd in heads if hd and hd.criterion in ctx.valid}) < 3:
             continue
         if any(_texty(v) and not v.strip().isdigit() and ctx.match(v) for v in grid.rows[h]):
@@ -308,28 +309,23 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
     commune = next((n for n in ctx.form_names if ctx.match(n)), None)
     out = []
     for h in range(min(grid.height - 1, HEADER_SCAN)):
-        roles = [(c, role(grid.value(h, c))) for c in range(grid.width)]
+        roles = list(enumerate(map(role, grid.rows[h])))
         verdicts = [c for c, r in roles if r == "verdict"] or [c for c, r in roles if r == "status"]
         sources = [c for c, r in roles if r in ("stt", "criterion_label", "content", "name")]
         if not verdicts or not sources:
             continue
+        criteria_rows = _criteria_rows(grid, ctx, h, sources)  # the same for every verdict column
+        if len(criteria_rows) < 3:
+            continue
+        seen = {found.criterion for _, found in criteria_rows if found.indicator is None}
+        share = len(seen) / len(ctx.valid) if ctx.valid else 0.0
+        last = _last_data_row(grid, h + 1, None, None, [Field(c, "criterion_label") for c in sources])
         for verdict in verdicts:
-            rows = readable = filled = 0
-            seen: set[int] = set()
-            end = min(grid.height, h + 1 + SAMPLE)
-            for r in range(h + 1, end):
-                found = next((hd for c in sources if (hd := ctx.vocab.header(grid.own(r, c)))), None)
-                if found is None or found.criterion not in ctx.valid:
-                    continue
-                rows += 1
-                if found.indicator is None:
-                    seen.add(found.criterion)
+            readable = filled = 0
+            for r, _ in criteria_rows:
                 value = grid.own(r, verdict)
                 filled += value is not None
                 readable += _status_like(value)
-            share = len(seen) / len(ctx.valid) if ctx.valid else 0.0
-            if rows < 3:
-                continue
             results = [c for c, r in roles if r == "status" and c != verdict]
             fields = [Field(c, "criterion_label") for c in sources] + [Field(verdict, "verdict")]
             fields += [Field(c, "indicator") for c in results[:1]]
@@ -339,7 +335,19 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
                 "band": readable / filled if filled else 0.0,
                 "numbering": 1.0,  # forms number their rows, not their columns
             }
-            last = _last_data_row(grid, h + 1, None, None, [Field(c, "criterion_label") for c in sources])
             reading = Reading(grid.sheet, "form", False, (h,), h + 1, last, tuple(fields), commune=commune)
             out.append(reading.scored(scoring.confidence(signals, {}), signals))
+    return out
+
+
+def _criteria_rows(grid: Grid, ctx: Context, h: int, sources: list[int]) -> list[tuple[int, Header]]:
+    """The rows below header ``h`` (at most ``SAMPLE``) whose first source cell naming something names a
+    criterion or sub-indicator of the set, with what it names."""
+    out = []
+    header = ctx.vocab.header
+    for r in range(h + 1, min(grid.height, h + 1 + SAMPLE)):
+        row = grid.own_row(r)
+        found = next((hd for c in sources if (hd := header(row[c]))), None)
+        if found is not None and found.criterion in ctx.valid:
+            out.append((r, found))
     return out

@@ -139,6 +139,16 @@ def _day(value) -> date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
+def _commune_index(con: duckdb.DuckDBPyConnection, container: units.Unit) -> dict[tuple[str, str], list[tuple]]:
+    """(kind, code or name key) → (commune id, valid from, valid to) of every commune inside ``container``."""
+    index: dict[tuple[str, str], list[tuple]] = {}
+    for row in units.communes_under(con, container, rural_only=False).itertuples():
+        valid = (_day(row.valid_from), _day(row.valid_to))
+        index.setdefault(("code", row.code), []).append((int(row.unit_id), *valid))
+        index.setdefault(("name", name_key(row.name)), []).append((int(row.unit_id), *valid))
+    return index
+
+
 def _valid(start: date | None, end: date | None, day: date) -> bool:
     return (start is None or start <= day) and (end is None or end >= day)
 
@@ -162,12 +172,9 @@ class Resolver:
         container for every month of the upload)."""
         index = self._index.get(container.unit_id)
         if index is None:
-            index = {}
-            for row in units.communes_under(self.con, container, rural_only=False).itertuples():
-                valid = (_day(row.valid_from), _day(row.valid_to))
-                index.setdefault(("code", row.code), []).append((int(row.unit_id), *valid))
-                index.setdefault(("name", name_key(row.name)), []).append((int(row.unit_id), *valid))
-            self._index[container.unit_id] = index
+            index = self._index[container.unit_id] = self._lookup.kept(
+                ("communes", container.unit_id), lambda: _commune_index(self.con, container)
+            )
         hits = [u for u, start, end in index.get((kind, key), []) if _valid(start, end, day)]
         return hits[0] if len(hits) == 1 else None
 

@@ -45,6 +45,8 @@ def records(grid: Grid, reading: Reading, vocab: Vocabulary, findings: Findings)
     return _table(view, reading, findings)
 
 
+_UNSEEN = object()
+_KEYED = (str, int, float, type(None))  # cell values kept by (type, value): 1, 1.0 and True read differently
 _CLEANED: dict[str, str] = {}  # labels repeat on every row of a long layout: clean each text once
 _MAX_CLEANED = 50_000
 
@@ -136,13 +138,27 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
     name_c, code_c = (name_f.index if name_f else None), (code_f.index if code_f else None)
     by_key: dict[tuple, Record] = {}
     periods_seen: dict[str, str | None] = {}
+    names: dict[tuple, tuple[str, bool]] = {}  # a name as written → (cleaned, a total row's label): once each
+    criteria: dict[tuple, object] = {}  # a criterion cell as written → what it names: once each
+    status_c = status_f.index
     for r in range(reading.first, reading.last + 1):
         row = view.own_row(r)
-        name = _clean(row[name_c]) if name_c is not None else ""
+        if name_c is not None:
+            raw_name = row[name_c]
+            name_key = (type(raw_name), raw_name) if isinstance(raw_name, _KEYED) else None
+            seen_name = names.get(name_key) if name_key is not None else None
+            if seen_name is None:
+                cleaned = _clean(raw_name)
+                seen_name = (cleaned, bool(cleaned) and is_total_label(cleaned))
+                if name_key is not None and len(names) < _MAX_CLEANED:
+                    names[name_key] = seen_name
+            name, total = seen_name
+        else:
+            name, total = "", False
         code = row[code_c] if code_c is not None else None
         if not name and code is None:
             continue
-        if name and is_total_label(name):
+        if total:
             continue
         period = None
         if period_f is not None:
@@ -157,7 +173,12 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
                 findings.error("import.bad_period", view.sheet, line, column, text=clean(raw))
                 continue
         raw_criterion = row[crit_f.index]
-        found = vocab.header(raw_criterion)
+        crit_key = (type(raw_criterion), raw_criterion) if isinstance(raw_criterion, _KEYED) else None
+        found = criteria.get(crit_key, _UNSEEN) if crit_key is not None else _UNSEEN
+        if found is _UNSEEN:
+            found = vocab.header(raw_criterion)
+            if crit_key is not None and len(criteria) < _MAX_CLEANED:
+                criteria[crit_key] = found
         if found is None:
             line, column = view.a1_parts(r, crit_f.index)
             findings.error("import.bad_criterion", view.sheet, line, column, text=clean(raw_criterion))
@@ -166,7 +187,7 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
         record = by_key.get(key)
         if record is None:
             record = by_key[key] = Record(_label(view, r, name_c, code_c), period)
-        cell = Cell(row[status_f.index], r, status_f.index)
+        cell = Cell(row[status_c], r, status_c)
         if found.indicator:
             record.indicators[found.indicator] = cell
         elif found.criterion in record.statuses:

@@ -189,6 +189,7 @@ def _scope(con, sets, sheet, period_text, options, stated, resolver: Resolver, f
 def _read_record(view: Grid, reading: Reading, record: Record, commune: int, scope: _Scope, findings, out) -> None:
     met = 0
     label = record.label.name or str(record.label.code)
+    special, status_of, append = view.special, values.status, out.facts.append
     for criterion, cell in record.statuses.items():
         if criterion not in scope.valid:
             row, column = view.a1_parts(cell.r, cell.c)
@@ -202,12 +203,14 @@ def _read_record(view: Grid, reading: Reading, record: Record, commune: int, sco
                 n=len(scope.valid),
             )
             continue
-        status = _status(view, cell, reading.marks, criterion, scope.set_id, findings)
-        if status is None:
-            continue
+        status = None if special and (cell.r, cell.c) in special else status_of(cell.value)
+        if not status:  # blank, unreadable, a formula without a value: _status says what (or reads a mark)
+            status = _status(view, cell, reading.marks, criterion, scope.set_id, findings)
+            if status is None:
+                continue
         met += status == "met"
         row, column = view.a1_parts(cell.r, cell.c)
-        out.facts.append((commune, scope.day, scope.set_id, criterion, status, view.sheet, f"{column}{row}", label))
+        append((commune, scope.day, scope.set_id, criterion, status, view.sheet, f"{column}{row}", label))
     total = record.stated_total
     if total is not None and (total.r, total.c) not in view.special:
         stated = values.count(total.value)

@@ -122,7 +122,7 @@ def names_a_unit(
     )
     known: set[str] = set()
     if unit is not None and day is not None and village_units.is_village_set(con, set_id):
-        listed = village_units.villages_of(con, unit, day)
+        listed = village_units.village_index(con, unit, day).listed  # kept: every sheet of the upload asks
         known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
     seen: dict[tuple[type, object], bool] = {}  # every candidate reading asks about the same cells: once each
 

@@ -97,7 +97,7 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
             continue
         for r in (h, h - 1, h - 2):
             found = role(grid.value(r, c)) if r >= 0 else None
-            if found in ("stt", "code", "name", "district", "total", "note"):
+            if found in ("stt", "code", "name", "district", "province", "total", "note"):
                 roles[c] = found
                 break
     crit = [f for f in fields if f.role == "criterion"]
@@ -173,16 +173,19 @@ def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, 
     best_code: tuple[int, int | None] = (0, None)
     names_in: dict[int, int] = {}
     codes_in: dict[int, int] = {}
+    # a column headed "Huyện" or "Tỉnh" names the communes' containers, never the communes (a district is often
+    # named like one of the country's communes: its town)
+    skip = mapped | {c for c, r in roles.items() if r in ("district", "province")}
     for r in range(start, end):  # row by row over the row lists: every cell once, merged non-anchors skipped
         for c, v in enumerate(grid.rows[r]):
-            if v is None or c in mapped or (r, c) in grid.filled or not ctx.match(v):
+            if v is None or c in skip or (r, c) in grid.filled or not ctx.match(v):
                 continue
             if _texty(v) and not str(v).strip().isdigit():
                 names_in[c] = names_in.get(c, 0) + 1
             elif roles.get(c) == "code" or (isinstance(v, str) and len(v.strip()) == 5):
                 codes_in[c] = codes_in.get(c, 0) + 1  # a number is a code only under a code header, or 5 digits
     for c in range(grid.width):
-        if c in mapped:
+        if c in skip:
             continue
         names, codes = names_in.get(c, 0), codes_in.get(c, 0)
         if names > best_name[0] or (names == best_name[0] and roles.get(c) == "name" and best_name[1] is None):

@@ -76,6 +76,7 @@ def _is_count(v) -> bool:
 
 def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
     name_f, code_f, total_f = reading.one("name"), reading.one("code"), reading.one("total")
+    district_f = reading.one("district")  # a "Huyện" column (a national or province workbook)
     name_c = name_f.index if name_f else None
     code_c = code_f.index if code_f else None
     crit = [(f.criterion, f.index) for f in reading.by("criterion") if f.criterion is not None]
@@ -104,7 +105,7 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
         if unit_prefix(label.name) in GROUP_PREFIXES and empty:
             district, group_start = label.name, len(out)  # a district group row in a province sheet
             continue
-        record = Record(label, district=district, statuses=cells)
+        record = Record(label, district=_district(view, r, district_f) or district, statuses=cells)
         for code, c in subs:
             if (v := row[c]) is not None:
                 record.indicators[code] = Cell(v, r, c)
@@ -112,6 +113,11 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
             record.stated_total = Cell(view.own(r, total_f.index), r, total_f.index)
         out.append(record)
     return out
+
+
+def _district(view: Grid, r: int, field) -> str | None:
+    """The district a "Huyện" column gives a row (a merged cell's value on every row it spans), or None."""
+    return (_clean(view.value(r, field.index)) or None) if field is not None else None
 
 
 def _check_total(view: Grid, above: list[Record], start: int, cells: dict[int, Cell], findings: Findings) -> None:
@@ -134,6 +140,7 @@ def _check_total(view: Grid, above: list[Record], start: int, cells: dict[int, C
 def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -> list[Record]:
     name_f, code_f = reading.one("name"), reading.one("code")
     crit_f, status_f, period_f = reading.one("criterion_label"), reading.one("status"), reading.one("period")
+    district_f = reading.one("district")
     assert crit_f is not None and status_f is not None  # a long reading has both (candidates.long_readings)
     name_c, code_c = (name_f.index if name_f else None), (code_f.index if code_f else None)
     by_key: dict[tuple, Record] = {}
@@ -183,10 +190,11 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
             line, column = view.a1_parts(r, crit_f.index)
             findings.error("import.bad_criterion", view.sheet, line, column, text=clean(raw_criterion))
             continue
-        key = (name, code, period)
+        district = _district(view, r, district_f) if district_f is not None else None
+        key = (name, code, period, district)  # one name in two districts: two communes
         record = by_key.get(key)
         if record is None:
-            record = by_key[key] = Record(_label(view, r, name_c, code_c), period)
+            record = by_key[key] = Record(_label(view, r, name_c, code_c), period, district=district)
         cell = Cell(row[status_c], r, status_c)
         if found.indicator:
             record.indicators[found.indicator] = cell

@@ -98,8 +98,9 @@ def read_sheet(
         if scope is None:
             continue
         district = scope.unit
-        if record.district:
-            district = resolver.group(record.district, scope.unit, scope.day) or scope.unit
+        if record.district:  # a group row's or a "Huyện" column's district (a commune's name is no district)
+            group = resolver.group(record.district, scope.unit, scope.day)
+            district = group if group is not None and group.level != "commune" else scope.unit
         if reading.family == "form" and not record.label.name:
             findings.error("import.form_no_commune", grid.sheet)
             continue

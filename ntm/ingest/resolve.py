@@ -183,7 +183,10 @@ class Resolver:
         return self._lookup.resolve(text, start=day)
 
     def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:
-        """A district group row of a province sheet ("Huyện Văn Quan"), or None."""
+        """The unit a group row names inside ``unit``: a district in a province sheet ("Huyện Văn Quan"), a commune
+        over its villages ("Xã Tú Xuyên"); the unit itself when it is the one named; else None."""
+        if name_key(name) in (name_key(unit.name), name_key(unit.short_name)):
+            return unit
         try:
             return self._lookup.resolve(name, start=day, within=unit)
         except units.UnitError:

@@ -238,24 +238,33 @@ def _consecutive(cells: list) -> bool:
 def _table_signals(grid, ctx, h, first, end, label, code, crit, distinct) -> dict[str, float]:
     labelled = matched = blank = readable = nonblank = marks = 0
     columns = [f.index for f in crit]
+    skipped: dict[object, bool] = {}  # a label as written → a total or group row's: once each
+    kinds: dict[object, tuple[bool, bool]] = {}  # a cell as written → (reads as a result, is a mark): once each
     for r in range(first, end + 1):
         row = grid.own_row(r)
         name = row[label] if label is not None else None
         code_value = row[code] if code is not None else None
         if name is None and code_value is None:
             continue  # blank, total or count rows: they do not tell a header from another
-        if name is not None and (is_total_label(name) or unit_prefix(name) in GROUP_PREFIXES):
-            continue
-        cells = [row[c] for c in columns]
+        if name is not None:
+            skip = skipped.get(name)
+            if skip is None:
+                skip = skipped[name] = is_total_label(name) or unit_prefix(name) in GROUP_PREFIXES
+            if skip:
+                continue
         labelled += 1
         matched += any(v is not None and ctx.match(v) for v in (code_value, name))
-        for v in cells:
+        for c in columns:
+            v = row[c]
             if v is None:
                 blank += 1
                 continue
             nonblank += 1
-            readable += _status_like(v)
-            marks += _is_mark(v)
+            kind = kinds.get(v)
+            if kind is None:
+                kind = kinds[v] = (_status_like(v), _is_mark(v))
+            readable += kind[0]
+            marks += kind[1]
     all_cells = blank + nonblank
     mark_mode = ctx.says_marks or (
         all_cells > 0 and marks >= MARK_SHARE * all_cells and marks >= MARK_PURITY * max(nonblank, 1)

@@ -146,7 +146,8 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
     by_key: dict[tuple, Record] = {}
     periods_seen: dict[str, str | None] = {}
     names: dict[tuple, tuple[str, bool]] = {}  # a name as written → (cleaned, a total row's label): once each
-    criteria: dict[tuple, object] = {}  # a criterion cell as written → what it names: once each
+    criteria: dict[tuple, object] = {}
+    districts: dict[str, str | None] = {}  # a criterion cell as written → what it names: once each
     status_c = status_f.index
     for r in range(reading.first, reading.last + 1):
         row = view.own_row(r)
@@ -190,7 +191,14 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
             line, column = view.a1_parts(r, crit_f.index)
             findings.error("import.bad_criterion", view.sheet, line, column, text=clean(raw_criterion))
             continue
-        district = _district(view, r, district_f) if district_f is not None else None
+        district = None
+        if district_f is not None:  # a merged cell's value on every row it spans
+            raw_district = view.rows[r][district_f.index]
+            district = districts.get(raw_district) if isinstance(raw_district, str) else None
+            if district is None:
+                district = _clean(raw_district) or None
+                if isinstance(raw_district, str) and len(districts) < _MAX_CLEANED:
+                    districts[raw_district] = district
         key = (name, code, period, district)  # one name in two districts: two communes
         record = by_key.get(key)
         if record is None:

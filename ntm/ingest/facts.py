@@ -89,6 +89,7 @@ def read_sheet(
     year_hint = int(stated.period[:4]) if stated.period else None
     sheet_period = options.period or period_from_sheet_name(grid.sheet, year_hint) or stated.period
     scopes: dict[str | None, _Scope | None] = {}
+    districts: dict[tuple, units.Unit] = {}  # (district as written, period) → the district, asked once
     village_group: tuple[str | None, units.Unit] | None = None  # (district row, commune) of a "Xã …" row
     for record in found:
         period_text = options.period or record.period or sheet_period
@@ -99,8 +100,11 @@ def read_sheet(
             continue
         district = scope.unit
         if record.district:  # a group row's or a "Huyện" column's district (a commune's name is no district)
-            group = resolver.group(record.district, scope.unit, scope.day)
-            district = group if group is not None and group.level != "commune" else scope.unit
+            asked = (record.district, period_text)
+            if asked not in districts:
+                group = resolver.group(record.district, scope.unit, scope.day)
+                districts[asked] = group if group is not None and group.level != "commune" else scope.unit
+            district = districts[asked]
         if reading.family == "form" and not record.label.name:
             findings.error("import.form_no_commune", grid.sheet)
             continue

@@ -8,7 +8,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 
-from ntm import i18n, loads, metrics, periods, units, villages
+from ntm import i18n, loads, metrics, periods, unit_summary, units, villages
 from ntm.ingest.importer import import_file
 from ntm.village_list import VillageRow, load
 from tests.helpers import commune, van_quan
@@ -93,11 +93,11 @@ def test_summary_counts_villages_with_the_commune_keys(con):
     assess(con, ids["Tú Xuyên"][:1], met=N_VILLAGE)
     assess(con, ids["Tú Xuyên"][1:2], met=4)
     result = villages.summary(con, van_quan(con), DEC_2023, "thon-ntm-ls")
-    commune_keys = set(metrics.summary(con, van_quan(con), DEC_2023, "ntm-2021"))
-    assert commune_keys <= set(result)
-    assert result["communes"] == 2 and result["total_met"] == 15 and result["average_met"] == 7.5
-    assert result["distribution"] == {"11": 1, "10": 0, "5-9": 0, "<5": 1}
-    assert [c["name"] for c in result["not_reported"]] == ["Thôn 3"]
+    communes = unit_summary.summary(con, van_quan(con), DEC_2023, "ntm-2021")
+    assert list(result.to_json()) == [k for k in communes.to_json() if k != "view"] + ["level"]
+    assert result.communes == 2 and result.total_met == 15 and result.average_met == 7.5
+    assert result.distribution == {"11": 1, "10": 0, "5-9": 0, "<5": 1}
+    assert [c.name for c in result.not_reported] == ["Thôn 3"]
 
 
 def test_villages_follow_their_commune_through_the_2025_merger(con):

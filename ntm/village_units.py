@@ -86,12 +86,16 @@ def last_day(unit: Unit, period: Period) -> date:
 
 def villages_of(con: duckdb.DuckDBPyConnection, unit: Unit, day: date) -> pd.DataFrame:
     """The villages inside ``unit`` on ``day`` (a village, commune, district or province), with their commune."""
+    return _villages_in(con, unit.unit_id, day)
+
+
+def _villages_in(con: duckdb.DuckDBPyConnection, unit_id: int, day: date) -> pd.DataFrame:
     return con.execute(
         f"""WITH {_HOME}
             SELECT unit_id, code, name, full_name, kind, commune_id, commune, commune_code, district_id, district,
                    name_key, name_fold
             FROM villages ORDER BY district, commune_code, commune, name""",
-        {"unit": unit.unit_id, "day": day},
+        {"unit": unit_id, "day": day},
     ).df()
 
 
@@ -132,13 +136,22 @@ _LISTED: dict[tuple, VillageIndex] = {}
 
 
 def village_index(con: duckdb.DuckDBPyConnection, within: Unit, day: date) -> VillageIndex:
-    """``villages_of`` indexed, kept while the village list is unchanged: an upload resolves every row in one place."""
+    """``villages_of`` indexed, kept while the village list is unchanged: an upload resolves every row in one place.
+    A commune's list is cut from its district's (its province's after 2025): one query for all its communes."""
+    container = (within.district_id or within.province_id) if within.level == "commune" else None
+    if not container:
+        return _index(con, within.unit_id, day)
+    whole = _index(con, container, day).listed
+    return _index(con, within.unit_id, day, whole[whole["commune_id"] == within.unit_id].reset_index(drop=True))
+
+
+def _index(con: duckdb.DuckDBPyConnection, unit_id: int, day: date, listed: pd.DataFrame | None = None) -> VillageIndex:
     token = con.execute("SELECT count(*), max(unit_id) FROM units").fetchall()[0]
-    key = (id(con), within.unit_id, day, token)
+    key = (id(con), unit_id, day, token)
     if key not in _LISTED:
         if len(_LISTED) > 64:
             _LISTED.clear()
-        _LISTED[key] = VillageIndex.of(villages_of(con, within, day))
+        _LISTED[key] = VillageIndex.of(_villages_in(con, unit_id, day) if listed is None else listed)
     return _LISTED[key]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ntm.ingest import scoring, values
 from ntm.ingest.grid import Grid
 from ntm.ingest.reading import Family, Field, Reading
-from ntm.ingest.vocab import Vocabulary, is_total_label, role
+from ntm.ingest.vocab import Header, Vocabulary, is_total_label, role
 from ntm.text import unit_prefix
 
 HEADER_SCAN = 30  # header rows are looked for in the first rows only
@@ -68,8 +68,9 @@ def _is_mark(v) -> bool:
 def table_readings(grid: Grid, ctx: Context, family: Family) -> list[Reading]:
     out = []
     scan = min(grid.height - 1, HEADER_SCAN)
+    header = ctx.vocab.header
     for h in range(scan):
-        heads = [ctx.vocab.header(grid.value(h, c)) for c in range(grid.width)]
+        heads = list(map(header, grid.rows[h]))  # rows are as wide as the grid
         if len({hd.criterion for hd in heads if hd and hd.criterion in ctx.valid}) < 3:
             continue
         if any(_texty(v) and not v.strip().isdigit() and ctx.match(v) for v in grid.rows[h]):
@@ -96,7 +97,7 @@ def _table(grid: Grid, ctx: Context, family: Family, h: int, heads: list) -> Rea
             continue
         for r in (h, h - 1, h - 2):
             found = role(grid.value(r, c)) if r >= 0 else None
-            if found in ("stt", "code", "name", "district", "total", "note"):
+            if found in ("stt", "code", "name", "district", "province", "total", "note"):
                 roles[c] = found
                 break
     crit = [f for f in fields if f.role == "criterion"]
@@ -172,16 +173,19 @@ def _label_columns(grid: Grid, ctx: Context, start: int, end: int, roles: dict, 
     best_code: tuple[int, int | None] = (0, None)
     names_in: dict[int, int] = {}
     codes_in: dict[int, int] = {}
+    # a column headed "Huyện" or "Tỉnh" names the communes' containers, never the communes (a district is often
+    # named like one of the country's communes: its town)
+    skip = mapped | {c for c, r in roles.items() if r in ("district", "province")}
     for r in range(start, end):  # row by row over the row lists: every cell once, merged non-anchors skipped
         for c, v in enumerate(grid.rows[r]):
-            if v is None or c in mapped or (r, c) in grid.filled or not ctx.match(v):
+            if v is None or c in skip or (r, c) in grid.filled or not ctx.match(v):
                 continue
             if _texty(v) and not str(v).strip().isdigit():
                 names_in[c] = names_in.get(c, 0) + 1
             elif roles.get(c) == "code" or (isinstance(v, str) and len(v.strip()) == 5):
                 codes_in[c] = codes_in.get(c, 0) + 1  # a number is a code only under a code header, or 5 digits
     for c in range(grid.width):
-        if c in mapped:
+        if c in skip:
             continue
         names, codes = names_in.get(c, 0), codes_in.get(c, 0)
         if names > best_name[0] or (names == best_name[0] and roles.get(c) == "name" and best_name[1] is None):
@@ -234,24 +238,33 @@ def _consecutive(cells: list) -> bool:
 def _table_signals(grid, ctx, h, first, end, label, code, crit, distinct) -> dict[str, float]:
     labelled = matched = blank = readable = nonblank = marks = 0
     columns = [f.index for f in crit]
+    skipped: dict[object, bool] = {}  # a label as written → a total or group row's: once each
+    kinds: dict[object, tuple[bool, bool]] = {}  # a cell as written → (reads as a result, is a mark): once each
     for r in range(first, end + 1):
         row = grid.own_row(r)
         name = row[label] if label is not None else None
         code_value = row[code] if code is not None else None
         if name is None and code_value is None:
             continue  # blank, total or count rows: they do not tell a header from another
-        if name is not None and (is_total_label(name) or unit_prefix(name) in GROUP_PREFIXES):
-            continue
-        cells = [row[c] for c in columns]
+        if name is not None:
+            skip = skipped.get(name)
+            if skip is None:
+                skip = skipped[name] = is_total_label(name) or unit_prefix(name) in GROUP_PREFIXES
+            if skip:
+                continue
         labelled += 1
         matched += any(v is not None and ctx.match(v) for v in (code_value, name))
-        for v in cells:
+        for c in columns:
+            v = row[c]
             if v is None:
                 blank += 1
                 continue
             nonblank += 1
-            readable += _status_like(v)
-            marks += _is_mark(v)
+            kind = kinds.get(v)
+            if kind is None:
+                kind = kinds[v] = (_status_like(v), _is_mark(v))
+            readable += kind[0]
+            marks += kind[1]
     all_cells = blank + nonblank
     mark_mode = ctx.says_marks or (
         all_cells > 0 and marks >= MARK_SHARE * all_cells and marks >= MARK_PURITY * max(nonblank, 1)
@@ -308,28 +321,23 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
     commune = next((n for n in ctx.form_names if ctx.match(n)), None)
     out = []
     for h in range(min(grid.height - 1, HEADER_SCAN)):
-        roles = [(c, role(grid.value(h, c))) for c in range(grid.width)]
+        roles = list(enumerate(map(role, grid.rows[h])))
         verdicts = [c for c, r in roles if r == "verdict"] or [c for c, r in roles if r == "status"]
         sources = [c for c, r in roles if r in ("stt", "criterion_label", "content", "name")]
         if not verdicts or not sources:
             continue
+        criteria_rows = _criteria_rows(grid, ctx, h, sources)  # the same for every verdict column
+        if len(criteria_rows) < 3:
+            continue
+        seen = {found.criterion for _, found in criteria_rows if found.indicator is None}
+        share = len(seen) / len(ctx.valid) if ctx.valid else 0.0
+        last = _last_data_row(grid, h + 1, None, None, [Field(c, "criterion_label") for c in sources])
         for verdict in verdicts:
-            rows = readable = filled = 0
-            seen: set[int] = set()
-            end = min(grid.height, h + 1 + SAMPLE)
-            for r in range(h + 1, end):
-                found = next((hd for c in sources if (hd := ctx.vocab.header(grid.own(r, c)))), None)
-                if found is None or found.criterion not in ctx.valid:
-                    continue
-                rows += 1
-                if found.indicator is None:
-                    seen.add(found.criterion)
+            readable = filled = 0
+            for r, _ in criteria_rows:
                 value = grid.own(r, verdict)
                 filled += value is not None
                 readable += _status_like(value)
-            share = len(seen) / len(ctx.valid) if ctx.valid else 0.0
-            if rows < 3:
-                continue
             results = [c for c, r in roles if r == "status" and c != verdict]
             fields = [Field(c, "criterion_label") for c in sources] + [Field(verdict, "verdict")]
             fields += [Field(c, "indicator") for c in results[:1]]
@@ -339,7 +347,19 @@ def form_readings(grid: Grid, ctx: Context) -> list[Reading]:
                 "band": readable / filled if filled else 0.0,
                 "numbering": 1.0,  # forms number their rows, not their columns
             }
-            last = _last_data_row(grid, h + 1, None, None, [Field(c, "criterion_label") for c in sources])
             reading = Reading(grid.sheet, "form", False, (h,), h + 1, last, tuple(fields), commune=commune)
             out.append(reading.scored(scoring.confidence(signals, {}), signals))
+    return out
+
+
+def _criteria_rows(grid: Grid, ctx: Context, h: int, sources: list[int]) -> list[tuple[int, Header]]:
+    """The rows below header ``h`` (at most ``SAMPLE``) whose first source cell naming something names a
+    criterion or sub-indicator of the set, with what it names."""
+    out = []
+    header = ctx.vocab.header
+    for r in range(h + 1, min(grid.height, h + 1 + SAMPLE)):
+        row = grid.own_row(r)
+        found = next((hd for c in sources if (hd := header(row[c]))), None)
+        if found is not None and found.criterion in ctx.valid:
+            out.append((r, found))
     return out

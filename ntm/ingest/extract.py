@@ -45,6 +45,8 @@ def records(grid: Grid, reading: Reading, vocab: Vocabulary, findings: Findings)
     return _table(view, reading, findings)
 
 
+_UNSEEN = object()
+_KEYED = (str, int, float, type(None))  # cell values kept by (type, value): 1, 1.0 and True read differently
 _CLEANED: dict[str, str] = {}  # labels repeat on every row of a long layout: clean each text once
 _MAX_CLEANED = 50_000
 
@@ -74,6 +76,7 @@ def _is_count(v) -> bool:
 
 def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
     name_f, code_f, total_f = reading.one("name"), reading.one("code"), reading.one("total")
+    district_f = reading.one("district")  # a "Huyện" column (a national or province workbook)
     name_c = name_f.index if name_f else None
     code_c = code_f.index if code_f else None
     crit = [(f.criterion, f.index) for f in reading.by("criterion") if f.criterion is not None]
@@ -102,7 +105,7 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
         if unit_prefix(label.name) in GROUP_PREFIXES and empty:
             district, group_start = label.name, len(out)  # a district group row in a province sheet
             continue
-        record = Record(label, district=district, statuses=cells)
+        record = Record(label, district=_district(view, r, district_f) or district, statuses=cells)
         for code, c in subs:
             if (v := row[c]) is not None:
                 record.indicators[code] = Cell(v, r, c)
@@ -110,6 +113,11 @@ def _table(view: Grid, reading: Reading, findings: Findings) -> list[Record]:
             record.stated_total = Cell(view.own(r, total_f.index), r, total_f.index)
         out.append(record)
     return out
+
+
+def _district(view: Grid, r: int, field) -> str | None:
+    """The district a "Huyện" column gives a row (a merged cell's value on every row it spans), or None."""
+    return (_clean(view.value(r, field.index)) or None) if field is not None else None
 
 
 def _check_total(view: Grid, above: list[Record], start: int, cells: dict[int, Cell], findings: Findings) -> None:
@@ -132,17 +140,33 @@ def _check_total(view: Grid, above: list[Record], start: int, cells: dict[int, C
 def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -> list[Record]:
     name_f, code_f = reading.one("name"), reading.one("code")
     crit_f, status_f, period_f = reading.one("criterion_label"), reading.one("status"), reading.one("period")
+    district_f = reading.one("district")
     assert crit_f is not None and status_f is not None  # a long reading has both (candidates.long_readings)
     name_c, code_c = (name_f.index if name_f else None), (code_f.index if code_f else None)
     by_key: dict[tuple, Record] = {}
     periods_seen: dict[str, str | None] = {}
+    names: dict[tuple, tuple[str, bool]] = {}  # a name as written → (cleaned, a total row's label): once each
+    criteria: dict[tuple, object] = {}
+    districts: dict[str, str | None] = {}  # a criterion cell as written → what it names: once each
+    status_c = status_f.index
     for r in range(reading.first, reading.last + 1):
         row = view.own_row(r)
-        name = _clean(row[name_c]) if name_c is not None else ""
+        if name_c is not None:
+            raw_name = row[name_c]
+            name_key = (type(raw_name), raw_name) if isinstance(raw_name, _KEYED) else None
+            seen_name = names.get(name_key) if name_key is not None else None
+            if seen_name is None:
+                cleaned = _clean(raw_name)
+                seen_name = (cleaned, bool(cleaned) and is_total_label(cleaned))
+                if name_key is not None and len(names) < _MAX_CLEANED:
+                    names[name_key] = seen_name
+            name, total = seen_name
+        else:
+            name, total = "", False
         code = row[code_c] if code_c is not None else None
         if not name and code is None:
             continue
-        if name and is_total_label(name):
+        if total:
             continue
         period = None
         if period_f is not None:
@@ -157,16 +181,29 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
                 findings.error("import.bad_period", view.sheet, line, column, text=clean(raw))
                 continue
         raw_criterion = row[crit_f.index]
-        found = vocab.header(raw_criterion)
+        crit_key = (type(raw_criterion), raw_criterion) if isinstance(raw_criterion, _KEYED) else None
+        found = criteria.get(crit_key, _UNSEEN) if crit_key is not None else _UNSEEN
+        if found is _UNSEEN:
+            found = vocab.header(raw_criterion)
+            if crit_key is not None and len(criteria) < _MAX_CLEANED:
+                criteria[crit_key] = found
         if found is None:
             line, column = view.a1_parts(r, crit_f.index)
             findings.error("import.bad_criterion", view.sheet, line, column, text=clean(raw_criterion))
             continue
-        key = (name, code, period)
+        district = None
+        if district_f is not None:  # a merged cell's value on every row it spans
+            raw_district = view.rows[r][district_f.index]
+            district = districts.get(raw_district) if isinstance(raw_district, str) else None
+            if district is None:
+                district = _clean(raw_district) or None
+                if isinstance(raw_district, str) and len(districts) < _MAX_CLEANED:
+                    districts[raw_district] = district
+        key = (name, code, period, district)  # one name in two districts: two communes
         record = by_key.get(key)
         if record is None:
-            record = by_key[key] = Record(_label(view, r, name_c, code_c), period)
-        cell = Cell(row[status_f.index], r, status_f.index)
+            record = by_key[key] = Record(_label(view, r, name_c, code_c), period, district=district)
+        cell = Cell(row[status_c], r, status_c)
         if found.indicator:
             record.indicators[found.indicator] = cell
         elif found.criterion in record.statuses:

@@ -10,7 +10,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import catalog, periods, units, village_units
+from ntm import periods, units
 from ntm.i18n import Number, Phrase, Phrases
 from ntm.ingest import values
 from ntm.ingest.extract import Cell, Record, records
@@ -18,6 +18,7 @@ from ntm.ingest.findings import Findings, cut
 from ntm.ingest.grid import Grid
 from ntm.ingest.reading import Choice, Reading
 from ntm.ingest.resolve import Gazetteer, Resolver
+from ntm.ingest.sets import SetCatalogue
 from ntm.ingest.vocab import Title, Vocabulary, period_from_sheet_name, title
 from ntm.text import clean, unit_prefix
 
@@ -74,9 +75,11 @@ def read_sheet(
     resolver: Resolver,
     findings: Findings,
     out: Collected,
+    sets: SetCatalogue | None = None,
 ) -> None:
     """Every record of the sheet, resolved and read into ``out`` (or findings saying what is wrong where)."""
     stated = title_above(grid, reading)
+    sets = sets or SetCatalogue(con)
     view = reading.grid(grid)
     if reading.family in ("communes-as-rows", "criteria-as-rows", "template"):
         _outside_headers(view, reading, vocab, options, findings)
@@ -86,17 +89,22 @@ def read_sheet(
     year_hint = int(stated.period[:4]) if stated.period else None
     sheet_period = options.period or period_from_sheet_name(grid.sheet, year_hint) or stated.period
     scopes: dict[str | None, _Scope | None] = {}
+    districts: dict[tuple, units.Unit] = {}  # (district as written, period) → the district, asked once
     village_group: tuple[str | None, units.Unit] | None = None  # (district row, commune) of a "Xã …" row
     for record in found:
         period_text = options.period or record.period or sheet_period
         if period_text not in scopes:
-            scopes[period_text] = _scope(con, grid.sheet, period_text, options, stated, resolver, found, findings)
+            scopes[period_text] = _scope(con, sets, grid.sheet, period_text, options, stated, resolver, found, findings)
         scope = scopes[period_text]
         if scope is None:
             continue
         district = scope.unit
-        if record.district:
-            district = resolver.group(record.district, scope.unit, scope.day) or scope.unit
+        if record.district:  # a group row's or a "Huyện" column's district (a commune's name is no district)
+            asked = (record.district, period_text)
+            if asked not in districts:
+                group = resolver.group(record.district, scope.unit, scope.day)
+                districts[asked] = group if group is not None and group.level != "commune" else scope.unit
+            district = districts[asked]
         if reading.family == "form" and not record.label.name:
             findings.error("import.form_no_commune", grid.sheet)
             continue
@@ -151,7 +159,7 @@ def title_above(grid: Grid, reading: Reading) -> Title:
     return title([grid.value(r, c) for r in range(top) for c in range(grid.width)])
 
 
-def _scope(con, sheet, period_text, options, stated, resolver: Resolver, found, findings) -> _Scope | None:
+def _scope(con, sets, sheet, period_text, options, stated, resolver: Resolver, found, findings) -> _Scope | None:
     """The unit, month and set a sheet's (or a long layout's month's) records belong to."""
     if not period_text:
         findings.error("import.no_period", sheet)
@@ -175,19 +183,18 @@ def _scope(con, sheet, period_text, options, stated, resolver: Resolver, found, 
             findings.error("import.no_unit", sheet)
             return None
         unit = units.get(con, inferred)
-    set_id = options.set_id or stated.set_id or catalog.set_for_period(con, period.start)
+    set_id = options.set_id or stated.set_id or sets.set_for(period.start)
     if set_id is None:
         findings.error("import.no_set", sheet, period=period.text)
         return None
-    valid = frozenset(int(n) for n in catalog.criteria(con, set_id)["criterion_no"])
-    kinds = values.indicator_kinds(catalog.indicators(con, set_id)[["indicator_code", "name_vi"]].itertuples(False))
-    villages = village_units.is_village_set(con, set_id)
-    return _Scope(unit, period.start, set_id, valid, period.end, villages, kinds)
+    info = sets.info(set_id)
+    return _Scope(unit, period.start, set_id, info.valid, period.end, info.villages, info.kinds)
 
 
 def _read_record(view: Grid, reading: Reading, record: Record, commune: int, scope: _Scope, findings, out) -> None:
     met = 0
     label = record.label.name or str(record.label.code)
+    special, status_of, append = view.special, values.status, out.facts.append
     for criterion, cell in record.statuses.items():
         if criterion not in scope.valid:
             row, column = view.a1_parts(cell.r, cell.c)
@@ -201,12 +208,14 @@ def _read_record(view: Grid, reading: Reading, record: Record, commune: int, sco
                 n=len(scope.valid),
             )
             continue
-        status = _status(view, cell, reading.marks, criterion, scope.set_id, findings)
-        if status is None:
-            continue
+        status = None if special and (cell.r, cell.c) in special else status_of(cell.value)
+        if not status:  # blank, unreadable, a formula without a value: _status says what (or reads a mark)
+            status = _status(view, cell, reading.marks, criterion, scope.set_id, findings)
+            if status is None:
+                continue
         met += status == "met"
         row, column = view.a1_parts(cell.r, cell.c)
-        out.facts.append((commune, scope.day, scope.set_id, criterion, status, view.sheet, f"{column}{row}", label))
+        append((commune, scope.day, scope.set_id, criterion, status, view.sheet, f"{column}{row}", label))
     total = record.stated_total
     if total is not None and (total.r, total.c) not in view.special:
         stated = values.count(total.value)

@@ -77,15 +77,13 @@ class Grid:
 
 def from_sheet(sheet: Sheet) -> Grid:
     """The sheet's rows padded to one width, trailing empty rows dropped, merged ranges filled."""
-    rows = [list(r) for r in sheet.rows]
-    while rows and all(v in (None, "") for v in rows[-1]):
+    rows = [[None if v == "" else v for v in r] for r in sheet.rows]  # calamine reads empty cells as ''
+    while rows and all(v is None for v in rows[-1]):
         rows.pop()
     width = max((len(r) for r in rows), default=0)
     for row in rows:
-        for i, v in enumerate(row):
-            if v == "":
-                row[i] = None  # calamine reads empty cells as ''
-        row.extend([None] * (width - len(row)))
+        if len(row) < width:
+            row.extend([None] * (width - len(row)))
     filled: set[tuple[int, int]] = set()
     for (r0, c0), (r1, c1) in sheet.merged:
         if r0 >= len(rows) or c0 >= width:

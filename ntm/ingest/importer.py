@@ -30,6 +30,7 @@ from ntm.ingest.preview import preview
 from ntm.ingest.reader import Sheet, read_workbook
 from ntm.ingest.reading import Choice, Reading
 from ntm.ingest.resolve import Gazetteer, Resolver, names_a_unit
+from ntm.ingest.sets import SetCatalogue
 from ntm.ingest.vocab import Vocabulary, title
 from ntm.problems import Problem, Rejected
 from ntm.text import clean
@@ -148,6 +149,7 @@ def import_file(
     resolver = Resolver(con, findings, accept_new_units)
     gazetteer = Gazetteer.of(con)
     vocab = _vocabulary(con, options.set_id)
+    sets = SetCatalogue(con)  # the catalogue read once per upload, not per sheet or month
     collected = facts_mod.Collected()
     fingerprints: dict[str, str] = {}
     unit_ids: list[int | None] = []
@@ -155,12 +157,14 @@ def import_file(
         if sheet.name == META_SHEET or not sheet.visible:
             continue
         grid = grid_mod.from_sheet(sheet)
-        choice = _choose(con, grid, options, vocab, gazetteer, resolver, findings, layouts, unit_ids)
+        choice = _choose(con, grid, options, vocab, sets, gazetteer, resolver, findings, layouts, unit_ids)
         if choice is not None:
             fingerprints[grid.sheet] = profiles.fingerprint(grid, choice.best)
             collected.choices.append(choice)
             if not findings.errors:
-                facts_mod.read_sheet(con, grid, choice.best, options, vocab, gazetteer, resolver, findings, collected)
+                facts_mod.read_sheet(
+                    con, grid, choice.best, options, vocab, gazetteer, resolver, findings, collected, sets
+                )
     if named is not None and layouts.used is None and not findings.errors:
         findings.error("profile.no_match", name=named.name)
     if not collected.choices and not findings.errors:
@@ -232,7 +236,16 @@ def _vocabulary(con: duckdb.DuckDBPyConnection, set_id: str | None) -> Vocabular
 
 
 def _choose(
-    con, grid, options: Options, vocab, gazetteer: Gazetteer, resolver, findings: Findings, layouts, unit_ids
+    con,
+    grid,
+    options: Options,
+    vocab,
+    sets: SetCatalogue,
+    gazetteer: Gazetteer,
+    resolver,
+    findings: Findings,
+    layouts,
+    unit_ids,
 ) -> Choice | None:
     """The sheet's best reading, or None when it holds no table of commune results (instructions, other data).
     A reading that is not clear enough is reported (what was unclear, what was understood) and not read."""
@@ -240,17 +253,14 @@ def _choose(
     period_text = options.period or stated.period
     unit = _unit(resolver, options.unit or stated.district or options.default_unit, period_text)
     day = _start(period_text)
-    valid = (
-        frozenset(range(1, 20))
-        if options.set_id is None
-        else frozenset(int(n) for n in catalog.criteria(con, options.set_id)["criterion_no"])
-    )
+    valid = frozenset(range(1, 20)) if options.set_id is None else sets.info(options.set_id).valid
+    said = facts_mod.plain(stated.text)
     ctx = Context(
         vocab,
         valid,
         names_a_unit(con, gazetteer, unit, options.set_id, day),
         (*stated.communes, clean(grid.sheet)),
-        "x: dat" in facts_mod.plain(stated.text) or "x = dat" in facts_mod.plain(stated.text),
+        "x: dat" in said or "x = dat" in said,
     )
     unit_ids.append(unit.unit_id if unit is not None else None)
     settled = _settled(grid, ctx, layouts, findings, unit.unit_id if unit is not None else None)

@@ -122,7 +122,7 @@ def names_a_unit(
     )
     known: set[str] = set()
     if unit is not None and day is not None and village_units.is_village_set(con, set_id):
-        listed = village_units.villages_of(con, unit, day)
+        listed = village_units.village_index(con, unit, day).listed  # kept: every sheet of the upload asks
         known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
     seen: dict[tuple[type, object], bool] = {}  # every candidate reading asks about the same cells: once each
 
@@ -137,6 +137,16 @@ def names_a_unit(
 
 def _day(value) -> date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _commune_index(con: duckdb.DuckDBPyConnection, container: units.Unit) -> dict[tuple[str, str], list[tuple]]:
+    """(kind, code or name key) → (commune id, valid from, valid to) of every commune inside ``container``."""
+    index: dict[tuple[str, str], list[tuple]] = {}
+    for row in units.communes_under(con, container, rural_only=False).itertuples():
+        valid = (_day(row.valid_from), _day(row.valid_to))
+        index.setdefault(("code", row.code), []).append((int(row.unit_id), *valid))
+        index.setdefault(("name", name_key(row.name)), []).append((int(row.unit_id), *valid))
+    return index
 
 
 def _valid(start: date | None, end: date | None, day: date) -> bool:
@@ -162,12 +172,9 @@ class Resolver:
         container for every month of the upload)."""
         index = self._index.get(container.unit_id)
         if index is None:
-            index = {}
-            for row in units.communes_under(self.con, container, rural_only=False).itertuples():
-                valid = (_day(row.valid_from), _day(row.valid_to))
-                index.setdefault(("code", row.code), []).append((int(row.unit_id), *valid))
-                index.setdefault(("name", name_key(row.name)), []).append((int(row.unit_id), *valid))
-            self._index[container.unit_id] = index
+            index = self._index[container.unit_id] = self._lookup.kept(
+                ("communes", container.unit_id), lambda: _commune_index(self.con, container)
+            )
         hits = [u for u, start, end in index.get((kind, key), []) if _valid(start, end, day)]
         return hits[0] if len(hits) == 1 else None
 
@@ -176,7 +183,10 @@ class Resolver:
         return self._lookup.resolve(text, start=day)
 
     def group(self, name: str, unit: units.Unit, day: date) -> units.Unit | None:
-        """A district group row of a province sheet ("Huyện Văn Quan"), or None."""
+        """The unit a group row names inside ``unit``: a district in a province sheet ("Huyện Văn Quan"), a commune
+        over its villages ("Xã Tú Xuyên"); the unit itself when it is the one named; else None."""
+        if name_key(name) in (name_key(unit.name), name_key(unit.short_name)):
+            return unit
         try:
             return self._lookup.resolve(name, start=day, within=unit)
         except units.UnitError:

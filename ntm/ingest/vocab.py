@@ -46,7 +46,18 @@ _SET_HINTS = (
 _STOP_WORDS = (" tinh ", " bieu ", " bao cao ", " ket qua ", " nam ", " thang ", " giai doan ", " ky ", " tu danh gia ")
 
 Role = Literal[
-    "stt", "code", "name", "district", "total", "note", "criterion_label", "status", "verdict", "period", "content"
+    "stt",
+    "code",
+    "name",
+    "district",
+    "province",
+    "total",
+    "note",
+    "criterion_label",
+    "status",
+    "verdict",
+    "period",
+    "content",
 ]
 _ROLES: tuple[tuple[Role, str, tuple[str, ...]], ...] = (  # (role, how: "is" | "starts" | "has", texts)
     ("stt", "is", ("stt", "tt", "so tt", "so thu tu")),
@@ -62,6 +73,7 @@ _ROLES: tuple[tuple[Role, str, tuple[str, ...]], ...] = (  # (role, how: "is" | 
     ("name", "starts", ("ten xa", "ten don vi", "xa, ", "xa/", "don vi", "ten thon", "thon, ", "thon/")),
     ("name", "is", ("xa",)),
     ("district", "starts", ("huyen", "ten huyen")),
+    ("province", "is", ("tinh", "ten tinh", "tinh/thanh pho", "tinh, thanh pho", "tinh/tp")),  # national workbooks
     ("note", "starts", ("ghi chu",)),
     ("status", "starts", ("ket qua danh gia", "danh gia", "tinh trang", "ket qua")),
     ("period", "starts", ("ky bao cao", "thang", "ky")),

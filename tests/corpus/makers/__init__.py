@@ -1,0 +1,1 @@
+"""The corpus builders, one module per layout family (``make_corpus.py`` runs them)."""

@@ -5,7 +5,8 @@ The sample is also kept between sessions in pytest's cache folder (``.pytest_cac
 everything that builds it (``ntm/``, ``sample_data/``, the Python and DuckDB versions): a run after a change
 to any of those builds it afresh; ``pytest --cache-clear`` or ``-p no:cacheprovider`` does too.
 
-Helpers live in ``tests/helpers.py``; nothing here is imported by a test module."""
+The browser tests share one chromium and one server per worker (``chromium``, ``server``, ``page``).
+Helpers live in ``tests/helpers.py`` and ``tests/browser_helpers.py``; nothing here is imported by a test module."""
 
 from __future__ import annotations
 
@@ -198,3 +199,41 @@ def fresh_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium through Playwright, one per test session and worker; each test opens its own context."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_helpers import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def server(sample_db, tmp_path_factory):
+    """The real server (``streamlit run app.py``) on a copy of the sample, shared by this worker's browser tests
+    (the ones marked ``xdist_group("browser")`` run in one worker): ``(base URL, database path)``."""
+    from tests.browser_helpers import require_chromium, start_server, stop_server
+
+    require_chromium()
+    db = tmp_path_factory.mktemp("browser") / "ntm.duckdb"
+    shutil.copy(sample_db, db)
+    proc, base = start_server(db)
+    yield base, db
+    stop_server(proc)
+
+
+@pytest.fixture
+def page(chromium):
+    """A 1400 × 1000 page in a context of its own (Vietnamese locale), closed after the test."""
+    from tests.browser_helpers import new_page
+
+    opened = new_page(chromium)
+    yield opened
+    opened.context.close()

@@ -189,16 +189,37 @@ def sample_con(sample_copy) -> Iterator:
     connection.close()
 
 
+# Fixtures that give a test a database of its own (or a folder to make one): its AppTests start on empty caches.
+_OWN_DATABASE = {"db_path", "con", "sample_copy", "sample_con", "tmp_path", "tmp_path_factory"}
+_RUN = {"tests": 0, "last_shared": -1}  # tests started in this process; the last one that left the sample's cache
+
+
+@pytest.fixture(autouse=True)
+def _count_tests() -> None:
+    _RUN["tests"] += 1
+
+
 @pytest.fixture
-def fresh_caches() -> Iterator[None]:
-    """Empty Streamlit caches before and after a test (AppTest modules use it through ``pytestmark``)."""
+def fresh_caches(request) -> Iterator[None]:
+    """Empty Streamlit caches before and after a test (AppTest modules use it through ``pytestmark``).
+
+    The query cache (``ui.query``: keyed by function, arguments and data version, not by file) is kept from one test
+    to the next when both only read this worker's copy of the sample (``sample_db``, never written): they ask the same
+    file the same questions, as the sessions of one server do. Any other test in between, or a test with a database
+    of its own, empties it, so a result of another file with the same data version is never read. The app's
+    connection is always dropped."""
     import streamlit as st
 
-    st.cache_data.clear()
+    shared = "sample_db" in request.fixturenames and not _OWN_DATABASE & set(request.fixturenames)
+    if not (shared and _RUN["last_shared"] == _RUN["tests"] - 1):
+        st.cache_data.clear()
     st.cache_resource.clear()
     yield
-    st.cache_data.clear()
     st.cache_resource.clear()
+    if shared:
+        _RUN["last_shared"] = _RUN["tests"]
+    else:
+        st.cache_data.clear()
 
 
 @pytest.fixture(scope="session")

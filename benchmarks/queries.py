@@ -14,7 +14,7 @@ import pandas as pd
 
 from benchmarks import frames
 from benchmarks.timing import Case, case, repeat
-from ntm import metrics, periods, progress, reports, targets, units
+from ntm import criterion_rates, metrics, movements, periods, progress, reports, targets, units
 from ntm.ingest import preview as ingest_preview
 
 GOAL_S = 0.020
@@ -56,10 +56,10 @@ def _overview(con, scope: units.Unit, province: units.Unit, period, set_id):
     metrics.commune_scores(con, scope, periods.year_before(period), set_id)
     metrics.not_reported(con, scope, period, set_id)
     targets.recognised_counts(con, scope, period.end)
-    metrics.regressions(con, scope, period, set_id)
+    movements.regressions(con, scope, period, set_id)
     metrics.yearly_average(con, scope)
     metrics.district_ranking(con, province, period, set_id)
-    metrics.criteria_names(con, set_id)
+    criterion_rates.criteria_names(con, set_id)
     return metrics.average_met(scores)
 
 
@@ -95,10 +95,10 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
 
     def criteria():
         scores = metrics.commune_scores(con, s.province, p, set_id)
-        rates = metrics.criterion_rates(con, scores, set_id)
-        metrics.bottlenecks(scores, rates)
-        metrics.rates_by_district(scores)
-        metrics.criterion_rates_by_year(con, s.province, set_id)
+        rates = criterion_rates.criterion_rates(con, scores, set_id)
+        criterion_rates.bottlenecks(scores, rates)
+        criterion_rates.rates_by_district(scores)
+        criterion_rates.criterion_rates_by_year(con, s.province, set_id)
 
     def pd_criteria():
         scores = frames.scores(f, [s.province.unit_id], p.start, p.end, set_id)
@@ -107,7 +107,7 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
 
     def compare():
         metrics.status_matrix(con, s.district, p, set_id)
-        metrics.changes(con, s.district, earlier, p, set_id)
+        movements.changes(con, s.district, earlier, p, set_id)
 
     def pd_compare():
         frames.status_matrix(f, [s.district.unit_id], p.start, p.end, set_id)
@@ -117,10 +117,10 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
     def profile():
         metrics.commune_scores(con, s.district, p, set_id)
         metrics.status_matrix(con, s.district, p, set_id)
-        history = metrics.commune_history(con, s.commune)
-        metrics.unmet_since(history)
+        history = movements.commune_history(con, s.commune)
+        movements.unmet_since(history)
         last = history.iloc[-1]
-        metrics.regressions(con, s.commune, periods.month(last["period"]), last["set_id"])
+        movements.regressions(con, s.commune, periods.month(last["period"]), last["set_id"])
 
     def pd_profile():
         frames.scores(f, [s.district.unit_id], p.start, p.end, set_id)
@@ -130,7 +130,7 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
     def target_page():
         targets.years(con, s.province)
         progress.report(con, s.province, p.year)
-        metrics.last_mile(metrics.commune_scores(con, s.province, p, set_id))
+        criterion_rates.last_mile(metrics.commune_scores(con, s.province, p, set_id))
 
     def pd_targets():
         scores = frames.scores(f, [s.province.unit_id], p.start, p.end, set_id)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from ntm.cli_common import acting, common_parser, open_db, resolve_scope, table
 from ntm.i18n import fmt_number, t
+
+if TYPE_CHECKING:  # imported for the annotation only: the command's modules load when it runs
+    from ntm.unit_summary import Summary
 
 
 def register(subparsers) -> None:
@@ -53,40 +57,37 @@ def cmd_summary(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
     print(format_summary(result, args.lang))
     return 0
 
 
-def format_summary(result: dict, lang: str = "vi") -> str:
+def format_summary(result: Summary, lang: str = "vi") -> str:
     """The readable table printed without --json."""
     from ntm import catalog
 
-    set_name = catalog.set_label(result["set"], lang)
-    lines = [t("cli.summary_title", lang, unit=result["unit_path"], period=result["period"], set_id=set_name)]
-    if result.get("view") == "today":
-        lines.append("  " + t("view.today", lang) + " — " + t(f"rule.note.{result['rule']}", lang))
-    if not result["communes"]:
-        lines.append(t("cli.no_data", lang, unit=result["unit"]["name"], period=result["period"], set_id=set_name))
+    set_name = catalog.set_label(result.set_id, lang)
+    lines = [t("cli.summary_title", lang, unit=result.unit_path, period=result.period, set_id=set_name)]
+    if result.view == "today":
+        lines.append("  " + t("view.today", lang) + " — " + t(f"rule.note.{result.rule}", lang))
+    if not result.communes:
+        lines.append(t("cli.no_data", lang, unit=result.unit_name, period=result.period, set_id=set_name))
         return "\n".join(lines)
     lines.append(
         t(
             "cli.summary_line",
             lang,
-            communes=result["communes"],
-            total=result["total_met"],
-            average=fmt_number(result["average_met"], lang, 1),
+            communes=result.communes,
+            total=result.total_met,
+            average=fmt_number(result.average_met, lang, 1),
         )
     )
-    lines.append("  " + "; ".join(f"{t('bin.label', lang, label=k)}: {v}" for k, v in result["distribution"].items()))
+    lines.append("  " + "; ".join(f"{t('bin.label', lang, label=k)}: {v}" for k, v in result.distribution.items()))
     header = (t("col.code", lang), t("col.commune", lang), t("col.met", lang), t("col.unmet", lang))
-    rows = [
-        (c["code"] or "", c["name"], str(c["met"]), ", ".join(map(str, c["unmet"])) or "–")
-        for c in result["communes_detail"]
-    ]
+    rows = [(c.code or "", c.name, str(c.met), ", ".join(map(str, c.unmet)) or "–") for c in result.lines]
     lines += ["", *table(header, rows)]
-    if result["not_reported"]:
+    if result.not_reported:
         lines.append("")
-        lines.append(t("cli.not_reported", lang, names=", ".join(c["name"] for c in result["not_reported"])))
+        lines.append(t("cli.not_reported", lang, names=", ".join(c.name for c in result.not_reported)))
     return "\n".join(lines)

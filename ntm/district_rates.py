@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ntm import metrics
+from ntm import criterion_rates
 from ntm.i18n import fmt_percent
 from ntm.text import sort_key
 
@@ -22,7 +22,7 @@ SHADES = (
 
 def table(scores: pd.DataFrame, criteria: list[int], by: str = "district") -> pd.DataFrame:
     """Rates 0-1, districts (rows, Vietnamese order) × criteria (columns "1" … "19", every one of ``criteria``)."""
-    rates = metrics.rates_by_district(scores, by, criteria)
+    rates = criterion_rates.rates_by_district(scores, by, criteria)
     rates = rates.loc[sorted(rates.index, key=sort_key)]
     rates.columns = [str(c) for c in rates.columns]
     rates.index.name = None

@@ -13,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 import duckdb
 import pandas as pd
 
-from ntm import groupings, lineage, metrics, units
+from ntm import groupings, lineage, metrics, unit_summary
 from ntm.groupings import Grouping
 from ntm.periods import Period
-from ntm.today_view import Rule, criterion_numbers, today_communes, today_statuses
+from ntm.today_view import Rule, View, criterion_numbers, today_communes, today_statuses
 from ntm.units import Unit
 
-View = Literal["then", "today"]
 VIEWS: tuple[str, ...] = ("then", "today")
 SCORE_COLUMNS = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet"]
 
@@ -171,42 +169,14 @@ def yearly(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self", lens
 
 def summary(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self", lens: Lens = THEN
-) -> dict:
-    """``python -m ntm summary --json`` in the lens's view: with "today" a period before a merger is reported
-    on today's communes (``communes_detail`` lists them, with how many predecessors reported)."""
+) -> unit_summary.Summary:
+    """``python -m ntm summary`` in the lens's view: with "today" a period before a merger is reported on today's
+    communes (its lines are today's communes, with how many predecessors reported)."""
     if lens.view == "then" and lens.group is None:
-        return {**metrics.summary(con, unit, period, set_id, layer), "view": "then"}
+        return unit_summary.summary(con, unit, period, set_id, layer)
     found = scores(con, unit, period, set_id, layer, lens)
-    n = metrics.n_criteria(con, set_id)
-    avg = metrics.average_met(found)
     missing = not_reported(con, unit, period, set_id, layer, lens)
-    return {
-        "unit": {"code": unit.code, "name": unit.name},
-        "period": period.text,
-        "set": set_id,
-        "layer": layer,
-        "view": lens.view,
-        "rule": lens.rule,
-        "communes": len(found),
-        "total_met": int(found["met"].sum()) if len(found) else 0,
-        "average_met": None if avg is None else round(avg, 2),
-        "distribution": {row.bin: int(row.communes) for row in metrics.distribution(found, n).itertuples()},
-        "distribution_exact": {str(k): int(v) for k, v in metrics.exact_distribution(found, n).items()},
-        "communes_detail": [
-            {
-                "code": r.code if isinstance(r.code, str) else None,
-                "name": r.name,
-                "met": int(r.met),
-                "unmet": [int(x) for x in r.unmet],
-                **({"predecessors": int(r.predecessors)} if "predecessors" in found else {}),
-            }
-            for r in found.itertuples()
-        ],
-        "not_reported": [
-            {"code": r.code if isinstance(r.code, str) else None, "name": r.name} for r in missing.itertuples()
-        ],
-        "unit_path": units.describe(con, unit),
-    }
+    return unit_summary.summarise(con, unit, period, set_id, layer, found, missing, view=lens.view, rule=lens.rule)
 
 
 def district_ranking(

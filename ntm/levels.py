@@ -18,7 +18,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, villages
+from ntm import catalog, criterion_rates, metrics, villages
 from ntm.periods import Period, parse
 from ntm.units import Unit
 
@@ -92,7 +92,7 @@ def model_conditions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period,
     if set_id is None:
         return pd.DataFrame(columns=columns)
     scores = metrics.commune_scores(con, unit, period, set_id, layer)
-    names = metrics.criteria_names(con, set_id)
+    names = criterion_rates.criteria_names(con, set_id)
     scores["n"] = metrics.n_criteria(con, set_id)
     scores["unmet_names"] = scores["unmet"].map(lambda lst: [f"{c}. {names.get(c, '')}" for c in lst])
     return scores[columns]

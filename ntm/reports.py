@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import catalog, comparison, history, metrics, pace_words, periods, progress
+from ntm import catalog, comparison, criterion_rates, history, metrics, pace_words, periods, progress
 from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
 from ntm.messages import MESSAGES
 from ntm.units import Unit
@@ -261,7 +261,7 @@ def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section
         for r in scores.sort_values(["met", "name"], ascending=[False, True]).itertuples()
         if len(r.unmet)
     ]
-    long = metrics.unmet_criteria(con, scores, set_id)
+    long = criterion_rates.unmet_criteria(con, scores, set_id)
     table = None
     if len(long):
         grouped = long.groupby("criterion_no").agg(communes=("name", "count"), names=("name", ", ".join)).reset_index()

@@ -19,11 +19,12 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from ntm import lineage, metrics, units
+from ntm import lineage, movements, units
 from ntm.groupings import Grouping
 from ntm.periods import Period
 from ntm.units import NEW_ERA_START, Unit
 
+View = Literal["then", "today"]  # the units as they were in the period, or today's communes
 Rule = Literal["strict", "weighted"]
 RULES: tuple[str, ...] = ("strict", "weighted")
 WEIGHTED_THRESHOLD = 0.5
@@ -182,11 +183,11 @@ def criterion_numbers(con: duckdb.DuckDBPyConnection, set_id: str) -> list[int]:
 def commune_history(
     con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self", rule: Rule = "strict"
 ) -> pd.DataFrame:
-    """``metrics.commune_history`` with the months before a merger filled in from the communes ``unit`` came
+    """``movements.commune_history`` with the months before a merger filled in from the communes ``unit`` came
     from, under ``rule``: (period, set_id, met, statuses, upload_id, reporting, own)."""
     ancestors = lineage.ancestry(con, unit)
     columns = ["period", "set_id", "met", "statuses", "upload_id", "reporting", "own"]
-    own = metrics.commune_history(con, unit, layer)
+    own = movements.commune_history(con, unit, layer)
     own = own.assign(statuses=own["statuses"].map(dict), reporting=1, own=True)
     if not ancestors:
         return own[columns]

@@ -19,7 +19,7 @@ from typing import Literal, get_args
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics
+from ntm import catalog, metrics, unit_summary
 from ntm.periods import Period, month, months_between, shift_months
 from ntm.target_records import Status
 from ntm.units import Unit
@@ -213,13 +213,13 @@ def standing_by(
     return grouped.sort_values([*keys]).reset_index(drop=True)
 
 
-def summary(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self") -> dict:
-    """``summary --level village``: the commune summary's keys, counting villages ("communes" are villages)."""
-    result = metrics.summary(
-        con, unit, period, set_id, layer, scores_of=village_scores, missing_of=villages_not_reported
-    )
-    result["level"] = "village"
-    return result
+def summary(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> unit_summary.Summary:
+    """``summary --level village``: the commune summary, counting villages ("communes" are villages)."""
+    found = village_scores(con, unit, period, set_id, layer)
+    missing = villages_not_reported(con, unit, period, set_id, layer)
+    return unit_summary.summarise(con, unit, period, set_id, layer, found, missing, view=None, level="village")
 
 
 # ---------------------------------------------------------------- goals ("13/26 thôn đạt chuẩn (50%) đến hết năm 2020")

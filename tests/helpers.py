@@ -12,7 +12,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 
-from ntm import loads, periods, units
+from ntm import loads, metrics, periods, units
 from ntm.ingest import template
 
 MAY_2020 = date(2020, 5, 1)
@@ -220,3 +220,20 @@ def june_template(con, edits: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def four_communes_reporting(con) -> tuple[units.Unit, ...]:
+    """Văn Quan in 2020, counted by hand: in May Tràng Phái meets all 19, Hữu Lễ 16 (10 basically met, 11 and
+    17 not), Tú Xuyên 10; Tri Lễ reports in March (4) and November (6), never in May."""
+    a, b, c, d = (commune(con, n) for n in ("Tràng Phái", "Hữu Lễ", "Tú Xuyên", "Tri Lễ"))
+    report(con, a, "2020-05", met=list(range(1, 20)))
+    report(con, b, "2020-05", met=[n for n in range(1, 20) if n not in (10, 11, 17)], basically=[10])
+    report(con, c, "2020-05", met=[1, 3, 7, 8, 10, 12, 13, 14, 18, 19])
+    report(con, d, "2020-03", met=[1, 2, 3, 4])
+    report(con, d, "2020-11", met=[1, 2, 3, 4, 5, 6])  # latest of the year
+    return a, b, c, d
+
+
+def scores_of(con, period: str, set_id: str = "ntm-2016") -> pd.DataFrame:
+    """Văn Quan's commune scores for ``period``, indexed by name."""
+    return metrics.commune_scores(con, van_quan(con), periods.parse(period), set_id).set_index("name")

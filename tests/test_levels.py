@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ntm import i18n, levels, metrics, periods, units
+from ntm import criterion_rates, i18n, levels, metrics, periods, units
 from tests.helpers import MAY_2020, commune, report, van_quan
 
 DEC_2023 = periods.parse("2023-12")
@@ -31,7 +31,7 @@ def test_average_nang_cao_criteria_per_commune_2_82(con):
     assert i18n.fmt_number(view.average, "vi", 2) == "2,82"
     dist = metrics.distribution(view.scores, view.n_criteria).set_index("bin")["communes"].to_dict()
     assert dist == {"19": 0, "15-18": 0, "10-14": 0, "5-9": 3, "<5": 8}
-    unmet = metrics.unmet_criteria(con, view.scores, view.set_id)
+    unmet = criterion_rates.unmet_criteria(con, view.scores, view.set_id)
     assert len(unmet) == 11 * 19 - 31
     assert unmet.loc[unmet["criterion_no"] == 2, "department_vi"].iloc[0] == "Sở Giao thông vận tải"
 

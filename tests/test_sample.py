@@ -1,4 +1,4 @@
-from ntm import metrics, periods, units
+from ntm import metrics, periods, unit_summary, units
 from tests.helpers import van_quan
 
 
@@ -12,12 +12,11 @@ def test_generator_is_deterministic(sample_con):
 
 def test_van_quan_matches_the_district_reports(sample_con):
     district = van_quan(sample_con)
-    june_2023 = metrics.summary(sample_con, district, periods.parse("2023-06"), "ntm-2021")
-    assert june_2023["communes"] == 14 and june_2023["average_met"] == 10.5
-    detail = {c["name"]: c["met"] for c in june_2023["communes_detail"]}
-    assert detail["Liên Hội"] == 11
-    nov_2024 = metrics.summary(sample_con, district, periods.parse("2024-11"), "ntm-2021")
-    assert {c["name"]: c["met"] for c in nov_2024["communes_detail"]}["Trấn Ninh"] == 19
+    june_2023 = unit_summary.summary(sample_con, district, periods.parse("2023-06"), "ntm-2021")
+    assert june_2023.communes == 14 and june_2023.average_met == 10.5
+    assert {c.name: c.met for c in june_2023.lines}["Liên Hội"] == 11
+    nov_2024 = unit_summary.summary(sample_con, district, periods.parse("2024-11"), "ntm-2021")
+    assert {c.name: c.met for c in nov_2024.lines}["Trấn Ninh"] == 19
 
 
 def test_province_history_is_plausible(sample_con):
@@ -35,8 +34,8 @@ def test_province_history_is_plausible(sample_con):
 def test_post_2025_communes_report_from_july(sample_con):
     province = units.resolve(sample_con, "Lạng Sơn", start=periods.parse("2025-09").start)
     assert province.valid_from is not None
-    summary = metrics.summary(sample_con, province, periods.parse("2025-09"), "ntm-2021")
-    assert summary["communes"] > 50
+    summary = unit_summary.summary(sample_con, province, periods.parse("2025-09"), "ntm-2021")
+    assert summary.communes > 50
 
 
 def test_the_sample_arrives_as_workbooks_in_three_layouts(sample_con):
@@ -129,9 +128,9 @@ def test_sample_targets_land_in_every_status(sample_con):
 def test_the_appraisal_layer_disagrees_with_one_self_assessment(sample_con):
     district = van_quan(sample_con)
     month = periods.parse("2024-11")
-    own = metrics.summary(sample_con, district, month, "ntm-2021")
-    appraised = metrics.summary(sample_con, district, month, "ntm-2021", layer="appraised")
-    assert appraised["layer"] == "appraised" and appraised["communes"] == own["communes"] == 14
-    met = {c["name"]: c["met"] for c in appraised["communes_detail"]}
-    assert met["Liên Hội"] == 18 and {c["name"]: c["met"] for c in own["communes_detail"]}["Liên Hội"] == 19
-    assert appraised["total_met"] == own["total_met"] - 1
+    own = unit_summary.summary(sample_con, district, month, "ntm-2021")
+    appraised = unit_summary.summary(sample_con, district, month, "ntm-2021", layer="appraised")
+    assert appraised.layer == "appraised" and appraised.communes == own.communes == 14
+    met = {c.name: c.met for c in appraised.lines}
+    assert met["Liên Hội"] == 18 and {c.name: c.met for c in own.lines}["Liên Hội"] == 19
+    assert appraised.total_met == own.total_met - 1

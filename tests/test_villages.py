@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ntm import i18n, metrics, periods, units, villages
+from ntm import i18n, metrics, periods, unit_summary, units, villages
 from ntm.ingest.importer import import_file
 from tests.counts_helpers import N_MODEL, N_VILLAGE, assess, make_villages
 from tests.counts_helpers import village_sheet as _village_sheet
@@ -60,11 +60,11 @@ def test_summary_counts_villages_with_the_commune_keys(con):
     assess(con, ids["Tú Xuyên"][:1], met=N_VILLAGE)
     assess(con, ids["Tú Xuyên"][1:2], met=4)
     result = villages.summary(con, van_quan(con), DEC_2023, "thon-ntm-ls")
-    commune_keys = set(metrics.summary(con, van_quan(con), DEC_2023, "ntm-2021"))
-    assert commune_keys <= set(result)
-    assert result["communes"] == 2 and result["total_met"] == 15 and result["average_met"] == 7.5
-    assert result["distribution"] == {"11": 1, "10": 0, "5-9": 0, "<5": 1}
-    assert [c["name"] for c in result["not_reported"]] == ["Thôn 3"]
+    communes = unit_summary.summary(con, van_quan(con), DEC_2023, "ntm-2021")
+    assert list(result.to_json()) == [k for k in communes.to_json() if k != "view"] + ["level"]
+    assert result.communes == 2 and result.total_met == 15 and result.average_met == 7.5
+    assert result.distribution == {"11": 1, "10": 0, "5-9": 0, "<5": 1}
+    assert [c.name for c in result.not_reported] == ["Thôn 3"]
 
 
 def test_villages_follow_their_commune_through_the_2025_merger(con):

@@ -6,7 +6,7 @@ import navigation
 import ui
 import ui_filters
 import ui_layout
-from ntm import catalog, chart_clicks, charts, charts_phone, comparison, history, metrics, periods
+from ntm import catalog, chart_clicks, charts, charts_phone, comparison, criterion_rates, history, metrics, periods
 from ntm.i18n import fmt_period, t
 from ntm.text import sorted_names
 from ntm.units import NEW_ERA_START
@@ -15,7 +15,7 @@ f, cur, version, lang = ui.page_start()
 ui.province_or_stop(f)
 period_label, scores = ui.scores_or_stop(f, cur, version, "compare.title")
 n = ui.query(metrics.n_criteria, cur, version, f.set_id)
-names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
+names = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
 
 matrix = ui.query(history.status_matrix, cur, version, f.scope, f.period, f.set_id, f.layer, f.lens)
 sort = st.radio(

@@ -5,11 +5,11 @@ import streamlit as st
 import navigation
 import ui
 import ui_layout
-from ntm import catalog, charts, charts_phone, district_rates, metrics
+from ntm import catalog, charts, charts_phone, criterion_rates, district_rates
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
-rates = ui.query(metrics.criterion_rates, cur, version, scores, f.set_id)
+rates = ui.query(criterion_rates.criterion_rates, cur, version, scores, f.set_id)
 rates_chart = charts.criterion_rates_bar(
     rates, ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label), lang
 )
@@ -20,7 +20,7 @@ if cur.execute("SELECT count(*) FROM indicators WHERE set_id = ?", [f.set_id]).f
 
 st.subheader(ui.tr("criteria.bottleneck_title"))
 name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
-bottleneck = metrics.bottlenecks(scores, rates).assign(rate=lambda d: (d["rate"] * 100).round(0))
+bottleneck = criterion_rates.bottlenecks(scores, rates).assign(rate=lambda d: (d["rate"] * 100).round(0))
 table = bottleneck[["criterion_no", name_col, "rate", "last_mile", dept_col]].rename(
     columns={
         "criterion_no": ui.tr("chart.criterion"),
@@ -61,9 +61,9 @@ if f.district is None and scores["district" if not f.national else "province"].n
     )
     st.caption(ui.tr("criteria.by_district_help"))
 
-over_time = ui.query(metrics.criterion_rates_by_year, cur, version, f.scope, f.set_id, f.layer)
+over_time = ui.query(criterion_rates.criterion_rates_by_year, cur, version, f.scope, f.set_id, f.layer)
 if over_time["year"].nunique() > 1:
-    names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
+    names = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
     by_year = charts.rates_by_year_heatmap(
         over_time,
         names,

@@ -7,7 +7,7 @@ import navigation
 import ui
 import ui_layout
 import ui_levels
-from ntm import charts, charts_counts, levels, metrics
+from ntm import charts, charts_counts, criterion_rates, levels, metrics
 from ntm.i18n import fmt_number, fmt_period
 
 f, cur, version, lang = ui.page_start()
@@ -50,7 +50,7 @@ else:
     with right:
         title = ui.tr("levels.communes_title", period=period_label)
         ui_layout.chart(charts.communes_bar(view.scores, view.n_criteria, title, lang), "adv-c")
-    unmet = metrics.unmet_criteria(cur, view.scores, view.set_id)
+    unmet = criterion_rates.unmet_criteria(cur, view.scores, view.set_id)
     name_col, dept_col = ("criterion_en", "department_en") if lang == "en" else ("criterion_vi", "department_vi")
     st.subheader(ui.tr("levels.unmet_title"))
     table = unmet[["name", "criterion_no", name_col, dept_col]].rename(

@@ -11,10 +11,12 @@ from ntm import (
     chart_clicks,
     charts,
     comparison,
+    criterion_rates,
     crosswalk,
     history,
     levels,
     metrics,
+    movements,
     recognition_merger,
     units,
 )
@@ -116,7 +118,7 @@ with ui_layout.order(2, "ov-more"):  # on a phone, after the charts
     if yoy.sets is not None and yoy.sets.crosses:
         st.caption(delta_help)
     st.caption(ui.tr("common.layer_note", layer=ui.tr("layer." + f.layer)) + " " + ui.tr("overview.recognised_note"))
-    lost = ui.query(metrics.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
+    lost = ui.query(movements.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
     if f.group is not None or f.view == "today":
         lost = lost[lost["unit_id"].isin(set(scores["unit_id"]))]
     if len(lost):
@@ -192,7 +194,7 @@ with ui_layout.order(3, "ov-rest"):
             navigation.open_district(units.resolve(cur, f"{f.province.code}/{name}", start=f.period.end).code)
 
     st.subheader(ui.tr("overview.table_title"))
-    crit = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
+    crit = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
     table = scores.assign(unmet_names=scores["unmet"].map(lambda lst: "; ".join(f"{c} {crit.get(c, '')}" for c in lst)))
     columns = ["code", "name", "district", "met", "unmet_names"]
     table = table[[c for c in columns if c != "district" or table["district"].notna().any()]].rename(

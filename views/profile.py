@@ -15,6 +15,7 @@ from ntm import (
     lineage,
     loads,
     metrics,
+    movements,
     pace_words,
     periods,
     progress,
@@ -119,7 +120,7 @@ ui_layout.chart(
 
 st.subheader(ui.md("profile.status_title", period=fmt_period(last["period"], lang)))
 crit = ui.query(catalog.criteria, cur, version, last["set_id"])
-since = metrics.unmet_since(history)
+since = movements.unmet_since(history)
 statuses = dict(last["statuses"])
 name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
 table = pd.DataFrame(
@@ -149,7 +150,7 @@ if len(indicators):
             width="stretch",
         )
 
-lost = ui.query(metrics.regressions, cur, version, unit, periods.month(last["period"]), last["set_id"], f.layer)
+lost = ui.query(movements.regressions, cur, version, unit, periods.month(last["period"]), last["set_id"], f.layer)
 if len(lost):
     st.warning(
         ui.md(

@@ -12,7 +12,9 @@ from ntm import (
     charts,
     charts_phone,
     completeness,
+    criterion_rates,
     metrics,
+    movements,
     pace_words,
     periods,
     plans,
@@ -189,11 +191,11 @@ with tab_progress:
 period_label = fmt_period(f.period.text, lang)
 scores = ui.query(metrics.commune_scores, cur, version, f.scope, f.period, f.set_id, f.layer)
 with tab_last_mile:
-    near, counts = metrics.last_mile(scores)
+    near, counts = criterion_rates.last_mile(scores)
     if near.empty:
         ui.empty("targets.no_last_mile", unit=f.scope.name, period=period_label)
     else:
-        names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
+        names = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
         last_mile_chart = charts.last_mile_bar(
             counts,
             names,
@@ -217,11 +219,11 @@ with tab_last_mile:
         )
 
 with tab_regressions:
-    lost = ui.query(metrics.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
+    lost = ui.query(movements.regressions, cur, version, f.scope, f.period, f.set_id, f.layer)
     if lost.empty:
         ui.empty("targets.no_regressions", unit=f.scope.name, period=period_label)
     else:
-        names = ui.query(metrics.criteria_names, cur, version, f.set_id, lang)
+        names = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
         st.warning(ui.tr("targets.regressions_found", count=lost["unit_id"].nunique()), icon=":material/warning:")
         navigation.table(
             pd.DataFrame(

@@ -1,0 +1,36 @@
+"""Which communes and which reports count for a unit and a period: the SQL the period queries share.
+
+- ``SCOPE``: a ``scope`` CTE of the xã in ``$unit`` (a commune, district, province, or 0 for the whole country),
+  with their district and province names and their validity (units change with the 2025 reform);
+- ``latest(period)``: each commune's latest report of the period, from the commune × year and commune × month
+  summaries (``ntm/summary.py``);
+- ``params``: the parameters those two need.
+"""
+
+from __future__ import annotations
+
+from ntm.periods import Period
+
+SCOPE = """
+    scope AS (
+        SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, c.district_id,
+               c.valid_from, c.valid_to, p.short_name AS province, c.province_id
+        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id LEFT JOIN units p ON p.unit_id = c.province_id
+        WHERE c.level = 'commune' AND c.kind = 'Xã'
+          AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""  # 0: national
+
+
+def latest(period: Period) -> str:
+    """Each commune's latest report of ``period`` (set ``$set``, layer ``$layer``): for a year its row of the
+    commune × year summary (``$year``), for a month its month row (``$start``); ``params`` binds them."""
+    if period.is_year:
+        return """SELECT unit_id, period, met, basically_met, unmet FROM commune_year_summary
+                  WHERE year = $year AND set_id = $set AND layer = $layer"""
+    return """SELECT unit_id, period, met, basically_met, unmet FROM commune_month_summary
+              WHERE period = $start AND set_id = $set AND layer = $layer"""
+
+
+def params(period: Period, set_id: str, layer: str, **more) -> dict:
+    """The parameters of a query over ``latest(period)`` (DuckDB refuses parameters a query does not use)."""
+    key = {"year": period.year} if period.is_year else {"start": period.start}
+    return {"set": set_id, "layer": layer, **key, **more}

@@ -50,6 +50,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sessions", type=int, default=20)
     p.add_argument("--seconds", type=float, default=60.0, help="how long the concurrent sessions run")
     p.add_argument(
+        "--naive-rows",
+        type=int,
+        default=None,
+        help="time the naive baseline's inserts on this many rows and extrapolate (default 100)",
+    )
+    p.add_argument(
         "--first-start",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -104,7 +110,9 @@ def run(args: argparse.Namespace) -> list[Case]:
         scope = queries.pick_scope(con, PROVINCE[args.scale])
         _log("ingest …")
         try:
-            cases += ingest.ingest_cases(con, scope.province, max(3, args.times // 2), args.scale == "national")
+            cases += ingest.ingest_cases(
+                con, scope.province, max(3, args.times // 2), args.scale == "national", args.naive_rows
+            )
         except Exception as exc:
             cases.append(failed("ingest", exc))
         _log("queries …")

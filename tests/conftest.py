@@ -5,7 +5,8 @@ The sample is also kept between sessions in pytest's cache folder (``.pytest_cac
 everything that builds it (``ntm/``, ``sample_data/``, the Python and DuckDB versions): a run after a change
 to any of those builds it afresh; ``pytest --cache-clear`` or ``-p no:cacheprovider`` does too.
 
-Helpers live in ``tests/helpers.py``; nothing here is imported by a test module."""
+The browser tests share one chromium and one server per worker (``chromium``, ``server``, ``page``).
+Helpers live in ``tests/helpers.py`` and ``tests/browser_helpers.py``; nothing here is imported by a test module."""
 
 from __future__ import annotations
 
@@ -188,13 +189,72 @@ def sample_con(sample_copy) -> Iterator:
     connection.close()
 
 
+# Fixtures that give a test a database of its own (or a folder to make one): its AppTests start on empty caches.
+_OWN_DATABASE = {"db_path", "con", "sample_copy", "sample_con", "tmp_path", "tmp_path_factory"}
+_RUN = {"tests": 0, "last_shared": -1}  # tests started in this process; the last one that left the sample's cache
+
+
+@pytest.fixture(autouse=True)
+def _count_tests() -> None:
+    _RUN["tests"] += 1
+
+
 @pytest.fixture
-def fresh_caches() -> Iterator[None]:
-    """Empty Streamlit caches before and after a test (AppTest modules use it through ``pytestmark``)."""
+def fresh_caches(request) -> Iterator[None]:
+    """Empty Streamlit caches before and after a test (AppTest modules use it through ``pytestmark``).
+
+    The query cache (``ui.query``: keyed by function, arguments and data version, not by file) is kept from one test
+    to the next when both only read this worker's copy of the sample (``sample_db``, never written): they ask the same
+    file the same questions, as the sessions of one server do. Any other test in between, or a test with a database
+    of its own, empties it, so a result of another file with the same data version is never read. The app's
+    connection is always dropped."""
     import streamlit as st
 
-    st.cache_data.clear()
+    shared = "sample_db" in request.fixturenames and not _OWN_DATABASE & set(request.fixturenames)
+    if not (shared and _RUN["last_shared"] == _RUN["tests"] - 1):
+        st.cache_data.clear()
     st.cache_resource.clear()
     yield
-    st.cache_data.clear()
     st.cache_resource.clear()
+    if shared:
+        _RUN["last_shared"] = _RUN["tests"]
+    else:
+        st.cache_data.clear()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium through Playwright, one per test session and worker; each test opens its own context."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_helpers import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def server(sample_db, tmp_path_factory):
+    """The real server (``streamlit run app.py``) on a copy of the sample, shared by this worker's browser tests
+    (the ones marked ``xdist_group("browser")`` run in one worker): ``(base URL, database path)``."""
+    from tests.browser_helpers import require_chromium, start_server, stop_server
+
+    require_chromium()
+    db = tmp_path_factory.mktemp("browser") / "ntm.duckdb"
+    shutil.copy(sample_db, db)
+    proc, base = start_server(db)
+    yield base, db
+    stop_server(proc)
+
+
+@pytest.fixture
+def page(chromium):
+    """A 1400 × 1000 page in a context of its own (Vietnamese locale), closed after the test."""
+    from tests.browser_helpers import new_page
+
+    opened = new_page(chromium)
+    yield opened
+    opened.context.close()

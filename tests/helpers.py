@@ -13,6 +13,7 @@ import openpyxl
 import pandas as pd
 
 from ntm import loads, metrics, periods, units
+from ntm.ingest import template
 
 MAY_2020 = date(2020, 5, 1)
 
@@ -183,6 +184,41 @@ def workbook(sheet_body: bytes | None = None, *, stored: bool = False, parts: di
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def preamble_book(month: int, names=VQ14, marks=None) -> bytes:
+    """The district's own table under 32 lines of notes: no header in the rows detection scans."""
+
+    def build(sheet):
+        for k in range(32):
+            sheet.append([f"Ghi chú {k + 1}: báo cáo tháng {month}/2020 của các xã"])
+        source = openpyxl.Workbook()
+        real_world_sheet(source.active, names=names, marks=marks)
+        for row in source.active.iter_rows(values_only=True):
+            sheet.append(list(row))
+        sheet.title = f"T{month}-2020"
+
+    return xlsx(build)
+
+
+def june_template(con, edits: dict[str, str]) -> bytes:
+    """Văn Quan's June 2020 template, prefilled from the stored reports, with every criterion of ``edits``'s communes
+    set to the given word; the rows left blank are deleted (communes with no row)."""
+    june = periods.parse("2020-06")
+    book = openpyxl.load_workbook(io.BytesIO(template.build(con, van_quan(con), june, "ntm-2016", prefill=True)))
+    sheet = book["Báo cáo"]
+    for row in sheet.iter_rows(min_row=template.FIRST_DATA_ROW):
+        if row[2].value in edits:
+            for cell in row[3:22]:
+                cell.value = edits[row[2].value]
+    blank = [
+        r[0].row for r in sheet.iter_rows(min_row=template.FIRST_DATA_ROW) if all(c.value is None for c in r[3:22])
+    ]
+    for r in reversed(blank):
+        sheet.delete_rows(r)
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()
 
 

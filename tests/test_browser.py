@@ -5,13 +5,7 @@ and sees the overview change; saves a screenshot of every page as a test artefac
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
@@ -19,147 +13,12 @@ import pytest
 
 from ntm import periods, store
 from ntm.ingest import template
+from tests.browser_helpers import ARTIFACTS, PAGES, go, metrics, start_server, stop_server, wait_idle
 from tests.helpers import van_quan
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(os.environ.get("NTM_ARTIFACTS", ROOT / "test-artifacts")) / "browser"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PAGES = [
-    ("tong-quan", "Tổng quan"),
-    ("tieu-chi", "Tiêu chí"),
-    ("muc-dat", "Các mức đạt chuẩn"),
-    ("thon-ban", "Thôn, bản"),
-    ("nguon-luc", "Nguồn lực"),
-    ("muc-tieu", "Mục tiêu"),
-    ("bao-cao", "Báo cáo"),
-    ("so-sanh-xa", "So sánh xã"),
-    ("ho-so-xa", "Hồ sơ xã"),
-    ("tai-du-lieu", "Tải dữ liệu"),
-]
-
-# Under pytest-xdist (--dist loadgroup) every browser test runs in one worker: one server, one chromium.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium (scripts/test.sh does with apt-get)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(db: Path, attempts: int = 3) -> tuple[subprocess.Popen, str]:
-    """``streamlit run app.py`` on a free port of 127.0.0.1 with ``NTM_DB=db``; returns once healthy.
-
-    Another process (a parallel test worker) may take the port between the probe and the bind: then try another.
-    """
-    for _ in range(attempts):
-        proc, base = _launch(db, _free_port())
-        if proc is not None:
-            return proc, base
-    pytest.fail("streamlit did not start: " + db.with_suffix(".log").read_text()[-2000:])
-
-
-def _launch(db: Path, port: int) -> tuple[subprocess.Popen | None, str]:
-    log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 - the server writes to it for as long as it runs
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "NTM_DB": str(db)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                return proc, base
-        except OSError:
-            pass
-        if proc.poll() is not None:
-            return None, base  # exited: most likely the port was taken meanwhile
-        if time.time() > deadline:
-            proc.kill()
-            pytest.fail("streamlit did not start: " + db.with_suffix(".log").read_text()[-2000:])
-        time.sleep(0.5)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-@pytest.fixture(scope="module")
-def server(sample_db, tmp_path_factory):
-    _require_chromium()
-    db = tmp_path_factory.mktemp("browser") / "ntm.duckdb"
-    shutil.copy(sample_db, db)
-    proc, base = _start(db)
-    yield base, db
-    _stop(proc)
-
-
-@pytest.fixture(scope="module")
-def browser_page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-        yield page
-        browser.close()
-
-
-def wait_idle(page, timeout: int = 90_000) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_timeout(500)
-
-
-def go(page, title: str) -> None:
-    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
-    wait_idle(page)
-
-
-def metrics(page) -> list[str]:
-    """The metric cards' values, once the page has drawn them (the default page forwards to the overview, so
-    the first idle moment can come before the overview's own run)."""
-    page.get_by_test_id("stMetricValue").first.wait_for(timeout=90_000)
-    wait_idle(page)
-    return page.get_by_test_id("stMetricValue").all_inner_texts()
+pytestmark = pytest.mark.browser
+# Under pytest-xdist (--dist loadgroup) the tests on the shared server run in one worker: one server, one chromium.
+SHARED_SERVER = pytest.mark.xdist_group("browser")
 
 
 def filled_template(sample_db, tmp_path) -> Path:
@@ -179,9 +38,9 @@ def filled_template(sample_db, tmp_path) -> Path:
     return path
 
 
-def test_upload_a_filled_template_and_see_the_overview_change(server, browser_page, sample_db, tmp_path):
+@SHARED_SERVER
+def test_upload_a_filled_template_and_see_the_overview_change(server, page, sample_db, tmp_path):
     base, _ = server
-    page = browser_page
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.goto(f"{base}/?district=184&period=2020-05&mode=month")
     wait_idle(page)
@@ -204,10 +63,10 @@ def test_upload_a_filled_template_and_see_the_overview_change(server, browser_pa
     page.screenshot(path=str(ARTIFACTS / "tong-quan-sau.png"), full_page=True)
 
 
+@SHARED_SERVER
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_renders_in_the_browser(server, browser_page, lang):
+def test_every_page_renders_in_the_browser(server, page, lang):
     base, _ = server
-    page = browser_page
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for url_path, _ in PAGES:
         page.goto(f"{base}/{'' if url_path == 'tong-quan' else url_path}?lang={lang}&period=2025&mode=year")
@@ -217,14 +76,13 @@ def test_every_page_renders_in_the_browser(server, browser_page, lang):
         page.screenshot(path=str(ARTIFACTS / f"{url_path}-{lang}.png"), full_page=True)
 
 
-def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(browser_page, tmp_path):
+def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(page, tmp_path):
     """No database file at all: the user picks demo data and the app builds it (through the import path) while
     the menu is already ours."""
     db = tmp_path / "fresh" / "ntm.duckdb"
     db.parent.mkdir()
-    proc, base = _start(db)
+    proc, base = start_server(db)
     try:
-        page = browser_page
         page.goto(base)
         page.get_by_text("Bắt đầu với NTM Dashboard").wait_for(timeout=60_000)
         assert not db.exists()  # the app asks first: demo data (the default) or an empty database
@@ -241,5 +99,5 @@ def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(br
             "6,2",
         ]  # Lạng Sơn, 2026 (2026-2030 set, 10 criteria), from the sample workbooks
     finally:
-        _stop(proc)
+        stop_server(proc)
     assert db.exists()

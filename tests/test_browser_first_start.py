@@ -7,32 +7,25 @@ import shutil
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium, _start, _stop, wait_idle
+from tests.browser_helpers import start_server, stop_server, wait_idle
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("path", "title"), [("tong-quan", "Tổng quan"), ("muc-tieu", "Mục tiêu")])
-def test_a_deep_link_first_on_a_fresh_server_opens_its_page(sample_db, tmp_path, path, title):
-    _require_chromium()
+def test_a_deep_link_first_on_a_fresh_server_opens_its_page(sample_db, page, tmp_path, path, title):
     db = tmp_path / "ntm.duckdb"
     shutil.copy(sample_db, db)
-    proc, base = _start(db)  # a server of its own: this is its first session
+    proc, base = start_server(db)  # a server of its own: this is its first session
     try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"{base}/{path}")
-            wait_idle(page)
-            page.locator("h1").first.wait_for(timeout=60_000)
-            page.wait_for_timeout(1000)
-            dialogs = page.get_by_role("dialog").all_inner_texts()
-            heading = page.locator("h1").first.inner_text()
-            url = page.url
-            browser.close()
+        page.goto(f"{base}/{path}")
+        wait_idle(page)
+        page.locator("h1").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        dialogs = page.get_by_role("dialog").all_inner_texts()
+        heading = page.locator("h1").first.inner_text()
+        url = page.url
     finally:
-        _stop(proc)
+        stop_server(proc)
     assert dialogs == []  # Streamlit's "Page not found" is a dialog
     assert heading.startswith(title) and f"/{path}" in url

@@ -6,27 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PAGES, server, wait_idle  # noqa: F401
+from tests.browser_helpers import ARTIFACTS, PAGES, new_page, wait_idle
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the shared server (tests/conftest.py)
 VAN_QUAN_2024 = "district=184&period=2024&mode=year"
-
-
-@pytest.fixture(scope="module")
-def browser(server):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-    yield context.new_page()
-    context.close()
 
 
 def _open(page, url: str) -> None:
@@ -55,7 +38,7 @@ def _click_point(page, points, index: int) -> None:
     wait_idle(page)
 
 
-def test_a_bookmarked_commune_link_opens_that_commune(server, page):  # noqa: F811
+def test_a_bookmarked_commune_link_opens_that_commune(server, page):
     base, _ = server
     _open(page, f"{base}/ho-so-xa?{VAN_QUAN_2024}&commune=06277")
     assert _title(page) == "Hồ sơ Xã Tú Xuyên"
@@ -65,7 +48,7 @@ def test_a_bookmarked_commune_link_opens_that_commune(server, page):  # noqa: F8
     assert page.get_by_text("12/2024", exact=False).count() >= 1  # the sidebar's 2024, not the latest month
 
 
-def test_search_typed_without_accents_opens_the_profile(server, page):  # noqa: F811
+def test_search_typed_without_accents_opens_the_profile(server, page):
     base, _ = server
     _open(page, f"{base}/tieu-chi?{VAN_QUAN_2024}")
     field = page.get_by_label("Tìm xã")
@@ -81,7 +64,7 @@ def test_search_typed_without_accents_opens_the_profile(server, page):  # noqa: 
     assert _title(page) == "Hồ sơ Xã Tú Xuyên"
 
 
-def test_a_heatmap_cell_opens_the_commune_and_the_way_back(server, page):  # noqa: F811
+def test_a_heatmap_cell_opens_the_commune_and_the_way_back(server, page):
     base, _ = server
     _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
     _wait_chart(page)
@@ -99,7 +82,7 @@ def test_a_heatmap_cell_opens_the_commune_and_the_way_back(server, page):  # noq
     assert _title(page).startswith("So sánh các xã")
 
 
-def test_the_map_shows_every_commune_and_a_click_opens_its_profile(server, page):  # noqa: F811
+def test_the_map_shows_every_commune_and_a_click_opens_its_profile(server, page):
     base, _ = server
     _open(page, f"{base}/ban-do?{VAN_QUAN_2024}")
     _wait_chart(page)
@@ -113,7 +96,7 @@ def test_the_map_shows_every_commune_and_a_click_opens_its_profile(server, page)
     assert _title(page) == f"Hồ sơ Xã {names[0]}"
 
 
-def test_the_print_view_has_no_sidebar_and_whole_pages(server, page):  # noqa: F811
+def test_the_print_view_has_no_sidebar_and_whole_pages(server, page):
     base, _ = server
     _open(page, f"{base}/tong-quan?{VAN_QUAN_2024}&print=1")
     assert not page.get_by_test_id("stSidebar").is_visible()
@@ -126,10 +109,9 @@ def test_the_print_view_has_no_sidebar_and_whole_pages(server, page):  # noqa: F
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_at_phone_width(server, browser, lang):  # noqa: F811
+def test_every_page_at_phone_width(server, chromium, lang):
     base, _ = server
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="vi-VN")
-    phone = context.new_page()
+    phone = new_page(chromium, 390, 844, device_scale_factor=1)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
         for url_path in [p for p, _ in PAGES] + ["ban-do"]:
@@ -138,4 +120,4 @@ def test_every_page_at_phone_width(server, browser, lang):  # noqa: F811
             assert phone.locator("h1").count() >= 1, url_path
             phone.screenshot(path=str(ARTIFACTS / f"phone-{url_path}-{lang}.png"), full_page=True)
     finally:
-        context.close()
+        phone.context.close()

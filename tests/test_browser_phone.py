@@ -8,26 +8,16 @@ import io
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, server, wait_idle  # noqa: F401
+from tests.browser_helpers import ARTIFACTS, new_page, wait_idle
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the shared server (tests/conftest.py)
 VAN_QUAN_2024 = "district=184&period=2024&mode=year"
 SHOWN = "el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"
 
 
-@pytest.fixture(scope="module")
-def browser(server):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-def _page(browser, width: int, height: int):
-    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1, locale="vi-VN")
-    return context, context.new_page()
+def _page(chromium, width: int, height: int):
+    page = new_page(chromium, width, height, device_scale_factor=1)
+    return page.context, page
 
 
 def _open(page, url: str) -> None:
@@ -43,9 +33,9 @@ def _shown(page, selector: str) -> list:
     return sorted(found, key=lambda el: el.bounding_box()["y"])
 
 
-def test_the_overview_on_a_phone_shows_three_figures_then_the_charts(server, browser):  # noqa: F811
+def test_the_overview_on_a_phone_shows_three_figures_then_the_charts(server, chromium):
     base, _ = server
-    context, page = _page(browser, 390, 844)
+    context, page = _page(chromium, 390, 844)
     try:
         _open(page, f"{base}/tong-quan?{VAN_QUAN_2024}")
         cards = _shown(page, "[data-testid='stMetric']")
@@ -73,9 +63,9 @@ def test_the_overview_on_a_phone_shows_three_figures_then_the_charts(server, bro
         context.close()
 
 
-def test_the_compare_heatmap_on_a_phone_has_the_criteria_as_rows(server, browser):  # noqa: F811
+def test_the_compare_heatmap_on_a_phone_has_the_criteria_as_rows(server, chromium):
     base, _ = server
-    context, page = _page(browser, 390, 844)
+    context, page = _page(chromium, 390, 844)
     try:
         _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
         (heat, *_) = _shown(page, ".stPlotlyChart")
@@ -109,11 +99,11 @@ def test_the_compare_heatmap_on_a_phone_has_the_criteria_as_rows(server, browser
         context.close()
 
 
-def test_at_1440_px_the_heatmap_keeps_communes_as_rows_and_the_png_keeps_the_title(server, browser):  # noqa: F811
+def test_at_1440_px_the_heatmap_keeps_communes_as_rows_and_the_png_keeps_the_title(server, chromium):
     from PIL import Image
 
     base, _ = server
-    context, page = _page(browser, 1440, 1000)
+    context, page = _page(chromium, 1440, 1000)
     try:
         _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
         (heat, *_) = _shown(page, ".stPlotlyChart")

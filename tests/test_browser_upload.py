@@ -8,21 +8,10 @@ import re
 
 import pytest
 
-from tests.ingest.test_profiles import preamble_book
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, server, wait_idle  # noqa: F401
+from tests.browser_helpers import ARTIFACTS, wait_idle
+from tests.helpers import preamble_book
 
-# in the browser tests' xdist group: one worker runs them all, one chromium at a time
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-@pytest.fixture(scope="module")
-def page(server):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-        browser.close()
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the shared server (tests/conftest.py)
 
 
 def _pick(page, label: str, option: str) -> None:
@@ -34,7 +23,7 @@ def _pick(page, label: str, option: str) -> None:
     wait_idle(page)
 
 
-def test_a_guided_upload_through_mapping_check_change_list_confirm_and_revert(server, page, tmp_path):  # noqa: F811
+def test_a_guided_upload_through_mapping_check_change_list_confirm_and_revert(server, page, tmp_path):
     base, _ = server
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "van-quan-loi-dan-5-2020.xlsx"

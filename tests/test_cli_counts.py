@@ -3,9 +3,10 @@
 import json
 
 from ntm.cli import main
-from tests.test_resources import QUAN_SON_Q1, workbook
-from tests.test_village_list import workbook as village_workbook
-from tests.test_villages import _village_sheet
+from tests.counts_helpers import QUAN_SON_Q1
+from tests.counts_helpers import resources_workbook as workbook
+from tests.counts_helpers import village_list_workbook as village_workbook
+from tests.counts_helpers import village_sheet as _village_sheet
 
 
 def run(capsys, *argv):

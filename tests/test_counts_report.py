@@ -1,9 +1,9 @@
 """The report draft's sections beyond the commune criteria, from hand-built inputs."""
 
 from ntm import counts_report, periods, reports
+from tests.counts_helpers import N_VILLAGE, QUAN_SON_Q1, assess, make_villages
+from tests.counts_helpers import load_resources as load
 from tests.helpers import commune, report, van_quan
-from tests.test_resources import QUAN_SON_Q1, load
-from tests.test_villages import N_VILLAGE, assess, make_villages
 
 
 def test_sections_in_the_reports_words(con):

@@ -7,7 +7,6 @@ import json
 from datetime import date
 
 import pytest
-import streamlit as st
 
 from ntm import comparison, history, lineage, periods, units
 from ntm.cli import main
@@ -123,7 +122,6 @@ def test_compare_for_the_province_in_2025_offers_groupings_not_districts(monkeyp
 
 def test_every_page_renders_in_the_today_view(monkeypatch, sample_db):
     for page in ("views/overview.py", "views/compare.py", "views/profile.py", "views/reports.py"):
-        st.cache_data.clear()
         at = start(monkeypatch, sample_db, period="2023", mode="year", view="today", lang="en")
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)

@@ -9,41 +9,10 @@ import pytest
 
 from ntm import loads, periods, resources
 from ntm.ingest import quantities
+from tests.counts_helpers import QUAN_SON_Q1
+from tests.counts_helpers import load_resources as load
+from tests.counts_helpers import resources_workbook as workbook
 from tests.helpers import van_quan
-
-HEADER = ["STT", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kỳ", "Giá trị", "Kế hoạch năm"]
-
-
-def workbook(rows: list[list]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Nguồn lực"
-    sheet.append(["BÁO CÁO KẾT QUẢ HUY ĐỘNG NGUỒN LỰC"])
-    sheet.append(HEADER)
-    for k, row in enumerate(rows, start=1):
-        sheet.append([k, *row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-QUAN_SON_Q1 = [  # "huy động được trên 47 tỷ đồng … trên 71,43 km đường giao thông nông thôn"
-    ["", "money_state", "", "tỷ đồng", "Quý I/2023", "30,15", 120],
-    ["", "money_credit", "", "", "Quý I/2023", "9,8", None],
-    ["", "money_business", "", "", "Quý I/2023", 3.3, None],
-    ["Tú Xuyên", "money_people", "", "triệu đồng", "Quý I/2023", "2.100", None],
-    ["Hữu Lễ", "money_people", "", "tỷ đồng", "Quý I/2023", "2", None],  # money 47.35
-    ["Tú Xuyên", "road_km", "", "km", "Quý I/2023", "40,13", 100],
-    ["Hữu Lễ", "road_km", "", "m", "Quý I/2023", "31.300", None],  # 31,3 km: 71,43 in all
-    ["Tú Xuyên", "land_donated", "", "m2", "Quý I/2023", "60.533", None],
-    ["", "", "Tuyên truyền lưu động", "buổi", "Quý I/2023", 8, None],
-]
-
-
-def load(con, rows, **kw):
-    parsed, upload_id = quantities.import_file(con, workbook(rows), "nguon-luc.xlsx", unit="184", **kw)
-    assert not parsed.errors, [p.located() for p in parsed.errors]
-    return upload_id
 
 
 def test_figures_and_the_report_sentence_47_ty_dong_and_71_43_km(con):

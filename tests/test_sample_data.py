@@ -11,6 +11,8 @@ from ntm import paths, sample
 from sample_data import regenerate
 
 SAMPLE = paths.ROOT / "sample_data"
+# both tests on one xdist worker: the regenerated workbooks (a module fixture) are made once, not once per worker
+pytestmark = pytest.mark.xdist_group("sample_data")
 
 
 def cells(path: Path) -> dict[str, list[list]]:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import io
-from datetime import date
-
-import openpyxl
 import pytest
 
 from ntm import loads, village_list, villages
 from ntm.problems import Rejected
+from tests.counts_helpers import DAY
+from tests.counts_helpers import village_list_workbook as workbook
 from tests.helpers import commune, van_quan
-
-DAY = date(2023, 1, 1)
-
-
-def workbook(rows: list[list], header=("STT", "Tên thôn, bản", "Xã", "Mã thôn", "Loại")) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Danh sách thôn"
-    sheet.append(["DANH SÁCH THÔN, BẢN HUYỆN VĂN QUAN"])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_a_list_loads_villages_under_their_communes(con):

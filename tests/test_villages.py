@@ -2,48 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
-import openpyxl
-import pandas as pd
-
-from ntm import i18n, loads, metrics, periods, unit_summary, units, villages
+from ntm import i18n, metrics, periods, unit_summary, units, villages
 from ntm.ingest.importer import import_file
-from ntm.village_list import VillageRow, load
+from tests.counts_helpers import N_MODEL, N_VILLAGE, assess, make_villages
+from tests.counts_helpers import village_sheet as _village_sheet
 from tests.helpers import commune, van_quan
 
 DEC_2023 = periods.parse("2023-12")
-N_VILLAGE, N_MODEL = 11, 7
-
-
-def make_villages(con, per_commune: dict[str, int]) -> dict[str, list[int]]:
-    """``n`` villages "Thôn 1" … "Thôn n" in each named Văn Quan commune; their unit ids by commune."""
-    rows = [
-        VillageRow("", 0, "Thôn", str(k), commune(con, name).unit_id, None)
-        for name, n in per_commune.items()
-        for k in range(1, n + 1)
-    ]
-    load(con, rows, source="test")
-    ids: dict[str, list[int]] = {}
-    for name in per_commune:
-        found = con.execute(
-            "SELECT unit_id FROM units WHERE level = 'village' AND parent_id = ? ORDER BY try_cast(short_name AS INT)",
-            [commune(con, name).unit_id],
-        ).fetchall()
-        ids[name] = [r[0] for r in found]
-    return ids
-
-
-def assess(con, unit_ids: list[int], met: int, set_id="thon-ntm-ls", n=N_VILLAGE, month="2023-12") -> None:
-    rows = [
-        (uid, pd.Timestamp(month + "-01"), set_id, c, "met" if c <= met else "not_met")
-        for uid in unit_ids
-        for c in range(1, n + 1)
-    ]
-    loads.load_facts(
-        con, pd.DataFrame(rows, columns=["unit_id", "period", "set_id", "criterion_no", "status"]), source="test"
-    )
 
 
 def test_average_criteria_per_village_7_07(con):
@@ -124,22 +91,6 @@ def test_village_goal_is_judged_like_a_commune_goal(con):
     entry = villages.goal_progress(con, van_quan(con), goal, date(2023, 9, 1))
     # 4 now, 2 six months earlier: 1/3 a month observed; 1 more needed in 3 months: on track
     assert entry.current == 4 and entry.status == "on_track"
-
-
-def _village_sheet() -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Thôn 12-2023"
-    sheet.append(["Đơn vị"] + [f"TC{i}" for i in range(1, N_VILLAGE + 1)])
-    sheet.append(["Xã Tú Xuyên"] + [None] * N_VILLAGE)
-    sheet.append(["Thôn 1"] + ["Đạt"] * N_VILLAGE)
-    sheet.append(["Thôn 2"] + ["Đạt"] * 5 + ["Chưa đạt"] * 6)
-    sheet.append(["Xã Hữu Lễ"] + [None] * N_VILLAGE)
-    sheet.append(["Thôn 1"] + ["Đạt"] * 7 + ["Chưa đạt"] * 4)
-    sheet.append(["Thôn 9"] + ["Đạt"] * N_VILLAGE)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_village_results_upload_through_the_importer_with_commune_group_rows(con):

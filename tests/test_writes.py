@@ -152,10 +152,9 @@ def test_the_catalogue_needs_an_administrator_of_everywhere(con):
 
 
 def test_village_lists_and_resources_are_written_only_inside_the_scope(con):
-    from tests.test_resources import QUAN_SON_Q1
-    from tests.test_resources import workbook as quantities_workbook
-    from tests.test_village_list import DAY
-    from tests.test_village_list import workbook as village_workbook
+    from tests.counts_helpers import DAY, QUAN_SON_Q1
+    from tests.counts_helpers import resources_workbook as quantities_workbook
+    from tests.counts_helpers import village_list_workbook as village_workbook
 
     lb_uploader = account(con, "lb", "uploader", district(con, "Lộc Bình"))
     van_quan = district(con, "Văn Quan")

@@ -25,7 +25,7 @@ def test_the_district_benchmark_runs_and_prints_the_json_contract(request, tmp_p
     cache = getattr(request.config, "cache", None)
     folder = cache.mkdir("ntm-benchmark") if cache is not None else tmp_path / "cache"
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--scale", "district", "--json", "--times", "2", "--sessions", "3",
+        [sys.executable, "-m", "benchmarks", "--scale", "district", "--json", "--times", "1", "--naive-rows", "20", "--sessions", "3",
          "--seconds", "5", "--cache", str(folder)],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=900,
     )  # fmt: skip

@@ -8,30 +8,10 @@ import io
 import openpyxl
 
 from ntm import periods
-from ntm.ingest import template
 from ntm.ingest.importer import import_file
-from tests.helpers import commune, report, van_quan
+from tests.helpers import commune, june_template, report
 
 JUNE = periods.parse("2020-06")
-
-
-def june_template(con, edits: dict[str, str]) -> bytes:
-    """Văn Quan's June template, prefilled from the stored reports, with every criterion of ``edits``'s communes
-    set to the given word; the rows left blank are deleted (communes with no row)."""
-    book = openpyxl.load_workbook(io.BytesIO(template.build(con, van_quan(con), JUNE, "ntm-2016", prefill=True)))
-    sheet = book["Báo cáo"]
-    for row in sheet.iter_rows(min_row=template.FIRST_DATA_ROW):
-        if row[2].value in edits:
-            for cell in row[3:22]:
-                cell.value = edits[row[2].value]
-    blank = [
-        r[0].row for r in sheet.iter_rows(min_row=template.FIRST_DATA_ROW) if all(c.value is None for c in r[3:22])
-    ]
-    for r in reversed(blank):
-        sheet.delete_rows(r)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def stored(con):

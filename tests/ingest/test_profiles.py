@@ -6,33 +6,17 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-import openpyxl
 import pytest
 
 from ntm import cli, writes
 from ntm.access import AccessDenied, Principal
 from ntm.ingest import mapping, profiles
 from ntm.ingest.importer import import_file
-from tests.helpers import VQ14, real_world_sheet, xlsx
+from tests.helpers import VQ14, preamble_book, real_world_sheet, xlsx
 
 ADMIN = Principal("lan", "admin")
 VIEWER = Principal("khach", "viewer")
 HEADER = 37  # 0-based row of the "TC1 … TC19" header, under a 32-line preamble and the table's title
-
-
-def preamble_book(month: int, names=VQ14, marks=None) -> bytes:
-    """The district's own table under 32 lines of notes: no header in the rows detection scans."""
-
-    def build(sheet):
-        for k in range(32):
-            sheet.append([f"Ghi chú {k + 1}: báo cáo tháng {month}/2020 của các xã"])
-        source = openpyxl.Workbook()
-        real_world_sheet(source.active, names=names, marks=marks)
-        for row in source.active.iter_rows(values_only=True):
-            sheet.append(list(row))
-        sheet.title = f"T{month}-2020"
-
-    return xlsx(build)
 
 
 def settled(con, month: int = 5):

@@ -10,9 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from ntm import store
 from ntm.ingest import profiles
-from tests.helpers import VQ14, commune, real_world_sheet, report, xlsx
-from tests.ingest.test_changes import june_template
-from tests.ingest.test_profiles import preamble_book
+from tests.helpers import VQ14, commune, june_template, preamble_book, real_world_sheet, report, xlsx
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")  # every AppTest starts on empty Streamlit caches
 

@@ -45,7 +45,6 @@ def records(grid: Grid, reading: Reading, vocab: Vocabulary, findings: Findings)
     return _table(view, reading, findings)
 
 
-_UNSEEN = object()
 _KEYED = (str, int, float, type(None))  # cell values kept by (type, value): 1, 1.0 and True read differently
 _CLEANED: dict[str, str] = {}  # labels repeat on every row of a long layout: clean each text once
 _MAX_CLEANED = 50_000
@@ -146,8 +145,7 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
     by_key: dict[tuple, Record] = {}
     periods_seen: dict[str, str | None] = {}
     names: dict[tuple, tuple[str, bool]] = {}  # a name as written → (cleaned, a total row's label): once each
-    criteria: dict[tuple, object] = {}
-    districts: dict[str, str | None] = {}  # a criterion cell as written → what it names: once each
+    districts: dict[str, str | None] = {}  # a district cell as written → its cleaned name: once each
     status_c = status_f.index
     for r in range(reading.first, reading.last + 1):
         row = view.own_row(r)
@@ -181,12 +179,7 @@ def _long(view: Grid, reading: Reading, vocab: Vocabulary, findings: Findings) -
                 findings.error("import.bad_period", view.sheet, line, column, text=clean(raw))
                 continue
         raw_criterion = row[crit_f.index]
-        crit_key = (type(raw_criterion), raw_criterion) if isinstance(raw_criterion, _KEYED) else None
-        found = criteria.get(crit_key, _UNSEEN) if crit_key is not None else _UNSEEN
-        if found is _UNSEEN:
-            found = vocab.header(raw_criterion)
-            if crit_key is not None and len(criteria) < _MAX_CLEANED:
-                criteria[crit_key] = found
+        found = vocab.header(raw_criterion)  # the vocabulary reads each criterion cell as written once
         if found is None:
             line, column = view.a1_parts(r, crit_f.index)
             findings.error("import.bad_criterion", view.sheet, line, column, text=clean(raw_criterion))

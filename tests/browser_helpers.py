@@ -39,6 +39,7 @@ PAGES = [
     ("tai-du-lieu", "Tải dữ liệu"),
 ]
 WIDE = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}  # a common phone (the layout's rules apply at ≤ 640 px)
 PHONE = {"width": 390, "height": 844}
 
 

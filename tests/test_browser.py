@@ -1,6 +1,7 @@
 """The real server in a real browser: `streamlit run app.py` on 127.0.0.1 with a temporary database,
 driven by Debian's chromium through Playwright's Python client. Uploads a filled template, confirms,
-and sees the overview change; saves a screenshot of every page as a test artefact."""
+and sees the overview change; opens every page at desktop and phone width, a screenshot of each as a test
+artefact."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from ntm import periods, store
 from ntm.ingest import template
-from tests.browser_helpers import ARTIFACTS, PAGES, go, metrics, start_server, stop_server, wait_idle
+from tests.browser_helpers import ARTIFACTS, PAGES, PHONE, WIDE, go, metrics, start_server, stop_server, wait_idle
 from tests.helpers import van_quan
 
 pytestmark = pytest.mark.browser
@@ -63,17 +64,30 @@ def test_upload_a_filled_template_and_see_the_overview_change(server, page, samp
     page.screenshot(path=str(ARTIFACTS / "tong-quan-sau.png"), full_page=True)
 
 
+# Vietnamese walks a district in 2024 (a district leader on a phone), English the province in 2025: both scopes
+# are seen at both widths, each page loaded once
+WALKS = {"vi": "district=184&period=2024&mode=year", "en": "period=2025&mode=year"}
+
+
 @SHARED_SERVER
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_renders_in_the_browser(server, page, lang):
+def test_every_page_renders_at_desktop_and_at_phone_width(server, page, lang):
+    """Every page opened by its own link (never "Page not found"), at 1400 px and then resized to 390 px: the phone
+    layout is CSS media rules (ui_layout.py), so the same run is looked at in both; a screenshot of each."""
     base, _ = server
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for url_path, _ in PAGES:
-        page.goto(f"{base}/{'' if url_path == 'tong-quan' else url_path}?lang={lang}&period=2025&mode=year")
+    for url_path in [p for p, _ in PAGES] + ["ban-do"]:
+        page.set_viewport_size(WIDE)
+        page.goto(f"{base}/{url_path}?lang={lang}&{WALKS[lang]}")
         wait_idle(page)
-        assert page.get_by_test_id("stException").count() == 0, url_path
-        assert page.locator("h1").count() >= 1, url_path
-        page.screenshot(path=str(ARTIFACTS / f"{url_path}-{lang}.png"), full_page=True)
+        assert page.get_by_role("dialog").count() == 0, url_path  # app.py's _home, the views/ folder
+        for width, name in ((WIDE["width"], url_path), (PHONE["width"], f"phone-{url_path}")):
+            if width != WIDE["width"]:
+                page.set_viewport_size(PHONE)
+                page.wait_for_timeout(300)
+            assert page.get_by_test_id("stException").count() == 0, (url_path, width)
+            assert page.locator("h1").count() >= 1, (url_path, width)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{lang}.png"), full_page=True)
 
 
 def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(page, tmp_path):

@@ -1,12 +1,12 @@
 """The dashboard as officials use it, in the real server and Debian's chromium: a bookmarked commune link, search
-typed without accents, drill-down from the heatmap to the profile and back, the map, the print view, and a
-phone-width (390 px) screenshot of every page."""
+typed without accents, drill-down from the heatmap to the profile and back, the map and the print view
+(every page at phone width: ``tests/test_browser.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser_helpers import ARTIFACTS, PAGES, new_page, wait_idle
+from tests.browser_helpers import ARTIFACTS, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the shared server (tests/conftest.py)
 VAN_QUAN_2024 = "district=184&period=2024&mode=year"
@@ -106,18 +106,3 @@ def test_the_print_view_has_no_sidebar_and_whole_pages(server, page):
     page.emulate_media(media="print")
     page.pdf(path=str(ARTIFACTS / "tong-quan-ban-in.pdf"), format="A4", landscape=True)
     assert (ARTIFACTS / "tong-quan-ban-in.pdf").stat().st_size > 10_000
-
-
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_at_phone_width(server, chromium, lang):
-    base, _ = server
-    phone = new_page(chromium, 390, 844, device_scale_factor=1)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    try:
-        for url_path in [p for p, _ in PAGES] + ["ban-do"]:
-            _open(phone, f"{base}/{url_path}?lang={lang}&{VAN_QUAN_2024}")
-            assert phone.get_by_test_id("stException").count() == 0, url_path
-            assert phone.locator("h1").count() >= 1, url_path
-            phone.screenshot(path=str(ARTIFACTS / f"phone-{url_path}-{lang}.png"), full_page=True)
-    finally:
-        phone.context.close()

@@ -27,6 +27,7 @@ T = TypeVar("T")
 _FINGERPRINT = """SELECT (SELECT count(*) FROM units), (SELECT bit_xor(hash(u)) FROM units u),
                          (SELECT count(*) FROM unit_aliases), (SELECT bit_xor(hash(a)) FROM unit_aliases a)"""
 _KEPT = 4  # unit tables kept answers for (a process serves one or two databases)
+_MAX_ANSWERS = 200_000  # names come from users' files: past this many, the answers start again (memory stays bounded)
 
 
 class _Answers:
@@ -72,6 +73,8 @@ class UnitLookup:
         answers = self.state.resolved
         key = (text, self.span(start), within.unit_id if within is not None else None, prefer)
         if key not in answers:
+            if len(answers) >= _MAX_ANSWERS:
+                answers.clear()
             try:
                 answers[key] = units.resolve(self.con, text, start=start, within=within, prefer=prefer)
             except units.UnitError as exc:
@@ -85,5 +88,7 @@ class UnitLookup:
         """``build()``, kept with the answers: for what depends on the unit tables alone (``key`` says what)."""
         kept = self.state.kept
         if key not in kept:
+            if len(kept) >= _MAX_ANSWERS:
+                kept.clear()
             kept[key] = build()
         return kept[key]  # type: ignore[return-value]

@@ -73,7 +73,10 @@ def _radio(key: str, label_key: str, options: list[str], words: str, language: s
 
 
 def language_switch() -> None:
+    """The language radio, labelled in the language chosen: the choice is read (kept, or the URL's) before the
+    label is written, so a link with ``lang=en`` to any page says "Language" on its first run."""
     names = {"vi": "Tiếng Việt", "en": "English"}
+    _from_query("lang", list(LANGS), "vi")
     _choice(st.sidebar.radio, "lang", ui.tr("filter.language"), list(LANGS), "vi", names.__getitem__, horizontal=True)
 
 

@@ -81,6 +81,8 @@ def test_every_page_renders_at_desktop_and_at_phone_width(server, page, lang):
         page.goto(f"{base}/{url_path}?lang={lang}&{WALKS[lang]}")
         wait_idle(page)
         assert page.get_by_role("dialog").count() == 0, url_path  # app.py's _home, the views/ folder
+        switch = {"vi": "Ngôn ngữ", "en": "Language"}[lang]  # the language radio's label, on the link's first run
+        assert page.get_by_test_id("stSidebar").get_by_text(switch, exact=True).count() == 1, url_path
         for width, name in ((WIDE["width"], url_path), (PHONE["width"], f"phone-{url_path}")):
             if width != WIDE["width"]:
                 page.set_viewport_size(PHONE)

@@ -45,7 +45,3 @@ def once(fn: Callable[..., T], *args: Any) -> T:
         memo[key] = fn(*args)
     value = memo[key]
     return value.copy() if isinstance(value, pd.DataFrame) else value
-
-
-def active() -> bool:
-    return _MEMO.get() is not None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import duckdb
 import pandas as pd
 
-from ntm import catalog, crosswalk, history, lineage, metrics, periods
+from ntm import catalog, crosswalk, history, lineage, periods, report_catalog
 from ntm.crosswalk import SetComparison
 from ntm.history import Lens
 from ntm.page_memo import once
@@ -34,7 +34,11 @@ class YearOnYear:
 
 def sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str = "self") -> list[str]:
     """Commune-level sets with reports in ``period`` inside the province of ``unit`` (either era)."""
-    province = lineage.today_province(con, unit)
+    return list(once(_sets_in, con, unit, period, layer))  # a draft asks twice (its overall and change sections)
+
+
+def _sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str) -> tuple[str, ...]:
+    province = once(lineage.today_province, con, unit)
     # the summary has a row per report: a year's rows (one per commune) or a month's, never the facts themselves
     reports, key = (
         ("commune_year_summary a WHERE a.year = ?", period.year)
@@ -47,14 +51,14 @@ def sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: s
             AND a.set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') ORDER BY 1""",
         [key, layer, province.code],
     ).fetchall()
-    return [r[0] for r in rows]
+    return tuple(r[0] for r in rows)
 
 
 def counterpart_set(con: duckdb.DuckDBPyConnection, set_id: str, available: list[str]) -> str | None:
     """The set to compare ``set_id`` with among ``available``: itself, else one with comparable criteria."""
     if set_id in available:
         return set_id
-    return next((s for s in available if crosswalk.comparable(con, s, set_id)), None)
+    return next((s for s in available if once(crosswalk.comparable, con, s, set_id)), None)
 
 
 def earlier_lens(period: Period, earlier: Period, lens: Lens) -> Lens:
@@ -78,14 +82,30 @@ def year_on_year(
     before_set = counterpart_set(con, set_id, sets_in(con, unit, earlier, layer))
     if before_set is None:
         return YearOnYear(earlier, None, None, 0, None)
-    scope = lineage.same_unit(con, unit, earlier.end) if lens.view == "then" else unit
-    before = once(history.scores, con, scope, earlier, before_set, layer, lens)
-    after = once(history.scores, con, unit, period, set_id, layer, lens)
-    sets = crosswalk.compare(con, before, before_set, after, set_id)
+    before, _, sets = once(_compared, con, unit, period, set_id, layer, lens, earlier, before_set, lens)
     standard = None
     if before_set == set_id and len(before):
-        standard = int((before["met"] == once(metrics.n_criteria, con, set_id)).sum())
+        standard = int((before["met"] == report_catalog.n_criteria(con, set_id)).sum())
     return YearOnYear(earlier, before_set, sets, len(before), standard)
+
+
+def _compared(
+    con: duckdb.DuckDBPyConnection,
+    unit: Unit,
+    period: Period,
+    set_id: str,
+    layer: str,
+    lens: Lens,
+    earlier: Period,
+    before_set: str,
+    before_lens: Lens,
+) -> tuple[pd.DataFrame, pd.DataFrame, SetComparison]:
+    """(scores in ``earlier``, scores in ``period``, their comparison): what the year-on-year figures and the
+    per-commune changes both read (a draft computes it once). Callers only read the frames."""
+    scope = once(lineage.same_unit, con, unit, earlier.end) if before_lens.view == "then" else unit
+    before = once(history.scores, con, scope, earlier, before_set, layer, before_lens)
+    after = once(history.scores, con, unit, period, set_id, layer, lens)
+    return before, after, crosswalk.compare(con, before, before_set, after, set_id)
 
 
 def comparable_periods(
@@ -118,27 +138,28 @@ def changes(
     """Per commune: criteria gained and lost since ``before``, on the comparable criteria when the sets differ;
     a commune merged in between is compared with its predecessors (the earlier side in the today view)."""
     then_lens = earlier_lens(after, before, lens)
-    scope = lineage.same_unit(con, unit, before.end) if then_lens.view == "then" else unit
-    old = once(history.scores, con, scope, before, before_set, layer, then_lens)
-    new = once(history.scores, con, unit, after, set_id, layer, lens)
-    pairs = crosswalk.compare(con, old, before_set, new, set_id).pairs
+    old, new, compared = once(_compared, con, unit, after, set_id, layer, lens, before, before_set, then_lens)
+    pairs = compared.pairs
     to_after = dict(pairs)
     numbers = {b for _, b in pairs}
     columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
     rows: list[tuple] = []
-    before_unmet = dict(zip(old["unit_id"], old["unmet"])) if len(old) else {}  # a dict: .at per commune cost more
-    for r in new.itertuples():
-        now_unmet = {int(c) for c in r.unmet} & numbers
-        if r.unit_id not in before_unmet:
-            rows.append((r.unit_id, r.code, r.name, r.district, None, len(numbers - now_unmet), [], []))
+    # plain values (a dict, lists): .at per commune, or iterating the frame's string columns, cost more
+    before_unmet = dict(zip(old["unit_id"].tolist(), old["unmet"].tolist())) if len(old) else {}
+    for unit_id, code, name, district, unmet in zip(
+        *(new[c].tolist() for c in ("unit_id", "code", "name", "district", "unmet"))
+    ):
+        now_unmet = {int(c) for c in unmet} & numbers
+        if unit_id not in before_unmet:
+            rows.append((unit_id, code, name, district, None, len(numbers - now_unmet), [], []))
             continue
-        was_unmet = {to_after[int(c)] for c in before_unmet[r.unit_id] if int(c) in to_after}
+        was_unmet = {to_after[int(c)] for c in before_unmet[unit_id] if int(c) in to_after}
         rows.append(
             (
-                r.unit_id,
-                r.code,
-                r.name,
-                r.district,
+                unit_id,
+                code,
+                name,
+                district,
                 len(numbers - was_unmet),
                 len(numbers - now_unmet),
                 sorted(was_unmet - now_unmet),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import duckdb
 
-from ntm import catalog, levels, resources, villages
+from ntm import levels, report_catalog, resources, villages
 from ntm.i18n import fmt_number, fmt_percent, fmt_period, t
 from ntm.periods import Period
 from ntm.reports import Section
@@ -57,13 +57,12 @@ def _levels(con, unit: Unit, period: Period, lang: str, layer: str) -> Section |
                 basis=t(f"levels.basis.{view.basis}", lang),
             )
         )
-        crit = catalog.criteria(con, view.set_id).set_index("criterion_no")
-        name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
+        crit = {c.criterion_no: c for c in report_catalog.criteria(con, view.set_id)}
         for r in view.scores.itertuples():
             if not len(r.unmet):
                 lines.append(t("report.advanced_full", lang, name=r.name, n=view.n_criteria))
                 continue
-            unmet = "; ".join(f"({no}) {crit.at[no, name_col]} – {crit.at[no, dept_col] or '–'}" for no in r.unmet)
+            unmet = "; ".join(f"({no}) {crit[no].name(lang)} – {crit[no].department(lang) or '–'}" for no in r.unmet)
             lines.append(t("report.advanced_line", lang, name=r.name, met=r.met, n=view.n_criteria, unmet=unmet))
     model = levels.model_conditions(con, unit, period, layer)
     for r in model.itertuples():

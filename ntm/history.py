@@ -19,6 +19,7 @@ import pandas as pd
 
 from ntm import groupings, lineage, metrics, unit_summary
 from ntm.groupings import Grouping
+from ntm.page_memo import once
 from ntm.periods import Period
 from ntm.today_view import Rule, View, criterion_numbers, today_communes, today_statuses
 from ntm.units import Unit
@@ -65,7 +66,8 @@ def _then(
 ) -> pd.DataFrame:
     """``fn`` (an ``ntm.metrics`` query) in the then view: communes after the reform named with their former
     district, narrowed to the lens's grouping."""
-    return _narrow(_with_former_district(con, unit, fn(con, unit, period, set_id, layer)), con, lens.group)
+    found = once(fn, con, unit, period, set_id, layer)  # a page's sections share it (``ntm.page_memo``)
+    return _narrow(_with_former_district(con, unit, found), con, lens.group)
 
 
 def _today(

@@ -18,7 +18,8 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from ntm import catalog, criterion_rates, metrics, villages
+from ntm import metrics, report_catalog, villages
+from ntm.counted_reports import SCOPE
 from ntm.page_memo import once, shared
 from ntm.periods import Period, parse
 from ntm.units import Unit
@@ -61,15 +62,42 @@ class LevelCount:
 
 def level_set(con: duckdb.DuckDBPyConnection, kind: Kind, level: str, day: date) -> str | None:
     wanted = SET_LEVELS[kind].get(level)
-    return once(catalog.set_for_period, con, day, wanted) if wanted else None
+    return report_catalog.set_for_period(con, day, wanted) if wanted else None
+
+
+# metrics.commune_scores's columns: what it returns when nothing was reported
+SCORE_COLUMNS = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
+
+
+def _assessed_sets(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str) -> frozenset[str]:
+    """The sets any commune of ``unit`` reported under in ``period`` (its rows of the year or month summary)."""
+    reports, key = (
+        ("commune_year_summary a WHERE a.year = $key", period.year)
+        if period.is_year
+        else ("commune_month_summary a WHERE a.period = $key", period.start)
+    )
+    rows = con.execute(
+        f"""WITH {SCOPE} SELECT DISTINCT a.set_id FROM {reports} AND a.layer = $layer
+            AND a.unit_id IN (SELECT unit_id FROM scope)""",
+        {"unit": unit.unit_id, "key": key, "layer": layer},
+    ).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+def _scores(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str) -> pd.DataFrame:
+    """``metrics.commune_scores``; for a set no commune of the unit reported under in the period (most provinces
+    assess no nâng cao or kiểu mẫu set), its empty frame without running the query."""
+    if set_id not in once(_assessed_sets, con, unit, period, layer):
+        return pd.DataFrame(columns=SCORE_COLUMNS)
+    return once(metrics.commune_scores, con, unit, period, set_id, layer)
 
 
 def _at_all(con, unit: Unit, period: Period, set_id: str | None, layer: str) -> set[int]:
     """Communes whose latest report of the period meets every criterion of ``set_id``."""
     if not set_id:
         return set()
-    scores = once(metrics.commune_scores, con, unit, period, set_id, layer)
-    return set(scores.loc[scores["met"] == once(metrics.n_criteria, con, set_id), "unit_id"].astype(int))
+    scores = _scores(con, unit, period, set_id, layer)
+    return set(scores.loc[scores["met"] == report_catalog.n_criteria(con, set_id), "unit_id"].astype(int))
 
 
 def advanced(
@@ -80,10 +108,10 @@ def advanced(
     standard = _at_all(con, unit, period, level_set(con, "commune", "standard", period.end), layer)
     if set_id is None:
         return Advanced(None, basis, pd.DataFrame(columns=["unit_id", "name", "met", "unmet"]), 0, len(standard))
-    scores = once(metrics.commune_scores, con, unit, period, set_id, layer)
+    scores = _scores(con, unit, period, set_id, layer)
     if basis == "at_standard":
         scores = scores[scores["unit_id"].isin(standard)].reset_index(drop=True)
-    return Advanced(set_id, basis, scores, once(metrics.n_criteria, con, set_id), len(standard))
+    return Advanced(set_id, basis, scores, report_catalog.n_criteria(con, set_id), len(standard))
 
 
 def model_conditions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str = "self") -> pd.DataFrame:
@@ -92,9 +120,9 @@ def model_conditions(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period,
     columns = ["unit_id", "name", "district", "met", "n", "unmet", "unmet_names"]
     if set_id is None:
         return pd.DataFrame(columns=columns)
-    scores = once(metrics.commune_scores, con, unit, period, set_id, layer)
-    names = criterion_rates.criteria_names(con, set_id)
-    scores["n"] = once(metrics.n_criteria, con, set_id)
+    scores = _scores(con, unit, period, set_id, layer)
+    names = {c.criterion_no: c.name_vi for c in report_catalog.criteria(con, set_id)}
+    scores["n"] = report_catalog.n_criteria(con, set_id)
     scores["unmet_names"] = scores["unmet"].map(lambda lst: [f"{c}. {names.get(c, '')}" for c in lst])
     return scores[columns]
 

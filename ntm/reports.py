@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import catalog, comparison, history, metrics, pace_words, periods, progress
+from ntm import catalog, comparison, history, metrics, pace_words, periods, progress, report_catalog
 from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
 from ntm.messages import MESSAGES
 from ntm.page_memo import once, shared
@@ -63,10 +63,10 @@ class Draft:
 def set_name(con: duckdb.DuckDBPyConnection, set_id: str, lang: str = "vi") -> str:
     """The set in words: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025" (its catalogue name);
     in English by its level and years ("the national new rural commune criteria 2021-2025")."""
-    rows = con.execute("SELECT name, level FROM criteria_sets WHERE set_id = ?", [set_id]).fetchall()
-    if not rows:
+    found = report_catalog.find(con, set_id)
+    if found is None:
         return set_id
-    name, level = rows[0]
+    name, level = found.name, found.level
     if lang != "en":
         return name
     years = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", name)
@@ -138,7 +138,7 @@ def _draft(con, unit: Unit, period: periods.Period, set_id: str, lang: str, laye
     from ntm import counts_report  # it builds Sections of this module
 
     scores = once(history.scores, con, unit, period, set_id, layer, lens)
-    n = once(metrics.n_criteria, con, set_id)
+    n = report_catalog.n_criteria(con, set_id)
     title = t("report.doc_title", lang)
     subject = t(
         "report.subject",
@@ -195,7 +195,9 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
         previous = yoy.sets.average_before if not yoy.sets.crosses else None
     lines = [t("report.communes", lang, communes=count_words(len(scores), lang))]
     if len(missing):
-        lines.append(t("report.missing", lang, count=count_words(len(missing), lang), names=", ".join(missing["name"])))
+        lines.append(
+            t("report.missing", lang, count=count_words(len(missing), lang), names=", ".join(missing["name"].tolist()))
+        )
     where = place(unit, lang)  # "toàn huyện Văn Quan"
     lines.append(t("report.average", lang, unit=where, average=fmt_number(average, lang)))
     if previous is not None and average is not None:
@@ -252,18 +254,17 @@ def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
 
 
 def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section:
-    crit = catalog.criteria(con, set_id).set_index("criterion_no")
-    name_col, dept_col = ("name_en", "department_en") if lang == "en" else ("name_vi", "department_vi")
-    names = dict(zip(crit.index.astype(int), crit[name_col]))  # dicts: .at per cell is slow at 500 communes
-    departments = dict(zip(crit.index.astype(int), crit[dept_col]))
-    ordered = scores.sort_values(["met", "name"], ascending=[False, True])
+    crit = report_catalog.criteria(con, set_id)
+    names = {c.criterion_no: c.name(lang) for c in crit}
+    departments = {c.criterion_no: c.department(lang) for c in crit}
+    rows = list(zip(scores["name"].tolist(), scores["met"].tolist(), scores["unmet"].tolist()))  # plain values
     lines = [
         t("report.commune_line", lang, name=name, met=met, n=n, unmet=", ".join(f"({c}) {names[c]}" for c in unmet))
-        for name, met, unmet in zip(ordered["name"], ordered["met"], ordered["unmet"])
+        for name, met, unmet in sorted(rows, key=lambda r: (-r[1], r[0]))  # most met first, then by name
         if len(unmet)
     ]
     communes: dict[int, list[str]] = {}  # criterion → the communes missing it, in the scores' order
-    for name, unmet in zip(scores["name"], scores["unmet"]):
+    for name, _, unmet in rows:
         for c in unmet:
             communes.setdefault(int(c), []).append(name)
     table = None
@@ -343,18 +344,19 @@ def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str, lens) -
             t("report.h_change", lang, before=fmt_period(before.text, lang)),
             [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_name=set_name(con, set_id, lang))],
         )
-    changed = changed[changed["gained"].map(len).astype(bool) | changed["lost"].map(len).astype(bool)]
+    columns = (changed[c].tolist() for c in ("name", "met_before", "met", "gained", "lost"))  # plain values
     lines = [
         t(
             "report.change_line",
             lang,
-            name=r.name,
-            before=r.met_before,
-            after=r.met,
-            gained=", ".join(map(str, r.gained)) or "–",
-            lost=", ".join(map(str, r.lost)) or "–",
+            name=name,
+            before=met_before,
+            after=met,
+            gained=", ".join(map(str, gained)) or "–",
+            lost=", ".join(map(str, lost)) or "–",
         )
-        for r in changed.itertuples()
+        for name, met_before, met, gained, lost in zip(*columns)
+        if len(gained) or len(lost)
     ]
     return Section(
         t("report.h_change", lang, before=fmt_period(before.text, lang)),

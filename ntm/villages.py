@@ -19,7 +19,8 @@ from typing import Literal, get_args
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, unit_summary
+from ntm import report_catalog, unit_summary
+from ntm.page_memo import once
 from ntm.periods import Period, month, months_between, shift_months
 from ntm.target_records import Status
 from ntm.units import Unit
@@ -132,29 +133,53 @@ def villages_not_reported(
 
 def sets_in_force(con: duckdb.DuckDBPyConnection, day: date) -> tuple[str | None, str | None]:
     """(NTM village set, model village set) in force on ``day``."""
-    return catalog.set_for_period(con, day, "village"), catalog.set_for_period(con, day, "village_model")
+    return report_catalog.set_for_period(con, day, "village"), report_catalog.set_for_period(con, day, "village_model")
 
 
 def _levels_frame(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str | None, model_set_id: str | None, layer
 ) -> pd.DataFrame:
-    """Every listed village with met (NTM set), at_standard and model (a model village counts at standard too)."""
-    listed = villages_of(con, unit, last_day(unit, period))[["unit_id", "full_name", "commune", "district"]]
-    listed = listed.rename(columns={"full_name": "name"})
-    listed["met"] = float("nan")
-    listed["at_standard"] = False
+    """Every listed village with met (NTM set), at_standard and model (a model village counts at standard too).
+    One query: the list (``villages_of``) with each village's latest report of the period under either set (the
+    rows ``village_scores`` reads); none when the database holds no village at all."""
+    columns = ["unit_id", "name", "commune", "district", "met", "at_standard", "model"]
+    if not once(_any_village, con):
+        return pd.DataFrame(columns=columns)
+    listed = con.execute(
+        f"""WITH {_HOME},
+            latest AS (
+                SELECT a.unit_id, a.set_id, max(a.period) AS period FROM commune_month_summary a
+                JOIN villages USING (unit_id)
+                WHERE a.set_id IN ($set, $model) AND a.layer = $layer AND a.period BETWEEN $start AND $day
+                GROUP BY 1, 2),
+            met AS (
+                SELECT l.unit_id, l.set_id, s.met::BIGINT AS met FROM latest l
+                JOIN commune_month_summary s ON s.unit_id = l.unit_id AND s.period = l.period
+                     AND s.set_id = l.set_id AND s.layer = $layer)
+            SELECT v.unit_id, v.full_name AS name, v.commune, v.district, m.met, k.met AS model_met FROM villages v
+            LEFT JOIN met m ON m.unit_id = v.unit_id AND m.set_id = $set
+            LEFT JOIN met k ON k.unit_id = v.unit_id AND k.set_id = $model
+            ORDER BY v.district, v.commune_code, v.commune, v.name""",
+        {
+            "unit": unit.unit_id,
+            "set": set_id,
+            "model": model_set_id,
+            "layer": layer,
+            "start": period.start,
+            "day": last_day(unit, period),
+        },
+    ).df()
+    listed["met"] = listed["met"].astype(float)
+    listed["at_standard"] = listed["met"] == report_catalog.n_criteria(con, set_id) if set_id else False
     listed["model"] = False
-    if set_id:
-        scores = village_scores(con, unit, period, set_id, layer).set_index("unit_id")
-        n = metrics.n_criteria(con, set_id)
-        listed["met"] = listed["unit_id"].map(scores["met"]).astype(float)
-        listed["at_standard"] = listed["met"] == n
     if model_set_id:
-        model = village_scores(con, unit, period, model_set_id, layer).set_index("unit_id")
-        n_model = metrics.n_criteria(con, model_set_id)
-        listed["model"] = listed["unit_id"].map(model["met"] == n_model).eq(True)
+        listed["model"] = listed["model_met"].astype(float) == report_catalog.n_criteria(con, model_set_id)
         listed["at_standard"] = listed["at_standard"] | listed["model"]
-    return listed
+    return listed[columns]
+
+
+def _any_village(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM units WHERE level = 'village'").fetchall()[0][0])
 
 
 def standing(
@@ -174,7 +199,7 @@ def standing(
         villages=len(frame),
         reporting=int(reporting.sum()),
         average_met=float(frame.loc[reporting, "met"].mean()) if reporting.any() else None,
-        n_criteria=metrics.n_criteria(con, set_id) if set_id else 0,
+        n_criteria=report_catalog.n_criteria(con, set_id) if set_id else 0,
         at_standard=int(frame["at_standard"].sum()),
         model=int(frame["model"].sum()),
         set_id=set_id,

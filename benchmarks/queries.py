@@ -73,6 +73,30 @@ def _pd_overview(f: frames.Facts, ids: list[int], period, set_id):
     return float(scores["met"].mean())
 
 
+def _pd_report(f: frames.Facts, ids: list[int], period, earlier, set_id):
+    """The figures the report draft shows, with pandas: the scores, the communes not reported, the averages now
+    and a year before, the bins with their communes, the unmet criteria with their communes and the per-commune
+    lines in order, each commune's criteria gained and lost since a year before, the communes at standard over the
+    base (the levels' section)."""
+    scores = frames.scores(f, ids, period.start, period.end, set_id)
+    missing = frames.not_reported(f, ids, period.start, period.end, set_id)
+    before = frames.scores(f, ids, earlier.start, earlier.end, set_id)
+    n = len(f.criteria[set_id])
+    scores["met"].mean(), before["met"].mean()
+    scores.groupby(pd.cut(scores["met"], [-1, 4, 9, 14, n - 1, n]), observed=False)["name"].agg(list)
+    scores.explode("unmet").dropna(subset=["unmet"]).groupby("unmet")["name"].agg(["size", list])
+    scores.sort_values(["met", "name"], ascending=[False, True])
+    pair = scores[["unit_id", "unmet"]].merge(
+        before[["unit_id", "unmet"]], on="unit_id", how="left", suffixes=("", "_b")
+    )
+    changes = [
+        (sorted(set(b) - set(a)), sorted(set(a) - set(b)))
+        for a, b in zip(pair["unmet"], pair["unmet_b"])
+        if isinstance(b, list)
+    ]
+    return int((scores["met"] == n).sum()), len(scores) + len(missing), len(changes)
+
+
 def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFrame) -> list[Case]:
     p, set_id = s.period, s.set_id
     earlier = periods.year_before(p)
@@ -140,9 +164,7 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
         reports.draft(con, s.province, p, set_id)
 
     def pd_report():
-        scores = frames.scores(f, [s.province.unit_id], p.start, p.end, set_id)
-        scores.explode("unmet").groupby("unmet").size()
-        frames.scores(f, [s.province.unit_id], earlier.start, earlier.end, set_id)
+        _pd_report(f, [s.province.unit_id], p, earlier, set_id)
 
     pages += [
         (f"queries: criteria ({s.province.short_name})", criteria, pd_criteria),

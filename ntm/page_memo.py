@@ -4,7 +4,8 @@ scores through its levels, comparison and village sections runs that query once 
 
 Nothing is kept beyond the ``with`` block (the next draft computes again, cold), and nothing is shared between
 threads (each Streamlit script run has its own context). Only reads belong inside: a write within the block
-would not be seen by the results already taken. Frames come back as copies, since callers add columns.
+would not be seen by the results already taken. Frames come back as shallow copies, since callers add columns:
+under pandas' copy-on-write a caller's change to its copy never reaches the memo (nor the data it shares).
 """
 
 from __future__ import annotations
@@ -44,4 +45,4 @@ def once(fn: Callable[..., T], *args: Any) -> T:
     if key not in memo:
         memo[key] = fn(*args)
     value = memo[key]
-    return value.copy() if isinstance(value, pd.DataFrame) else value
+    return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value

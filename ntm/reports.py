@@ -255,24 +255,25 @@ def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
 
 def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section:
     crit = report_catalog.criteria(con, set_id)
-    names = {c.criterion_no: c.name(lang) for c in crit}
+    labels = {c.criterion_no: f"({c.criterion_no}) {c.name(lang)}" for c in crit}  # "(2) Giao thông"
     departments = {c.criterion_no: c.department(lang) for c in crit}
-    rows = list(zip(scores["name"].tolist(), scores["met"].tolist(), scores["unmet"].tolist()))  # plain values
+    unmet_lists = [[int(c) for c in unmet] for unmet in scores["unmet"].tolist()]
+    rows = list(zip(scores["name"].tolist(), scores["met"].tolist(), unmet_lists))  # plain values, not the frame
     lines = [
-        t("report.commune_line", lang, name=name, met=met, n=n, unmet=", ".join(f"({c}) {names[c]}" for c in unmet))
+        t("report.commune_line", lang, name=name, met=met, n=n, unmet=", ".join(labels[c] for c in unmet))
         for name, met, unmet in sorted(rows, key=lambda r: (-r[1], r[0]))  # most met first, then by name
-        if len(unmet)
+        if unmet
     ]
     communes: dict[int, list[str]] = {}  # criterion → the communes missing it, in the scores' order
     for name, _, unmet in rows:
         for c in unmet:
-            communes.setdefault(int(c), []).append(name)
+            communes.setdefault(c, []).append(name)
     table = None
     if communes:
         numbers = sorted(communes)
         table = pd.DataFrame(
             {
-                t("chart.criterion", lang): [f"({c}) {names[c]}" for c in numbers],
+                t("chart.criterion", lang): [labels[c] for c in numbers],
                 t("criteria.department", lang): [
                     departments[c] if isinstance(departments[c], str) else "" for c in numbers
                 ],

@@ -89,6 +89,13 @@ def year_on_year(
     return YearOnYear(earlier, before_set, sets, len(before), standard)
 
 
+def _same_unit(con: duckdb.DuckDBPyConnection, unit: Unit, day) -> Unit:
+    """``lineage.same_unit``: a unit valid on ``day`` stands for itself (one row per era and code), no lookup."""
+    if (unit.valid_from is None or unit.valid_from <= day) and (unit.valid_to is None or unit.valid_to >= day):
+        return unit
+    return once(lineage.same_unit, con, unit, day)
+
+
 def _compared(
     con: duckdb.DuckDBPyConnection,
     unit: Unit,
@@ -102,7 +109,7 @@ def _compared(
 ) -> tuple[pd.DataFrame, pd.DataFrame, SetComparison]:
     """(scores in ``earlier``, scores in ``period``, their comparison): what the year-on-year figures and the
     per-commune changes both read (a draft computes it once). Callers only read the frames."""
-    scope = once(lineage.same_unit, con, unit, earlier.end) if before_lens.view == "then" else unit
+    scope = _same_unit(con, unit, earlier.end) if before_lens.view == "then" else unit
     before = once(history.scores, con, scope, earlier, before_set, layer, before_lens)
     after = once(history.scores, con, unit, period, set_id, layer, lens)
     return before, after, crosswalk.compare(con, before, before_set, after, set_id)

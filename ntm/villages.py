@@ -193,7 +193,7 @@ def standing(
     """The unit's villages in the period, under the village sets in force unless given."""
     in_force = sets_in_force(con, last_day(unit, period))
     set_id, model_set_id = set_id or in_force[0], model_set_id or in_force[1]
-    frame = _levels_frame(con, unit, period, set_id, model_set_id, layer)
+    frame = once(_levels_frame, con, unit, period, set_id, model_set_id, layer)  # standing and standing_by
     reporting = frame["met"].notna()
     return Standing(
         villages=len(frame),
@@ -213,7 +213,7 @@ def standing_by(
     """Per commune (or district): villages listed, reporting, average met, at standard, model, shares."""
     assert by in ("commune", "district")
     set_id, model_set_id = sets_in_force(con, last_day(unit, period))
-    frame = _levels_frame(con, unit, period, set_id, model_set_id, layer)
+    frame = once(_levels_frame, con, unit, period, set_id, model_set_id, layer)  # standing and standing_by
     keys = ["district", "commune"] if by == "commune" else ["district"]
     if frame.empty:
         return pd.DataFrame(columns=[*keys, "villages", "reporting", "average_met", "at_standard", "model", "share"])

@@ -1,4 +1,4 @@
-"""Case 3: the real app. ``streamlit run app.py`` on a free port with ``$NTM_TIMING_LOG``, Debian's chromium
+"""Case 3: the real app. ``python serve.py`` (``streamlit run app.py``, warmed while it starts) on a free port with ``$NTM_TIMING_LOG``, Debian's chromium
 through Playwright for what a person sees (first paint, page switch, filter change, uploads), light websocket
 sessions (``benchmarks.session``) for load. Server time (the app's own log of each script run) and client time
 (what the browser or session waited) are reported apart."""
@@ -102,7 +102,7 @@ def start(db: Path, work: Path, timeout: float = 120) -> Server:
 
 def _popen(port: int, db: Path, log: Path, out) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
+        [sys.executable, "serve.py", "--server.address", "127.0.0.1", "--server.port",
          str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT,
         env={**os.environ, "NTM_DB": str(db), "NTM_TIMING_LOG": str(log)},

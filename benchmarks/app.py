@@ -182,7 +182,11 @@ def browser_cases(
 
         for label in ("cold", "cached"):
             since = time.time()
-            client = [_click_and_wait(page, go(title), server) for _, title in PAGES]
+            try:
+                client = [_click_and_wait(page, go(title), server) for _, title in PAGES]
+            except Exception as exc:  # printed as failed; the filter change, sessions and RSS still run
+                cases.append(failed(f"app: page switch, {label}", exc))
+                continue
             goal, limit = ("≤ 1 s", 1.0) if label == "cold" else ("≤ 0,3 s", 0.3)
             cases.append(case(f"app: page switch, {label} (chromium, {len(PAGES)} pages)", client, goal,
                               lambda m, r, c=client, limit=limit: max(c) <= limit))  # fmt: skip

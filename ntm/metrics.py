@@ -45,7 +45,7 @@ def commune_scores(
                    r.basically_met::BIGINT AS basically_met, r.unmet::INTEGER[] AS unmet
             FROM reports r JOIN scope s USING (unit_id) CROSS JOIN window_end w
             WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)
-            ORDER BY met DESC, s.district, s.code""",
+            ORDER BY met DESC, s.district, s.code, s.unit_id""",
         params(period, set_id, layer, unit=unit.unit_id),
     ).df()
     return pd.DataFrame(columns=columns) if scores.empty else scores[columns]
@@ -200,6 +200,6 @@ def status_matrix(
                         ELSE 'met' END AS status
             FROM live l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
             LEFT JOIN latest lt ON lt.unit_id = l.unit_id
-            ORDER BY l.district, l.code, c.criterion_no""",  # each report's row of the summary: no facts read
+            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",  # each report's row of the summary: no facts read
         params(period, set_id, layer, unit=unit.unit_id, end=period.end),
     ).df()

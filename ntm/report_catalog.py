@@ -93,4 +93,4 @@ def set_for_period(con: duckdb.DuckDBPyConnection, day: date, level: str = "comm
     if not found:
         return None
     dated = [s for s in found if s.valid_from is not None]  # ORDER BY valid_from DESC NULLS LAST
-    return max(dated, key=lambda s: s.valid_from).set_id if dated else found[0].set_id
+    return max(dated, key=lambda s: s.valid_from or date.min).set_id if dated else found[0].set_id

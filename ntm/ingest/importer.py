@@ -264,7 +264,15 @@ def _choose(
     ctx = Context(
         vocab,
         valid,
-        names_a_unit(con, gazetteer, unit, options.set_id, day),
+        names_a_unit(
+            con,
+            gazetteer,
+            unit,
+            options.set_id,
+            day,
+            village_set=sets.is_village_set(options.set_id),
+            same_unit=resolver.same_unit,
+        ),
         (*stated.communes, clean(grid.sheet)),
         "x: dat" in said or "x = dat" in said,
     )

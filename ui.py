@@ -243,16 +243,17 @@ def scores_or_stop(
     return label, scores
 
 
-def run_started() -> float:
-    """When this script run began (app.py's first line), for ``timed_run``."""
-    return time.perf_counter()
+def run_started() -> tuple[float, float]:
+    """When this script run began (app.py's first line) and the process's CPU time then, for ``timed_run``."""
+    return time.perf_counter(), time.process_time()
 
 
 @contextmanager
-def timed_run(page: str, started: float) -> Iterator[None]:
+def timed_run(page: str, started: tuple[float, float]) -> Iterator[None]:
     """With ``$NTM_TIMING_LOG`` set (the benchmark sets it), append each script run's duration on the server
     (from ``started`` to the end of the page, st.stop included) as a JSON line: the server's own time per rerun,
-    apart from the browser's."""
+    apart from the browser's, and the process's CPU time meanwhile (``cpu_s``: DuckDB's threads included, and any
+    other session's run at the same time; on a loaded machine it is the figure to compare)."""
     log = os.environ.get("NTM_TIMING_LOG")
     if not log:
         yield
@@ -265,7 +266,8 @@ def timed_run(page: str, started: float) -> Iterator[None]:
         raise
     finally:
         ctx = st.runtime.scriptrunner.get_script_run_ctx()
-        line = {"page": page, "session": ctx.session_id if ctx else None, "s": time.perf_counter() - started}
+        line = {"page": page, "session": ctx.session_id if ctx else None, "s": time.perf_counter() - started[0]}
+        line["cpu_s"] = time.process_time() - started[1]
         line["at"] = time.time()
         with open(log, "a", encoding="utf-8") as out:
             out.write(json.dumps({**line, "outcome": outcome}) + "\n")

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import navigation
+import ui_figures
 from ntm import plain
 
 PHONE_WIDTH = 640  # px: Streamlit stacks columns at this width and below
@@ -86,7 +87,7 @@ def figures(name: str, items: Sequence[dict[str, Any]]) -> None:
 
 def heading(fig: go.Figure) -> None:
     """The figure's title as a heading (plain text: titles carry names from users' files)."""
-    title = fig.layout.title.text
+    title = getattr(fig, "title_text", None) if isinstance(fig, ui_figures.Frozen) else fig.layout.title.text
     if title:
         st.markdown("##### " + plain.markdown(title))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+import ui_figures
 import ui_layout
 from ntm import charts_counts, levels
 from ntm.i18n import fmt_percent
@@ -41,5 +42,6 @@ def three_levels(f: ui.Filters, cur, version: tuple, lang: str, *, trend: bool =
             history = ui.query(levels.level_trend, cur, version, f.scope, kind, f.layer)
             if len(history) and history["count"].notna().any():
                 title = ui.tr(f"levels.trend_title.{kind}", unit=f.scope.name)
-                ui_layout.chart(charts_counts.level_trend(history, title, lang, kind), f"levels-{kind}")
+                fig = ui_figures.kept(charts_counts.level_trend, history, title, lang, kind)
+                ui_layout.chart(fig, f"levels-{kind}")
     st.caption(ui.tr("levels.note"))

@@ -47,6 +47,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", default=str(ROOT / "data" / "benchmark"), help="where generated databases are kept")
     p.add_argument("--fresh", action="store_true", help="regenerate the database even if a cached one exists")
     p.add_argument("--no-app", action="store_true", help="skip the app cases (server, chromium, sessions)")
+    p.add_argument(
+        "--only", choices=("app",), default=None, help="run only these cases (app: the server, chromium, sessions)"
+    )
     p.add_argument("--sessions", type=int, default=20)
     p.add_argument("--seconds", type=float, default=60.0, help="how long the concurrent sessions run")
     p.add_argument(
@@ -102,28 +105,31 @@ def run(args: argparse.Namespace) -> list[Case]:
         f"rows, {dataset.indicator_rows:,} sub-indicator rows ({dataset.build_s:.0f} s to build)"
     )
     cases = _Printed()
-    cases.append(cli_case(args.times))
+    only_app = args.only == "app"
+    if not only_app:
+        cases.append(cli_case(args.times))
     with tempfile.TemporaryDirectory(prefix="ntm-bench-") as tmp:
         work = Path(tmp)
         db = data.working_copy(dataset, work / "ntm.duckdb")
         con = store.connect(db)
         scope = queries.pick_scope(con, PROVINCE[args.scale])
-        _log("ingest …")
-        try:
-            cases += ingest.ingest_cases(
-                con, scope.province, max(3, args.times // 2), args.scale == "national", args.naive_rows
-            )
-        except Exception as exc:
-            cases.append(failed("ingest", exc))
-        _log("queries …")
-        facts = frames.load(con)
-        incoming = queries.incoming_month(con, scope.province, periods.parse("2024-06").start)
-        cases += queries.page_cases(con, facts, scope, args.times, incoming)
-        del facts
+        if not only_app:
+            _log("ingest …")
+            try:
+                cases += ingest.ingest_cases(
+                    con, scope.province, max(3, args.times // 2), args.scale == "national", args.naive_rows
+                )
+            except Exception as exc:
+                cases.append(failed("ingest", exc))
+            _log("queries …")
+            facts = frames.load(con)
+            incoming = queries.incoming_month(con, scope.province, periods.parse("2024-06").start)
+            cases += queries.page_cases(con, facts, scope, args.times, incoming)
+            del facts
         upload, _ = ingest.workbook(con, scope.province, 500, seed=11)
         con.execute("CHECKPOINT")
         con.close()
-        if not args.no_app:
+        if not args.no_app or only_app:
             _log("app …")
             query = f"province={scope.province.code}&period={scope.period.text}&mode=year"
             server = None

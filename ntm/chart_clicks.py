@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import Literal
 
+import numpy as np
 import plotly.graph_objects as go
 
 
@@ -16,21 +17,22 @@ def cell_layer(fig: go.Figure, keys_by_row: dict[str, str], along: Literal["y", 
     heatmap would otherwise keep)."""
     heat = next(trace for trace in fig.data if trace.type == "heatmap")
     xs, ys, keys, texts, labels = [], [], [], [], []
+    columns, text, custom = heat.x, heat.text, heat.customdata  # read once: each read of a trace's property costs
     for i, y in enumerate(heat.y):
-        for j, x in enumerate(heat.x):
+        for j, x in enumerate(columns):
             xs.append(x)
             ys.append(y)
             label = y if along == "y" else x
             keys.append(keys_by_row.get(html.unescape(str(label)), ""))  # labels are escaped for plotly
-            texts.append(_cell(heat.text, i, j))
-            labels.append(_cell(heat.customdata, i, j))
+            texts.append(_cell(text, i, j))
+            labels.append(_cell(custom, i, j))
     fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            customdata=keys,
-            text=texts,
-            hovertext=labels,
+        go.Scatter(  # object arrays, not lists: plotly checks a list element by element (one per cell)
+            x=np.array(xs, dtype=object),
+            y=np.array(ys, dtype=object),
+            customdata=np.array(keys, dtype=object),
+            text=np.array(texts, dtype=object),
+            hovertext=np.array(labels, dtype=object),
             hovertemplate=(heat.hovertemplate or "%{y} %{x}").replace("%{customdata}", "%{hovertext}"),
             mode="markers",
             marker={"size": 18, "opacity": 0.01, "color": "#000", "symbol": "square"},

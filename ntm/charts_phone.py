@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ntm import charts, plain
+from ntm import chart_clicks, charts, plain
 from ntm.i18n import t
 
 LABEL_CHARS = 20  # an axis label longer than this is cut on a phone (about 110 px of 390)
@@ -82,7 +82,29 @@ def status_columns(
     """The status heatmap of ``charts.status_heatmap`` turned for a phone: one row per criterion (1 at the top),
     one column per commune (their names written upwards above the grid), ``per_figure`` communes a figure in
     ``order``; the colour legend under the last figure."""
-    wide = charts.status_heatmap(matrix, order, criteria_names, title, lang).data[0]
+    return _turned(charts.status_heatmap(matrix, order, criteria_names, title, lang).data[0], criteria_names, title,
+                   lang, per_figure)  # fmt: skip
+
+
+def clickable_status_heatmaps(
+    matrix: pd.DataFrame,
+    order: list[str],
+    criteria_names: dict[int, str],
+    title: str,
+    lang: str,
+    keys_by_row: dict[str, str],
+) -> tuple[go.Figure, list[go.Figure]]:
+    """The status heatmap (``charts.status_heatmap``) and its phone parts (``status_columns``), each with its
+    layer of clickable cells carrying the commune's key (``chart_clicks.cell_layer``); the heatmap built once."""
+    wide = charts.status_heatmap(matrix, order, criteria_names, title, lang)
+    parts = _turned(wide.data[0], criteria_names, title, lang, COMMUNES_PER_FIGURE)
+    return chart_clicks.cell_layer(wide, keys_by_row), [
+        chart_clicks.cell_layer(part, keys_by_row, along="x") for part in parts
+    ]
+
+
+def _turned(wide, criteria_names: dict[int, str], title: str, lang: str, per_figure: int) -> list[go.Figure]:
+    """``status_columns`` from the wide heatmap's trace."""
     communes = [html.unescape(str(c)) for c in wide.y]  # raw again: ``charts._layout`` escapes them once
     criteria = list(wide.x)
     z = np.array(wide.z, dtype=float)

@@ -45,7 +45,7 @@ def commune_scores(
                    r.basically_met::BIGINT AS basically_met, r.unmet::INTEGER[] AS unmet
             FROM reports r JOIN scope s USING (unit_id) CROSS JOIN window_end w
             WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)
-            ORDER BY met DESC, s.district, s.code""",
+            ORDER BY met DESC, s.district, s.code, s.unit_id""",
         params(period, set_id, layer, unit=unit.unit_id),
     ).df()
     return pd.DataFrame(columns=columns) if scores.empty else scores[columns]
@@ -133,26 +133,21 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
                 "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
             ).fetchall()
         ]
-    return con.execute(
-        """WITH scope AS (
-                SELECT c.unit_id, c.valid_from, c.valid_to FROM units c
-                WHERE c.level = 'commune' AND c.kind = 'Xã'
+    return con.execute(  # the units joined once: each year row carries its commune's validity
+        """WITH reports AS (
+                SELECT a.year::BIGINT AS year, a.set_id, a.period, a.met, c.valid_from, c.valid_to
+                FROM commune_year_summary a JOIN units c ON c.unit_id = a.unit_id
+                WHERE a.layer = $layer AND c.level = 'commune' AND c.kind = 'Xã'
                   AND ($national OR list_contains($ids, c.unit_id) OR list_contains($ids, c.district_id)
-                       OR list_contains($ids, c.province_id))),
-            reports AS (
-                SELECT a.unit_id, a.period, a.year::BIGINT AS year, a.set_id, a.met
-                FROM commune_year_summary a JOIN scope USING (unit_id)
-                JOIN criteria_sets cs ON cs.set_id = a.set_id AND cs.level = 'commune'
-                WHERE a.layer = $layer),
+                       OR list_contains($ids, c.province_id))
+                  AND a.set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune')),
             ends AS (SELECT year, set_id, max(period) AS last FROM reports GROUP BY ALL),
-            latest AS (
-                SELECT r.year, r.set_id, r.unit_id, r.met
-                FROM reports r JOIN ends e USING (year, set_id) JOIN scope s USING (unit_id)
-                WHERE (s.valid_to IS NULL OR s.valid_to >= e.last) AND (s.valid_from IS NULL OR s.valid_from <= e.last)),
             n AS (SELECT set_id, count(*) AS n FROM criteria GROUP BY 1)
-        SELECT l.year, l.set_id, count(*) AS communes, avg(l.met) AS average_met,
-               count(*) FILTER (WHERE l.met = n.n) AS at_standard, n.n AS n_criteria
-        FROM latest l JOIN n USING (set_id) GROUP BY ALL ORDER BY l.year, l.set_id""",
+        SELECT r.year, r.set_id, count(*) AS communes, avg(r.met) AS average_met,
+               count(*) FILTER (WHERE r.met = n.n) AS at_standard, n.n AS n_criteria
+        FROM reports r JOIN ends e USING (year, set_id) JOIN n USING (set_id)
+        WHERE (r.valid_to IS NULL OR r.valid_to >= e.last) AND (r.valid_from IS NULL OR r.valid_from <= e.last)
+        GROUP BY ALL ORDER BY r.year, r.set_id""",
         {"ids": ids, "layer": layer, "national": unit.unit_id == NATIONAL_ID},
     ).df()[["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"]]
 
@@ -205,6 +200,6 @@ def status_matrix(
                         ELSE 'met' END AS status
             FROM live l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
             LEFT JOIN latest lt ON lt.unit_id = l.unit_id
-            ORDER BY l.district, l.code, c.criterion_no""",  # each report's row of the summary: no facts read
+            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",  # each report's row of the summary: no facts read
         params(period, set_id, layer, unit=unit.unit_id, end=period.end),
     ).df()

@@ -10,4 +10,4 @@ address=(--server.address=127.0.0.1)
 for arg in "$@"; do
   case "$arg" in --server.address | --server.address=*) address=() ;; esac
 done
-exec python -m streamlit run app.py --server.headless=true "${address[@]}" "$@"
+exec python serve.py --server.headless=true "${address[@]}" "$@"  # streamlit run app.py, warmed at start

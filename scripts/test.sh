@@ -18,5 +18,6 @@ if [ "${CI:-}" = "true" ] && [ ! -x /usr/bin/chromium ]; then
   exit 1
 fi
 bash scripts/check.sh  # ruff, ruff format, mypy, import-linter: any failure stops here
-# In parallel (pytest-xdist), the browser tests kept in one worker (--dist loadgroup); the 25 slowest listed.
-python -m pytest -p no:playwright -n auto --dist loadgroup --durations=25 "$@"
+# In parallel (pytest-xdist), the longest tests first (tests/conftest.py) and an idle worker taking half of another's
+# queue (--dist worksteal); each worker has its own server and chromium for the browser tests. The 25 slowest listed.
+python -m pytest -p no:playwright -n auto --dist worksteal --durations=25 "$@"

@@ -55,6 +55,27 @@ def cheap_password_hashes() -> Iterator[None]:
     patch.undo()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def components_scanned_once() -> Iterator[None]:
+    """Streamlit's scan of the installed packages for components, made once per process instead of once per
+    AppTest (each AppTest's first run reads the metadata of every installed distribution: ~0,5 s of CPU, the same
+    answer every time within a session). The servers the browser tests start scan as they always do."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    found: list = []
+
+    def scanned_once(*args, **kwargs):
+        if not found:
+            found.append(scan(*args, **kwargs))
+        return list(found[0])
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(manifest_scanner, "scan_component_manifests", scanned_once)
+    yield
+    patch.undo()
+
+
 def _built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
     """``build(path)`` run once per session, however many xdist workers ask; returns the file and what
     ``build`` returned (kept as JSON beside the file for the workers that did not build it)."""
@@ -100,8 +121,12 @@ def _copy(source: Path, folder: Path, name: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory, worker_id) -> Path:
-    return _built_once(tmp_path_factory, worker_id, "template", _build_template)[0]
+def template_db(request, tmp_path_factory, worker_id) -> Path:
+    """The catalogue and units database, kept between sessions like the sample (keyed by a hash of ``ntm/``)."""
+    folder = _keyed_folder(request, "ntm-template", _key("ntm/**/*"))
+    if folder is None:
+        return _built_once(tmp_path_factory, worker_id, "template", _build_template)[0]
+    return _cached(folder, "template", _build_template)[0]
 
 
 @pytest.fixture
@@ -120,16 +145,23 @@ def con(db_path) -> Iterator:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _sample_key() -> str:
-    """A hash of what the sample database is made from: the package, the sample workbooks, the engines."""
+def _key(*patterns: str) -> str:
+    """A hash of the files matching ``patterns`` (globs under the repository) and of the engines that read them."""
     import duckdb
+    import openpyxl
+    import pandas
 
-    digest = hashlib.sha256(f"{sys.version}|{duckdb.__version__}".encode())
-    for folder in ("ntm", "sample_data"):
-        for path in sorted((ROOT / folder).rglob("*")):
+    digest = hashlib.sha256(f"{sys.version}|{duckdb.__version__}|{pandas.__version__}|{openpyxl.__version__}".encode())
+    for pattern in patterns:
+        for path in sorted(ROOT.glob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
+
+
+def _sample_key() -> str:
+    """A hash of what the sample database is made from: the package, the sample workbooks, the engines."""
+    return _key("ntm/**/*", "sample_data/**/*")
 
 
 def _cached(folder: Path, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
@@ -151,17 +183,66 @@ def _cached(folder: Path, name: str, build: Callable[[Path], dict]) -> tuple[Pat
     return path, json.loads(info.read_text())
 
 
-@pytest.fixture(scope="session")
-def _sample(request, tmp_path_factory, worker_id) -> tuple[Path, dict]:
+def _keyed_folder(request, name: str, key: str) -> Path | None:
+    """``.pytest_cache/d/<name>/<key>``, the folders of other keys removed (made by earlier code, never read
+    again); None without pytest's cache (``-p no:cacheprovider``)."""
     cache = getattr(request.config, "cache", None)
-    if cache is None:  # -p no:cacheprovider: once per session only
-        return _built_once(tmp_path_factory, worker_id, "sample", _build_sample)
-    root = cache.mkdir("ntm-sample")
-    key = _sample_key()
-    for old in root.iterdir():  # samples of earlier code are never read again
+    if cache is None:
+        return None
+    root = cache.mkdir(name)
+    for old in root.iterdir():
         if old.name != key and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
-    return _cached(root / key, "sample", _build_sample)
+    return root / key
+
+
+@pytest.fixture(scope="session")
+def _sample(request, tmp_path_factory, worker_id) -> tuple[Path, dict]:
+    folder = _keyed_folder(request, "ntm-sample", _sample_key())
+    if folder is None:  # -p no:cacheprovider: once per session only
+        return _built_once(tmp_path_factory, worker_id, "sample", _build_sample)
+    return _cached(folder, "sample", _build_sample)
+
+
+def _regenerate(template: Path, out: Path) -> None:
+    """``sample_data/regenerate.py``'s workbooks and CSV files written into ``out``, as the script writes them."""
+    from sample_data import regenerate
+
+    scratch = out.parent / f"units-{os.getpid()}.duckdb"
+    shutil.copy(template, scratch)
+    con = regenerate.units_database(scratch)
+    try:
+        regenerate.write_all(con, out)
+    finally:
+        con.close()
+        scratch.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def regenerated_sample_data(request, template_db, tmp_path_factory, worker_id) -> Path:
+    """A folder of what ``sample_data/regenerate.py`` makes now, for comparing with the committed files.
+
+    Kept between sessions like the sample, keyed by a hash of what makes it (the script's code in
+    ``sample_data/*.py``, ``ntm/``, the engines) and never of the committed workbooks it is compared with: a
+    changed generator regenerates, a committed file edited by hand is still compared with the script's output.
+    Once per session under xdist (behind a lock), written under a temporary name and renamed once complete."""
+    folder = _keyed_folder(request, "ntm-sample-data", _key("ntm/**/*", "sample_data/*.py"))
+    if folder is None:
+        folder = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+        folder = folder / "sample-data"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "out"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not out.is_dir():
+                partial = folder / f"partial-{os.getpid()}"
+                shutil.rmtree(partial, ignore_errors=True)
+                _regenerate(template_db, partial)
+                partial.replace(out)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -239,7 +320,8 @@ def chromium():
 @pytest.fixture(scope="session")
 def server(sample_db, tmp_path_factory):
     """The real server (``streamlit run app.py``) on a copy of the sample, shared by this worker's browser tests
-    (the ones marked ``xdist_group("browser")`` run in one worker): ``(base URL, database path)``."""
+    (started by the first that asks; each xdist worker has its own): ``(base URL, database path)``. A test that
+    writes through it leaves the data as it found it or asserts only on what it wrote."""
     from tests.browser_helpers import require_chromium, start_server, stop_server
 
     require_chromium()
@@ -258,3 +340,14 @@ def page(chromium):
     opened = new_page(chromium)
     yield opened
     opened.context.close()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """The longest tests first: the benchmark run, then the browser tests (each waits on a server and chromium),
+    then the rest in their usual order. Under pytest-xdist (``--dist worksteal``) a worker that runs out of tests
+    takes half of another's queue, so the short ones at the end fill both cores while the long ones run."""
+
+    def rank(item) -> int:
+        return 0 if item.get_closest_marker("bench_run") else 1 if item.get_closest_marker("browser") else 2
+
+    items.sort(key=rank)

@@ -18,8 +18,6 @@ from tests.browser_helpers import ARTIFACTS, PAGES, PHONE, WIDE, go, metrics, st
 from tests.helpers import van_quan
 
 pytestmark = pytest.mark.browser
-# Under pytest-xdist (--dist loadgroup) the tests on the shared server run in one worker: one server, one chromium.
-SHARED_SERVER = pytest.mark.xdist_group("browser")
 
 
 def filled_template(sample_db, tmp_path) -> Path:
@@ -39,7 +37,6 @@ def filled_template(sample_db, tmp_path) -> Path:
     return path
 
 
-@SHARED_SERVER
 def test_upload_a_filled_template_and_see_the_overview_change(server, page, sample_db, tmp_path):
     base, _ = server
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -69,7 +66,6 @@ def test_upload_a_filled_template_and_see_the_overview_change(server, page, samp
 WALKS = {"vi": "district=184&period=2024&mode=year", "en": "period=2025&mode=year"}
 
 
-@SHARED_SERVER
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_page_renders_at_desktop_and_at_phone_width(server, page, lang):
     """Every page opened by its own link (never "Page not found"), at 1400 px and then resized to 390 px: the phone

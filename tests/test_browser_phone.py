@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser_helpers import ARTIFACTS, new_page, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the shared server (tests/conftest.py)
+pytestmark = pytest.mark.browser  # the shared server of this worker (tests/conftest.py)
 VAN_QUAN_2024 = "district=184&period=2024&mode=year"
 SHOWN = "el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"
 

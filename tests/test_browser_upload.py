@@ -11,7 +11,7 @@ import pytest
 from tests.browser_helpers import ARTIFACTS, wait_idle
 from tests.helpers import preamble_book
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the shared server (tests/conftest.py)
+pytestmark = pytest.mark.browser  # the shared server of this worker (tests/conftest.py)
 
 
 def _pick(page, label: str, option: str) -> None:

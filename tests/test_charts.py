@@ -44,3 +44,18 @@ def test_the_ranking_highlights_the_chosen_district():
 def test_status_colours_are_one_palette():
     assert set(charts.STATUS_ORDER) == set(charts.STATUS_COLORS)
     assert len(set(charts.STATUS_COLORS.values())) == len(charts.STATUS_COLORS)
+
+
+def test_set_layout_gives_what_update_layout_gives():
+    """``charts.set_layout`` assigns what is not set yet and merges what is (plotly's update_layout, without its
+    relayout machinery)."""
+    import plotly.graph_objects as go
+
+    def built(update):
+        fig = go.Figure(go.Heatmap(z=[[1, 2]]))
+        fig.layout.xaxis.title = {"text": "Năm"}
+        update(fig, title={"text": "T", "font": {"size": 16}}, height=400, xaxis={"gridcolor": "#eee", "side": "top"})
+        update(fig, title={"x": 0}, margin={"t": 80})
+        return fig.to_dict()["layout"]
+
+    assert built(charts.set_layout) == built(lambda fig, **props: fig.update_layout(**props))

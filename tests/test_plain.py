@@ -81,3 +81,22 @@ def test_chart_labels_show_html_as_text(con):
 def test_the_tables_own_csv_download_is_switched_off():
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
     assert config["client"]["disableDataExport"] is True
+
+
+def test_chart_labels_stay_arrays_where_they_form_one():
+    """Escaped labels go back to plotly as object arrays (checked at once, not element by element), written as
+    the same JSON as the lists they came from."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io
+
+    from ntm import plain
+
+    labels = ["<b>A</b>", "B & C", None]
+    fig = plain.chart(go.Figure(go.Heatmap(x=labels, z=[[1, 2, 3]], text=[["x", "<i>", "z"]])))
+    assert list(fig.data[0].x) == ["&lt;b&gt;A&lt;/b&gt;", "B &amp; C", None]
+    as_lists = go.Figure(go.Heatmap(x=["&lt;b&gt;A&lt;/b&gt;", "B &amp; C", None], z=[[1, 2, 3]]))
+    as_lists.data[0].text = [["x", "&lt;i&gt;", "z"]]
+    assert json.loads(plotly.io.to_json(fig, validate=False)) == json.loads(plotly.io.to_json(as_lists, validate=False))
+    assert plain._array([["a"], ["b", "c"]]) == [["a"], ["b", "c"]]  # ragged: left a list

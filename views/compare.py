@@ -4,6 +4,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_filters
 import ui_layout
 from ntm import catalog, chart_clicks, charts, charts_phone, comparison, criterion_rates, history, metrics, periods
@@ -35,23 +36,23 @@ if len(order) > 60:
     no_districts = f.view == "today" or f.period.end >= NEW_ERA_START
     st.caption(ui.tr("compare.many_groups" if no_districts else "compare.many", count=len(order)))
 heatmap_title = ui.tr("compare.heatmap_title", unit=ui.scope_name(f), period=period_label)
-heatmap = charts.status_heatmap(matrix, order, names, heatmap_title, lang)
 codes_by_name = dict(zip(matrix["name"], matrix["code"].astype(str)))
-turned = charts_phone.status_columns(matrix, order, names, heatmap_title, lang)  # a phone: criteria as rows
+heatmap, turned = ui_figures.kept(  # a phone: criteria as rows; both built once per matrix and order
+    charts_phone.clickable_status_heatmaps, matrix, order, names, heatmap_title, lang, codes_by_name
+)
 clicks = ui_layout.chart(
-    chart_clicks.cell_layer(heatmap, codes_by_name),
+    heatmap,
     "heatmap",
     "so-sanh-xa",
-    phone_figs=[chart_clicks.cell_layer(part, codes_by_name, along="x") for part in turned],
+    phone_figs=turned,
     on_select="rerun",
     selection_mode="points",
 )
 st.caption(ui.tr("drill.heatmap_hint"))
 if (code := next((c for c in map(chart_clicks.picked, clicks) if c is not None), None)) is not None:
     navigation.open_commune(code, came_from="views/compare.py")
-ui_layout.chart(
-    charts.communes_bar(scores, n, ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label), lang), "bar"
-)
+bar_title = ui.tr("compare.bar_title", unit=ui.scope_name(f), period=period_label)
+ui_layout.chart(ui_figures.kept(charts.communes_bar, scores, n, bar_title, lang), "bar")
 
 st.subheader(ui.tr("compare.change_title"))
 months = ui_filters.months(cur, version)

@@ -4,16 +4,21 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 from ntm import catalog, charts, charts_phone, criterion_rates, district_rates
 
 f, cur, version, lang = ui.page_start()
 period_label, scores = ui.scores_or_stop(f, cur, version, "criteria.title")
 rates = ui.query(criterion_rates.criterion_rates, cur, version, scores, f.set_id)
-rates_chart = charts.criterion_rates_bar(
-    rates, ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label), lang
+rates_chart, rates_phone = ui_figures.kept_with_phone(
+    charts.criterion_rates_bar,
+    charts_phone.narrow,
+    rates,
+    ui.tr("criteria.rates_title", unit=ui.scope_name(f), period=period_label),
+    lang,
 )
-ui_layout.chart(rates_chart, "rates", phone_figs=charts_phone.narrow(rates_chart))
+ui_layout.chart(rates_chart, "rates", phone_figs=rates_phone)
 
 if cur.execute("SELECT count(*) FROM indicators WHERE set_id = ?", [f.set_id]).fetchall()[0][0] == 0:
     st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(f.set_id, lang, cur)))
@@ -64,11 +69,13 @@ if f.district is None and scores["district" if not f.national else "province"].n
 over_time = ui.query(criterion_rates.criterion_rates_by_year, cur, version, f.scope, f.set_id, f.layer)
 if over_time["year"].nunique() > 1:
     names = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
-    by_year = charts.rates_by_year_heatmap(
+    by_year, by_year_phone = ui_figures.kept_with_phone(
+        charts.rates_by_year_heatmap,
+        charts_phone.narrow,
         over_time,
         names,
         ui.tr("criteria.over_time_title", unit=ui.scope_name(f), set_id=catalog.set_label(f.set_id, lang, cur)),
         lang,
     )
-    ui_layout.chart(by_year, "rates_by_year", phone_figs=charts_phone.narrow(by_year))
+    ui_layout.chart(by_year, "rates_by_year", phone_figs=by_year_phone)
     st.caption(ui.tr("criteria.over_time_help"))

@@ -5,6 +5,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 import ui_levels
 from ntm import charts, charts_counts, criterion_rates, levels, metrics
@@ -46,10 +47,10 @@ else:
     with left:
         dist = metrics.distribution(view.scores, view.n_criteria)
         title = ui.tr("levels.dist_title", unit=f.scope.name, period=period_label)
-        ui_layout.chart(charts_counts.advanced_distribution(dist, title, lang), "adv-dist")
+        ui_layout.chart(ui_figures.kept(charts_counts.advanced_distribution, dist, title, lang), "adv-dist")
     with right:
         title = ui.tr("levels.communes_title", period=period_label)
-        ui_layout.chart(charts.communes_bar(view.scores, view.n_criteria, title, lang), "adv-c")
+        ui_layout.chart(ui_figures.kept(charts.communes_bar, view.scores, view.n_criteria, title, lang), "adv-c")
     unmet = criterion_rates.unmet_criteria(cur, view.scores, view.set_id)
     name_col, dept_col = ("criterion_en", "department_en") if lang == "en" else ("criterion_vi", "department_vi")
     st.subheader(ui.tr("levels.unmet_title"))

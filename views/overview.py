@@ -4,6 +4,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 import ui_levels
 from ntm import (
@@ -144,7 +145,7 @@ with ui_layout.order(1, "ov-charts"):  # on a phone, right after the three figur
     breaks = crosswalk.breaks(yearly)
     names = comparison.set_names(cur, yearly["set_id"].unique(), lang)
     with left:
-        ui_layout.chart(charts.yearly_trend(yearly, ui.scope_name(f), lang, names, breaks), "trend")
+        ui_layout.chart(ui_figures.kept(charts.yearly_trend, yearly, ui.scope_name(f), lang, names, breaks), "trend")
         for year, before, after in breaks:
             pairs = crosswalk.comparable(cur, before, after)
             note = ui.tr("set.break_note", year=year, before=names[before], after=names[after]) + " "
@@ -157,7 +158,7 @@ with ui_layout.order(1, "ov-charts"):  # on a phone, right after the three figur
     with right:
         dist = metrics.distribution(scores, n)
         title = ui.tr("overview.dist_title", unit=ui.scope_name(f), period=period_label)
-        ui_layout.chart(charts.distribution_bar(dist, title, lang), "dist")
+        ui_layout.chart(ui_figures.kept(charts.distribution_bar, dist, title, lang), "dist")
         full = dist.iloc[0]
         if full["communes"]:
             st.markdown(ui.md("overview.standard_list", n=n, count=full["communes"], names=", ".join(full["names"])))
@@ -177,7 +178,8 @@ with ui_layout.order(3, "ov-rest"):
             if highlight in set(by_standard["district"]):  # districts of the period (a former district has no rank)
                 st.markdown(ui.md("overview.rank_standard", **levels.rank_words(by_standard, highlight)))
         (bar,) = ui_layout.chart(
-            charts.ranking_bar(
+            ui_figures.kept(
+                charts.ranking_bar,
                 ranking,
                 highlight,
                 ui.tr("national.ranking_title", period=period_label)

@@ -5,6 +5,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 from ntm import (
     audit,
@@ -114,7 +115,9 @@ if len(by_layer) > 1:  # self-assessed and appraised side by side: "xã tự đ�
         )
 set_names = comparison.set_names(cur, history["set_id"].unique(), lang)
 ui_layout.chart(
-    charts.commune_trend(history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang, set_names),
+    ui_figures.kept(
+        charts.commune_trend, history, n_by_set, ui.tr("profile.trend_title", name=unit.name), lang, set_names
+    ),
     "commune_trend",
 )
 

@@ -2,6 +2,7 @@
 fills in, previewed and downloaded as .docx / .xlsx (the same files ``python -m ntm report`` writes)."""
 
 import dataclasses
+import functools
 
 import streamlit as st
 
@@ -47,14 +48,14 @@ left, right = st.columns(2)
 file_name = f"bao-cao-{f.scope.code}-{f.period.text}"
 left.download_button(
     ui.tr("reports.docx"),
-    reports.to_docx(report),
+    functools.partial(reports.to_docx, report),  # built when clicked (every run built both: 1,7 s at national scale)
     file_name=f"{file_name}.docx",
     key="dl-docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
 right.download_button(
     ui.tr("reports.xlsx"),
-    reports.to_xlsx(report),
+    functools.partial(reports.to_xlsx, report),
     file_name=f"{file_name}.xlsx",
     key="dl-report-xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

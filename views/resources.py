@@ -5,6 +5,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 from ntm import charts_counts, charts_phone, resources, writes
 from ntm.i18n import fmt_percent, fmt_period
@@ -30,8 +31,10 @@ else:
     chart_figs = [x for x in figs if x.plan_share is not None]
     if chart_figs:
         title = ui.tr("resources.chart_title", unit=f.scope.name, year=f.period.end.year)
-        plan_chart = charts_counts.plan_progress(chart_figs, title, lang)
-        ui_layout.chart(plan_chart, "plan", phone_figs=charts_phone.narrow(plan_chart))
+        plan_chart, plan_phone = ui_figures.kept_with_phone(
+            charts_counts.plan_progress, charts_phone.narrow, chart_figs, title, lang
+        )
+        ui_layout.chart(plan_chart, "plan", phone_figs=plan_phone)
     import pandas as pd
 
     def fmt(value):

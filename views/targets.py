@@ -6,6 +6,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 from ntm import (
     access,
@@ -68,8 +69,14 @@ with tab_progress:
         st.markdown(
             "  ".join(f":{BADGE[s]}-badge[{ui.tr('progress.' + s)}: {n}]" for s, n in result.status_counts.items() if n)
         )
-        gap_chart = charts.target_gap_bar(entries, ui.tr("targets.chart_title", year=year, as_of=as_of), lang)
-        ui_layout.chart(gap_chart, "target_gap", phone_figs=charts_phone.narrow(gap_chart))
+        gap_chart, gap_phone = ui_figures.kept_with_phone(
+            charts.target_gap_bar,
+            charts_phone.narrow,
+            entries,
+            ui.tr("targets.chart_title", year=year, as_of=as_of),
+            lang,
+        )
+        ui_layout.chart(gap_chart, "target_gap", phone_figs=gap_phone)
         # what a meeting reads first (status, pace) sits left of what it looks up (deadline, criteria, plan)
         table = pd.DataFrame(
             [
@@ -196,13 +203,15 @@ with tab_last_mile:
         ui.empty("targets.no_last_mile", unit=f.scope.name, period=period_label)
     else:
         names = ui.query(criterion_rates.criteria_names, cur, version, f.set_id, lang)
-        last_mile_chart = charts.last_mile_bar(
+        last_mile_chart, last_mile_phone = ui_figures.kept_with_phone(
+            charts.last_mile_bar,
+            charts_phone.narrow,
             counts,
             names,
             ui.tr("targets.last_mile_title", unit=f.scope.name, period=period_label, count=len(near)),
             lang,
         )
-        ui_layout.chart(last_mile_chart, "last_mile", phone_figs=charts_phone.narrow(last_mile_chart))
+        ui_layout.chart(last_mile_chart, "last_mile", phone_figs=last_mile_phone)
         navigation.table(
             near.assign(unmet=near["unmet"].map(lambda lst: "; ".join(f"{c} {names.get(c, '')}" for c in lst)))[
                 ["name", "district", "met", "unmet"]

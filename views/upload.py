@@ -7,15 +7,17 @@ import navigation
 import ui
 import ui_upload
 from ntm import access, loads, plain, reference, store, upload_log, upload_review, upload_words, writes
+from ntm.data_version import data_version
 from ntm.i18n import fmt_period
 from ntm.ingest import template
 
 cur, lang = ui.cursor(), ui.lang()
+version = data_version(cur)  # the log's queries cached per data version: every upload and revert changes it
 f = ui.filters()
 who = ui.principal()
 st.title(ui.tr("upload.title"))
 
-if loads.uploads(cur, limit=1).empty:  # a new database: how to begin
+if ui.query(loads.uploads, cur, version, 1).empty:  # a new database: how to begin
     with st.container(border=True):
         st.markdown("**" + ui.tr("upload.guide_title") + "**")
         st.markdown(ui.tr("upload.guide"))
@@ -126,13 +128,14 @@ if ready:
 
 st.subheader(ui.tr("upload.history_title"))
 log = pd.DataFrame(
-    [u.__dict__ for u in upload_log.uploads(cur, who, None, limit=50)],
+    [u.__dict__ for u in ui.query(upload_log.uploads, cur, version, who, None, 50)],  # 1,9 s at national scale
     columns=["upload_id", "uploaded_at", "uploaded_by", "file_name", "source", "rows", "communes", "status"],
 )  # only uploads touching the account's scope
 if log.empty:
     ui.empty("upload.no_history")
 else:
-    log["periods"] = log["upload_id"].map(upload_review.periods_of(cur, [int(u) for u in log["upload_id"]], lang))
+    found = ui.query(upload_review.periods_of, cur, version, [int(u) for u in log["upload_id"]], lang)
+    log["periods"] = log["upload_id"].map(found)
     navigation.table(
         upload_words.labelled(
             log[["upload_id", "file_name", "uploaded_by", "uploaded_at", "periods", "rows", "communes", "status"]], lang

@@ -8,6 +8,7 @@ import streamlit as st
 
 import navigation
 import ui
+import ui_figures
 import ui_layout
 from ntm import access, catalog, charts_counts, units, villages, writes
 from ntm.i18n import fmt_number, fmt_percent, fmt_period
@@ -61,7 +62,7 @@ else:
     st.caption(ui.tr("villages.rule", layer=ui.tr("layer." + f.layer)))
     by_commune = ui.query(villages.standing_by, cur, version, f.scope, f.period, "commune", f.layer)
     title = ui.tr("villages.chart_title", unit=f.scope.name, period=period_label)
-    ui_layout.chart(charts_counts.villages_by_commune(by_commune, title, lang), "v-commune")
+    ui_layout.chart(ui_figures.kept(charts_counts.villages_by_commune, by_commune, title, lang), "v-commune")
     by_district = ui.query(villages.standing_by, cur, version, f.scope, f.period, "district", f.layer)
 
     def shown(table, keys):

@@ -39,8 +39,13 @@ def as_xls(data: bytes) -> bytes:
 
 def as_ods(data: bytes) -> bytes:
     """OpenDocument as odfpy (through pandas) writes it."""
+    from odf.element import Element
+
     title, rows, _ = _rows_of(data)
     buffer = io.BytesIO()
+    # odfpy declares every namespace any document of the process has used (a class-level dict): start empty so
+    # the file declares only its own, whatever was written before it
+    Element.namespaces.clear()
     with pd.ExcelWriter(buffer, engine="odf") as writer:
         pd.DataFrame(rows).to_excel(writer, sheet_name=title, header=False, index=False)
     return buffer.getvalue()

@@ -1,0 +1,35 @@
+"""``serve.py``: the server warmed while it starts (the app's imports, its database opened)."""
+
+import sys
+
+import serve
+
+
+def test_the_modules_warmed_are_those_the_app_and_its_pages_import():
+    names = serve.modules()
+    assert {"ui", "ui_filters", "navigation", "ntm.charts", "ntm.history", "ntm.reports", "pandas"} <= set(names)
+    assert names.index("ui") < names.index("ntm.charts")  # app.py's own imports first, then the pages'
+    assert len(names) == len(set(names))
+
+
+def test_warming_never_creates_a_missing_database(tmp_path, monkeypatch):
+    """The first session's setup page asks how to start: demo data, or an empty database for a province."""
+    db = tmp_path / "none" / "ntm.duckdb"
+    monkeypatch.setenv("NTM_DB", str(db))
+    serve.warm()
+    assert not db.exists() and not db.parent.exists()
+    assert "ntm.charts" in sys.modules and "plotly.graph_objs._heatmap" in sys.modules
+
+
+def test_warming_opens_an_existing_database_through_the_sessions_connection(tmp_path, monkeypatch):
+    import ui
+    from ntm import reference
+
+    db = tmp_path / "ntm.duckdb"
+    reference.connect(db).close()
+    monkeypatch.setenv("NTM_DB", str(db))
+    ui._database.clear()
+    serve.warm()
+    assert ui._database(str(db)) is ui._database(str(db))  # the cached connection the sessions' cursors come from
+    assert ui.cursor().execute("SELECT count(*) FROM units").fetchall()[0][0] > 0
+    ui._database.clear()

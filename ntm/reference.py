@@ -8,7 +8,6 @@ into a new file works without running the sample first.
 from __future__ import annotations
 
 import sqlite3
-from importlib import resources
 
 import duckdb
 
@@ -38,8 +37,7 @@ def seed(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def provinces() -> list[tuple[str, str]]:
     """(code, name) of today's provinces, read from the unit tables' source without a database."""
-    path = resources.files("vietnamadminunits") / "data" / "dataset.db"
-    with sqlite3.connect(str(path)) as source:
+    with sqlite3.connect(str(unit_catalogue.data_file("dataset.db"))) as source:
         rows = source.execute("SELECT DISTINCT provinceCode, province FROM admin_units").fetchall()
     return sorted(rows, key=lambda r: fold(r[1]))
 

@@ -4,10 +4,11 @@ former names of communes, and which old commune went into which new one (2025 re
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sqlite3
 from datetime import date
-from importlib import resources
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -19,16 +20,31 @@ from ntm.units import NEW_ERA_START, OLD_ERA_END
 ERAS: dict[str, tuple[date | None, date | None]] = {"old": (None, OLD_ERA_END), "new": (NEW_ERA_START, None)}
 
 
+_PARTS = {"admin_units_legacy": ("province", "district", "ward"), "admin_units": ("province", "ward")}
+_FIELDS = ("", "Short", "Code", "Lat", "Lon", "Key", "Type")  # the columns read of each part: ``provinceCode`` …
+
+
+def data_file(name: str) -> Path:
+    """A file of the package's data, found without importing the package (its parser costs about a second)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
+
+
 def _source_rows(table: str) -> list[dict]:
-    path = resources.files("vietnamadminunits") / "data" / "dataset.db"
-    with sqlite3.connect(str(path)) as con:
-        con.row_factory = sqlite3.Row
-        return [dict(r) for r in con.execute(f"SELECT * FROM [{table}]")]  # table is one of two literals
+    """The rows of ``table`` (one of two literals), only the columns the unit tables are built from."""
+    parts = _PARTS[table]
+    columns = [
+        f"{part}{field}" for part in parts for field in _FIELDS if not (part == "province" and field == "Type")
+    ] + ["wardAlias"]
+    with sqlite3.connect(str(data_file("dataset.db"))) as con:
+        cursor = con.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]")
+        return [dict(zip(columns, r)) for r in cursor]
 
 
 def _converter() -> dict:
-    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(data_file("converter_2025.json").read_text(encoding="utf-8"))
 
 
 def _kind_of(full: str, short: str) -> str:

@@ -15,6 +15,7 @@ CPU seconds, the file name and the data (each length-prefixed); child → caller
 from __future__ import annotations
 
 import atexit
+import math
 import os
 import pickle
 import signal
@@ -148,7 +149,7 @@ def warm() -> None:
         _SERVER.warm()
 
 
-def run(data: bytes, file_name: str, memory_bytes: int, cpu_seconds: int, timeout_s: float) -> tuple:
+def run(data: bytes, file_name: str, memory_bytes: int, cpu_seconds: float, timeout_s: float) -> tuple:
     """``worker.parse(data, file_name)`` in a forked child under the limits; ``Crashed``, ``TimedOut`` or
     ``Unavailable`` (no server: the caller falls back to starting a process)."""
     if not hasattr(socket, "send_fds") or not hasattr(os, "fork"):
@@ -167,7 +168,7 @@ def run(data: bytes, file_name: str, memory_bytes: int, cpu_seconds: int, timeou
         try:
             sock.sendall(
                 _LEN.pack(memory_bytes)
-                + _LEN.pack(cpu_seconds)
+                + _LEN.pack(max(1, math.ceil(cpu_seconds)))  # RLIMIT_CPU counts whole seconds
                 + _block(file_name.encode("utf-8", "replace"))
                 + _block(data)
             )

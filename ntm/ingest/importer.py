@@ -26,8 +26,9 @@ from ntm.ingest import profiles, scoring
 from ntm.ingest.candidates import Context, readings
 from ntm.ingest.changes import ChangeList, change_list
 from ntm.ingest.findings import Findings, grouped
+from ntm.ingest.gc_pause import while_paused
 from ntm.ingest.preview import preview
-from ntm.ingest.reader import Sheet, read_workbook
+from ntm.ingest.reader import Parsing, Sheet, read_workbook
 from ntm.ingest.reading import Choice, Reading
 from ntm.ingest.resolve import Gazetteer, Resolver, names_a_unit
 from ntm.ingest.sets import SetCatalogue
@@ -97,6 +98,7 @@ class Layouts:
     used: str | None = None
 
 
+@while_paused  # an upload allocates hundreds of thousands of acyclic containers: no collection walks the heap
 def import_file(
     con: duckdb.DuckDBPyConnection,
     data: bytes,
@@ -114,6 +116,7 @@ def import_file(
     profile: str | None = None,
     readings: Mapping[str, Reading] | None = None,
     include_copied: Collection[int] | bool = (),
+    parsed: Parsing | None = None,
 ) -> ImportResult:
     """Validate ``data`` and, unless ``dry_run``, load it as one upload of the assessment ``layer``
     (``self`` reports, ``appraised`` district/province appraisal, ``recognised``). ``default_unit`` (the
@@ -122,11 +125,14 @@ def import_file(
     ``readings`` (sheet → reading the user settled) and ``profile`` (a saved profile's name; a name not saved yet
     reads as usual) override detection, re-checked on the sheet; without them a stored profile whose fingerprint
     a sheet has is used. Rows of our template "copied, not edited" are left out unless their commune is in
-    ``include_copied`` (or it is True)."""
+    ``include_copied`` (or it is True). ``parsed`` is the check and parse of ``data`` started ahead
+    (``reader.parse_ahead(data, file_name)``), used instead of parsing it here."""
     if layer not in store.LAYERS:
         raise ValueError(f"unknown layer {layer!r}")
+    if parsed is not None and not parsed.of(data, file_name):
+        raise ValueError("parsed is the parse of another file")
     try:
-        sheets = read_workbook(data, file_name)
+        sheets = parsed.sheets() if parsed is not None else read_workbook(data, file_name)
     except Rejected as exc:
         return ImportResult("rejected", errors=exc.errors)
     meta = _meta(sheets)
@@ -258,7 +264,15 @@ def _choose(
     ctx = Context(
         vocab,
         valid,
-        names_a_unit(con, gazetteer, unit, options.set_id, day),
+        names_a_unit(
+            con,
+            gazetteer,
+            unit,
+            options.set_id,
+            day,
+            village_set=sets.is_village_set(options.set_id),
+            same_unit=resolver.same_unit,
+        ),
         (*stated.communes, clean(grid.sheet)),
         "x: dat" in said or "x = dat" in said,
     )

@@ -13,9 +13,10 @@ import pickle
 import resource
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 
-from ntm.ingest import forkserver
+from ntm.ingest import forkserver, gc_pause
 from ntm.ingest.safety import MAX_UPLOAD_BYTES, inspect
 from ntm.problems import Problem, Rejected
 
@@ -68,11 +69,62 @@ def _parse_in_new_process(data: bytes, file_name: str) -> tuple:
     return pickle.loads(done.stdout)  # our own child's output
 
 
+class Parsing:
+    """The check and parse of one upload started ahead (``parse_ahead``): the limited child works on it while the
+    caller does something else (loads the previous upload), and ``sheets()`` waits for the answer. The child, its
+    limits and its checks are those of ``read_workbook``; only the waiting moves to a thread, which holds no lock
+    the caller needs (it waits on a socket, and unpickles the answer)."""
+
+    def __init__(self, data: bytes, file_name: str = ""):
+        self.data, self.file_name = data, file_name
+        self._answer: tuple | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if data and len(data) <= MAX_UPLOAD_BYTES:  # else ``sheets()`` says what is wrong, without a child
+            self._thread = threading.Thread(target=self._run, name="ntm-parse-ahead", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with gc_pause.paused():  # the answer's rows are many acyclic lists (see ``gc_pause``)
+                self._answer = parse_isolated(self.data, self.file_name)
+        except BaseException as exc:  # Rejected (a crash, a time-out), or anything else: raised by ``sheets()``
+            self._error = exc
+
+    def wait(self) -> None:
+        """Until the child answered (or failed); ``sheets()`` then returns at once."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def of(self, data: bytes, file_name: str) -> bool:
+        """Whether this is the parse of ``data`` (the caller hands the parse and the bytes together)."""
+        return (self.data is data or self.data == data) and self.file_name == file_name
+
+    def sheets(self) -> list[Sheet]:
+        """Every sheet, or ``Rejected``, exactly as ``read_workbook(data, file_name)`` would give them."""
+        if self._thread is None:
+            inspect(self.data, self.file_name)  # empty or too large: raises
+        self.wait()
+        if self._error is not None:
+            raise self._error.with_traceback(None)
+        assert self._answer is not None
+        return _sheets(self._answer)
+
+
+def parse_ahead(data: bytes, file_name: str = "") -> Parsing:
+    """Start checking and parsing ``data`` now; hand the result to ``importer.import_file(..., parsed=)`` or
+    read it with ``sheets()``. A batch (``ntm.sample.build``) parses upload N+1 while it loads upload N."""
+    return Parsing(data, file_name)
+
+
 def read_workbook(data: bytes, file_name: str = "") -> list[Sheet]:
     """Every sheet of an .xlsx/.xlsm/.xlsb/.xls/.ods upload, or ``Rejected`` saying what is wrong."""
     if not data or len(data) > MAX_UPLOAD_BYTES:  # checks that need no parsing, without starting a process
         inspect(data, file_name)
-    result = parse_isolated(data, file_name)
+    return _sheets(parse_isolated(data, file_name))
+
+
+def _sheets(result: tuple) -> list[Sheet]:
     if result[0] == "rejected":
         raise Rejected(result[1])
     if result[0] == "error":

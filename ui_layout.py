@@ -87,7 +87,7 @@ def figures(name: str, items: Sequence[dict[str, Any]]) -> None:
 
 def heading(fig: go.Figure) -> None:
     """The figure's title as a heading (plain text: titles carry names from users' files)."""
-    title = getattr(fig, "title_text", None) if isinstance(fig, ui_figures.Frozen) else fig.layout.title.text
+    title = fig.title_text if isinstance(fig, ui_figures.Frozen) else fig.layout.title.text
     if title:
         st.markdown("##### " + plain.markdown(title))
 

@@ -65,10 +65,6 @@ def level_set(con: duckdb.DuckDBPyConnection, kind: Kind, level: str, day: date)
     return report_catalog.set_for_period(con, day, wanted) if wanted else None
 
 
-# metrics.commune_scores's columns: what it returns when nothing was reported
-SCORE_COLUMNS = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
-
-
 def _assessed_sets(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str) -> frozenset[str]:
     """The sets any commune of ``unit`` reported under in ``period`` (its rows of the year or month summary)."""
     reports, key = (
@@ -88,7 +84,7 @@ def _scores(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: 
     """``metrics.commune_scores``; for a set no commune of the unit reported under in the period (most provinces
     assess no nâng cao or kiểu mẫu set), its empty frame without running the query."""
     if set_id not in once(_assessed_sets, con, unit, period, layer):
-        return pd.DataFrame(columns=SCORE_COLUMNS)
+        return pd.DataFrame(columns=metrics.SCORE_COLUMNS)
     return once(metrics.commune_scores, con, unit, period, set_id, layer)
 
 

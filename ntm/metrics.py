@@ -32,11 +32,14 @@ def report_window(
     return None if row is None else (period.start, row)
 
 
+# commune_scores's columns (also its frame when nothing was reported)
+SCORE_COLUMNS = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
+
+
 def commune_scores(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
-    columns = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
     scores = con.execute(  # one query: the latest reports (ntm/summary.py) of the communes valid at the window's end
         f"""WITH {SCOPE},
             reports AS (SELECT a.* FROM ({latest(period)}) a SEMI JOIN scope USING (unit_id)),
@@ -48,7 +51,7 @@ def commune_scores(
             ORDER BY met DESC, s.district, s.code, s.unit_id""",
         params(period, set_id, layer, unit=unit.unit_id),
     ).df()
-    return pd.DataFrame(columns=columns) if scores.empty else scores[columns]
+    return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores[SCORE_COLUMNS]
 
 
 def not_reported(

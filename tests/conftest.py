@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import io
 import json
@@ -76,14 +77,16 @@ def components_scanned_once() -> Iterator[None]:
     patch.undo()
 
 
-def _built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
-    """``build(path)`` run once per session, however many xdist workers ask; returns the file and what
-    ``build`` returned (kept as JSON beside the file for the workers that did not build it)."""
+def _built_once(
+    tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], dict], suffix: str = ".duckdb"
+) -> tuple[Path, dict]:
+    """``build(path)`` run once per session, however many xdist workers ask; returns the file (or folder, with
+    ``suffix=""``) and what ``build`` returned (kept as JSON beside it for the workers that did not build it)."""
     if worker_id == "master":  # not under xdist
-        path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+        path = tmp_path_factory.mktemp(name) / f"{name}{suffix}"
         return path, build(path)
     shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of this session
-    path, info = shared / f"{name}.duckdb", shared / f"{name}.json"
+    path, info = shared / f"{name}{suffix}", shared / f"{name}.json"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -123,10 +126,7 @@ def _copy(source: Path, folder: Path, name: str) -> Path:
 @pytest.fixture(scope="session")
 def template_db(request, tmp_path_factory, worker_id) -> Path:
     """The catalogue and units database, kept between sessions like the sample (keyed by a hash of ``ntm/``)."""
-    folder = _keyed_folder(request, "ntm-template", _key("ntm/**/*"))
-    if folder is None:
-        return _built_once(tmp_path_factory, worker_id, "template", _build_template)[0]
-    return _cached(folder, "template", _build_template)[0]
+    return _kept(request, tmp_path_factory, worker_id, "template", _key("ntm/**/*"), _build_template)[0]
 
 
 @pytest.fixture
@@ -164,18 +164,23 @@ def _sample_key() -> str:
     return _key("ntm/**/*", "sample_data/**/*")
 
 
-def _cached(folder: Path, name: str, build: Callable[[Path], dict]) -> tuple[Path, dict]:
+def _remove(path: Path) -> None:
+    shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+
+
+def _cached(folder: Path, name: str, build: Callable[[Path], dict], suffix: str = ".duckdb") -> tuple[Path, dict]:
     """``build`` run into ``folder`` unless an earlier session (or another worker) already did: behind a file
     lock, written under a temporary name and renamed once complete, so a cut-short build is never reused."""
     folder.mkdir(parents=True, exist_ok=True)
-    path, info = folder / f"{name}.duckdb", folder / f"{name}.json"
+    path, info = folder / f"{name}{suffix}", folder / f"{name}.json"
     with open(folder / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             if not (path.exists() and info.exists()):
-                partial = folder / f"partial-{os.getpid()}.duckdb"
-                partial.unlink(missing_ok=True)
+                partial = folder / f"partial-{os.getpid()}{suffix}"
+                _remove(partial)
                 result = build(partial)
+                _remove(path)  # a build cut short between the rename and its JSON
                 partial.replace(path)
                 info.write_text(json.dumps(result))
         finally:
@@ -196,15 +201,23 @@ def _keyed_folder(request, name: str, key: str) -> Path | None:
     return root / key
 
 
+def _kept(
+    request, tmp_path_factory, worker_id: str, name: str, key: str, build: Callable[[Path], dict], suffix=".duckdb"
+) -> tuple[Path, dict]:
+    """``build`` kept between sessions in ``.pytest_cache/d/ntm-<name>/<key>`` (``_cached``), or run once per
+    session without pytest's cache (``_built_once``)."""
+    folder = _keyed_folder(request, f"ntm-{name}", key)
+    if folder is None:  # -p no:cacheprovider: once per session only
+        return _built_once(tmp_path_factory, worker_id, name, build, suffix)
+    return _cached(folder, name, build, suffix)
+
+
 @pytest.fixture(scope="session")
 def _sample(request, tmp_path_factory, worker_id) -> tuple[Path, dict]:
-    folder = _keyed_folder(request, "ntm-sample", _sample_key())
-    if folder is None:  # -p no:cacheprovider: once per session only
-        return _built_once(tmp_path_factory, worker_id, "sample", _build_sample)
-    return _cached(folder, "sample", _build_sample)
+    return _kept(request, tmp_path_factory, worker_id, "sample", _sample_key(), _build_sample)
 
 
-def _regenerate(template: Path, out: Path) -> None:
+def _regenerate(template: Path, out: Path) -> dict:
     """``sample_data/regenerate.py``'s workbooks and CSV files written into ``out``, as the script writes them."""
     from sample_data import regenerate
 
@@ -216,6 +229,7 @@ def _regenerate(template: Path, out: Path) -> None:
     finally:
         con.close()
         scratch.unlink(missing_ok=True)
+    return {}
 
 
 @pytest.fixture(scope="session")
@@ -226,23 +240,9 @@ def regenerated_sample_data(request, template_db, tmp_path_factory, worker_id) -
     ``sample_data/*.py``, ``ntm/``, the engines) and never of the committed workbooks it is compared with: a
     changed generator regenerates, a committed file edited by hand is still compared with the script's output.
     Once per session under xdist (behind a lock), written under a temporary name and renamed once complete."""
-    folder = _keyed_folder(request, "ntm-sample-data", _key("ntm/**/*", "sample_data/*.py"))
-    if folder is None:
-        folder = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-        folder = folder / "sample-data"
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / "out"
-    with open(folder / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not out.is_dir():
-                partial = folder / f"partial-{os.getpid()}"
-                shutil.rmtree(partial, ignore_errors=True)
-                _regenerate(template_db, partial)
-                partial.replace(out)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return out
+    key = _key("ntm/**/*", "sample_data/*.py")
+    build = functools.partial(_regenerate, template_db)
+    return _kept(request, tmp_path_factory, worker_id, "sample-data", key, build, suffix="")[0]
 
 
 @pytest.fixture(scope="session")

@@ -97,10 +97,15 @@ def _version(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple] | None:
 
 
 def catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
-    """Every set and criterion, read once per database file and data version."""
+    """Every set and criterion, read once per database file and data version (and looked up once per
+    ``page_memo.shared()`` block: a draft asks ~20 times)."""
+    return once(_catalogue, con)
+
+
+def _catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
     found = _version(con)
     if found is None:
-        return once(_read, con)
+        return _read(con)
     path, version = found
     kept = _KEPT.get(path)
     if kept is not None and kept[0] == version:

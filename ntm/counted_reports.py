@@ -16,6 +16,13 @@ SCOPE = """
     scope AS (SELECT unit_id, code, name, district, district_id, valid_from, valid_to, province, province_id
               FROM unit_scopes WHERE scope_id = $unit)"""  # 0: national (ntm/unit_scopes.py: one row per scope and xã)
 
+# The same communes without a CTE: ``FROM (reports) a JOIN {IN_SCOPE}`` keeps the reports of the xã in ``$unit``, each
+# with its ``unit_scopes`` row as ``s`` (a statement's fixed cost grows with its CTEs and joins).
+IN_SCOPE = "unit_scopes s ON s.unit_id = a.unit_id AND s.scope_id = $unit"
+
+# A commune counted at a window's end ``last``: valid then (units change with the 2025 reform).
+VALID_AT_LAST = "(valid_to IS NULL OR valid_to >= last) AND (valid_from IS NULL OR valid_from <= last)"
+
 
 def latest(period: Period) -> str:
     """Each commune's latest report of ``period`` (set ``$set``, layer ``$layer``): for a year its row of the

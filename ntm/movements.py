@@ -92,11 +92,14 @@ def regressions(
                 SELECT a.unit_id, a.period, a.unmet, s.code, s.name, s.district FROM ({latest(period)}) a
                 JOIN {IN_SCOPE}
                 WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)),
-            earlier AS (  -- the report before one of year Y: a month of Y, or the year row of an earlier year
-                SELECT p.unit_id, p.period FROM commune_month_summary p SEMI JOIN latest USING (unit_id)
+            earlier AS (  -- the report before one of year Y: a month of Y, or the year row of an earlier year (the
+                -- scope's rows: a plain join instead of reading the materialised latest reports again)
+                SELECT p.unit_id, p.period FROM commune_month_summary p
+                JOIN unit_scopes s ON s.unit_id = p.unit_id AND s.scope_id = $unit
                 WHERE p.set_id = $set AND p.layer = $layer AND p.period BETWEEN $year_start AND $end
                 UNION ALL
-                SELECT y.unit_id, y.period FROM commune_year_summary y SEMI JOIN latest USING (unit_id)
+                SELECT y.unit_id, y.period FROM commune_year_summary y
+                JOIN unit_scopes s ON s.unit_id = y.unit_id AND s.scope_id = $unit
                 WHERE y.set_id = $set AND y.layer = $layer AND y.year < $year_of_end),
             previous AS (  -- each latest report's nearest earlier month: keys only (lists are costly to carry)
                 SELECT l.unit_id, max(p.period) AS previous FROM latest l JOIN earlier p

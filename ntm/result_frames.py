@@ -11,6 +11,7 @@ and lists of numbers), the Arrow table is handed back to DuckDB for its own ``.d
 from __future__ import annotations
 
 import warnings
+from typing import cast
 
 import duckdb
 import pandas as pd
@@ -46,7 +47,7 @@ def _same_as_df(table: pa.Table) -> bool:
 
 def frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict | list | None = None) -> pd.DataFrame:
     """``con.execute(sql, params).df()``, read through Arrow."""
-    table = con.execute(sql, params).to_arrow_table()
+    table = cast(pa.Table, con.execute(sql, params).to_arrow_table())  # typed Optional; a statement gives one
     if not _same_as_df(table):
         return con.from_arrow(table).df()
     if any(pa.types.is_date(f.type) for f in table.schema):

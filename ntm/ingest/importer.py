@@ -364,9 +364,8 @@ def _load(
             raw=data,
             uploaded_by=uploaded_by,
             in_transaction=True,
+            layout=json.dumps(layout.as_json()) if layout is not None else None,
         )
-        if layout is not None:
-            con.execute("UPDATE uploads SET layout = ? WHERE upload_id = ?", [json.dumps(layout.as_json()), upload_id])
         if before_commit is not None:
             before_commit(con, upload_id)
         return upload_id

@@ -110,10 +110,13 @@ def load_facts(
             ],
         ).fetchall()[0][0]
         frame["upload_id"] = upload_id
-        con.register("incoming_facts", frame)
-        # The reports the upload names, one row each (pandas finds them in a few ms; a temp table cost two statements).
-        con.register("incoming_keys", frame[["unit_id", "period", "set_id", "layer"]].drop_duplicates())
+        con.register("incoming_frame", frame)
         try:
+            # The frame converted once (a scan of pandas' Python objects costs ~10 ms each time it is read), and the
+            # reports it names, one row each.
+            con.execute("CREATE OR REPLACE TEMP TABLE incoming_facts AS SELECT * FROM incoming_frame")
+            con.execute("""CREATE OR REPLACE TEMP TABLE incoming_keys AS
+                           SELECT DISTINCT unit_id, period, set_id, layer FROM incoming_facts""")
             # The indicator values of a replaced report go with it, also when the new one states none:
             # otherwise they would stay current beside the new report and a revert could not be exact.
             for table, history in _REPLACED:
@@ -125,12 +128,12 @@ def load_facts(
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
                 con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
+            con.execute("DROP TABLE incoming_facts; DROP TABLE incoming_keys")
         finally:
-            # After a failed statement the transaction is aborted and refuses even these: the next load replaces
-            # the views; the error the caller sees stays the first one.
+            # After a failed statement the transaction is aborted and refuses even these: the rollback drops the
+            # temp tables, the next load replaces the views; the error the caller sees stays the first one.
             with suppress(duckdb.Error):
-                con.unregister("incoming_facts")
-                con.unregister("incoming_keys")
+                con.unregister("incoming_frame")
                 if ind is not None:
                     con.unregister("incoming_indicators")
     return int(upload_id)

@@ -60,6 +60,10 @@ class SetCatalogue:
             self._state = _STATES[key]
         return self._state
 
+    def warm(self) -> None:
+        """Read the catalogue's fingerprint now (while the upload is parsed) rather than at the first question."""
+        self._answers  # noqa: B018
+
     def info(self, set_id: str) -> SetInfo:
         kept = self._answers.sets
         if set_id not in kept:

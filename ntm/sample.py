@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -126,7 +127,7 @@ def build(
             layer=entry.layer,
             include_copied=True,  # the communes did send these months, unchanged or not
             parsed=parsing,
-            before_commit=lambda con, upload_id, entry=entry: _dated(con, upload_id, entry),  # in the load's commit
+            before_commit=partial(_dated, entry=entry),  # the upload's date in the load's own commit
         )
         if result.status != "loaded":
             raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in result.errors[:3]]}")
@@ -179,10 +180,10 @@ def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
 def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int | None, entry: SampleFile) -> None:
     """Give a sample upload the date it would have had (old reports are a backfill, never late)."""
     with store.transaction(con):
-        _dated(con, upload_id, entry)
+        _dated(con, upload_id, entry=entry)
 
 
-def _dated(con: duckdb.DuckDBPyConnection, upload_id: int | None, entry: SampleFile) -> None:
+def _dated(con: duckdb.DuckDBPyConnection, upload_id: int | None, *, entry: SampleFile) -> None:
     """``_pretend_uploaded`` inside a transaction already begun (a report's: ``import_file``'s ``before_commit``)."""
     con.execute(
         "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"

@@ -181,7 +181,11 @@ class UnitTable:
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> UnitTable:
         rows = con.execute(f"SELECT {_COLUMNS}, name_key, name_fold FROM units WHERE level <> 'village'").fetchall()
-        by_unit, by_key, by_fold, by_code, provinces = {}, {}, {}, {}, {}
+        by_unit: dict[int, Unit] = {}
+        by_key: dict[str, list[int]] = {}
+        by_fold: dict[str, list[int]] = {}
+        by_code: dict[str, list[int]] = {}
+        provinces: dict[str, list[int]] = {}
         for row in rows:
             unit = Unit(*row[:12])
             by_unit[unit.unit_id] = unit

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 from rapidfuzz import process
 
+from ntm import unit_scopes
 from ntm.data_version import changed
 from ntm.problems import KeyedError, Problem
 from ntm.text import clean, compact, fold, foreign_letters, invisible_characters, name_key, normal_name
@@ -116,6 +117,7 @@ def add_historical_unit(
             fold(short),
         ],
     )
+    unit_scopes.refresh(con, [uid])
     changed(con)
     return get(con, uid)
 

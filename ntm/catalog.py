@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ntm import summary
+from ntm import report_catalog, summary
 from ntm.problems import KeyedError, Problem, Rejected, column_letter
 from ntm.store import transaction
 
@@ -196,12 +196,25 @@ def import_workbook(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str)
     return replace_sets(con, frame, origin=file_name)
 
 
+# The catalogue's frames are read once per catalogue version (``report_catalog.derived``: reference data, read
+# again after any committed write) and handed out as shallow copies: under copy-on-write a caller's added column
+# or changed cell stays in its copy.
+
+
 def sets(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return report_catalog.derived(con, _sets).copy(deep=False)
+
+
+def _sets(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT * FROM criteria_sets ORDER BY valid_from NULLS LAST, set_id").df()
 
 
 def criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
     """One row per criterion of ``set_id`` with the department that answers for it."""
+    return report_catalog.derived(con, _criteria, set_id).copy(deep=False)
+
+
+def _criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
     return con.execute(
         """SELECT c.criterion_no, c.name_vi, coalesce(c.name_en, c.name_vi) AS name_en,
                   d.department_vi, d.department_en, c.verified
@@ -214,6 +227,10 @@ def criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
 def indicators(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
     """The set's sub-indicators in the order the set lists them: 17.1, 17.2 … 17.10 (by the numbers of the
     code's parts, not its text, which puts 17.10 before 17.2)."""
+    return report_catalog.derived(con, _indicators, set_id).copy(deep=False)
+
+
+def _indicators(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
     return con.execute(
         r"""SELECT criterion_no, indicator_code, name_vi FROM indicators WHERE set_id = ?
             ORDER BY criterion_no,
@@ -226,13 +243,7 @@ def indicators(con: duckdb.DuckDBPyConnection, set_id: str) -> pd.DataFrame:
 
 def set_for_period(con: duckdb.DuckDBPyConnection, day: date, level: str = "commune") -> str | None:
     """The set of ``level`` in force on ``day`` (the latest-starting one if several overlap)."""
-    rows = con.execute(
-        """SELECT set_id FROM criteria_sets WHERE level = ?
-             AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)
-           ORDER BY valid_from DESC NULLS LAST LIMIT 1""",
-        [level, day, day],
-    ).fetchall()
-    return rows[0][0] if rows else None
+    return report_catalog.set_for_period(con, day, level)
 
 
 _LEVEL_WORDS = {  # how officials name a set of each level: "Bộ tiêu chí 2021-2025"
@@ -256,10 +267,12 @@ def set_label(set_id: str | None, lang: str = "vi", con: duckdb.DuckDBPyConnecti
         return "–"
     row = None
     if con is not None:
-        found = con.execute(
-            "SELECT name, level, valid_from, valid_to FROM criteria_sets WHERE set_id = ?", [set_id]
-        ).fetchall()
-        row = tuple("" if v is None else str(v) for v in found[0]) if found else None
+        found = report_catalog.find(con, set_id)
+        row = (
+            tuple("" if v is None else str(v) for v in (found.name, found.level, found.valid_from, found.valid_to))
+            if found
+            else None
+        )
     row = row or _shipped_sets().get(set_id)
     if row is None:
         return set_id
@@ -282,6 +295,6 @@ class UnknownSet(KeyedError, LookupError):
 
 
 def require_set(con: duckdb.DuckDBPyConnection, set_id: str) -> None:
-    known = [r[0] for r in con.execute("SELECT set_id FROM criteria_sets ORDER BY set_id").fetchall()]
+    known = [s.set_id for s in report_catalog.catalogue(con).sets]  # in set_id order
     if set_id not in known:
         raise UnknownSet("set.unknown", set_id=set_id, known=", ".join(known))

@@ -6,7 +6,9 @@ Every cached query's key holds it, so a cached result is never served after the 
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import weakref
 
 import duckdb
 
@@ -17,11 +19,23 @@ _versions: dict[str, int] = {}
 _versions_lock = threading.Lock()
 
 
+# connection (or cursor) → its database, asked once per connection object: the answer cannot change while it is
+# open (nothing in ntm switches a connection's database with USE), and the query costs ~1 ms each time
+_DATABASES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _database(con: duckdb.DuckDBPyConnection) -> str:
+    try:
+        return _DATABASES[con]
+    except (KeyError, TypeError):
+        pass
     row = con.execute(
         "SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()"
     ).fetchall()
-    return str(row[0][0])
+    name = str(row[0][0])
+    with contextlib.suppress(TypeError):  # an object that cannot be weakly referenced: asked every time
+        _DATABASES[con] = name
+    return name
 
 
 def changed(con: duckdb.DuckDBPyConnection) -> None:

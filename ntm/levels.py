@@ -19,7 +19,6 @@ import duckdb
 import pandas as pd
 
 from ntm import metrics, report_catalog, villages
-from ntm.counted_reports import SCOPE
 from ntm.page_memo import once, shared
 from ntm.periods import Period, parse
 from ntm.units import Unit
@@ -72,9 +71,10 @@ def _assessed_sets(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, l
         if period.is_year
         else ("commune_month_summary a WHERE a.period = $key", period.start)
     )
-    rows = con.execute(
-        f"""WITH {SCOPE} SELECT DISTINCT a.set_id FROM {reports} AND a.layer = $layer
-            AND a.unit_id IN (SELECT unit_id FROM scope)""",
+    rows = con.execute(  # the scope's xã by their ids alone: counted_reports.SCOPE's names cost two more joins
+        f"""SELECT DISTINCT a.set_id FROM {reports} AND a.layer = $layer
+            AND a.unit_id IN (SELECT unit_id FROM units c WHERE c.level = 'commune' AND c.kind = 'Xã'
+                              AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))""",
         {"unit": unit.unit_id, "key": key, "layer": layer},
     ).fetchall()
     return frozenset(r[0] for r in rows)

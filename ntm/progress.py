@@ -74,11 +74,11 @@ def pace(history: pd.DataFrame, value: str = "met") -> tuple[float | None, date 
 
 def default_as_of(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, layer: str = "self") -> date:
     """The latest month up to the end of ``year`` that has reports in ``unit`` (December when none has)."""
-    latest = con.execute(
-        """SELECT max(a.period) FROM commune_month_summary a JOIN units c USING (unit_id)
-           WHERE ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND a.layer = $layer
-             AND a.period <= $end""",  # the summary: one row per report (ntm/summary.py), not ~20 facts
-        {"u": unit.unit_id, "layer": layer, "end": date(year, 12, 1)},
+    latest = con.execute(  # the year rows (ntm/summary.py): each one's period is its year's latest report month
+        """SELECT max(a.period) FROM commune_year_summary a
+           WHERE a.layer = $layer AND a.year <= $year AND a.unit_id IN
+                 (SELECT unit_id FROM units c WHERE $u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)""",
+        {"u": unit.unit_id, "layer": layer, "year": year},
     ).fetchall()[0][0]
     return latest if latest is not None else date(year, 12, 1)
 

@@ -1,19 +1,32 @@
-"""The criteria catalogue as the report draft reads it: every set and every criterion in two small queries, held
-for one draft (``ntm.page_memo``), instead of a query per lookup (a draft asked for a set's criteria count, the
-set in force on a day, a set's name or its criteria names about fifteen times, ~1-3 ms of planning each).
+"""The criteria catalogue as the pages read it: every set and every criterion in two small queries, kept per
+database file and data version, instead of a query per lookup (a report draft asked for a set's criteria count,
+the set in force on a day, a set's name or its criteria names about fifteen times, ~1-3 ms of planning each;
+every page asks for its set's criteria names).
 
-The answers are those of ``metrics.n_criteria``, ``catalog.set_for_period`` and ``catalog.criteria``, read from
-the same tables; outside ``shared()`` each call reads the tables again (as those functions do).
+The catalogue is reference data: it changes only through the catalogue commands (``catalog.replace_sets``,
+``catalog.load_builtin``) and migrations, each a ``store.transaction`` whose commit bumps the data version
+(``ntm.data_version``; an autocommit write calls ``changed``). So it is read again after any committed write, and
+when the file itself is another one (replaced, or written by another process while this one had it closed: its
+inode, size or modification time differ). A database without a file (in memory) is read once per
+``page_memo.shared()`` block instead, as before. The answers are those of ``metrics.n_criteria``,
+``catalog.set_for_period`` and ``catalog.criteria``, read from the same tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 import duckdb
 
+from ntm.data_version import data_version
 from ntm.page_memo import once
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,8 @@ class Criterion:
 class Catalogue:
     sets: tuple[CriteriaSet, ...]  # in set_id order
     criteria: dict[str, tuple[Criterion, ...]]  # set_id → its criteria by number
+    # what callers build from it (``derived``), kept as long as the catalogue is: (builder, arguments) → value
+    built: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _read(con: duckdb.DuckDBPyConnection) -> Catalogue:
@@ -64,8 +79,54 @@ def _read(con: duckdb.DuckDBPyConnection) -> Catalogue:
     return Catalogue(sets, {k: tuple(v) for k, v in criteria.items()})
 
 
+# database file → (its version key, its catalogue): one entry per file this process opened
+_KEPT: dict[str, tuple[tuple, Catalogue]] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple] | None:
+    """(file, what says the catalogue read from it still holds), or None for a database without a file."""
+    path, version = data_version(con)
+    if not os.path.isabs(path):  # an in-memory database ("memory"): no file to tell one from another
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return path, (version, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
 def catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
-    return once(_read, con)
+    """Every set and criterion, read once per database file and data version (and looked up once per
+    ``page_memo.shared()`` block: a draft asks ~20 times)."""
+    return once(_catalogue, con)
+
+
+def _catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
+    found = _version(con)
+    if found is None:
+        return _read(con)
+    path, version = found
+    kept = _KEPT.get(path)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    read = _read(con)
+    with _KEPT_LOCK:
+        _KEPT[path] = (version, read)
+    return read
+
+
+def derived(con: duckdb.DuckDBPyConnection, build: Callable[..., T], *args: Any) -> T:
+    """``build(con, *args)`` (a read of the catalogue tables), kept with the catalogue of the same version, so a
+    catalogue change reads it again. Values are shared between callers: return immutable ones, or copy them on
+    the way out."""
+    cat = catalogue(con)
+    key = (build, *args)
+    try:
+        return cat.built[key]
+    except KeyError:
+        value = cat.built[key] = build(con, *args)
+        return value
 
 
 def criteria(con: duckdb.DuckDBPyConnection, set_id: str) -> tuple[Criterion, ...]:

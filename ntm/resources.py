@@ -167,24 +167,40 @@ def stored(con: duckdb.DuckDBPyConnection, unit: Unit) -> pd.DataFrame:
 def figures(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period) -> list[Figure]:
     """Every catalogue quantity for ``unit`` and ``period`` (None where nothing was reported)."""
     year_start = period.end.replace(month=1)
-    sums = {
-        r[0]: r[1:]
-        for r in con.execute(
-            f"""SELECT q.quantity,
-                       sum(q.value) FILTER (WHERE q.period BETWEEN $start AND $end),
-                       sum(q.value) FILTER (WHERE q.period BETWEEN $year_start AND $end),
-                       sum(q.value) FILTER (WHERE q.period <= $end)
-                FROM quantity_values q JOIN units x USING (unit_id) WHERE {_INSIDE} GROUP BY 1""",
-            {"unit": unit.unit_id, "start": period.start, "end": period.end, "year_start": year_start},
-        ).fetchall()
-    }
-    plans = dict(
-        con.execute(
-            f"""SELECT p.quantity, sum(p.value) FROM quantity_plans p JOIN units x USING (unit_id)
-                WHERE {_INSIDE} AND p.year = $year GROUP BY 1""",
-            {"unit": unit.unit_id, "year": period.end.year},
-        ).fetchall()
-    )
+    sums: dict[str, tuple] = {}
+    plans: dict[str, float] = {}
+    for (
+        quantity,
+        in_period,
+        in_year,
+        to_date,
+        plan,
+        has_values,
+        has_plan,
+    ) in con.execute(  # values and plans in one statement
+        f"""SELECT quantity,
+                   sum(value) FILTER (WHERE period BETWEEN $start AND $end),
+                   sum(value) FILTER (WHERE period BETWEEN $year_start AND $end),
+                   sum(value) FILTER (WHERE period <= $end),
+                   sum(plan), bool_or(plan IS NULL), bool_or(plan IS NOT NULL)  -- a value row, a plan row (NOT NULL)
+            FROM (SELECT q.quantity, q.period, q.value, NULL::DOUBLE AS plan
+                  FROM quantity_values q JOIN units x USING (unit_id) WHERE {_INSIDE}
+                  UNION ALL
+                  SELECT p.quantity, NULL, NULL, p.value FROM quantity_plans p JOIN units x USING (unit_id)
+                  WHERE {_INSIDE} AND p.year = $year)
+            GROUP BY 1""",
+        {
+            "unit": unit.unit_id,
+            "start": period.start,
+            "end": period.end,
+            "year_start": year_start,
+            "year": period.end.year,
+        },
+    ).fetchall():
+        if has_values:
+            sums[quantity] = (in_period, in_year, to_date)
+        if has_plan:
+            plans[quantity] = plan
     result = []
     for q in catalogue():
         period_value, cumulative, to_date = sums.get(q.code, (None, None, None))

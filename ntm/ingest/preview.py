@@ -4,8 +4,9 @@ districts that reported the month before but are missing from the upload.
 
 Both read the commune × month summary (``ntm.summary``: one row per report with its unmet list), not the
 facts: the previous report is the nearest earlier summary row (an ASOF join over the month rows of the upload's
-first year and the year rows before it, so that the scan stays small), and a criterion of it was met
-exactly when it is not in its unmet list. One query each, no Python per row."""
+first year and the year rows before it, so that the scan stays small; a hash join on the keys and ``arg_max``
+over the period, which cost a tenth of DuckDB's ASOF join here), and a criterion of it was met exactly when it
+is not in its unmet list. One query each, no Python per row."""
 
 from __future__ import annotations
 
@@ -30,10 +31,13 @@ _CHANGES = """
         UNION ALL
         SELECT y.unit_id, y.set_id, y.layer, y.period, y.met, y.unmet FROM commune_year_summary y, bounds b
         WHERE y.year < year(b.first) AND y.unit_id IN (SELECT unit_id FROM incoming)),
-    paired AS (
-        SELECT i.*, p.met AS met_before, p.unmet::INTEGER[] AS unmet_before
-        FROM incoming i ASOF LEFT JOIN earlier p
-             ON p.unit_id = i.unit_id AND p.set_id = i.set_id AND p.layer = i.layer AND i.period > p.period)
+    paired AS (  -- the latest earlier row of the same commune, set and layer (earlier rows differ in period)
+        SELECT i.unit_id, i.period, i.set_id, i.layer, any_value(i.met) AS met, any_value(i.met_now) AS met_now,
+               any_value(i.unmet_now) AS unmet_now, arg_max(p.met, p.period) AS met_before,
+               arg_max(p.unmet, p.period)::INTEGER[] AS unmet_before
+        FROM incoming i LEFT JOIN earlier p
+             ON p.unit_id = i.unit_id AND p.set_id = i.set_id AND p.layer = i.layer AND p.period < i.period
+        GROUP BY i.unit_id, i.period, i.set_id, i.layer)
     SELECT p.unit_id, coalesce(u.short_name, '?'), strftime(p.period, '%Y-%m'), p.met, p.met_before,
            CASE WHEN p.met_before IS NULL THEN []
                 ELSE list_filter(p.met_now, lambda c: list_contains(p.unmet_before, c)) END,
@@ -61,7 +65,7 @@ def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
     """Communes of the same districts that reported the month before the upload's first month but are not in it."""
     if not len(frame) or frame["unit_id"].min() < 0:
         return []
-    previous = periods.shift_months(min(frame["period"]), -1)
+    previous = periods.shift_months(frame["period"].min(), -1)
     return [
         {"unit_id": uid, "name": n}
         for uid, n in con.execute(

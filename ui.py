@@ -269,6 +269,8 @@ def timed_run(page: str, started: tuple[float, float]) -> Iterator[None]:
         line = {"page": page, "session": ctx.session_id if ctx else None, "s": time.perf_counter() - started[0]}
         line["cpu_s"] = time.process_time() - started[1]
         line["at"] = time.time()
+        if st.context.headers.get("X-NTM-Warm-Up"):  # serve.py's own session at start (serve.WARM_HEADER)
+            line["warm"] = True
         with open(log, "a", encoding="utf-8") as out:
             out.write(json.dumps({**line, "outcome": outcome}) + "\n")
 

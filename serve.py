@@ -7,11 +7,14 @@ national scale on the loaded 2-core machine. Here a thread does that work while 
 its first browser:
 
 1. it imports what ``app.py`` and the overview import (read from their ``import`` lines), draws a tiny figure of
-   each trace type and opens the database through the same cached connection the sessions use (``ui.cursor``);
+   each trace type, opens the database through the same cached connection the sessions use (``ui.cursor``), then
+   imports what the other pages import;
 2. once the server answers, it opens one session of its own (the same websocket protocol a browser speaks, with
    the ``WARM_HEADER`` header) and runs the default page, the overview for the default filters, as the first
-   visitor of "/" would: its queries, figures and script are then cached for every session;
-3. then it imports what the other pages import.
+   visitor of "/" would: its queries, figures and script are then cached for every session. It gives way to the
+   first visitor: when another session opens, it closes its own (Streamlit stops that run at its next element),
+   so a visitor asking for another view never shares the two cores with it (measured: run to its end beside a
+   browser opening Thanh Hóa 2024, it doubled that first run's server CPU).
 
 A missing database is left missing (the first session's setup page asks how to start; no session of its own is
 opened then), and a database that cannot be opened is left to the first session, which says what to do.
@@ -129,11 +132,26 @@ def _run_page(base: str, page: str = "", query: str = "", timeout: float = 300) 
         msg.rerun_script.page_name = page
         socket.send(msg.SerializeToString())
         while time.monotonic() < deadline:
+            if _others_connected() > 0:
+                return  # a visitor came: closing the session stops its run, the visitor's run gets the server
             forward = ForwardMsg()
-            forward.ParseFromString(socket.recv(timeout=max(0.1, deadline - time.monotonic())))
+            try:
+                forward.ParseFromString(socket.recv(timeout=0.1))
+            except TimeoutError:
+                continue
             finished = forward.WhichOneof("type") == "script_finished"
             if finished and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 return
+
+
+def _others_connected(own: int = 1) -> int:
+    """Sessions open on this server besides the warm-up's own (``own``: 1 once it is open, 0 before; 0 when
+    Streamlit does not say)."""
+    from streamlit.runtime import Runtime
+
+    manager = getattr(Runtime.instance(), "_session_mgr", None) if Runtime.exists() else None
+    count = getattr(manager, "num_active_sessions", None)
+    return max(0, count() - own) if callable(count) else 0
 
 
 def warm_default_page(timeout: float = 120) -> None:
@@ -143,15 +161,15 @@ def warm_default_page(timeout: float = 120) -> None:
     if not store.db_path().exists():
         return  # the setup page asks how to start; nothing to warm
     base = _wait_until_serving(timeout)
-    if base is not None:
+    if base is not None and _others_connected(own=0) == 0:
         with contextlib.suppress(Exception):  # a warm-up that fails leaves the first session to do the work
             _run_page(base)
 
 
 def _warm_all() -> None:
     warm()
+    _import(modules())  # the other pages' modules too, while the server boots (never beside a visitor's run)
     warm_default_page()
-    _import(modules())  # the other pages' modules, once the default page is ready
 
 
 def main(argv: list[str]) -> None:

@@ -1,6 +1,7 @@
 """Which communes and which reports count for a unit and a period: the SQL the period queries share.
 
-- ``SCOPE``: a ``scope`` CTE of the xã in ``$unit`` (a commune, district, province, or 0 for the whole country),
+- ``SCOPE``: a ``scope`` CTE of the xã in ``$unit`` (a commune, district, province, or 0 for the whole country;
+  one filtered scan of ``unit_scopes``, ``ntm/unit_scopes.py``),
   with their district and province names and their validity (units change with the 2025 reform);
 - ``latest(period)``: each commune's latest report of the period, from the commune × year and commune × month
   summaries (``ntm/summary.py``): its month, criteria met and basically met, the unmet and basically met lists;
@@ -12,12 +13,15 @@ from __future__ import annotations
 from ntm.periods import Period
 
 SCOPE = """
-    scope AS (
-        SELECT c.unit_id, c.code, c.short_name AS name, d.short_name AS district, c.district_id,
-               c.valid_from, c.valid_to, p.short_name AS province, c.province_id
-        FROM units c LEFT JOIN units d ON d.unit_id = c.district_id LEFT JOIN units p ON p.unit_id = c.province_id
-        WHERE c.level = 'commune' AND c.kind = 'Xã'
-          AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))"""  # 0: national
+    scope AS (SELECT unit_id, code, name, district, district_id, valid_from, valid_to, province, province_id
+              FROM unit_scopes WHERE scope_id = $unit)"""  # 0: national (ntm/unit_scopes.py: one row per scope and xã)
+
+# The same communes without a CTE: ``FROM (reports) a JOIN {IN_SCOPE}`` keeps the reports of the xã in ``$unit``, each
+# with its ``unit_scopes`` row as ``s`` (a statement's fixed cost grows with its CTEs and joins).
+IN_SCOPE = "unit_scopes s ON s.unit_id = a.unit_id AND s.scope_id = $unit"
+
+# A commune counted at a window's end ``last``: valid then (units change with the 2025 reform).
+VALID_AT_LAST = "(valid_to IS NULL OR valid_to >= last) AND (valid_from IS NULL OR valid_from <= last)"
 
 
 def latest(period: Period) -> str:

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
-from ntm import units
+from ntm import unit_scopes, units
 from ntm.i18n import t
 from ntm.units import NEW_ERA_START, Unit
 
@@ -67,6 +67,7 @@ def add_merger(con: duckdb.DuckDBPyConnection, old: Unit, new: Unit, effective: 
     last_day = effective - timedelta(days=1)
     if old.valid_to is None or old.valid_to > last_day:
         con.execute("UPDATE units SET valid_to = ? WHERE unit_id = ?", [last_day, old.unit_id])
+        unit_scopes.refresh(con, [old.unit_id])
 
 
 def predecessors(con: duckdb.DuckDBPyConnection, unit: Unit) -> list[Unit]:

@@ -72,13 +72,15 @@ def load_facts(
     uploaded_by: str | None = None,
     note: str | None = None,
     in_transaction: bool = False,
+    layout: str | None = None,
 ) -> int:
     """Load one upload in one transaction and return its id.
 
     ``facts`` has unit_id, period, set_id, criterion_no, status (and optionally layer).
     Each (unit, period, set, layer) the upload names is replaced whole, so a criterion the
     new file leaves out disappears too; the replaced rows go to ``assessment_history``.
-    With ``in_transaction`` the caller has already begun the transaction (to add units with it).
+    With ``in_transaction`` the caller has already begun the transaction (to add units with it). ``layout`` is the
+    upload's layout as JSON (``uploads.layout``).
     """
     frame = _normalise_facts(facts)
     ind = None
@@ -90,12 +92,11 @@ def load_facts(
             ind["text_value"] = None
         ind["period"] = _month_starts(ind["period"])
     with nullcontext(con) if in_transaction else transaction(con):
-        upload_id = con.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0]
-        con.execute(
+        upload_id = con.execute(
             """INSERT INTO uploads (upload_id, uploaded_at, uploaded_by, file_name, sha256, source, rows, communes,
-                                   status, raw, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)""",
+                                   status, raw, note, layout)
+               VALUES (nextval('upload_id_seq'), ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?) RETURNING upload_id""",
             [
-                upload_id,
                 datetime.now(),
                 uploaded_by,
                 file_name,
@@ -105,30 +106,34 @@ def load_facts(
                 frame["unit_id"].nunique(),
                 raw,
                 note,
+                layout,
             ],
-        )
+        ).fetchall()[0][0]
         frame["upload_id"] = upload_id
-        con.register("incoming_facts", frame)
+        con.register("incoming_frame", frame)
         try:
-            con.execute("""
-                CREATE OR REPLACE TEMP TABLE incoming_keys AS
-                SELECT DISTINCT unit_id, period, set_id, layer FROM incoming_facts""")
+            # The frame converted once (a scan of pandas' Python objects costs ~10 ms each time it is read), and the
+            # reports it names, one row each.
+            con.execute("CREATE OR REPLACE TEMP TABLE incoming_facts AS SELECT * FROM incoming_frame")
+            con.execute("""CREATE OR REPLACE TEMP TABLE incoming_keys AS
+                           SELECT DISTINCT unit_id, period, set_id, layer FROM incoming_facts""")
             # The indicator values of a replaced report go with it, also when the new one states none:
             # otherwise they would stay current beside the new report and a revert could not be exact.
             for table, history in _REPLACED:
                 _to_history(con, table, history, upload_id)
             con.execute(f"INSERT INTO assessments SELECT {_FACT_COLUMNS} FROM incoming_facts")
-            summary.refresh(con, "incoming_keys")  # the commune × month summary of the replaced reports
+            # the commune × month summary of the replaced reports, from the incoming rows (now their only facts)
+            summary.refresh(con, "incoming_keys", facts="incoming_facts")
             if ind is not None:
                 ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
                 con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
-            con.execute("DROP TABLE IF EXISTS incoming_keys")
+            con.execute("DROP TABLE incoming_facts; DROP TABLE incoming_keys")
         finally:
             # After a failed statement the transaction is aborted and refuses even these: the rollback drops the
-            # temp table, the next load replaces the views; the error the caller sees stays the first one.
+            # temp tables, the next load replaces the views; the error the caller sees stays the first one.
             with suppress(duckdb.Error):
-                con.unregister("incoming_facts")
+                con.unregister("incoming_frame")
                 if ind is not None:
                     con.unregister("incoming_indicators")
     return int(upload_id)

@@ -14,8 +14,9 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm.counted_reports import SCOPE, latest, params
+from ntm.counted_reports import IN_SCOPE, VALID_AT_LAST, latest, params
 from ntm.periods import Period
+from ntm.result_frames import frame
 from ntm.units import NATIONAL_ID, Unit
 
 BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
@@ -26,7 +27,7 @@ def report_window(
 ) -> tuple[date, date] | None:
     """(first, last) months whose reports count for ``period``; None when nothing was reported."""
     row = con.execute(
-        f"WITH {SCOPE} SELECT max(a.period) FROM ({latest(period)}) a JOIN scope USING (unit_id)",
+        f"SELECT max(a.period) FROM ({latest(period)}) a JOIN {IN_SCOPE}",
         params(period, set_id, layer, unit=unit.unit_id),
     ).fetchall()[0][0]
     return None if row is None else (period.start, row)
@@ -40,17 +41,18 @@ def commune_scores(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
-    scores = con.execute(  # one query: the latest reports (ntm/summary.py) of the communes valid at the window's end
-        f"""WITH {SCOPE},
-            reports AS (SELECT a.* FROM ({latest(period)}) a SEMI JOIN scope USING (unit_id)),
-            window_end AS (SELECT max(period) AS last FROM reports)
-            SELECT s.unit_id, s.code, s.name, s.district, s.province, r.period AS report_period, r.met::BIGINT AS met,
-                   r.basically_met::BIGINT AS basically_met, r.unmet::INTEGER[] AS unmet
-            FROM reports r JOIN scope s USING (unit_id) CROSS JOIN window_end w
-            WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)
-            ORDER BY met DESC, s.district, s.code, s.unit_id""",
+    scores = frame(
+        con,
+        # one statement: the latest reports (ntm/summary.py) of the communes valid at the window's end
+        f"""SELECT unit_id, code, name, district, province, report_period, met, basically_met, unmet FROM (
+                SELECT s.unit_id, s.code, s.name, s.district, s.province, a.period AS report_period,
+                       a.met::BIGINT AS met, a.basically_met::BIGINT AS basically_met, a.unmet::INTEGER[] AS unmet,
+                       s.valid_from, s.valid_to, max(a.period) OVER () AS last
+                FROM ({latest(period)}) a JOIN {IN_SCOPE})
+            WHERE {VALID_AT_LAST}
+            ORDER BY met DESC, district, code, unit_id""",
         params(period, set_id, layer, unit=unit.unit_id),
-    ).df()
+    )
     return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores[SCORE_COLUMNS]
 
 
@@ -60,18 +62,23 @@ def not_reported(
     """Communes (xã) valid at the end of the period that sent no report in it. For the whole country, the
     communes of the provinces that report in the period: a province that keeps its figures elsewhere is not
     hundreds of communes "not reported" (``reporting_provinces`` names the provinces counted)."""
-    return con.execute(  # the window's end in the same query: its last reported month, else the period's end
-        f"""WITH {SCOPE},
-            reports AS ({latest(period)}),
-            window_end AS (SELECT coalesce(max(r.period), $end) AS last FROM reports r SEMI JOIN scope USING (unit_id))
-            SELECT s.unit_id, s.code, s.name, s.district FROM scope s CROSS JOIN window_end w
-            WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)
-              AND s.unit_id NOT IN (SELECT unit_id FROM reports)
-              AND ($unit <> 0 OR s.province_id IN (
-                   SELECT c.province_id FROM reports a JOIN units c ON c.unit_id = a.unit_id))
-            ORDER BY s.district, s.code""",
+    provinces = (  # the whole country counts the provinces with any report in the period (reporting_provinces)
+        f"AND province_id IN (SELECT c.province_id FROM ({latest(period)}) r JOIN units c ON c.unit_id = r.unit_id)"
+        if unit.unit_id == NATIONAL_ID
+        else ""
+    )
+    return frame(
+        con,
+        # the window's end in the same statement: its last reported month, else the period's end
+        f"""SELECT unit_id, code, name, district FROM (
+                SELECT s.unit_id, s.code, s.name, s.district, s.province_id, s.valid_from, s.valid_to, a.period,
+                       coalesce(max(a.period) OVER (), $end) AS last
+                FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
+                WHERE s.scope_id = $unit)
+            WHERE period IS NULL AND {VALID_AT_LAST} {provinces}
+            ORDER BY district, code, unit_id""",
         params(period, set_id, layer, unit=unit.unit_id, end=period.end),
-    ).df()
+    )
 
 
 def reporting_provinces(con: duckdb.DuckDBPyConnection, period: Period, set_id: str, layer: str = "self") -> list[str]:
@@ -126,7 +133,8 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
 
     A province is followed across the 2025 reform through the units sharing its code: each year
     counts the communes valid at that year's last reported month (the post-merger ones in 2025).
-    One query over the commune × year summary: each commune's latest report per year and set is its row.
+    One query over the commune × year summary (each commune's latest report per year and set is its row) and the
+    scope's rows of ``unit_scopes``.
     """
     ids = [unit.unit_id]
     if unit.level == "province":
@@ -136,22 +144,24 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
                 "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
             ).fetchall()
         ]
-    return con.execute(  # the units joined once: each year row carries its commune's validity
-        """WITH reports AS (
-                SELECT a.year::BIGINT AS year, a.set_id, a.period, a.met, c.valid_from, c.valid_to
-                FROM commune_year_summary a JOIN units c ON c.unit_id = a.unit_id
-                WHERE a.layer = $layer AND c.level = 'commune' AND c.kind = 'Xã'
-                  AND ($national OR list_contains($ids, c.unit_id) OR list_contains($ids, c.district_id)
-                       OR list_contains($ids, c.province_id))
-                  AND a.set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune')),
-            ends AS (SELECT year, set_id, max(period) AS last FROM reports GROUP BY ALL),
-            n AS (SELECT set_id, count(*) AS n FROM criteria GROUP BY 1)
-        SELECT r.year, r.set_id, count(*) AS communes, avg(r.met) AS average_met,
-               count(*) FILTER (WHERE r.met = n.n) AS at_standard, n.n AS n_criteria
-        FROM reports r JOIN ends e USING (year, set_id) JOIN n USING (set_id)
-        WHERE (r.valid_to IS NULL OR r.valid_to >= e.last) AND (r.valid_from IS NULL OR r.valid_from <= e.last)
-        GROUP BY ALL ORDER BY r.year, r.set_id""",
-        {"ids": ids, "layer": layer, "national": unit.unit_id == NATIONAL_ID},
+    scopes = {f"id{k}": i for k, i in enumerate(ids)}  # one or two ids (a province's two eras): an IN list
+    return con.execute(  # one scan: the year rows grouped by year, set and validity (a few groups), then each
+        # year's last reported month over those groups and the communes valid then summed
+        f"""SELECT year, set_id, sum(k)::BIGINT AS communes, sum(total) / sum(k) AS average_met,
+                   sum(standard)::BIGINT AS at_standard, n AS n_criteria
+            FROM (SELECT *, max(latest) OVER (PARTITION BY year, set_id) AS last
+                  FROM (SELECT a.year::BIGINT AS year, a.set_id, n.n, s.valid_from, s.valid_to, count(*) AS k,
+                               sum(a.met) AS total, count(*) FILTER (WHERE a.met = n.n) AS standard,
+                               max(a.period) AS latest
+                        FROM commune_year_summary a JOIN unit_scopes s ON s.unit_id = a.unit_id
+                        JOIN (SELECT set_id, count(*) AS n FROM criteria
+                              WHERE set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') GROUP BY 1) n
+                          ON n.set_id = a.set_id
+                        WHERE a.layer = $layer AND s.scope_id IN ({", ".join("$" + k for k in scopes)})
+                        GROUP BY ALL))
+            WHERE {VALID_AT_LAST}
+            GROUP BY year, set_id, n ORDER BY year, set_id""",
+        {"layer": layer, **scopes},
     ).df()[["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"]]
 
 
@@ -163,17 +173,13 @@ def district_ranking(
 
     One aggregate over the communes ``commune_scores`` counts (a commune without a district, after the reform,
     is in no district's row): the database groups, not pandas over a frame of every commune."""
+    below = "s.province" if province.unit_id == NATIONAL_ID else "s.district"  # the units one level down
     ranked = con.execute(
-        f"""WITH {SCOPE},
-            reports AS (SELECT a.unit_id, a.period, a.met FROM ({latest(period)}) a SEMI JOIN scope USING (unit_id)),
-            window_end AS (SELECT max(period) AS last FROM reports),
-            counted AS (
-                SELECT CASE WHEN $unit = 0 THEN s.province ELSE s.district END AS district, r.met
-                FROM reports r JOIN scope s USING (unit_id) CROSS JOIN window_end w
-                WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last))
-            SELECT district, count(*) AS communes, avg(met) AS average_met,
+        f"""SELECT district, count(*) AS communes, avg(met) AS average_met,
                    count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
-            FROM counted WHERE district IS NOT NULL GROUP BY district""",
+            FROM (SELECT {below} AS district, a.met, s.valid_from, s.valid_to, max(a.period) OVER () AS last
+                  FROM ({latest(period)}) a JOIN {IN_SCOPE})
+            WHERE {VALID_AT_LAST} AND district IS NOT NULL GROUP BY district""",
         params(period, set_id, layer, unit=province.unit_id),
     ).df()
     if ranked.empty:
@@ -188,21 +194,20 @@ def status_matrix(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
-    return con.execute(
-        f"""WITH {SCOPE},
-            reports AS (SELECT a.unit_id, a.period, a.unmet, a.basically FROM ({latest(period)}) a
-                        SEMI JOIN scope USING (unit_id)),
-            window_end AS (SELECT coalesce(max(period), $end) AS last FROM reports),
-            live AS (SELECT s.* FROM scope s CROSS JOIN window_end w
-                     WHERE (s.valid_to IS NULL OR s.valid_to >= w.last) AND (s.valid_from IS NULL OR s.valid_from <= w.last)),
-            latest AS (SELECT r.* FROM reports r SEMI JOIN live USING (unit_id))
-            SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
-                   CASE WHEN lt.unit_id IS NULL THEN 'no_report'
-                        WHEN list_contains(lt.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
-                        WHEN list_contains(lt.unmet, c.criterion_no::UTINYINT) THEN 'not_met'  -- missing ones too
+    return frame(
+        con,
+        # each report's row of the summary: no facts read
+        f"""SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
+                   CASE WHEN l.period IS NULL THEN 'no_report'
+                        WHEN list_contains(l.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
+                        WHEN list_contains(l.unmet, c.criterion_no::UTINYINT) THEN 'not_met'  -- missing ones too
                         ELSE 'met' END AS status
-            FROM live l CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-            LEFT JOIN latest lt ON lt.unit_id = l.unit_id
-            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",  # each report's row of the summary: no facts read
+            FROM (SELECT s.unit_id, s.code, s.name, s.district, s.valid_from, s.valid_to, a.period, a.unmet,
+                         a.basically, coalesce(max(a.period) OVER (), $end) AS last
+                  FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
+                  WHERE s.scope_id = $unit) l
+            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+            WHERE {VALID_AT_LAST}
+            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",
         params(period, set_id, layer, unit=unit.unit_id, end=period.end),
-    ).df()
+    )

@@ -9,9 +9,10 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm.counted_reports import SCOPE, latest, params
+from ntm.counted_reports import IN_SCOPE, latest, params
 from ntm.metrics import commune_scores
 from ntm.periods import Period
+from ntm.result_frames import frame
 from ntm.units import Unit
 
 
@@ -84,29 +85,31 @@ def regressions(
 ) -> pd.DataFrame:
     """Criteria met in a commune's previous report and not in its latest one (of the period), same set:
     unmet now and not unmet before, from the commune × month summary."""
-    return con.execute(  # the latest report of the period against the one before it (the nearest earlier month)
-        f"""WITH {SCOPE},
-            latest AS (
-                SELECT a.unit_id, a.period, a.unmet FROM ({latest(period)}) a JOIN scope s USING (unit_id)
+    return frame(
+        con,
+        # the latest report of the period against the one before it (the nearest earlier month)
+        f"""WITH latest AS (  -- the scope's communes valid at the period's end, their names carried along
+                SELECT a.unit_id, a.period, a.unmet, s.code, s.name, s.district FROM ({latest(period)}) a
+                JOIN {IN_SCOPE}
                 WHERE (s.valid_to IS NULL OR s.valid_to >= $end) AND (s.valid_from IS NULL OR s.valid_from <= $end)),
-            earlier AS (  -- the report before one of year Y: a month of Y, or the year row of an earlier year
-                SELECT p.unit_id, p.period FROM commune_month_summary p SEMI JOIN latest USING (unit_id)
+            earlier AS (  -- the report before one of year Y: a month of Y, or the year row of an earlier year (the
+                -- scope's rows: a plain join instead of reading the materialised latest reports again)
+                SELECT p.unit_id, p.period FROM commune_month_summary p
+                JOIN unit_scopes s ON s.unit_id = p.unit_id AND s.scope_id = $unit
                 WHERE p.set_id = $set AND p.layer = $layer AND p.period BETWEEN $year_start AND $end
                 UNION ALL
-                SELECT y.unit_id, y.period FROM commune_year_summary y SEMI JOIN latest USING (unit_id)
+                SELECT y.unit_id, y.period FROM commune_year_summary y
+                JOIN unit_scopes s ON s.unit_id = y.unit_id AND s.scope_id = $unit
                 WHERE y.set_id = $set AND y.layer = $layer AND y.year < $year_of_end),
             previous AS (  -- each latest report's nearest earlier month: keys only (lists are costly to carry)
                 SELECT l.unit_id, max(p.period) AS previous FROM latest l JOIN earlier p
-                ON p.unit_id = l.unit_id AND p.period < l.period GROUP BY l.unit_id),
-            before AS (  -- that report's unmet list: a month row, or a year row (its period is its latest month)
-                SELECT v.unit_id, v.previous, m.unmet FROM previous v JOIN commune_month_summary m
-                ON m.unit_id = v.unit_id AND m.period = v.previous AND m.set_id = $set AND m.layer = $layer),
-            pairs AS (SELECT l.unit_id, l.period AS latest, b.previous,
-                             unnest(list_filter(l.unmet, lambda x: NOT list_contains(b.unmet, x)))::INTEGER AS criterion_no
-                      FROM latest l JOIN before b USING (unit_id))
-            SELECT s.unit_id, s.code, s.name, s.district, p.previous, p.latest, p.criterion_no
-            FROM pairs p JOIN scope s USING (unit_id)
-            ORDER BY s.district, s.name, p.criterion_no""",
+                ON p.unit_id = l.unit_id AND p.period < l.period GROUP BY l.unit_id)
+            SELECT l.unit_id, l.code, l.name, l.district, v.previous, l.period AS latest,
+                   unnest(list_filter(l.unmet, lambda x: NOT list_contains(m.unmet, x)))::INTEGER AS criterion_no
+            FROM latest l JOIN previous v USING (unit_id)
+            JOIN commune_month_summary m  -- that report's unmet list: a month row (a year row's period is its month)
+              ON m.unit_id = v.unit_id AND m.period = v.previous AND m.set_id = $set AND m.layer = $layer
+            ORDER BY l.district, l.name, criterion_no""",
         params(
             period,
             set_id,
@@ -116,4 +119,4 @@ def regressions(
             year_start=date(period.end.year, 1, 1),
             year_of_end=period.end.year,
         ),
-    ).df()
+    )

@@ -12,9 +12,13 @@ import sqlite3
 import duckdb
 
 from ntm import catalog, store, unit_catalogue
+from ntm.data_version import data_version
 from ntm.text import fold
 
 PROVINCE_KEY = "province"
+# database → its data version right after ``seed`` loaded the whole builtin catalogue and the units into it: while
+# the version is the same, nothing was written since (every commit bumps it), so the catalogue is the builtin one.
+_SEEDED: dict[str, int] = {}
 
 
 def connect(path=None) -> duckdb.DuckDBPyConnection:
@@ -32,7 +36,17 @@ def seed(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         loaded["criteria"] = catalog.load_builtin(con)["criteria"]
     if not con.execute("SELECT count(*) FROM units").fetchall()[0][0]:
         loaded["units"] = unit_catalogue.load_catalogue(con)
+    if loaded["criteria"]:
+        database, version = data_version(con)
+        _SEEDED[database] = version
     return loaded
+
+
+def catalogue_as_seeded(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``seed`` loaded the builtin catalogue into this database and nothing was written to it since (a
+    file just created: loading the builtin catalogue again would write the same rows)."""
+    database, version = data_version(con)
+    return _SEEDED.get(database) == version
 
 
 def provinces() -> list[tuple[str, str]]:

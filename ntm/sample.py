@@ -11,12 +11,13 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 import duckdb
 
-from ntm import catalog, lineage, paths, plans, store, unit_catalogue, units
+from ntm import catalog, lineage, paths, plans, reference, store, unit_catalogue, units
 from ntm.ingest.importer import import_file
 from ntm.ingest.reader import Parsing, parse_ahead
 
@@ -81,7 +82,8 @@ def build(
     files = manifest(folder)
     ahead = _parse_ahead(folder, files, 0)  # parsed while the catalogue and units load
     report(0.02, "catalog")
-    catalog.load_builtin(con)
+    if not reference.catalogue_as_seeded(con):  # a file seeded a moment ago holds the builtin catalogue already
+        catalog.load_builtin(con)
     report(0.05, "units")
     with store.transaction(con):
         con.execute(
@@ -125,12 +127,12 @@ def build(
             layer=entry.layer,
             include_copied=True,  # the communes did send these months, unchanged or not
             parsed=parsing,
+            before_commit=partial(_dated, entry=entry),  # the upload's date in the load's own commit
         )
         if result.status != "loaded":
             raise SampleImportFailed(f"{entry.file}: {[p.located('en') for p in result.errors[:3]]}")
         rows += result.rows
         uploads += 1
-        _pretend_uploaded(con, result.upload_id, entry)
     report(1.0, "done")
     return {"units": n_units, "rows": rows, "uploads": uploads, **counts}
 
@@ -178,8 +180,13 @@ def _add_historical_units(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
 def _pretend_uploaded(con: duckdb.DuckDBPyConnection, upload_id: int | None, entry: SampleFile) -> None:
     """Give a sample upload the date it would have had (old reports are a backfill, never late)."""
     with store.transaction(con):
-        con.execute(
-            "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
-            " WHERE upload_id = ?",
-            [entry.uploaded_at, entry.backfill, entry.note, upload_id],
-        )
+        _dated(con, upload_id, entry=entry)
+
+
+def _dated(con: duckdb.DuckDBPyConnection, upload_id: int | None, *, entry: SampleFile) -> None:
+    """``_pretend_uploaded`` inside a transaction already begun (a report's: ``import_file``'s ``before_commit``)."""
+    con.execute(
+        "UPDATE uploads SET uploaded_at = coalesce(?, uploaded_at), backfill = ?, note = coalesce(?, note)"
+        " WHERE upload_id = ?",
+        [entry.uploaded_at, entry.backfill, entry.note, upload_id],
+    )

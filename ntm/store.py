@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from ntm import faults, paths, summary
+from ntm import faults, paths, summary, unit_scopes
 from ntm.data_version import changed
 
 STATUSES = ("met", "basically_met", "not_met")
@@ -184,6 +184,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             created_at TIMESTAMP NOT NULL, created_by VARCHAR)""",
         ],
     ),
+    (12, [unit_scopes.CREATE, unit_scopes.BUILD]),  # the xã of every scope (ntm/unit_scopes.py), from the units
 ]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 

@@ -47,8 +47,9 @@ _YEAR_ROWS = f"""
 
 BUILD_YEAR = f"INSERT INTO {YEAR_TABLE} {_YEAR_ROWS.format(join='')}"  # every year row (migration 10, rebuild)
 
-# The summary rows of the keys in the table ``{keys}`` (unit_id, period, set_id, layer), from the facts.
-_ROWS = """
+# The summary rows of the keys in the table ``{keys}`` (unit_id, period, set_id, layer), from the facts ``{facts}``
+# (the facts of those reports: ``assessments`` within the keys' periods, or a load's incoming rows).
+_ROWS_OF = """
     SELECT k.unit_id, k.period, k.set_id, k.layer,
            count(*) FILTER (WHERE a.status = 'met')::UTINYINT AS met,
            count(*) FILTER (WHERE a.status = 'basically_met')::UTINYINT AS basically_met,
@@ -61,44 +62,43 @@ _ROWS = """
                AS missing
     FROM (SELECT DISTINCT k.unit_id, k.period, k.set_id, k.layer FROM {keys} k) k
     JOIN criteria c ON c.set_id = k.set_id
-    LEFT JOIN (SELECT * FROM assessments
-               WHERE period BETWEEN (SELECT min(period) FROM {keys}) AND (SELECT max(period) FROM {keys})) a
+    LEFT JOIN {facts} a
            ON a.unit_id = k.unit_id AND a.period = k.period AND a.set_id = k.set_id AND a.layer = k.layer
           AND a.criterion_no = c.criterion_no
-    WHERE EXISTS (SELECT 1 FROM assessments f WHERE f.unit_id = k.unit_id AND f.period = k.period
+    WHERE EXISTS (SELECT 1 FROM {exists} f WHERE f.unit_id = k.unit_id AND f.period = k.period
                   AND f.set_id = k.set_id AND f.layer = k.layer)
     GROUP BY ALL
     ORDER BY k.period, k.unit_id, k.set_id, k.layer"""
+_STORED = """(SELECT * FROM assessments
+               WHERE period BETWEEN (SELECT min(period) FROM {keys}) AND (SELECT max(period) FROM {keys}))"""
+_ROWS = _ROWS_OF.replace("{facts}", _STORED).replace("{exists}", "assessments")  # from the stored facts
 
 
-def refresh(con: duckdb.DuckDBPyConnection, keys: str = "incoming_keys") -> None:
+def refresh(con: duckdb.DuckDBPyConnection, keys: str = "incoming_keys", facts: str | None = None) -> None:
     """Recompute the summary of the reports named in the table ``keys`` (unit_id, period, set_id, layer; a
-    fixed name chosen by the caller, never user text): rows of keys without facts any more disappear."""
+    fixed name chosen by the caller, never user text): rows of keys without facts any more disappear. ``facts``
+    (a fixed name too) is a table holding exactly those reports' current facts, read instead of ``assessments``:
+    a load's incoming rows, which replace its reports whole (a few thousand rows instead of a scan of the month)."""
     con.execute(
         f"""DELETE FROM {TABLE} s USING {keys} k
             WHERE s.unit_id = k.unit_id AND s.period = k.period AND s.set_id = k.set_id AND s.layer = k.layer"""
     )
-    con.execute(f"INSERT INTO {TABLE} {_ROWS.format(keys=keys)}")
+    rows = _ROWS.format(keys=keys) if facts is None else _ROWS_OF.format(keys=keys, facts=facts, exists=facts)
+    con.execute(f"INSERT INTO {TABLE} {rows}")
     _refresh_years(con, keys)
 
 
 def _refresh_years(con: duckdb.DuckDBPyConnection, keys: str) -> None:
     """The year rows of the years the keys touch, again from the month rows (a year whose months are all gone
-    loses its row)."""
+    loses its row). Two statements: the year keys are a subquery of each (no temp table made and dropped)."""
+    year_keys = f"(SELECT DISTINCT unit_id, year(period)::SMALLINT AS year, set_id, layer FROM {keys})"
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE summary_year_keys AS
-            SELECT DISTINCT unit_id, year(period)::SMALLINT AS year, set_id, layer FROM {keys}"""
+        f"""DELETE FROM {YEAR_TABLE} y USING {year_keys} k
+            WHERE y.unit_id = k.unit_id AND y.year = k.year AND y.set_id = k.set_id AND y.layer = k.layer"""
     )
-    try:
-        con.execute(
-            f"""DELETE FROM {YEAR_TABLE} y USING summary_year_keys k
-                WHERE y.unit_id = k.unit_id AND y.year = k.year AND y.set_id = k.set_id AND y.layer = k.layer"""
-        )
-        join = """SEMI JOIN summary_year_keys k ON s.unit_id = k.unit_id AND year(s.period) = k.year
-                  AND s.set_id = k.set_id AND s.layer = k.layer"""
-        con.execute(f"INSERT INTO {YEAR_TABLE} {_YEAR_ROWS.format(join=join)}")
-    finally:
-        con.execute("DROP TABLE IF EXISTS summary_year_keys")
+    join = f"""SEMI JOIN {year_keys} k ON s.unit_id = k.unit_id AND year(s.period) = k.year
+              AND s.set_id = k.set_id AND s.layer = k.layer"""
+    con.execute(f"INSERT INTO {YEAR_TABLE} {_YEAR_ROWS.format(join=join)}")
 
 
 def refresh_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ntm import unit_scopes
 from ntm.store import transaction
 from ntm.text import clean, fold, name_key
 from ntm.units import NEW_ERA_START, OLD_ERA_END
@@ -166,6 +167,7 @@ def load_catalogue(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("DELETE FROM unit_aliases")
             con.execute("DELETE FROM units")
             con.execute(f"INSERT INTO units ({cols}) SELECT {cols} FROM new_units")
+            unit_scopes.refresh(con)  # the xã of every scope, from the units just written
             con.execute("INSERT INTO unit_aliases SELECT unit_id, alias_key, kind FROM new_aliases")
             con.execute("INSERT INTO unit_successors SELECT * FROM new_successors")
     finally:

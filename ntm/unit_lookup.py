@@ -39,6 +39,14 @@ class _Answers:
         self.boundaries = sorted(starts | {end + timedelta(days=1) for _, end in rows if end is not None})
         self.resolved: dict[tuple, units.Unit | units.UnitError] = {}
         self.kept: dict[tuple, object] = {}  # other answers derived from the unit tables alone (``UnitLookup.kept``)
+        self._table: units.UnitTable | None = None
+
+    def table(self, con: duckdb.DuckDBPyConnection) -> units.UnitTable:
+        """The unit tables in memory (``units.UnitTable``), read through ``con`` (a connection to tables of this
+        state) at the first question that needs them."""
+        if self._table is None:
+            self._table = units.UnitTable.load(con)
+        return self._table
 
 
 _STATES: dict[tuple, _Answers] = {}
@@ -76,7 +84,8 @@ class UnitLookup:
             if len(answers) >= _MAX_ANSWERS:
                 answers.clear()
             try:
-                answers[key] = units.resolve(self.con, text, start=start, within=within, prefer=prefer)
+                table = self.state.table(self.con)
+                answers[key] = units.resolve(self.con, text, start=start, within=within, prefer=prefer, table=table)
             except units.UnitError as exc:
                 answers[key] = exc
         found = answers[key]

@@ -137,21 +137,32 @@ _LISTED: dict[tuple, VillageIndex] = {}
 
 def village_index(con: duckdb.DuckDBPyConnection, within: Unit, day: date) -> VillageIndex:
     """``villages_of`` indexed, kept while the village list is unchanged: an upload resolves every row in one place.
-    A commune's list is cut from its district's (its province's after 2025): one query for all its communes."""
+    A commune's list is cut from its district's (its province's after 2025): one query for all its communes, which
+    are all indexed at once (one pass over the district's list)."""
+    token = con.execute("SELECT count(*), max(unit_id) FROM units").fetchall()[0]
+    key = (id(con), within.unit_id, day, token)
+    if key in _LISTED:
+        return _LISTED[key]
     container = (within.district_id or within.province_id) if within.level == "commune" else None
     if not container:
-        return _index(con, within.unit_id, day)
-    whole = _index(con, container, day).listed
-    return _index(con, within.unit_id, day, whole[whole["commune_id"] == within.unit_id].reset_index(drop=True))
+        return _index(con, within.unit_id, day, token)
+    whole = _index(con, container, day, token).listed
+    parts = {int(commune): part.reset_index(drop=True) for commune, part in whole.groupby("commune_id", sort=False)}
+    if len(_LISTED) + len(parts) > 64 + 1:
+        _LISTED.clear()
+    for commune, part in parts.items():
+        _LISTED.setdefault((id(con), commune, day, token), VillageIndex.of(part))
+    if key not in _LISTED:  # no village listed in the commune
+        _LISTED[key] = VillageIndex.of(whole[whole["commune_id"] == within.unit_id].reset_index(drop=True))
+    return _LISTED[key]
 
 
-def _index(con: duckdb.DuckDBPyConnection, unit_id: int, day: date, listed: pd.DataFrame | None = None) -> VillageIndex:
-    token = con.execute("SELECT count(*), max(unit_id) FROM units").fetchall()[0]
+def _index(con: duckdb.DuckDBPyConnection, unit_id: int, day: date, token: tuple) -> VillageIndex:
     key = (id(con), unit_id, day, token)
     if key not in _LISTED:
         if len(_LISTED) > 64:
             _LISTED.clear()
-        _LISTED[key] = VillageIndex.of(_villages_in(con, unit_id, day) if listed is None else listed)
+        _LISTED[key] = VillageIndex.of(_villages_in(con, unit_id, day))
     return _LISTED[key]
 
 

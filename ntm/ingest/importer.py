@@ -28,7 +28,7 @@ from ntm.ingest.changes import ChangeList, change_list
 from ntm.ingest.findings import Findings, grouped
 from ntm.ingest.gc_pause import while_paused
 from ntm.ingest.preview import preview
-from ntm.ingest.reader import Parsing, Sheet, read_workbook
+from ntm.ingest.reader import Parsing, Sheet, parse_ahead
 from ntm.ingest.reading import Choice, Reading
 from ntm.ingest.resolve import Gazetteer, Resolver, names_a_unit
 from ntm.ingest.sets import SetCatalogue
@@ -131,8 +131,19 @@ def import_file(
         raise ValueError(f"unknown layer {layer!r}")
     if parsed is not None and not parsed.of(data, file_name):
         raise ValueError("parsed is the parse of another file")
+    # The limited child checks and parses the file while this process reads what the upload will ask of the
+    # database whatever the file holds (the second core: the parse costs no wall time of its own).
+    parsing = parsed if parsed is not None else parse_ahead(data, file_name)
+    findings = Findings()
+    named = profiles.get(con, profile) if profile else None
+    layouts = Layouts(readings or {}, named, [] if named else profiles.all_profiles(con))
+    resolver = Resolver(con, findings, accept_new_units)
+    gazetteer = Gazetteer.of(con)
+    sets = SetCatalogue(con)  # the catalogue read once per upload, not per sheet or month
+    resolver.warm()
+    sets.warm()
     try:
-        sheets = parsed.sheets() if parsed is not None else read_workbook(data, file_name)
+        sheets = parsing.sheets()
     except Rejected as exc:
         return ImportResult("rejected", errors=exc.errors)
     meta = _meta(sheets)
@@ -143,19 +154,13 @@ def import_file(
         default_unit,
         "template_version" in meta,
     )
-    findings = Findings()
     if options.set_id:
         try:
             catalog.require_set(con, options.set_id)
         except LookupError:
             findings.error("import.unknown_set", set_id=options.set_id)
             return ImportResult("rejected", errors=findings.errors)
-    named = profiles.get(con, profile) if profile else None
-    layouts = Layouts(readings or {}, named, [] if named else profiles.all_profiles(con))
-    resolver = Resolver(con, findings, accept_new_units)
-    gazetteer = Gazetteer.of(con)
     vocab = _vocabulary(con, options.set_id)
-    sets = SetCatalogue(con)  # the catalogue read once per upload, not per sheet or month
     collected = facts_mod.Collected()
     fingerprints: dict[str, str] = {}
     unit_ids: list[int | None] = []
@@ -364,9 +369,8 @@ def _load(
             raw=data,
             uploaded_by=uploaded_by,
             in_transaction=True,
+            layout=json.dumps(layout.as_json()) if layout is not None else None,
         )
-        if layout is not None:
-            con.execute("UPDATE uploads SET layout = ? WHERE upload_id = ?", [json.dumps(layout.as_json()), upload_id])
         if before_commit is not None:
             before_commit(con, upload_id)
         return upload_id

@@ -177,6 +177,10 @@ class Resolver:
     def __post_init__(self) -> None:
         self._lookup = UnitLookup(self.con)  # units.resolve, once per question and span of days
 
+    def warm(self) -> None:
+        """Read the unit tables' fingerprint now (while the upload is parsed) rather than at the first question."""
+        self._lookup.state  # noqa: B018
+
     def _exact(self, container: units.Unit, day: date, kind: str, key: str) -> int | None:
         """The one commune in ``container`` valid on ``day`` with exactly this code or name key (one query per
         container for every month of the upload)."""

@@ -157,8 +157,16 @@ class Vocabulary:
         return None
 
 
-@byte_bounded_cache()  # every candidate reading asks about the same header cells
 def role(value: object) -> Role | None:
+    """What a header cell says its column holds. A number never names a role (its text starts with a digit, "-",
+    "inf" or "nan", which no role's words do): the many numeric cells skip the folding."""
+    if type(value) is float or type(value) is int:
+        return None
+    return _role(value)
+
+
+@byte_bounded_cache()  # every candidate reading asks about the same header cells
+def _role(value: object) -> Role | None:
     text = text_of(value)
     if not text:
         return None

@@ -1,12 +1,23 @@
 """``python serve.py [streamlit options]``: ``streamlit run app.py`` with the server warmed while it starts.
 
 Streamlit runs nothing of the app before the first session arrives, so that session used to pay for the imports
-of pandas, plotly, DuckDB and the pages' modules, and for opening the database (5 s of a 12 s first paint at
-national scale on the loaded 2-core machine). Here a thread does that work while the server boots and waits for
-its first browser: it imports what ``app.py`` and every page script import (read from their ``import`` lines)
-and opens the database through the same cached connection the sessions use (``ui.cursor``). A missing database
-is left missing (the first session's setup page asks how to start), and a database that cannot be opened is left
-to the first session, which says what to do.
+of pandas, plotly, DuckDB and the pages' modules, for opening the database, and for every first time in the
+process (plotly's classes, Streamlit's element code, the page scripts compiled): 5 s of a 12 s first paint at
+national scale on the loaded 2-core machine. Here a thread does that work while the server boots and waits for
+its first browser:
+
+1. it imports what ``app.py`` and the overview import (read from their ``import`` lines), draws a tiny figure of
+   each trace type, opens the database through the same cached connection the sessions use (``ui.cursor``), then
+   imports what the other pages import;
+2. once the server answers, it opens one session of its own (the same websocket protocol a browser speaks, with
+   the ``WARM_HEADER`` header) and runs the default page, the overview for the default filters, as the first
+   visitor of "/" would: its queries, figures and script are then cached for every session. It gives way to the
+   first visitor: when another session opens, it closes its own (Streamlit stops that run at its next element),
+   so a visitor asking for another view never shares the two cores with it (measured: run to its end beside a
+   browser opening Thanh Hóa 2024, it doubled that first run's server CPU).
+
+A missing database is left missing (the first session's setup page asks how to start; no session of its own is
+opened then), and a database that cannot be opened is left to the first session, which says what to do.
 """
 
 from __future__ import annotations
@@ -16,10 +27,14 @@ import contextlib
 import importlib
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-SCRIPTS = [ROOT / "app.py", *sorted((ROOT / "views").glob("*.py"))]
+FIRST = [ROOT / "app.py", ROOT / "views" / "overview.py"]  # what "/" runs: imported first
+SCRIPTS = [*FIRST, *sorted(p for p in (ROOT / "views").glob("*.py") if p not in FIRST)]
+WARM_HEADER = "X-NTM-Warm-Up"  # the warm-up's own session: ``ui.timed_run`` logs its runs apart
 
 
 def modules(scripts: list[Path] = SCRIPTS) -> list[str]:
@@ -37,11 +52,27 @@ def modules(scripts: list[Path] = SCRIPTS) -> list[str]:
     return names
 
 
-def warm() -> None:
-    """Import the app's modules and open its database (when the file exists)."""
-    for name in modules():
+def _import(names: list[str]) -> None:
+    for name in names:
         with contextlib.suppress(ImportError):  # ``from ntm import charts`` names a module, ``from x import f`` not
             importlib.import_module(name)
+
+
+def _skip_repl_check() -> None:
+    """Streamlit's first element in a process asks whether it runs in a REPL, to warn that ``streamlit run`` is
+    needed; the question is ``inspect.stack()``, which resolves the source file of every frame against every
+    loaded module (0,5-1 s of CPU in the first session's run with the app's modules loaded). Served by
+    ``streamlit run``, the answer is always no and the warning is never printed: mark it as given."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+
+
+def warm() -> None:
+    """Import the modules the default page needs and open the database (when the file exists)."""
+    _skip_repl_check()
+    _import(modules(FIRST))
     import plotly.graph_objects as go
     import plotly.io
 
@@ -60,9 +91,90 @@ def warm() -> None:
             ui.cursor().execute("SELECT 1").fetchall()
 
 
+def _base_url() -> str:
+    from streamlit import config
+
+    address = config.get_option("server.address") or "127.0.0.1"
+    if address in ("0.0.0.0", "::", "[::]"):
+        address = "127.0.0.1"
+    return f"{address}:{config.get_option('server.port')}"
+
+
+def _wait_until_serving(timeout: float) -> str | None:
+    """The server's host:port once it answers its health check, or None after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):  # not listening yet, or the options not read yet
+            base = _base_url()
+            if urllib.request.urlopen(f"http://{base}/_stcore/health", timeout=2).read() == b"ok":
+                return base
+        time.sleep(0.05)
+    return None
+
+
+def _run_page(base: str, page: str = "", query: str = "", timeout: float = 300) -> None:
+    """One script run of ``page`` in a session of its own, over the websocket a browser opens; returns when the
+    run has ended (a switch to another page, as "/" makes to the overview, is followed to its end)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    deadline = time.monotonic() + timeout
+    with connect(
+        f"ws://{base}/_stcore/stream",
+        subprotocols=["streamlit"],  # type: ignore[list-item]
+        additional_headers={WARM_HEADER: "1"},
+        max_size=2**30,
+        open_timeout=timeout,
+    ) as socket:
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        msg.rerun_script.page_name = page
+        socket.send(msg.SerializeToString())
+        while time.monotonic() < deadline:
+            if _others_connected() > 0:
+                return  # a visitor came: closing the session stops its run, the visitor's run gets the server
+            forward = ForwardMsg()
+            try:
+                forward.ParseFromString(socket.recv(timeout=0.1))
+            except TimeoutError:
+                continue
+            finished = forward.WhichOneof("type") == "script_finished"
+            if finished and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                return
+
+
+def _others_connected(own: int = 1) -> int:
+    """Sessions open on this server besides the warm-up's own (``own``: 1 once it is open, 0 before; 0 when
+    Streamlit does not say)."""
+    from streamlit.runtime import Runtime
+
+    manager = getattr(Runtime.instance(), "_session_mgr", None) if Runtime.exists() else None
+    count = getattr(manager, "num_active_sessions", None)
+    return max(0, count() - own) if callable(count) else 0
+
+
+def warm_default_page(timeout: float = 120) -> None:
+    """Once the server answers, run the default page ("/": the overview, default filters) in a session of its own."""
+    from ntm import store
+
+    if not store.db_path().exists():
+        return  # the setup page asks how to start; nothing to warm
+    base = _wait_until_serving(timeout)
+    if base is not None and _others_connected(own=0) == 0:
+        with contextlib.suppress(Exception):  # a warm-up that fails leaves the first session to do the work
+            _run_page(base)
+
+
+def _warm_all() -> None:
+    warm()
+    _import(modules())  # the other pages' modules too, while the server boots (never beside a visitor's run)
+    warm_default_page()
+
+
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
-    threading.Thread(target=warm, name="ntm-warm", daemon=True).start()
+    threading.Thread(target=_warm_all, name="ntm-warm", daemon=True).start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]

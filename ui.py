@@ -253,7 +253,8 @@ def timed_run(page: str, started: tuple[float, float]) -> Iterator[None]:
     """With ``$NTM_TIMING_LOG`` set (the benchmark sets it), append each script run's duration on the server
     (from ``started`` to the end of the page, st.stop included) as a JSON line: the server's own time per rerun,
     apart from the browser's, and the process's CPU time meanwhile (``cpu_s``: DuckDB's threads included, and any
-    other session's run at the same time; on a loaded machine it is the figure to compare)."""
+    other session's run at the same time; on a loaded machine it is the figure to compare). Runs of ``serve.py``'s
+    own warm-up session (its ``X-NTM-Warm-Up`` header) are marked ``warm``."""
     log = os.environ.get("NTM_TIMING_LOG")
     if not log:
         yield
@@ -269,6 +270,8 @@ def timed_run(page: str, started: tuple[float, float]) -> Iterator[None]:
         line = {"page": page, "session": ctx.session_id if ctx else None, "s": time.perf_counter() - started[0]}
         line["cpu_s"] = time.process_time() - started[1]
         line["at"] = time.time()
+        if st.context.headers.get("X-NTM-Warm-Up"):  # serve.py's own session at start (serve.WARM_HEADER)
+            line["warm"] = True
         with open(log, "a", encoding="utf-8") as out:
             out.write(json.dumps({**line, "outcome": outcome}) + "\n")
 

@@ -41,12 +41,13 @@ class Server:
     port: int
     log: Path
 
-    def runs(self, since: float = 0.0) -> list[dict]:
-        """Script runs the server logged (each with its end time ``at``), optionally only those after ``since``."""
+    def runs(self, since: float = 0.0, warm: bool = False) -> list[dict]:
+        """Script runs the server logged (each with its end time ``at``), optionally only those after ``since``:
+        the sessions' runs, or (``warm``) those of the server's own warm-up session at start (``serve.py``)."""
         if not self.log.exists():
             return []
         rows = [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [r for r in rows if r.get("at", 0) >= since]
+        return [r for r in rows if r.get("at", 0) >= since and bool(r.get("warm")) == warm]
 
     def peak_rss_gb(self) -> float:
         for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
@@ -164,7 +165,7 @@ def browser_cases(
     from playwright.sync_api import sync_playwright
 
     cases: list[Case] = []
-    paint, paint_server, paint_cpu = [], [], []
+    paint, paint_server, paint_cpu, warm_cpu = [], [], [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         server = None
@@ -179,6 +180,7 @@ def browser_cases(
             paint.append(time.perf_counter() - started)
             paint_server.append(sum(_server_s(server, 0)))
             paint_cpu.append(sum(_server_cpu(server, 0)))
+            warm_cpu.append(sum(r["cpu_s"] for r in server.runs(0, warm=True)))
             if k < starts - 1:
                 page.close()
         cases.append(case("app: server start → overview painted (chromium)", paint, "≤ 3 s", lambda m, r: m <= 3))
@@ -188,6 +190,9 @@ def browser_cases(
             )
         )
         cases.append(_cpu_case("app: first overview run, server CPU", paint_cpu, "(CPU of the above)", 3))
+        cases.append(  # the default page run by serve.py's own session while the browser loads (none: no line)
+            _cpu_case("app: warm-up at start (default page), server CPU", warm_cpu, "(beside the above)", 3)
+        )
 
         def go(title: str):
             return lambda: page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()

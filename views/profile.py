@@ -61,7 +61,7 @@ navigation.back_link()
 history = ui.query(today_view.commune_history, cur, version, unit, f.layer, f.rule)
 later = history[pd.to_datetime(history["period"]).dt.date > f.period.end] if len(history) else history
 history = history.drop(later.index)  # the profile as of the sidebar's period: nothing reported after it
-ancestry = lineage.ancestry(cur, unit)
+ancestry = ui.query(lineage.ancestry, cur, version, unit)  # every link read: once per data version
 came_from = [u for u, depth in ancestry if depth == 1]
 if came_from:
     earlier = [u.short_name for u, depth in ancestry if depth > 1]  # merged into a predecessor before
@@ -73,7 +73,7 @@ if came_from:
         + ".",
         icon=":material/merge:",
     )
-    for d in recognition_merger.predecessor_decisions(cur, unit):
+    for d in ui.query(recognition_merger.predecessor_decisions, cur, version, unit):
         st.caption(
             ui.tr(
                 "profile.predecessor_decision",
@@ -83,7 +83,7 @@ if came_from:
                 date=fmt_date(d.decision_date, lang),
             )
         )
-went_into = lineage.successors_today(cur, unit)
+went_into = ui.query(lineage.successors_today, cur, version, unit)
 if went_into and went_into != [unit]:
     st.info(
         ui.tr("profile.successor", name=unit.name, names=", ".join(u.name for u in went_into)),

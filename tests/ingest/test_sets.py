@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ntm import catalog
+from ntm import catalog, store
 from ntm.ingest.sets import SetCatalogue
 
 
@@ -16,8 +16,10 @@ def test_the_set_in_force_is_the_catalogues_answer_on_every_day(con):
 
 def test_an_edited_catalogue_gives_fresh_answers(con):
     assert 19 in SetCatalogue(con).info("ntm-2021").valid
-    con.execute("DELETE FROM criteria WHERE set_id = 'ntm-2021' AND criterion_no = 19")
+    with store.transaction(con):  # as every catalogue write commits (the catalogue is kept per data version)
+        con.execute("DELETE FROM criteria WHERE set_id = 'ntm-2021' AND criterion_no = 19")
     assert 19 not in SetCatalogue(con).info("ntm-2021").valid  # a new upload sees the change
-    con.execute("UPDATE criteria_sets SET valid_to = DATE '2021-12-31' WHERE set_id = 'ntm-2021'")
+    with store.transaction(con):
+        con.execute("UPDATE criteria_sets SET valid_to = DATE '2021-12-31' WHERE set_id = 'ntm-2021'")
     assert SetCatalogue(con).set_for(date(2022, 5, 1)) == catalog.set_for_period(con, date(2022, 5, 1))
     assert SetCatalogue(con).set_for(date(2022, 5, 1)) != "ntm-2021"

@@ -1,4 +1,5 @@
-"""A memo for functions of cell text, bounded by the bytes it holds rather than by a count of entries.
+"""Bounded memos: for functions of cell text, bounded by the bytes held (``byte_bounded_cache``); and answers kept
+per state of the database (``kept``), bounded by a count of states.
 
 ``functools.lru_cache(65536)`` keyed by whole cell text kept megabytes alive per upload: a sheet
 of distinct long strings fills it with copies of the file. Here only short keys are kept (the
@@ -16,6 +17,7 @@ from functools import wraps
 from typing import TypeVar
 
 R = TypeVar("R")
+V = TypeVar("V")
 
 MAX_KEY_CHARS = 200
 MAX_BYTES = 4 * 1024 * 1024
@@ -67,3 +69,13 @@ def byte_bounded_cache(
         return cached
 
     return decorate
+
+
+def kept(states: dict, key: object, make: Callable[[], V], most: int) -> V:
+    """The value kept in ``states`` under ``key`` (a fingerprint of the tables it answers from), made by ``make``
+    when missing; when ``most`` are kept the oldest goes first (a process serves one or two databases)."""
+    if key not in states:
+        if len(states) >= most:
+            states.pop(next(iter(states)))
+        states[key] = make()
+    return states[key]

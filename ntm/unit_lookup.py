@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import duckdb
 
-from ntm import units
+from ntm import bounded_cache, units
 
 T = TypeVar("T")
 _FINGERPRINT = """SELECT (SELECT count(*) FROM units), (SELECT bit_xor(hash(u)) FROM units u),
@@ -61,11 +61,7 @@ class UnitLookup:
     def state(self) -> _Answers:
         if self._state is None:
             key = self.con.execute(_FINGERPRINT).fetchall()[0]
-            if key not in _STATES:
-                if len(_STATES) >= _KEPT:
-                    _STATES.pop(next(iter(_STATES)))
-                _STATES[key] = _Answers(self.con)
-            self._state = _STATES[key]
+            self._state = bounded_cache.kept(_STATES, key, lambda: _Answers(self.con), _KEPT)
         return self._state
 
     def span(self, day: date | None) -> int | None:

@@ -10,7 +10,7 @@ from datetime import date
 
 import duckdb
 
-from ntm import catalog, village_units
+from ntm import bounded_cache, catalog, village_units
 from ntm.ingest import values
 
 # Every row of the three tables the answers come from (``catalog.criteria`` also joins the departments, for columns
@@ -53,11 +53,7 @@ class SetCatalogue:
     def _answers(self) -> _Answers:
         if self._state is None:
             key = self.con.execute(_FINGERPRINT).fetchall()[0]
-            if key not in _STATES:
-                if len(_STATES) >= _KEPT:
-                    _STATES.pop(next(iter(_STATES)))
-                _STATES[key] = _Answers()
-            self._state = _STATES[key]
+            self._state = bounded_cache.kept(_STATES, key, _Answers, _KEPT)
         return self._state
 
     def warm(self) -> None:

@@ -112,13 +112,22 @@ def _run_build(path: str, build: dict) -> None:
         build["done"] = True
 
 
-@st.fragment(run_every=1.0)
+_SETUP_ELEMENTS = 12  # at least the elements ``_setup_choice`` draws in the main area
+
+
 def _first_start(build: dict) -> None:
-    """No database yet: the sample is being built (about half a minute); show its progress, then start."""
-    if build["done"]:
-        st.rerun(scope="app")
+    """No database yet: the sample is being built (about half a minute); show its progress, then start. The run
+    waits here (the menu is already drawn; a click stops it at the next update) and reruns once the build is done:
+    a fragment timer instead (``run_every``) could fire once more after that rerun had drawn the overview, under
+    load, and leave the page blank."""
     st.info(tr("app.building"), icon=":material/hourglass_top:")
-    st.progress(build["fraction"], text=tr("app.building_step." + build["step"]))
+    bar = st.empty()
+    for _ in range(_SETUP_ELEMENTS):  # the setup form's places, blank (a run's old elements stay until it ends)
+        st.empty()
+    while not build["done"]:
+        bar.progress(build["fraction"], text=tr("app.building_step." + build["step"]))
+        time.sleep(0.5)
+    st.rerun()
 
 
 def lang() -> str:

@@ -102,6 +102,7 @@ def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(pa
         page.get_by_text("Lần chạy đầu tiên").wait_for(timeout=60_000)
         assert page.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").count() == 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.wait_for_timeout(1500)  # the setup form's places blanked
         page.screenshot(path=str(ARTIFACTS / "lan-dau-dang-tao.png"))
         page.get_by_test_id("stMetricValue").first.wait_for(timeout=180_000)
         wait_idle(page)

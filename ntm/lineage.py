@@ -12,7 +12,6 @@ from a commune of today gives the communes it came from, however many mergers ag
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -115,16 +114,13 @@ def successors_today(con: duckdb.DuckDBPyConnection, unit: Unit, day: date = dat
     return _forward(con, unit.unit_id, day)
 
 
-_UNIT_COLUMNS = ", ".join(f.name for f in dataclasses.fields(units.Unit))
-
-
 def same_unit(con: duckdb.DuckDBPyConnection, unit: Unit, day: date) -> Unit:
     """The unit that stands for ``unit`` on ``day``: a province is the same province before and after
     the reform (the catalogue keeps one row per era under the same code); other units are themselves."""
     if unit.level != "province":
         return unit
     rows = con.execute(  # the unit's whole row at once (not its id, then units.get: one statement, not two)
-        f"""SELECT {_UNIT_COLUMNS} FROM units WHERE level = 'province' AND code = ?
+        f"""SELECT {units.COLUMNS} FROM units WHERE level = 'province' AND code = ?
              AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)""",
         [unit.code, day, day],
     ).fetchall()

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import duckdb
 
-from ntm import bounded_cache, units
+from ntm import bounded_cache, unit_table, units
 
 T = TypeVar("T")
 _FINGERPRINT = """SELECT (SELECT count(*) FROM units), (SELECT bit_xor(hash(u)) FROM units u),
@@ -39,13 +39,13 @@ class _Answers:
         self.boundaries = sorted(starts | {end + timedelta(days=1) for _, end in rows if end is not None})
         self.resolved: dict[tuple, units.Unit | units.UnitError] = {}
         self.kept: dict[tuple, object] = {}  # other answers derived from the unit tables alone (``UnitLookup.kept``)
-        self._table: units.UnitTable | None = None
+        self._table: unit_table.UnitTable | None = None
 
-    def table(self, con: duckdb.DuckDBPyConnection) -> units.UnitTable:
-        """The unit tables in memory (``units.UnitTable``), read through ``con`` (a connection to tables of this
+    def table(self, con: duckdb.DuckDBPyConnection) -> unit_table.UnitTable:
+        """The unit tables in memory (``unit_table.UnitTable``), read through ``con`` (a connection to tables of this
         state) at the first question that needs them."""
         if self._table is None:
-            self._table = units.UnitTable.load(con)
+            self._table = unit_table.UnitTable.load(con)
         return self._table
 
 

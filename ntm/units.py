@@ -10,9 +10,9 @@ keyed by ``unit_id`` and every lookup is made in the context of a period.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
@@ -23,12 +23,15 @@ from ntm.data_version import changed
 from ntm.problems import KeyedError, Problem
 from ntm.text import clean, compact, fold, foreign_letters, invisible_characters, name_key, normal_name
 
+if TYPE_CHECKING:
+    from ntm.unit_table import UnitTable
+
 OLD_ERA_END = date(2025, 6, 30)
 NEW_ERA_START = date(2025, 7, 1)
 NATIONAL_ID = 0  # the whole country: a scope above the provinces, no row in ``units`` (SQL scopes test ``= 0``)
 NATIONAL_CODE = "VN"
 RURAL_KIND = "Xã"  # NTM criteria apply to xã only: thị trấn, phường are urban units
-_COLUMNS = (
+COLUMNS = (  # a Unit's fields, in order, as SQL
     "unit_id, code, name, short_name, level, kind, parent_id, district_id, province_id, "
     "valid_from, valid_to, historical"
 )
@@ -157,78 +160,13 @@ def new_unit_clash(con: duckdb.DuckDBPyConnection, name: str, parent: Unit) -> U
 
 # ---------------------------------------------------------------- lookups
 def _units(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[Unit]:
-    rows = con.execute(f"SELECT {_COLUMNS} FROM units WHERE {where} ORDER BY unit_id", params).fetchall()
+    rows = con.execute(f"SELECT {COLUMNS} FROM units WHERE {where} ORDER BY unit_id", params).fetchall()
     return [Unit(*r) for r in rows]
 
 
 def rows_where(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[Unit]:
     """The units matching ``where`` (SQL written by the caller, never user text; values as ``params``), by id."""
     return _units(con, where, params)
-
-
-@dataclass(frozen=True)
-class UnitTable:
-    """Every unit but the villages, and the spellings of ``unit_aliases``, held in memory: ``resolve(...,
-    table=)`` finds its candidates here with the same filters as its SQL (valid in the period, inside ``within``,
-    not a village, ordered by id), without a statement per question (~5-15 ms each; loading this, one scan). For a
-    batch that asks many questions of one state of the tables (``unit_lookup``); a table is never written to."""
-
-    units: dict[int, Unit]
-    by_key: dict[str, tuple[int, ...]]  # name_key → unit ids
-    by_fold: dict[str, tuple[int, ...]]  # name_fold → unit ids
-    by_code: dict[str, tuple[int, ...]]
-    spellings: dict[str, tuple[int, ...]]  # alias_key of a 'spelling' alias → unit ids
-    provinces: dict[str, tuple[int, ...]]  # code → the province's rows (one per era)
-
-    @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection) -> UnitTable:
-        rows = con.execute(f"SELECT {_COLUMNS}, name_key, name_fold FROM units WHERE level <> 'village'").fetchall()
-        by_unit: dict[int, Unit] = {}
-        by_key: dict[str, list[int]] = {}
-        by_fold: dict[str, list[int]] = {}
-        by_code: dict[str, list[int]] = {}
-        provinces: dict[str, list[int]] = {}
-        for row in rows:
-            unit = Unit(*row[:12])
-            by_unit[unit.unit_id] = unit
-            by_key.setdefault(row[12], []).append(unit.unit_id)
-            by_fold.setdefault(row[13], []).append(unit.unit_id)
-            if unit.code is not None:
-                by_code.setdefault(unit.code, []).append(unit.unit_id)
-                if unit.level == "province":
-                    provinces.setdefault(unit.code, []).append(unit.unit_id)
-        spellings: dict[str, list[int]] = {}
-        for unit_id, alias_key in con.execute(
-            "SELECT unit_id, alias_key FROM unit_aliases WHERE kind = 'spelling'"
-        ).fetchall():
-            spellings.setdefault(alias_key, []).append(unit_id)
-
-        def frozen(index: dict) -> dict[str, tuple[int, ...]]:
-            return {k: tuple(v) for k, v in index.items()}
-
-        return cls(by_unit, frozen(by_key), frozen(by_fold), frozen(by_code), frozen(spellings), frozen(provinces))
-
-    def select(self, ids: Iterable[int], start: date | None, end: date | None, within: Unit | None) -> list[Unit]:
-        """The units of ``ids`` that ``_valid_filter(start, end)``, ``_within_filter(within)`` and "not a village"
-        keep, ordered by id."""
-        found = [self.units[i] for i in set(ids) if i in self.units]
-        if start is not None:
-            last = end or start
-            found = [
-                u
-                for u in found
-                if (u.valid_from is None or u.valid_from <= last) and (u.valid_to is None or u.valid_to >= start)
-            ]
-        if within is not None and not is_national(within):
-            if within.level != "province":
-                w = within.unit_id
-                found = [u for u in found if w in (u.parent_id, u.district_id, u.province_id) and u.unit_id != w]
-            else:
-                twins = set(self.provinces.get(within.code, ())) if within.code is not None else set()
-                found = [
-                    u for u in found if (u.parent_id in twins or u.province_id in twins) and u.unit_id not in twins
-                ]
-        return sorted(found, key=lambda u: u.unit_id)
 
 
 def get(con: duckdb.DuckDBPyConnection, unit_id: int) -> Unit:
@@ -276,7 +214,7 @@ def resolve(
     remain, ``prefer="container"`` keeps units with communes under them (for summaries and
     imports), ``prefer="commune"`` keeps communes. Raises ``AmbiguousUnit`` listing the
     candidates, or ``UnitNotFound`` with the closest names. ``table`` (``UnitTable.load(con)`` of the tables as
-    they are now) gives the same answers without a query per question.
+    they are now, ``ntm/unit_table.py``) gives the same answers without a query per question.
     """
     text = clean(text)
     if fold(text) in ("vn", "toan quoc", "ca nuoc"):
@@ -302,7 +240,7 @@ def resolve(
     scope = f"{valid_sql} AND {within_sql} AND level <> 'village'"  # villages: ntm.villages.resolve_village
     scope_params = valid_params + within_params
     if table is not None:
-        found = _found_in(table, text, start, end, within)
+        found = table.find(text, start, end, within)
     elif text.isdigit():
         codes = {text, text.zfill(2), text.zfill(3), text.zfill(5)}
         found = _units(con, f"code IN ({','.join('?' * len(codes))}) AND {scope}", [*codes, *scope_params])
@@ -328,21 +266,6 @@ def resolve(
         if len(found) > 1:
             raise AmbiguousUnit("unit.ambiguous", text, [describe(con, u) for u in found])
     return found[0]
-
-
-def _found_in(table: UnitTable, text: str, start: date | None, end: date | None, within: Unit | None) -> list[Unit]:
-    """``resolve``'s candidates for a cleaned ``text`` from ``table``: by code when digits, else by name key or a
-    spelling, else by the folded name."""
-    if text.isdigit():
-        return table.select(
-            (i for c in {text, text.zfill(2), text.zfill(3), text.zfill(5)} for i in table.by_code.get(c, ())),
-            start,
-            end,
-            within,
-        )
-    key = name_key(text)
-    found = table.select((*table.by_key.get(key, ()), *table.spellings.get(key, ())), start, end, within)
-    return found or table.select(table.by_fold.get(fold(text), ()), start, end, within)
 
 
 def _prefer(found: list[Unit], prefer: str) -> list[Unit]:

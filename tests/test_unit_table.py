@@ -1,10 +1,10 @@
-"""``units.UnitTable``: ``resolve(..., table=)`` gives exactly the answers of its SQL, question by question."""
+"""``UnitTable`` (ntm/unit_table.py): ``resolve(..., table=)`` gives exactly the answers of its SQL, question by question."""
 
 from datetime import date
 
 import pytest
 
-from ntm import units
+from ntm import unit_table, units
 from tests.helpers import MAY_2020, van_quan
 
 DAYS = (None, MAY_2020, date(2025, 8, 1))
@@ -36,7 +36,7 @@ def _questions(con) -> list[str]:
 @pytest.mark.parametrize("prefer", ["container", "commune"])
 def test_the_table_answers_every_question_as_the_tables_do(con, prefer):
     units.add_alias(con, units.resolve(con, "Văn Quan", start=MAY_2020, within=van_quan(con), prefer="commune"), "VQ")
-    table = units.UnitTable.load(con)
+    table = unit_table.UnitTable.load(con)
     province = units.resolve(con, "Lạng Sơn", start=MAY_2020)
     scopes = (None, units.national(), province, van_quan(con))
     asked = differ = 0
@@ -53,7 +53,7 @@ def test_the_table_answers_every_question_as_the_tables_do(con, prefer):
 def test_a_spelling_and_a_span_of_days_are_found_in_the_table(con):
     commune = units.resolve(con, "Văn Quan", start=MAY_2020, within=van_quan(con), prefer="commune")
     units.add_alias(con, commune, "Thị trấn VQ")
-    table = units.UnitTable.load(con)
+    table = unit_table.UnitTable.load(con)
     assert units.resolve(con, "Thị trấn VQ", start=MAY_2020, within=van_quan(con), table=table) == commune
     with pytest.raises(units.UnitNotFound):  # the district ended with June 2025: nothing inside it after
         units.resolve(con, "Văn Quan", start=date(2025, 8, 1), within=van_quan(con), prefer="commune", table=table)

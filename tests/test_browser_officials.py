@@ -99,6 +99,8 @@ def test_the_map_shows_every_commune_and_a_click_opens_its_profile(server, page)
 def test_the_print_view_has_no_sidebar_and_whole_pages(server, page):
     base, _ = server
     _open(page, f"{base}/tong-quan?{VAN_QUAN_2024}&print=1")
+    page.get_by_text("Bản in: dùng lệnh In").wait_for(timeout=60_000)  # the run that lays the page out for paper
+    page.get_by_test_id("stSidebar").wait_for(state="hidden", timeout=10_000)
     assert not page.get_by_test_id("stSidebar").is_visible()
     assert page.get_by_text("Bản in: dùng lệnh In").count() == 1
     assert page.locator(".modebar-container").first.is_hidden()

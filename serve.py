@@ -8,7 +8,8 @@ its first browser:
 
 1. it imports what ``app.py`` and the overview import (read from their ``import`` lines), draws a tiny figure of
    each trace type, opens the database through the same cached connection the sessions use (``ui.cursor``), then
-   imports what the other pages import and compiles every page script into the server's script cache;
+   imports what the other pages import, compiles every page script into the server's script cache and
+   freezes the heap so far (``freeze_heap``: the collection Streamlit runs after every script run then skips it);
 2. once the server answers, it opens one session of its own (the same websocket protocol a browser speaks, with
    the ``WARM_HEADER`` header) and runs the default page, the overview for the default filters, as the first
    visitor of "/" would: its queries, figures and script are then cached for every session. It gives way to the
@@ -209,10 +210,25 @@ def compile_scripts(timeout: float = 60) -> int:
     return done
 
 
+def freeze_heap() -> int:
+    """Collect, then move every object alive (the modules, classes and functions of the ~1,500 modules imported)
+    out of the garbage collector's sight (``gc.freeze``); returns how many. Streamlit collects all generations after
+    every script run (``runner.postScriptGC``), holding the GIL: with the app's modules loaded that full collection
+    walked ~150,000 objects, 0,15 s of CPU per run, during which the server sends nothing; with them frozen it
+    walks what the sessions made since, 0,01-0,02 s. What is frozen lives for the process's life anyway; an object
+    of it that becomes garbage is still freed by its reference count (only a cycle among them would stay)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
+
+
 def _warm_all() -> None:
     warm()
     _import(modules())  # the other pages' modules too, while the server boots (never beside a visitor's run)
     compile_scripts()
+    freeze_heap()
     warm_default_page()
     compile_scripts()  # again if the warm-up session's end emptied the cache (a no-op otherwise)
 

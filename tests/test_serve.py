@@ -52,3 +52,17 @@ def test_every_script_is_compiled_into_the_servers_script_cache(monkeypatch):
     monkeypatch.setattr(Runtime, "instance", staticmethod(lambda: SimpleNamespace(_script_cache=cache)))
     assert serve.compile_scripts() == len(serve.SCRIPTS) > 10  # app.py and every page
     assert {str(p) for p in serve.SCRIPTS} == set(cache._cache)
+
+
+def test_the_heap_at_start_is_frozen_out_of_the_collections_after_each_run():
+    import gc
+
+    try:
+        assert serve.freeze_heap() > 10_000  # the modules' objects: pandas, plotly, streamlit, ntm
+        assert gc.get_freeze_count() > 10_000
+        garbage = [[]]
+        garbage[0].append(garbage)  # a cycle made afterwards is still collected
+        del garbage
+        assert gc.collect() >= 1
+    finally:
+        gc.unfreeze()

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, crosswalk, history, lineage, periods, report_catalog
+from ntm.criterion_rates import plain_lists
 from ntm.crosswalk import SetComparison
 from ntm.history import Lens
 from ntm.page_memo import once
@@ -157,15 +158,16 @@ def changes(
     columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
     rows: list[tuple] = []
     # plain values (a dict, lists): .at per commune, or iterating the frame's string columns, cost more
-    before_unmet = dict(zip(old["unit_id"].tolist(), old["unmet"].tolist())) if len(old) else {}
+    # the unmet lists as Python ints (stepping through DuckDB's numpy arrays element by element cost ~5 ms)
+    before_unmet = dict(zip(old["unit_id"].tolist(), plain_lists(old["unmet"].tolist()))) if len(old) else {}
     for unit_id, code, name, district, unmet in zip(
-        *(new[c].tolist() for c in ("unit_id", "code", "name", "district", "unmet"))
+        *(new[c].tolist() for c in ("unit_id", "code", "name", "district")), plain_lists(new["unmet"].tolist())
     ):
-        now_unmet = {int(c) for c in unmet} & numbers
+        now_unmet = set(unmet) & numbers
         if unit_id not in before_unmet:
             rows.append((unit_id, code, name, district, None, len(numbers - now_unmet), [], []))
             continue
-        was_unmet = {to_after[int(c)] for c in before_unmet[unit_id] if int(c) in to_after}
+        was_unmet = {to_after[c] for c in before_unmet[unit_id] if c in to_after}
         rows.append(
             (
                 unit_id,

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, comparison, history, metrics, pace_words, periods, progress, report_catalog
+from ntm.criterion_rates import plain_lists
 from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
 from ntm.messages import MESSAGES
 from ntm.page_memo import once, shared
@@ -257,7 +258,7 @@ def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section
     crit = report_catalog.criteria(con, set_id)
     labels = {c.criterion_no: f"({c.criterion_no}) {c.name(lang)}" for c in crit}  # "(2) Giao thông"
     departments = {c.criterion_no: c.department(lang) for c in crit}
-    unmet_lists = [[int(c) for c in unmet] for unmet in scores["unmet"].tolist()]
+    unmet_lists = plain_lists(scores["unmet"].tolist())  # Python ints, not numpy arrays stepped through
     rows = list(zip(scores["name"].tolist(), scores["met"].tolist(), unmet_lists))  # plain values, not the frame
     lines = [
         t("report.commune_line", lang, name=name, met=met, n=n, unmet=", ".join(labels[c] for c in unmet))

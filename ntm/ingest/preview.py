@@ -81,7 +81,7 @@ def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
                SELECT DISTINCT u.unit_id, u.short_name FROM commune_month_summary s JOIN units u USING (unit_id)
                WHERE s.period = ? AND u.kind = 'Xã' AND u.unit_id NOT IN (SELECT unit_id FROM incoming)
                  AND coalesce(u.district_id, u.province_id) IN (SELECT place FROM places)
-               ORDER BY u.short_name""",
+               ORDER BY u.short_name, u.unit_id""",  # two communes of one name: by id, the same order every run
             [previous],
         ).fetchall()
     ]

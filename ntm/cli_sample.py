@@ -22,12 +22,16 @@ def cmd_sample(args: argparse.Namespace) -> int:
     from ntm import access, sample, store
 
     path = store.db_path(args.db)
-    con = open_db(args)
+    ahead = sample.start_parsing()  # the first reports are checked and parsed while the database opens and seeds
     try:
-        access.require(acting(con, args), "restore")  # rebuilds the whole database
-        stats = sample.build(con, workbook_dir=args.workbooks)
+        con = open_db(args)
+        try:
+            access.require(acting(con, args), "restore")  # rebuilds the whole database
+            stats = sample.build(con, workbook_dir=args.workbooks, ahead=ahead)
+        finally:
+            con.close()
     finally:
-        con.close()
+        ahead.close()
     print(
         t(
             "cli.sample_done",

@@ -13,6 +13,7 @@ from datetime import datetime
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from ntm import summary
 from ntm.store import STATUSES, transaction
@@ -66,7 +67,7 @@ def load_facts(
     facts: pd.DataFrame,
     *,
     source: str,
-    indicators: pd.DataFrame | None = None,
+    indicators: pd.DataFrame | pa.Table | None = None,
     file_name: str | None = None,
     raw: bytes | None = None,
     uploaded_by: str | None = None,
@@ -76,7 +77,8 @@ def load_facts(
 ) -> int:
     """Load one upload in one transaction and return its id.
 
-    ``facts`` has unit_id, period, set_id, criterion_no, status (and optionally layer).
+    ``facts`` has unit_id, period, set_id, criterion_no, status (and optionally layer); ``indicators`` unit_id, period,
+    set_id, indicator_code, value (and optionally text_value, layer), or is ``ingest.facts.indicator_table``'s.
     Each (unit, period, set, layer) the upload names is replaced whole, so a criterion the
     new file leaves out disappears too; the replaced rows go to ``assessment_history``.
     With ``in_transaction`` the caller has already begun the transaction (to add units with it). ``layout`` is the
@@ -84,7 +86,9 @@ def load_facts(
     """
     frame = _normalise_facts(facts)
     ind = None
-    if indicators is not None and len(indicators):
+    if isinstance(indicators, pa.Table):  # the importer's (``facts.indicator_table``): every column, month starts
+        ind = indicators if indicators.num_rows else None
+    elif indicators is not None and len(indicators):
         ind = indicators.copy()
         if "layer" not in ind:
             ind["layer"] = "self"
@@ -123,11 +127,11 @@ def load_facts(
                 _to_history(con, table, history, upload_id)
             con.execute(f"INSERT INTO assessments SELECT {_FACT_COLUMNS} FROM incoming_facts")
             # the commune × month summary of the replaced reports, from the incoming rows (now their only facts)
-            summary.refresh(con, "incoming_keys", facts="incoming_facts")
+            summary.refresh_loaded(con)
             if ind is not None:
-                ind["upload_id"] = upload_id
                 con.register("incoming_indicators", ind)
-                con.execute(f"INSERT INTO indicator_values SELECT {_INDICATOR_COLUMNS} FROM incoming_indicators")
+                columns = _INDICATOR_COLUMNS.replace("upload_id", "?::INTEGER")
+                con.execute(f"INSERT INTO indicator_values SELECT {columns} FROM incoming_indicators", [upload_id])
             con.execute("DROP TABLE incoming_facts; DROP TABLE incoming_keys")
         finally:
             # After a failed statement the transaction is aborted and refuses even these: the rollback drops the

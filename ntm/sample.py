@@ -19,7 +19,7 @@ import duckdb
 
 from ntm import catalog, lineage, paths, plans, reference, store, unit_catalogue, units
 from ntm.ingest.importer import import_file
-from ntm.ingest.reader import Parsing, parse_ahead
+from ntm.sample_ahead import Ahead
 
 Progress = Callable[[float, str], None]
 PROVINCE_CODE = "20"  # Lạng Sơn: the sample's uploads name their units within it
@@ -70,17 +70,38 @@ def build(
     progress: Progress | None = None,
     workbook_dir: str | Path | None = None,
     sample_dir: Path | None = None,
+    ahead: Ahead | None = None,
 ) -> dict[str, int]:
     """(Re)build everything the demo needs in ``con``; ``progress(fraction, step)`` is told along the way.
 
     The workbooks are also copied to ``workbook_dir`` when given, for people to look at or upload. The uploads
-    are loaded one by one in the manifest's order, each its own transaction; the limited child parses the next
-    report while this process loads the one before (two cores: the parse costs no time of its own).
+    are loaded one by one in the manifest's order, each its own transaction; the limited child parses the reports
+    ahead while this process loads the ones before (two cores: the parse costs no time of its own). ``ahead``
+    (``start_parsing()``, called before the database was opened) is that parsing started earlier; it is closed here.
     """
     folder = sample_dir or paths.sample_dir()
-    report = progress or (lambda fraction, step: None)
     files = manifest(folder)
-    ahead = _parse_ahead(folder, files, 0)  # parsed while the catalogue and units load
+    ahead = ahead or Ahead(folder, files)  # the first reports parsed while the catalogue and units load
+    try:
+        return _build(con, folder, files, ahead, progress or (lambda fraction, step: None), workbook_dir)
+    finally:
+        ahead.close()
+
+
+def start_parsing(sample_dir: Path | None = None) -> Ahead:
+    """The sample's reports parsed from now on, for ``build(..., ahead=)`` (while the database is opened and seeded)."""
+    folder = sample_dir or paths.sample_dir()
+    return Ahead(folder, manifest(folder))
+
+
+def _build(
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    files: list[SampleFile],
+    ahead: Ahead,
+    report: Progress,
+    workbook_dir: str | Path | None,
+) -> dict[str, int]:
     report(0.02, "catalog")
     if not reference.catalogue_as_seeded(con):  # a file seeded a moment ago holds the builtin catalogue already
         catalog.load_builtin(con)
@@ -101,10 +122,7 @@ def build(
     counts: dict[str, int] = {}
     for k, entry in enumerate(files):
         report(0.25 + 0.75 * k / len(files), "load")
-        parsing, ahead = ahead, None
-        if parsing is not None:
-            parsing.wait()  # this upload's parse is done: the child may start on the next
-        ahead = _parse_ahead(folder, files, k + 1)
+        parsing = ahead.take(k)
         data = parsing.data if parsing is not None else (folder / entry.file).read_bytes()
         if workbook_dir is not None:
             Path(workbook_dir).mkdir(parents=True, exist_ok=True)
@@ -135,13 +153,6 @@ def build(
         uploads += 1
     report(1.0, "done")
     return {"units": n_units, "rows": rows, "uploads": uploads, **counts}
-
-
-def _parse_ahead(folder: Path, files: list[SampleFile], k: int) -> Parsing | None:
-    """The parse of upload ``k`` started now, when it is a report (read by ``import_file``); else None."""
-    if k >= len(files) or files[k].kind != "report":
-        return None
-    return parse_ahead((folder / files[k].file).read_bytes(), files[k].file)
 
 
 def _load_counts(con: duckdb.DuckDBPyConnection, entry: SampleFile, data: bytes) -> int:

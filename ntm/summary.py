@@ -69,6 +69,14 @@ _ROWS_OF = """
                   AND f.set_id = k.set_id AND f.layer = k.layer)
     GROUP BY ALL
     ORDER BY k.period, k.unit_id, k.set_id, k.layer"""
+# A load's reports (``loads.load_facts``): ``incoming_keys`` is the distinct keys of ``incoming_facts``, so every key
+# has facts there and is listed once; without the EXISTS and the DISTINCT, DuckDB plans two joins fewer (~5 ms).
+_LOADED = _ROWS_OF.replace(
+    """    WHERE EXISTS (SELECT 1 FROM {exists} f WHERE f.unit_id = k.unit_id AND f.period = k.period
+                  AND f.set_id = k.set_id AND f.layer = k.layer)
+""",
+    "",
+).replace("FROM (SELECT DISTINCT k.unit_id, k.period, k.set_id, k.layer FROM {keys} k) k", "FROM {keys} k")
 _STORED = """(SELECT * FROM assessments
                WHERE period BETWEEN (SELECT min(period) FROM {keys}) AND (SELECT max(period) FROM {keys}))"""
 _ROWS = _ROWS_OF.replace("{facts}", _STORED).replace("{exists}", "assessments")  # from the stored facts
@@ -88,6 +96,17 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: str = "incoming_keys", facts: 
     _refresh_years(con, keys)
 
 
+def refresh_loaded(con: duckdb.DuckDBPyConnection) -> None:
+    """``refresh(con, "incoming_keys", facts="incoming_facts")`` for a load (``loads.load_facts``), whose
+    ``incoming_keys`` are exactly the distinct keys of ``incoming_facts``: the same rows in one statement lighter."""
+    con.execute(
+        f"""DELETE FROM {TABLE} s USING incoming_keys k
+            WHERE s.unit_id = k.unit_id AND s.period = k.period AND s.set_id = k.set_id AND s.layer = k.layer"""
+    )
+    con.execute(f"INSERT INTO {TABLE} {_LOADED.format(keys='incoming_keys', facts='incoming_facts')}")
+    _refresh_years(con, "incoming_keys")
+
+
 def _refresh_years(con: duckdb.DuckDBPyConnection, keys: str) -> None:
     """The year rows of the years the keys touch, again from the month rows (a year whose months are all gone
     loses its row). Two statements: the year keys are a subquery of each (no temp table made and dropped)."""
@@ -96,8 +115,12 @@ def _refresh_years(con: duckdb.DuckDBPyConnection, keys: str) -> None:
         f"""DELETE FROM {YEAR_TABLE} y USING {year_keys} k
             WHERE y.unit_id = k.unit_id AND y.year = k.year AND y.set_id = k.set_id AND y.layer = k.layer"""
     )
+    # the months of those years only, as a range of periods: the scan skips the other years' row groups by their
+    # zone maps (the join on ``year(s.period)`` alone reads every month row of the table)
     join = f"""SEMI JOIN {year_keys} k ON s.unit_id = k.unit_id AND year(s.period) = k.year
-              AND s.set_id = k.set_id AND s.layer = k.layer"""
+              AND s.set_id = k.set_id AND s.layer = k.layer
+              WHERE s.period BETWEEN (SELECT make_date(min(year(period)), 1, 1) FROM {keys})
+                                 AND (SELECT make_date(max(year(period)), 12, 31) FROM {keys})"""
     con.execute(f"INSERT INTO {YEAR_TABLE} {_YEAR_ROWS.format(join=join)}")
 
 

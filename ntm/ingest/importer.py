@@ -180,7 +180,7 @@ def import_file(
         findings.error("profile.no_match", name=named.name)
     if not collected.choices and not findings.errors:
         findings.error("import.no_table")
-    frame, indicators = collected.frames(layer)
+    frame = collected.frame(layer)
     facts_mod.check_duplicates(frame, findings)
     if not findings.errors and frame.empty:
         findings.error("import.empty")
@@ -222,7 +222,9 @@ def import_file(
         result.changes, result.missing = preview(con, frame)
         return result
     try:
-        result.upload_id = _load(con, resolver, frame, indicators, data, file_name, uploaded_by, layout, before_commit)
+        result.upload_id = _load(
+            con, resolver, frame, collected.indicators, layer, data, file_name, uploaded_by, layout, before_commit
+        )
     except StoreFault as fault:  # a full disk or a busy file: nothing was written, the user is told what to do
         result.errors = [Problem(fault.key, {"path": fault.fault.path or "?", "detail": fault.fault.detail[:200]})]
         result.status = "rejected"
@@ -344,7 +346,8 @@ def _load(
     con,
     resolver: Resolver,
     frame,
-    ind,
+    ind: list[tuple],
+    layer: str,
     data: bytes,
     file_name: str,
     uploaded_by,
@@ -358,13 +361,12 @@ def _load(
                 for (parent_id, _), (placeholder, name) in resolver.new_units.items()
             }
             frame["unit_id"] = frame["unit_id"].map(lambda u: mapping.get(u, u))
-            if len(ind):
-                ind["unit_id"] = ind["unit_id"].map(lambda u: mapping.get(u, u))
+            ind = [(mapping.get(row[0], row[0]), *row[1:]) for row in ind]
         upload_id = loads.load_facts(
             con,
             frame,
             source="import",
-            indicators=ind if len(ind) else None,
+            indicators=facts_mod.indicator_table(ind, layer) if ind else None,
             file_name=file_name,
             raw=data,
             uploaded_by=uploaded_by,

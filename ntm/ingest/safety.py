@@ -17,6 +17,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import PurePosixPath
 from xml.parsers import expat
 
@@ -209,8 +210,9 @@ def _plain_extent(xml: bytes) -> tuple[int, int] | None:
         return None
     if not refs:
         return 0, 0
-    rows = max(map(int, (digits for _, digits in refs)))
-    return rows, max(column_index(letters) for letters in {letters for letters, _ in refs})
+    # each distinct row number and column converted once (a sheet repeats them on every cell), in C-speed passes
+    rows = max(map(int, set(map(itemgetter(1), refs))))
+    return rows, max(map(column_index, set(map(itemgetter(0), refs))))
 
 
 def _split_ref(ref: str) -> tuple[int, int] | None:

@@ -1,0 +1,254 @@
+"""The commune × year summary and ``unit_scopes`` kept in memory per database file and data version, so that a
+year's scores, the communes not reported, the district ranking, the yearly trend, the report window and the status
+matrix are answered with numpy and Arrow, without a statement (each DuckDB statement costs several ms of parsing,
+binding, optimising and converting, whatever its operators do; a page made 6-9 of them).
+
+What is kept (``Summaries``, ~56,000 year rows and ~38,600 scope rows nationally, a few MB): the year rows sorted
+by (year, set, layer, unit), so that a year's reports of a set and layer are one slice; the scope rows sorted by
+(scope, unit), so that a scope's communes are one slice; each scope row's place in the pages' order (district,
+code, unit_id with NULLS LAST, ranked by DuckDB itself); the unmet and basically met criteria as boolean matrices
+(row × criterion number) beside the unmet lists handed out as they are stored; each unit's province (the whole
+country counts the provinces that report); the provinces' ids by code (a province's two eras).
+
+Kept correct like the catalogue (``ntm/report_catalog.py``): read again after every committed write (the data
+version, ``ntm/data_version.py``: ``store.transaction`` bumps it on commit, a rolled-back write does not) and when
+the file is another one (its inode, size or modification time differ). The version is read before the tables, so a
+copy is never older than its key. A connection inside an open transaction (``store.transaction``) reads the tables
+itself and keeps nothing: its uncommitted rows are seen by it alone and may be rolled back. A database without a
+file (in memory) is read once per ``page_memo.shared()`` block. Streamlit's sessions are threads: the copy is built
+once under a lock and then only read (its arrays are never written after the build).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from ntm import data_version
+from ntm.page_memo import once
+
+EPOCH = date(1970, 1, 1)
+NEVER_BEFORE = np.iinfo(np.int32).min  # valid_from NULL: valid since always
+NEVER_AFTER = np.iinfo(np.int32).max  # valid_to NULL: valid for ever
+
+_YEARS = """SELECT unit_id, year, set_id, layer, period, met::BIGINT AS met, basically_met::BIGINT AS basically_met,
+                   unmet::INTEGER[] AS unmet, coalesce(basically, []) AS basically
+            FROM commune_year_summary ORDER BY year, set_id, layer, unit_id"""
+_SCOPES = """SELECT scope_id, unit_id, code, name, district, valid_from, valid_to, province, province_id,
+                    dense_rank() OVER (ORDER BY district, code, unit_id) - 1 AS rank
+             FROM unit_scopes ORDER BY scope_id, unit_id"""
+_UNITS = "SELECT unit_id, province_id, level, code FROM units"
+_SETS = """SELECT set_id, count(*) FROM criteria
+           WHERE set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') GROUP BY 1"""
+
+
+def _days(column: pa.ChunkedArray, null: int) -> np.ndarray:
+    """A DATE column as int32 days since 1970 (``null`` where NULL)."""
+    return column.cast(pa.int32()).fill_null(null).to_numpy().astype(np.int32, copy=False)
+
+
+def day(days: int) -> date:
+    return EPOCH + timedelta(days=int(days))
+
+
+def _masks(lists: pa.ChunkedArray, width: int) -> np.ndarray:
+    """Row × criterion number: whether the number is in the row's list."""
+    flat = lists.combine_chunks()
+    mask = np.zeros((len(flat), width), dtype=bool)
+    values = flat.flatten().to_numpy(zero_copy_only=False).astype(np.int64)
+    if len(values):
+        rows = np.repeat(np.arange(len(flat)), np.diff(flat.offsets.to_numpy()))
+        mask[rows, values] = True
+    return mask
+
+
+@dataclass(frozen=True)
+class Summaries:
+    """The two tables as arrays (see the module's docstring); built by ``read``, never changed after."""
+
+    years: pa.Table  # the year rows' output columns: unit_id, period, met, basically_met, unmet
+    y_unit: np.ndarray  # int32, sorted within each (year, set, layer) slice
+    y_period: np.ndarray  # int32 days
+    y_met: np.ndarray  # int64
+    y_year: np.ndarray  # int64
+    y_set: np.ndarray  # int32 codes into set_ids
+    y_layer: np.ndarray  # int32 codes into layers
+    set_ids: tuple[str, ...]
+    layers: tuple[str, ...]
+    slices: dict[tuple[int, str, str], tuple[int, int]]  # (year, set, layer) → its rows
+    unmet: np.ndarray  # bool, row × criterion number
+    basically: np.ndarray  # bool, row × criterion number
+    by_unit: np.ndarray  # year rows ordered by unit (stable): a commune's rows of every year are one slice
+    by_unit_key: np.ndarray  # y_unit[by_unit]
+    scopes: pa.Table  # the scope rows' output columns: unit_id, code, name, district, province
+    s_scope: np.ndarray  # int32, sorted
+    s_unit: np.ndarray  # int32, sorted within a scope
+    s_from: np.ndarray  # int32 days (NEVER_BEFORE for NULL)
+    s_to: np.ndarray  # int32 days (NEVER_AFTER for NULL)
+    s_rank: np.ndarray  # int64: the row's place in ORDER BY district, code, unit_id
+    s_province_id: np.ndarray  # int64 (-1 for NULL)
+    s_district: np.ndarray  # int64 codes into districts (-1 for NULL)
+    s_province: np.ndarray  # int64 codes into provinces (-1 for NULL)
+    districts: tuple[str, ...]
+    provinces: tuple[str, ...]
+    unit_ids: np.ndarray  # every unit, sorted
+    unit_province: np.ndarray  # its province_id (-1 for NULL)
+    province_ids: dict[str, tuple[int, ...]]  # a province's code → the ids of its units (its eras)
+    commune_sets: dict[str, int]  # set of commune level → its criteria count
+    nbytes: int = 0
+    built: dict = field(default_factory=dict, compare=False, repr=False)  # what callers derive, per copy
+
+    def scope(self, scope_id: int) -> tuple[int, int]:
+        """The rows of one scope: a slice of the scope rows."""
+        return (
+            int(np.searchsorted(self.s_scope, scope_id, "left")),
+            int(np.searchsorted(self.s_scope, scope_id, "right")),
+        )
+
+    def rows(self, year: int, set_id: str, layer: str) -> tuple[int, int]:
+        return self.slices.get((year, set_id, layer), (0, 0))
+
+    def joined(self, scope_id: int, year: int, set_id: str, layer: str) -> tuple[np.ndarray, np.ndarray]:
+        """(scope rows, their year rows or -1): each commune of the scope with its report of the year, if any."""
+        lo, hi = self.scope(scope_id)
+        y_lo, y_hi = self.rows(year, set_id, layer)
+        units, reported = self.s_unit[lo:hi], self.y_unit[y_lo:y_hi]
+        if not len(reported):
+            return np.arange(lo, hi), np.full(hi - lo, -1, dtype=np.int64)
+        found = np.minimum(np.searchsorted(reported, units), len(reported) - 1)
+        return np.arange(lo, hi), np.where(reported[found] == units, found + y_lo, -1)
+
+
+def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Integer codes of a text column (-1 for NULL), numbered in the texts' sort order (DuckDB's: by code point)."""
+    encoded = column.combine_chunks().dictionary_encode()
+    names = encoded.dictionary.to_pylist()
+    order = sorted(range(len(names)), key=names.__getitem__)
+    renumber = np.empty(len(names) + 1, dtype=np.int64)
+    renumber[np.array(order, dtype=np.int64)] = np.arange(len(names))
+    renumber[-1] = -1
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return renumber[codes], tuple(names[i] for i in order)
+
+
+def read(con: duckdb.DuckDBPyConnection) -> Summaries:
+    """Both tables and the few unit facts the answers need, in four statements."""
+    y = con.execute(_YEARS).to_arrow_table()
+    s = con.execute(_SCOPES).to_arrow_table()
+    units = con.execute(_UNITS).fetchall()
+    sets = dict(con.execute(_SETS).fetchall())
+    width = 1 + max(
+        [int(pa.compute.max(y[c].combine_chunks().flatten()).as_py() or 0) for c in ("unmet", "basically") if len(y)]
+        or [0]
+    )
+    set_codes, set_ids = _codes(y["set_id"])
+    layer_codes, layers = _codes(y["layer"])
+    year = y["year"].to_numpy().astype(np.int64)
+    slices: dict[tuple[int, str, str], tuple[int, int]] = {}
+    if len(y):
+        key = year * 1_000_000 + set_codes * 1000 + layer_codes  # the sort order's groups, each a run
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        ends = np.r_[starts[1:], len(y)]
+        for a, b in zip(starts.tolist(), ends.tolist()):
+            slices[(int(year[a]), set_ids[set_codes[a]], layers[layer_codes[a]])] = (a, b)
+    y_unit = y["unit_id"].to_numpy().astype(np.int32)
+    by_unit = np.argsort(y_unit, kind="stable")
+    district, districts = _codes(s["district"])
+    province, provinces = _codes(s["province"])
+    unit_ids = np.array([u[0] for u in units], dtype=np.int64)
+    order = np.argsort(unit_ids)
+    unit_province = np.array([-1 if u[1] is None else u[1] for u in units], dtype=np.int64)
+    province_ids: dict[str, list[int]] = {}
+    for unit_id, _, level, code in units:
+        if level == "province":
+            province_ids.setdefault(code, []).append(unit_id)
+    copy = Summaries(
+        years=pa.table(
+            {
+                "report_period": y["period"],
+                "met": y["met"],
+                "basically_met": y["basically_met"],
+                "unmet": y["unmet"],
+            }
+        ).combine_chunks(),
+        y_unit=y_unit,
+        y_period=_days(y["period"], 0),
+        y_met=y["met"].to_numpy().astype(np.int64),
+        y_year=year,
+        y_set=set_codes.astype(np.int32),
+        y_layer=layer_codes.astype(np.int32),
+        set_ids=set_ids,
+        layers=layers,
+        slices=slices,
+        unmet=_masks(y["unmet"], width),
+        basically=_masks(y["basically"], width),
+        by_unit=by_unit,
+        by_unit_key=y_unit[by_unit],
+        scopes=pa.table({c: s[c] for c in ("unit_id", "code", "name", "district", "province")}).combine_chunks(),
+        s_scope=s["scope_id"].to_numpy().astype(np.int32),
+        s_unit=s["unit_id"].to_numpy().astype(np.int32),
+        s_from=_days(s["valid_from"], NEVER_BEFORE),
+        s_to=_days(s["valid_to"], NEVER_AFTER),
+        s_rank=s["rank"].to_numpy().astype(np.int64),
+        s_province_id=s["province_id"].fill_null(-1).to_numpy().astype(np.int64),
+        s_district=district,
+        s_province=province,
+        districts=districts,
+        provinces=provinces,
+        unit_ids=unit_ids[order],
+        unit_province=unit_province[order],
+        province_ids={k: tuple(v) for k, v in province_ids.items()},
+        commune_sets={k: int(v) for k, v in sets.items()},
+    )
+    size = sum(v.nbytes for v in vars(copy).values() if isinstance(v, (np.ndarray, pa.Table)))
+    object.__setattr__(copy, "nbytes", size)
+    return copy
+
+
+# database file → (what says the copy still holds, the copy): one entry per file this process opened
+_KEPT: dict[str, tuple[tuple, Summaries]] = {}
+_LOCK = threading.Lock()
+
+
+def _key(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple] | None:
+    """(file, its version and identity), or None for a database without a file."""
+    path, version = data_version.data_version(con)
+    if not os.path.isabs(path):
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return path, (version, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def summaries(con: duckdb.DuckDBPyConnection) -> Summaries:
+    """The copy for ``con``'s database as it is now (read when missing or out of date)."""
+    if data_version.in_transaction(con):
+        return read(con)  # its own uncommitted rows: not kept
+    found = _key(con)
+    if found is None:
+        return once(read, con)
+    path, version = found
+    kept = _KEPT.get(path)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    with _LOCK:  # one build per version, however many sessions ask at once
+        kept = _KEPT.get(path)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        copy = read(con)
+        _KEPT[path] = (version, copy)
+        return copy
+
+
+def forget() -> None:
+    """Drop every kept copy (tests; a process that wants its memory back)."""
+    with _LOCK:
+        _KEPT.clear()

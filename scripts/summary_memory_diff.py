@@ -1,0 +1,281 @@
+"""The in-memory answers (``ntm/summary_answers.py``) against the SQL they replace, compared result by result.
+
+The SQL functions below are ``ntm/metrics.py``'s as they were before the summaries were kept in memory (main at
+85702dd), copied verbatim; ``compare(con)`` runs both on every scope level (the whole country, provinces,
+districts, communes) × every year × every set × every layer and reports each difference (columns, dtypes, order,
+values, nulls). ``python scripts/summary_memory_diff.py DB [--provinces N] [--districts N] [--communes N]``
+(open a copy: opening migrates the file); ``tests/test_summary_memory_diff.py`` runs it on the sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ntm import metrics, periods, store, units
+from ntm.counted_reports import IN_SCOPE, VALID_AT_LAST, latest, params
+from ntm.periods import Period
+from ntm.result_frames import frame
+from ntm.units import NATIONAL_ID, Unit
+
+SCORE_COLUMNS = metrics.SCORE_COLUMNS
+
+# ---------------------------------------------------------------- the SQL of ntm/metrics.py before (verbatim)
+
+
+def report_window(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> tuple[date, date] | None:
+    """(first, last) months whose reports count for ``period``; None when nothing was reported."""
+    row = con.execute(
+        f"SELECT max(a.period) FROM ({latest(period)}) a JOIN {IN_SCOPE}",
+        params(period, set_id, layer, unit=unit.unit_id),
+    ).fetchall()[0][0]
+    return None if row is None else (period.start, row)
+
+
+def commune_scores(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
+    """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
+    scores = frame(
+        con,
+        # one statement: the latest reports (ntm/summary.py) of the communes valid at the window's end
+        f"""SELECT unit_id, code, name, district, province, report_period, met, basically_met, unmet FROM (
+                SELECT s.unit_id, s.code, s.name, s.district, s.province, a.period AS report_period,
+                       a.met::BIGINT AS met, a.basically_met::BIGINT AS basically_met, a.unmet::INTEGER[] AS unmet,
+                       s.valid_from, s.valid_to, max(a.period) OVER () AS last
+                FROM ({latest(period)}) a JOIN {IN_SCOPE})
+            WHERE {VALID_AT_LAST}
+            ORDER BY met DESC, district, code, unit_id""",
+        params(period, set_id, layer, unit=unit.unit_id),
+    )
+    return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores[SCORE_COLUMNS]
+
+
+def not_reported(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
+    """Communes (xã) valid at the end of the period that sent no report in it. For the whole country, the
+    communes of the provinces that report in the period: a province that keeps its figures elsewhere is not
+    hundreds of communes "not reported" (``reporting_provinces`` names the provinces counted)."""
+    provinces = (  # the whole country counts the provinces with any report in the period (reporting_provinces)
+        f"AND province_id IN (SELECT c.province_id FROM ({latest(period)}) r JOIN units c ON c.unit_id = r.unit_id)"
+        if unit.unit_id == NATIONAL_ID
+        else ""
+    )
+    return frame(
+        con,
+        # the window's end in the same statement: its last reported month, else the period's end
+        f"""SELECT unit_id, code, name, district FROM (
+                SELECT s.unit_id, s.code, s.name, s.district, s.province_id, s.valid_from, s.valid_to, a.period,
+                       coalesce(max(a.period) OVER (), $end) AS last
+                FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
+                WHERE s.scope_id = $unit)
+            WHERE period IS NULL AND {VALID_AT_LAST} {provinces}
+            ORDER BY district, code, unit_id""",
+        params(period, set_id, layer, unit=unit.unit_id, end=period.end),
+    )
+
+
+def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
+    """Average criteria met per commune, year by year, each year under the set its reports used.
+
+    A province is followed across the 2025 reform through the units sharing its code: each year
+    counts the communes valid at that year's last reported month (the post-merger ones in 2025).
+    One query over the commune × year summary (each commune's latest report per year and set is its row) and the
+    scope's rows of ``unit_scopes``.
+    """
+    ids = [unit.unit_id]
+    if unit.level == "province":
+        ids = [
+            r[0]
+            for r in con.execute(
+                "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
+            ).fetchall()
+        ]
+    scopes = {f"id{k}": i for k, i in enumerate(ids)}  # one or two ids (a province's two eras): an IN list
+    return con.execute(  # one scan: the year rows grouped by year, set and validity (a few groups), then each
+        # year's last reported month over those groups and the communes valid then summed
+        f"""SELECT year, set_id, sum(k)::BIGINT AS communes, sum(total) / sum(k) AS average_met,
+                   sum(standard)::BIGINT AS at_standard, n AS n_criteria
+            FROM (SELECT *, max(latest) OVER (PARTITION BY year, set_id) AS last
+                  FROM (SELECT a.year::BIGINT AS year, a.set_id, n.n, s.valid_from, s.valid_to, count(*) AS k,
+                               sum(a.met) AS total, count(*) FILTER (WHERE a.met = n.n) AS standard,
+                               max(a.period) AS latest
+                        FROM commune_year_summary a JOIN unit_scopes s ON s.unit_id = a.unit_id
+                        JOIN (SELECT set_id, count(*) AS n FROM criteria
+                              WHERE set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') GROUP BY 1) n
+                          ON n.set_id = a.set_id
+                        WHERE a.layer = $layer AND s.scope_id IN ({", ".join("$" + k for k in scopes)})
+                        GROUP BY ALL))
+            WHERE {VALID_AT_LAST}
+            GROUP BY year, set_id, n ORDER BY year, set_id""",
+        {"layer": layer, **scopes},
+    ).df()[["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"]]
+
+
+def district_ranking(
+    con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
+    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện"); for the whole country
+    (``units.national``) the provinces, in the same ``district`` column (the units one level down).
+
+    One aggregate over the communes ``commune_scores`` counts (a commune without a district, after the reform,
+    is in no district's row): the database groups, not pandas over a frame of every commune."""
+    below = "s.province" if province.unit_id == NATIONAL_ID else "s.district"  # the units one level down
+    ranked = con.execute(
+        f"""SELECT district, count(*) AS communes, avg(met) AS average_met,
+                   count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
+            FROM (SELECT {below} AS district, a.met, s.valid_from, s.valid_to, max(a.period) OVER () AS last
+                  FROM ({latest(period)}) a JOIN {IN_SCOPE})
+            WHERE {VALID_AT_LAST} AND district IS NOT NULL GROUP BY district""",
+        params(period, set_id, layer, unit=province.unit_id),
+    ).df()
+    if ranked.empty:
+        return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
+    ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
+    ranked["rank"] = ranked["average_met"].rank(method="min", ascending=False).astype(int)
+    ranked["of"] = len(ranked)
+    return ranked
+
+
+def status_matrix(
+    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
+) -> pd.DataFrame:
+    """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
+    return frame(
+        con,
+        # each report's row of the summary: no facts read
+        f"""SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
+                   CASE WHEN l.period IS NULL THEN 'no_report'
+                        WHEN list_contains(l.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
+                        WHEN list_contains(l.unmet, c.criterion_no::UTINYINT) THEN 'not_met'  -- missing ones too
+                        ELSE 'met' END AS status
+            FROM (SELECT s.unit_id, s.code, s.name, s.district, s.valid_from, s.valid_to, a.period, a.unmet,
+                         a.basically, coalesce(max(a.period) OVER (), $end) AS last
+                  FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
+                  WHERE s.scope_id = $unit) l
+            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
+            WHERE {VALID_AT_LAST}
+            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",
+        params(period, set_id, layer, unit=unit.unit_id, end=period.end),
+    )
+
+
+# ---------------------------------------------------------------- the comparison
+
+
+def _same(old, new) -> str | None:
+    """None when equal (frames: columns, dtypes, index, order, values and nulls), else what differs."""
+    if isinstance(old, pd.DataFrame):
+        if not isinstance(new, pd.DataFrame):
+            return f"type {type(new)}"
+        if list(old.columns) != list(new.columns):
+            return f"columns {list(old.columns)} vs {list(new.columns)}"
+        if [str(t) for t in old.dtypes] != [str(t) for t in new.dtypes] or list(old.dtypes) != list(new.dtypes):
+            return f"dtypes {list(old.dtypes)} vs {list(new.dtypes)}"
+        try:
+            pd.testing.assert_frame_equal(old, new, check_dtype=True, check_exact=True)
+        except AssertionError as exc:
+            return str(exc)[:400]
+        for column in old.columns:  # list cells: the same arrays (element types too)
+            if old[column].dtype == object:
+                for a, b in zip(old[column], new[column]):
+                    if type(a) is not type(b) or getattr(a, "dtype", None) != getattr(b, "dtype", None):
+                        return f"{column}: cell types {type(a)} {getattr(a, 'dtype', '')} vs {type(b)}"
+        return None
+    return None if old == new and type(old) is type(new) else f"{old!r} vs {new!r}"
+
+
+def scopes(con: duckdb.DuckDBPyConnection, provinces: int, districts: int, communes: int) -> list[Unit]:
+    """The whole country, ``provinces`` provinces (the largest first, every era), ``districts`` districts and
+    ``communes`` communes spread over the file (post-reform ones included)."""
+    pick = [units.national()]
+    ids = [
+        r[0]
+        for r in con.execute(
+            """SELECT province_id FROM unit_scopes WHERE scope_id = 0 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
+            [provinces],
+        ).fetchall()
+        if r[0] is not None
+    ]
+    ids += [
+        r[0]
+        for r in con.execute(
+            """SELECT district_id FROM unit_scopes WHERE scope_id = 0 AND district_id IS NOT NULL
+           GROUP BY 1 ORDER BY hash(district_id) LIMIT ?""",
+            [districts],
+        ).fetchall()
+    ]
+    ids += [
+        r[0]
+        for r in con.execute(
+            "SELECT unit_id FROM unit_scopes WHERE scope_id = 0 ORDER BY hash(unit_id) LIMIT ?", [communes]
+        ).fetchall()
+    ]
+    return pick + [units.get(con, i) for i in ids]
+
+
+def compare(
+    con: duckdb.DuckDBPyConnection,
+    provinces: int = 8,
+    districts: int = 12,
+    communes: int = 12,
+    years: range = range(2019, 2027),
+) -> tuple[int, list[str]]:
+    """(results compared, differences) over every scope × year × set × layer (metrics' functions now vs the SQL)."""
+    sets = [r[0] for r in con.execute("SELECT set_id FROM criteria_sets ORDER BY 1").fetchall()]
+    layers = [r[0] for r in con.execute("SELECT DISTINCT layer FROM commune_month_summary ORDER BY 1").fetchall()]
+    layers = layers or ["self"]
+    compared, differences = 0, []
+    units_ = scopes(con, provinces, districts, communes)
+    for unit in units_:
+        for layer in layers:
+            cases = [("yearly_average", yearly_average, metrics.yearly_average, (unit, layer))]
+            for year in years:
+                period = periods.parse(str(year))
+                for set_id in sets:
+                    args = (unit, period, set_id, layer)
+                    cases += [
+                        ("report_window", report_window, metrics.report_window, args),
+                        ("commune_scores", commune_scores, metrics.commune_scores, args),
+                        ("not_reported", not_reported, metrics.not_reported, args),
+                        ("status_matrix", status_matrix, metrics.status_matrix, args),
+                    ]
+                    if unit.level in ("province", "country"):
+                        cases.append(("district_ranking", district_ranking, metrics.district_ranking, args))
+            for name, old, new, args in cases:
+                compared += 1
+                problem = _same(old(con, *args), new(con, *args))
+                if problem:
+                    differences.append(
+                        f"{name}{tuple(str(a.unit_id) if isinstance(a, Unit) else str(a.text) if isinstance(a, Period) else a for a in args)}: {problem}"
+                    )
+    return compared, differences
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db")
+    parser.add_argument("--provinces", type=int, default=8)
+    parser.add_argument("--districts", type=int, default=12)
+    parser.add_argument("--communes", type=int, default=12)
+    a = parser.parse_args()
+    con = store.connect(a.db)
+    compared, differences = compare(con, a.provinces, a.districts, a.communes)
+    for d in differences[:50]:
+        print(d)
+    print(f"{compared} results compared, {len(differences)} differences")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -206,4 +206,12 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str) -> pd
             "n_criteria": n_of_set[set_of],
         }
     )
+    if not shown.any():  # DuckDB's frame of an empty result (its dtypes, not pandas')
+        return table_frame(con, pa.Table.from_pandas(frame.iloc[:0], schema=_YEARLY, preserve_index=False))
     return frame[shown].reset_index(drop=True)
+
+
+_YEARLY = pa.schema(
+    [("year", pa.int64()), ("set_id", pa.string()), ("communes", pa.int64()), ("average_met", pa.float64())]
+    + [("at_standard", pa.int64()), ("n_criteria", pa.int64())]
+)

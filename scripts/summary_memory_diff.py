@@ -196,32 +196,21 @@ def _same(old, new) -> str | None:
 
 
 def scopes(con: duckdb.DuckDBPyConnection, provinces: int, districts: int, communes: int) -> list[Unit]:
-    """The whole country, ``provinces`` provinces (the largest first, every era), ``districts`` districts and
-    ``communes`` communes spread over the file (post-reform ones included)."""
-    pick = [units.national()]
-    ids = [
-        r[0]
-        for r in con.execute(
-            """SELECT province_id FROM unit_scopes WHERE scope_id = 0 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
-            [provinces],
+    """The whole country, the ``provinces`` largest provinces (of either era), ``districts`` districts and
+    ``communes`` communes picked across the file (post-reform ones included)."""
+    picked = [units.national()]
+    for level, n, order in (
+        ("province", provinces, "count(*) DESC, 1"),
+        ("district", districts, "hash(s.scope_id)"),
+        ("commune", communes, "hash(s.scope_id)"),
+    ):
+        rows = con.execute(
+            f"""SELECT s.scope_id FROM unit_scopes s JOIN units u ON u.unit_id = s.scope_id
+                WHERE u.level = ? GROUP BY 1 ORDER BY {order} LIMIT ?""",
+            [level, n],
         ).fetchall()
-        if r[0] is not None
-    ]
-    ids += [
-        r[0]
-        for r in con.execute(
-            """SELECT district_id FROM unit_scopes WHERE scope_id = 0 AND district_id IS NOT NULL
-           GROUP BY 1 ORDER BY hash(district_id) LIMIT ?""",
-            [districts],
-        ).fetchall()
-    ]
-    ids += [
-        r[0]
-        for r in con.execute(
-            "SELECT unit_id FROM unit_scopes WHERE scope_id = 0 ORDER BY hash(unit_id) LIMIT ?", [communes]
-        ).fetchall()
-    ]
-    return pick + [units.get(con, i) for i in ids]
+        picked += [units.get(con, r[0]) for r in rows]
+    return picked
 
 
 def compare(
@@ -232,17 +221,31 @@ def compare(
     years: range = range(2019, 2027),
 ) -> tuple[int, list[str]]:
     """(results compared, differences) over every scope × year × set × layer (metrics' functions now vs the SQL)."""
-    sets = [r[0] for r in con.execute("SELECT set_id FROM criteria_sets ORDER BY 1").fetchall()]
-    layers = [r[0] for r in con.execute("SELECT DISTINCT layer FROM commune_month_summary ORDER BY 1").fetchall()]
-    layers = layers or ["self"]
+    # every (layer, set) the year summary holds over its years and one year either side, and one set nobody
+    # reported under (empty answers)
+    combos = con.execute(
+        """SELECT layer, set_id, min(year), max(year) FROM commune_year_summary GROUP BY ALL ORDER BY ALL"""
+    ).fetchall()
+    spans = {
+        (layer, set_id): range(max(low - 1, years.start), min(high + 2, years.stop))
+        for layer, set_id, low, high in combos
+    }
+    unused = con.execute(
+        "SELECT set_id FROM criteria_sets WHERE set_id NOT IN (SELECT set_id FROM commune_year_summary) LIMIT 1"
+    ).fetchall()
+    if unused:
+        spans[("self", unused[0][0])] = range(2024, 2025)
+    layers = sorted({layer for layer, _ in spans} | {"self"})
     compared, differences = 0, []
     units_ = scopes(con, provinces, districts, communes)
     for unit in units_:
         for layer in layers:
             cases = [("yearly_average", yearly_average, metrics.yearly_average, (unit, layer))]
-            for year in years:
-                period = periods.parse(str(year))
-                for set_id in sets:
+            for (on, set_id), span in spans.items():
+                if on != layer:
+                    continue
+                for year in span:
+                    period = periods.parse(str(year))
                     args = (unit, period, set_id, layer)
                     cases += [
                         ("report_window", report_window, metrics.report_window, args),
@@ -273,6 +276,10 @@ def main() -> int:
     compared, differences = compare(con, a.provinces, a.districts, a.communes)
     for d in differences[:50]:
         print(d)
+    kinds: dict[str, int] = {}
+    for d in differences:
+        kinds[d.split("(")[0]] = kinds.get(d.split("(")[0], 0) + 1
+    print("differences by function:", kinds)
     print(f"{compared} results compared, {len(differences)} differences")
     return 1 if differences else 0
 

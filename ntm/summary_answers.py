@@ -63,11 +63,12 @@ def commune_scores(con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id
             "report_period": years["report_period"],
             "met": years["met"],
             "basically_met": years["basically_met"],
-            "unmet": years["unmet"],
             "province": scopes["province"],
         }
     )
-    return table_frame(con, table)
+    frame = table_frame(con, table)  # the unmet lists: their cells as kept (Arrow would convert each list again)
+    frame.insert(7, "unmet", m.unmet_lists[found] if len(found) else pd.Series([], dtype=object))
+    return frame
 
 
 def _missing(m: Summaries, unit: Unit, year: int, set_id: str, layer: str, end: date) -> tuple[np.ndarray, np.ndarray]:
@@ -165,53 +166,49 @@ def district_ranking(
 
 
 def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str) -> pd.DataFrame:
-    """``metrics.yearly_average``: year, set_id, communes, average_met, at_standard, n_criteria."""
+    """``metrics.yearly_average``: year, set_id, communes, average_met, at_standard, n_criteria; each (year, set)
+    of a commune-level set is one slice of the year rows, joined to the scope's communes (a province: the scopes of
+    its units sharing its code, its two eras) and counted at that year's last reported month."""
     m = summaries(con)
     ids = list(m.province_ids.get(unit.code, ())) if unit.level == "province" else [unit.unit_id]
-    spans = [m.scope(i) for i in ids]
-    rows = np.concatenate([np.arange(lo, hi) for lo, hi in spans]) if spans else np.zeros(0, np.int64)
-    units = m.s_unit[rows]
-    lo = np.searchsorted(m.by_unit_key, units, "left")
-    hi = np.searchsorted(m.by_unit_key, units, "right")
-    counts = hi - lo
-    scope_row = np.repeat(rows, counts)  # each scope row × its year rows (the join)
-    starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
-    year_row = m.by_unit[np.arange(counts.sum()) + starts]
-    n_of_set = np.array([m.commune_sets.get(s, -1) for s in m.set_ids], dtype=np.int64)
-    layer_code = m.layers.index(layer) if layer in m.layers else -1
-    keep = (m.y_layer[year_row] == layer_code) & (n_of_set[m.y_set[year_row]] >= 0)
-    scope_row, year_row = scope_row[keep], year_row[keep]
-    years, sets = m.y_year[year_row], m.y_set[year_row].astype(np.int64)
-    group = years * len(m.set_ids) + sets  # (year, set): the set codes follow set_id's order
-    present, inverse = np.unique(group, return_inverse=True)
-    last = np.full(len(present), np.iinfo(np.int32).min, dtype=np.int64)
-    np.maximum.at(last, inverse, m.y_period[year_row])
-    at = last[inverse]
-    valid = (m.s_to[scope_row] >= at) & (m.s_from[scope_row] <= at)
-    inverse, year_row = inverse[valid], year_row[valid]
-    met = m.y_met[year_row]
-    n = n_of_set[m.y_set[year_row]]
-    k = np.bincount(inverse, minlength=len(present))
-    total = np.bincount(inverse, weights=met, minlength=len(present))
-    standard = np.bincount(inverse, weights=(met == n), minlength=len(present))
-    shown = k > 0
-    set_of = present % len(m.set_ids) if len(m.set_ids) else present
-    frame = pd.DataFrame(
+    found: list[tuple[int, str, int, int, int, int]] = []
+    for year, set_id, on in sorted(m.slices, key=lambda k: (k[0], k[1])):
+        n = m.commune_sets.get(set_id)
+        if on != layer or n is None:
+            continue
+        joined = [m.joined(i, year, set_id, layer) for i in ids]
+        rows = np.concatenate([r for r, _ in joined])
+        reported = np.concatenate([f for _, f in joined])
+        hit = reported >= 0
+        rows, reported = rows[hit], reported[hit]
+        if not len(reported):
+            continue
+        last = m.y_period[reported].max()
+        valid = (m.s_to[rows] >= last) & (m.s_from[rows] <= last)
+        met = m.y_met[reported[valid]]
+        if len(met):
+            found.append((year, set_id, len(met), int(met.sum()), int((met == n).sum()), n))
+    if not found:  # DuckDB's frame of an empty result (its dtypes, not pandas')
+        return table_frame(con, _YEARLY.empty_table())
+    return pd.DataFrame(
         {
-            "year": (present // max(len(m.set_ids), 1)).astype(np.int64),
-            "set_id": pd.array([m.set_ids[i] for i in set_of], dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
-            "communes": k.astype(np.int64),
-            "average_met": total / np.maximum(k, 1),
-            "at_standard": standard.astype(np.int64),
-            "n_criteria": n_of_set[set_of],
+            "year": np.array([f[0] for f in found], dtype=np.int64),
+            "set_id": pd.array([f[1] for f in found], dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
+            "communes": np.array([f[2] for f in found], dtype=np.int64),
+            "average_met": np.array([f[3] / f[2] for f in found], dtype=np.float64),
+            "at_standard": np.array([f[4] for f in found], dtype=np.int64),
+            "n_criteria": np.array([f[5] for f in found], dtype=np.int64),
         }
     )
-    if not shown.any():  # DuckDB's frame of an empty result (its dtypes, not pandas')
-        return table_frame(con, pa.Table.from_pandas(frame.iloc[:0], schema=_YEARLY, preserve_index=False))
-    return frame[shown].reset_index(drop=True)
 
 
 _YEARLY = pa.schema(
-    [("year", pa.int64()), ("set_id", pa.string()), ("communes", pa.int64()), ("average_met", pa.float64())]
-    + [("at_standard", pa.int64()), ("n_criteria", pa.int64())]
+    [
+        ("year", pa.int64()),
+        ("set_id", pa.string()),
+        ("communes", pa.int64()),
+        ("average_met", pa.float64()),
+        ("at_standard", pa.int64()),
+        ("n_criteria", pa.int64()),
+    ]
 )

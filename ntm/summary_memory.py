@@ -41,7 +41,8 @@ _YEARS = """SELECT unit_id, year, set_id, layer, period, met::BIGINT AS met, bas
                    unmet::INTEGER[] AS unmet, coalesce(basically, []) AS basically
             FROM commune_year_summary ORDER BY year, set_id, layer, unit_id"""
 _SCOPES = """SELECT scope_id, unit_id, code, name, district, valid_from, valid_to, province, province_id,
-                    dense_rank() OVER (ORDER BY district, code, unit_id) - 1 AS rank
+                    dense_rank() OVER (ORDER BY district, code, unit_id) - 1 AS rank,
+                    dense_rank() OVER (ORDER BY district, name, unit_id) - 1 AS name_rank
              FROM unit_scopes ORDER BY scope_id, unit_id"""
 _UNITS = "SELECT unit_id, province_id, level, code FROM units"
 _SETS = """SELECT set_id, count(*) FROM criteria
@@ -73,6 +74,7 @@ class Summaries:
     """The two tables as arrays (see the module's docstring); built by ``read``, never changed after."""
 
     years: pa.Table  # the year rows' output columns: unit_id, period, met, basically_met, unmet
+    unmet_lists: np.ndarray  # object: each row's unmet list as the frame's cell (a read-only int32 array)
     y_unit: np.ndarray  # int32, sorted within each (year, set, layer) slice
     y_period: np.ndarray  # int32 days
     y_met: np.ndarray  # int64
@@ -92,6 +94,7 @@ class Summaries:
     s_from: np.ndarray  # int32 days (NEVER_BEFORE for NULL)
     s_to: np.ndarray  # int32 days (NEVER_AFTER for NULL)
     s_rank: np.ndarray  # int64: the row's place in ORDER BY district, code, unit_id
+    s_name_rank: np.ndarray  # int64: its place in ORDER BY district, name, unit_id (the regressions' order)
     s_province_id: np.ndarray  # int64 (-1 for NULL)
     s_district: np.ndarray  # int64 codes into districts (-1 for NULL)
     s_province: np.ndarray  # int64 codes into provinces (-1 for NULL)
@@ -177,6 +180,7 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
                 "unmet": y["unmet"],
             }
         ).combine_chunks(),
+        unmet_lists=y["unmet"].to_pandas().to_numpy(dtype=object),
         y_unit=y_unit,
         y_period=_days(y["period"], 0),
         y_met=y["met"].to_numpy().astype(np.int64),
@@ -196,6 +200,7 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
         s_from=_days(s["valid_from"], NEVER_BEFORE),
         s_to=_days(s["valid_to"], NEVER_AFTER),
         s_rank=s["rank"].to_numpy().astype(np.int64),
+        s_name_rank=s["name_rank"].to_numpy().astype(np.int64),
         s_province_id=s["province_id"].fill_null(-1).to_numpy().astype(np.int64),
         s_district=district,
         s_province=province,
@@ -252,3 +257,96 @@ def forget() -> None:
     """Drop every kept copy (tests; a process that wants its memory back)."""
     with _LOCK:
         _KEPT.clear()
+
+
+# ---------------------------------------------------------------- the month rows, read the first time they are asked
+_MONTHS = """SELECT unit_id, period, set_id, layer, met::BIGINT AS met, upload_id, unmet, coalesce(basically, []) AS basically,
+                    coalesce(missing, []) AS missing
+             FROM commune_month_summary ORDER BY layer, set_id, unit_id, period"""
+_UNIT_BITS = 32  # key = ((layer, set) group << 49) | (unit_id << 17) | days: unit ids < 2^32, days < 2^17
+
+
+@dataclass(frozen=True)
+class Months:
+    """The commune × month summary (~555,000 rows nationally): keys and the lists as boolean matrices."""
+
+    key: np.ndarray  # int64, sorted: the (layer, set) group, the unit and the month of each row
+    unit: np.ndarray  # int32
+    period: np.ndarray  # int32 days
+    set_code: np.ndarray  # int32 codes into set_ids
+    met: np.ndarray  # int64
+    upload_id: np.ndarray  # int32
+    unmet: np.ndarray  # bool, row × criterion number
+    basically: np.ndarray
+    missing: np.ndarray
+    set_ids: tuple[str, ...]
+    groups: dict[tuple[str, str], int]  # (layer, set) → its group number in the key
+    nbytes: int = 0
+
+    def keys(self, layer: str, set_id: str, units: np.ndarray, days: np.ndarray | int) -> np.ndarray | None:
+        """The keys of (unit, month) pairs of one layer and set, or None when the summary has none of it."""
+        group = self.groups.get((layer, set_id))
+        if group is None:
+            return None
+        return (np.int64(group) << 49) | (units.astype(np.int64) << 17) | np.asarray(days, dtype=np.int64)
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """Each key's row, -1 where absent."""
+        at = np.minimum(np.searchsorted(self.key, keys), max(len(self.key) - 1, 0))
+        return np.where(self.key[at] == keys, at, -1) if len(self.key) else np.full(len(keys), -1)
+
+    def before(self, keys: np.ndarray) -> np.ndarray:
+        """The row just before each key's position within its (layer, set, unit), -1 where none: the report before."""
+        at = np.searchsorted(self.key, keys) - 1
+        ok = (at >= 0) & ((self.key[np.maximum(at, 0)] >> 17) == (keys >> 17)) if len(self.key) else at >= 0
+        return np.where(ok, at, -1)
+
+
+def _read_months(con: duckdb.DuckDBPyConnection) -> Months:
+    t = con.execute(_MONTHS).to_arrow_table()
+    width = 1 + max(
+        [int(pa.compute.max(t[c].combine_chunks().flatten()).as_py() or 0) for c in ("unmet", "basically", "missing")]
+        if len(t)
+        else [0]
+    )
+    set_code, set_ids = _codes(t["set_id"])
+    layer_code, layers = _codes(t["layer"])
+    group = layer_code * max(len(set_ids), 1) + set_code  # the sort's (layer, set) order
+    unit = t["unit_id"].to_numpy().astype(np.int32)
+    period = _days(t["period"], 0)
+    key = (group.astype(np.int64) << 49) | (unit.astype(np.int64) << 17) | period.astype(np.int64)
+    order = None if len(key) < 2 or bool(np.all(key[1:] > key[:-1])) else np.argsort(key, kind="stable")
+
+    def ordered(a: np.ndarray) -> np.ndarray:
+        return a if order is None else a[order]
+
+    months = Months(
+        key=ordered(key),
+        unit=ordered(unit),
+        period=ordered(period),
+        set_code=ordered(set_code.astype(np.int32)),
+        met=ordered(t["met"].to_numpy().astype(np.int64)),
+        upload_id=ordered(t["upload_id"].to_numpy().astype(np.int32)),
+        unmet=ordered(_masks(t["unmet"], width)),
+        basically=ordered(_masks(t["basically"], width)),
+        missing=ordered(_masks(t["missing"], width)),
+        set_ids=set_ids,
+        groups={
+            (layers[g // max(len(set_ids), 1)], set_ids[g % max(len(set_ids), 1)]): int(g) for g in np.unique(group)
+        },
+    )
+    object.__setattr__(months, "nbytes", sum(v.nbytes for v in vars(months).values() if isinstance(v, np.ndarray)))
+    return months
+
+
+def months(con: duckdb.DuckDBPyConnection) -> Months:
+    """The month rows kept with the copy of the same version (read once, the first time a caller needs them)."""
+    copy = summaries(con)
+    found = copy.built.get("months")
+    if found is not None:
+        return found
+    with _LOCK:
+        found = copy.built.get("months")
+        if found is None:
+            found = copy.built["months"] = _read_months(con)
+        return found

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, crosswalk, history, lineage, periods, report_catalog
+from ntm.criterion_rates import plain_lists
 from ntm.crosswalk import SetComparison
 from ntm.history import Lens
 from ntm.page_memo import once
@@ -39,6 +40,11 @@ def sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: s
 
 def _sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: str) -> tuple[str, ...]:
     province = once(lineage.today_province, con, unit)
+    # the provinces of either era under its code, and the sets' levels, from the rows kept per data version: the
+    # statement filters on their ids alone (a self-join of units and a catalogue subquery cost it 4 ms more)
+    eras = [p.unit_id for p in lineage.provinces(con) if province.code is not None and p.code == province.code]
+    if not eras:
+        return ()
     # the summary has a row per report: a year's rows (one per commune) or a month's, never the facts themselves
     reports, key = (
         ("commune_year_summary a WHERE a.year = ?", period.year)
@@ -47,11 +53,11 @@ def _sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: 
     )
     rows = con.execute(
         f"""SELECT DISTINCT a.set_id FROM {reports} AND a.layer = ?
-            AND a.unit_id IN (SELECT c.unit_id FROM units c JOIN units p ON p.unit_id = c.province_id AND p.code = ?)
-            AND a.set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') ORDER BY 1""",
-        [key, layer, province.code],
+            AND a.unit_id IN (SELECT unit_id FROM units WHERE province_id IN ({", ".join("?" * len(eras))}))""",
+        [key, layer, *eras],
     ).fetchall()
-    return tuple(r[0] for r in rows)
+    found = (report_catalog.find(con, r[0]) for r in rows)
+    return tuple(sorted(f.set_id for f in found if f is not None and f.level == "commune"))
 
 
 def counterpart_set(con: duckdb.DuckDBPyConnection, set_id: str, available: list[str]) -> str | None:
@@ -152,15 +158,16 @@ def changes(
     columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
     rows: list[tuple] = []
     # plain values (a dict, lists): .at per commune, or iterating the frame's string columns, cost more
-    before_unmet = dict(zip(old["unit_id"].tolist(), old["unmet"].tolist())) if len(old) else {}
+    # the unmet lists as Python ints (stepping through DuckDB's numpy arrays element by element cost ~5 ms)
+    before_unmet = dict(zip(old["unit_id"].tolist(), plain_lists(old["unmet"].tolist()))) if len(old) else {}
     for unit_id, code, name, district, unmet in zip(
-        *(new[c].tolist() for c in ("unit_id", "code", "name", "district", "unmet"))
+        *(new[c].tolist() for c in ("unit_id", "code", "name", "district")), plain_lists(new["unmet"].tolist())
     ):
-        now_unmet = {int(c) for c in unmet} & numbers
+        now_unmet = set(unmet) & numbers
         if unit_id not in before_unmet:
             rows.append((unit_id, code, name, district, None, len(numbers - now_unmet), [], []))
             continue
-        was_unmet = {to_after[int(c)] for c in before_unmet[unit_id] if int(c) in to_after}
+        was_unmet = {to_after[c] for c in before_unmet[unit_id] if c in to_after}
         rows.append(
             (
                 unit_id,

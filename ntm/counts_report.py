@@ -64,10 +64,13 @@ def _levels(con, unit: Unit, period: Period, lang: str, layer: str) -> Section |
                 continue
             unmet = "; ".join(f"({no}) {crit[no].name(lang)} – {crit[no].department(lang) or '–'}" for no in r.unmet)
             lines.append(t("report.advanced_line", lang, name=r.name, met=r.met, n=view.n_criteria, unmet=unmet))
-    model = levels.model_conditions(con, unit, period, layer)
-    for r in model.itertuples():
-        if len(r.unmet):
-            lines.append(t("report.model_line", lang, name=r.name, met=r.met, n=r.n, unmet="; ".join(r.unmet_names)))
+    model_set = levels.level_set(con, "commune", "model", period.end)
+    if levels.assessed(con, unit, period, model_set, layer):  # a kiểu mẫu set nobody reported under: no line
+        for r in levels.model_conditions(con, unit, period, layer).itertuples():
+            if len(r.unmet):
+                lines.append(
+                    t("report.model_line", lang, name=r.name, met=r.met, n=r.n, unmet="; ".join(r.unmet_names))
+                )
     return Section(t("report.h_levels", lang), lines)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ntm import report_catalog
 from ntm.i18n import t
 from ntm.problems import Problem, Rejected
 from ntm.store import transaction
@@ -143,9 +144,7 @@ def compare(
 ) -> SetComparison:
     """Average criteria met per commune before and after, on what the two sets share."""
     if before_set == after_set:
-        numbers = [
-            int(r[0]) for r in con.execute("SELECT criterion_no FROM criteria WHERE set_id = ?", [after_set]).fetchall()
-        ]
+        numbers = [c.criterion_no for c in report_catalog.criteria(con, after_set)]  # the catalogue kept per version
         pairs = tuple((n, n) for n in sorted(numbers))
         return SetComparison(before_set, after_set, pairs, _average(before), _average(after))
     pairs = tuple(comparable(con, before_set, after_set))

@@ -6,8 +6,10 @@ they appear; messages tell the user what to do next.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,6 +72,17 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
 
 # "{count} {count|error|errors}": the word agrees with the number passed as ``count`` ("1 error", "2 errors")
 _PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def formatter(key: str, lang: str = DEFAULT_LANG) -> Callable[..., str]:
+    """``t(key, lang, **params)`` for a message written once per row (a report's line per commune), looked up once:
+    a message without plural words is formatted directly (a third of ``t``'s cost). Only for plain parameters
+    (text and numbers; a ``Phrase`` or ``Number`` needs ``t``)."""
+    entry = MESSAGES[key]
+    text = entry[1] if lang == "en" else entry[0]
+    if _PLURAL.search(text):
+        return functools.partial(t, key, lang)
+    return text.format
 
 
 def _is_one(value: object) -> bool:

@@ -71,19 +71,23 @@ def _assessed_sets(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, l
         if period.is_year
         else ("commune_month_summary a WHERE a.period = $key", period.start)
     )
-    rows = con.execute(  # the scope's xã by their ids alone: counted_reports.SCOPE's names cost two more joins
+    rows = con.execute(  # the scope's xã by their ids alone (ntm/unit_scopes.py: one filtered scan, no OR)
         f"""SELECT DISTINCT a.set_id FROM {reports} AND a.layer = $layer
-            AND a.unit_id IN (SELECT unit_id FROM units c WHERE c.level = 'commune' AND c.kind = 'Xã'
-                              AND ($unit = 0 OR c.unit_id = $unit OR c.district_id = $unit OR c.province_id = $unit))""",
+            AND a.unit_id IN (SELECT unit_id FROM unit_scopes WHERE scope_id = $unit)""",
         {"unit": unit.unit_id, "key": key, "layer": layer},
     ).fetchall()
     return frozenset(r[0] for r in rows)
 
 
+def assessed(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str | None, layer: str) -> bool:
+    """Whether any commune of ``unit`` reported under ``set_id`` in ``period`` (one query per page for every set)."""
+    return set_id is not None and set_id in once(_assessed_sets, con, unit, period, layer)
+
+
 def _scores(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str) -> pd.DataFrame:
     """``metrics.commune_scores``; for a set no commune of the unit reported under in the period (most provinces
     assess no nâng cao or kiểu mẫu set), its empty frame without running the query."""
-    if set_id not in once(_assessed_sets, con, unit, period, layer):
+    if not assessed(con, unit, period, set_id, layer):
         return pd.DataFrame(columns=metrics.SCORE_COLUMNS)
     return once(metrics.commune_scores, con, unit, period, set_id, layer)
 
@@ -93,7 +97,8 @@ def _at_all(con, unit: Unit, period: Period, set_id: str | None, layer: str) -> 
     if not set_id:
         return set()
     scores = _scores(con, unit, period, set_id, layer)
-    return set(scores.loc[scores["met"] == report_catalog.n_criteria(con, set_id), "unit_id"].astype(int))
+    n = report_catalog.n_criteria(con, set_id)  # plain values: a mask and .loc cost ~1 ms a call
+    return {int(u) for u, met in zip(scores["unit_id"].tolist(), scores["met"].tolist()) if met == n}
 
 
 def advanced(

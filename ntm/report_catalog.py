@@ -117,9 +117,9 @@ def _catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
 
 
 def derived(con: duckdb.DuckDBPyConnection, build: Callable[..., T], *args: Any) -> T:
-    """``build(con, *args)`` (a read of the catalogue tables), kept with the catalogue of the same version, so a
-    catalogue change reads it again. Values are shared between callers: return immutable ones, or copy them on
-    the way out."""
+    """``build(con, *args)`` (a read of reference tables: the catalogue, the targets of ``ntm.target_book``, the
+    provinces, the plans), kept with the catalogue of the same data version, so any committed write reads it again.
+    Values are shared between callers: return immutable ones, or copy them on the way out."""
     cat = catalogue(con)
     key = (build, *args)
     try:

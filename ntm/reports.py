@@ -15,7 +15,8 @@ import duckdb
 import pandas as pd
 
 from ntm import catalog, comparison, history, metrics, pace_words, periods, progress, report_catalog
-from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, t
+from ntm.criterion_rates import plain_lists
+from ntm.i18n import fmt_date, fmt_number, fmt_percent, fmt_period, formatter, t
 from ntm.messages import MESSAGES
 from ntm.page_memo import once, shared
 from ntm.units import Unit
@@ -257,10 +258,11 @@ def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section
     crit = report_catalog.criteria(con, set_id)
     labels = {c.criterion_no: f"({c.criterion_no}) {c.name(lang)}" for c in crit}  # "(2) Giao thông"
     departments = {c.criterion_no: c.department(lang) for c in crit}
-    unmet_lists = [[int(c) for c in unmet] for unmet in scores["unmet"].tolist()]
+    unmet_lists = plain_lists(scores["unmet"].tolist())  # Python ints, not numpy arrays stepped through
     rows = list(zip(scores["name"].tolist(), scores["met"].tolist(), unmet_lists))  # plain values, not the frame
+    line = formatter("report.commune_line", lang)  # a line per commune: the message looked up once
     lines = [
-        t("report.commune_line", lang, name=name, met=met, n=n, unmet=", ".join(labels[c] for c in unmet))
+        line(name=name, met=met, n=n, unmet=", ".join(labels[c] for c in unmet))
         for name, met, unmet in sorted(rows, key=lambda r: (-r[1], r[0]))  # most met first, then by name
         if unmet
     ]
@@ -346,10 +348,9 @@ def _change(con, unit: Unit, period, set_id: str, lang: str, layer: str, lens) -
             [t("report.no_earlier", lang, before=fmt_period(before.text, lang), set_name=set_name(con, set_id, lang))],
         )
     columns = (changed[c].tolist() for c in ("name", "met_before", "met", "gained", "lost"))  # plain values
+    line = formatter("report.change_line", lang)
     lines = [
-        t(
-            "report.change_line",
-            lang,
+        line(
             name=name,
             before=met_before,
             after=met,

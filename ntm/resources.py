@@ -19,7 +19,7 @@ from importlib import resources as package_files
 import duckdb
 import pandas as pd
 
-from ntm import loads, store
+from ntm import loads, report_catalog, store
 from ntm.i18n import t
 from ntm.periods import Period
 from ntm.units import Unit
@@ -164,20 +164,38 @@ def stored(con: duckdb.DuckDBPyConnection, unit: Unit) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- figures
+def _holders(con: duckdb.DuckDBPyConnection) -> frozenset[int]:
+    """The ids ``_INSIDE`` matches for some unit holding a value or a plan (the unit, its district, province and
+    parent): a unit outside them has no figure (most have none), so ``figures`` skips its statement."""
+    rows = con.execute(
+        """SELECT DISTINCT x.unit_id, x.district_id, x.province_id, x.parent_id FROM units x
+           WHERE x.unit_id IN (SELECT unit_id FROM quantity_values UNION SELECT unit_id FROM quantity_plans)"""
+    ).fetchall()
+    return frozenset(i for row in rows for i in row if i is not None)
+
+
 def figures(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period) -> list[Figure]:
     """Every catalogue quantity for ``unit`` and ``period`` (None where nothing was reported)."""
-    year_start = period.end.replace(month=1)
     sums: dict[str, tuple] = {}
     plans: dict[str, float] = {}
-    for (
-        quantity,
-        in_period,
-        in_year,
-        to_date,
-        plan,
-        has_values,
-        has_plan,
-    ) in con.execute(  # values and plans in one statement
+    # values and plans change only in their uploads' and reverts' transactions: the holders are kept per data version
+    held = unit.unit_id in report_catalog.derived(con, _holders)
+    for quantity, in_period, in_year, to_date, plan, has_values, has_plan in _sums(con, unit, period) if held else ():
+        if has_values:
+            sums[quantity] = (in_period, in_year, to_date)
+        if has_plan:
+            plans[quantity] = plan
+    result = []
+    for q in catalogue():
+        period_value, cumulative, to_date = sums.get(q.code, (None, None, None))
+        result.append(Figure(q, period_value, cumulative, to_date, plans.get(q.code)))
+    return result
+
+
+def _sums(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period) -> list[tuple]:
+    """Per quantity: the period's, the year's and every value to date, the year's plan, whether values and plans
+    were found (values and plans in one statement)."""
+    return con.execute(
         f"""SELECT quantity,
                    sum(value) FILTER (WHERE period BETWEEN $start AND $end),
                    sum(value) FILTER (WHERE period BETWEEN $year_start AND $end),
@@ -193,19 +211,10 @@ def figures(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period) -> list[
             "unit": unit.unit_id,
             "start": period.start,
             "end": period.end,
-            "year_start": year_start,
+            "year_start": period.end.replace(month=1),
             "year": period.end.year,
         },
-    ).fetchall():
-        if has_values:
-            sums[quantity] = (in_period, in_year, to_date)
-        if has_plan:
-            plans[quantity] = plan
-    result = []
-    for q in catalogue():
-        period_value, cumulative, to_date = sums.get(q.code, (None, None, None))
-        result.append(Figure(q, period_value, cumulative, to_date, plans.get(q.code)))
-    return result
+    ).fetchall()
 
 
 def by_unit(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period) -> pd.DataFrame:

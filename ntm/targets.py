@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
-from ntm import periods, store, units
+from ntm import periods, store, target_book, units
 from ntm.target_records import (  # the records, also read as targets.Target, progress.TargetProgress …
     Goal,
     GoalMetric,
@@ -38,29 +38,30 @@ GOAL_METRICS: tuple[GoalMetric, ...] = ("average_met", "communes_at_standard", "
 
 # ---------------------------------------------------------------- reading what is stored
 def current(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[Target]:
-    """Current commune targets inside ``unit`` (due in ``year`` when given), by due month and name."""
+    """Current commune targets inside ``unit`` (due in ``year`` when given), by due month and name (from the
+    targets kept per data version, ``ntm.target_book``)."""
+    return target_book.book(con).current(unit.unit_id, year)
+
+
+def _current_rows(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> list[Target]:
+    """``current`` read from the tables: inside a write's transaction, which the kept book does not see."""
     rows = con.execute(
         """SELECT t.target_id, t.unit_id, c.code, c.short_name AS name, d.short_name AS district, t.level,
                   t.target_month, t.plan, t.note, t.entered_at, t.entered_by, t.source
            FROM targets t JOIN units c ON c.unit_id = t.unit_id LEFT JOIN units d ON d.unit_id = c.district_id
            WHERE t.superseded_at IS NULL AND ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
-             AND coalesce(year(t.target_month) = $year, true)
-           ORDER BY t.target_month, d.short_name, c.short_name, t.level""",  # coalesce: no year, every target
-        # (target_month is NOT NULL); "$year IS NULL OR year(…) = $year" cost DuckDB's optimizer 5 ms more
-        {"u": unit.unit_id, "year": year},
+           ORDER BY t.target_month, d.short_name, c.short_name, t.level""",
+        {"u": unit.unit_id},
     ).fetchall()
     return [Target(*r) for r in rows]
 
 
 def years(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> list[int]:
     """Years in which targets of communes in ``unit`` or goals of ``unit`` fall due."""
-    rows = con.execute(
-        """SELECT DISTINCT year(t.target_month) FROM targets t JOIN units c ON c.unit_id = t.unit_id
-           WHERE t.superseded_at IS NULL AND ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)
-           UNION SELECT year FROM unit_goals WHERE superseded_at IS NULL AND unit_id = $u ORDER BY 1""",
-        {"u": unit.unit_id},
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    kept = target_book.book(con)
+    return sorted(
+        {t.target_month.year for t in kept.current(unit.unit_id)} | {g.year for g in kept.current_goals(unit.unit_id)}
+    )
 
 
 def history(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> pd.DataFrame:
@@ -76,13 +77,8 @@ def history(con: duckdb.DuckDBPyConnection, unit: units.Unit) -> pd.DataFrame:
 
 
 def current_goals(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int | None = None) -> list[Goal]:
-    rows = con.execute(
-        """SELECT goal_id, unit_id, year, metric, value, plan FROM unit_goals
-           WHERE superseded_at IS NULL AND unit_id = $u AND coalesce(year = $year, true)
-           ORDER BY year, metric""",
-        {"u": unit.unit_id, "year": year},
-    ).fetchall()
-    return [Goal(*r) for r in rows]
+    """Current goals of ``unit`` (for ``year`` when given), by year and metric."""
+    return target_book.book(con).current_goals(unit.unit_id, year)
 
 
 def _month_end(day: date) -> date:
@@ -91,32 +87,27 @@ def _month_end(day: date) -> date:
 
 def recognition_at(con: duckdb.DuckDBPyConnection, unit_id: int, level: Level, as_of: date) -> Recognition | None:
     """The decision recognising the commune at ``level`` or above on or before the end of ``as_of``'s month."""
-    ranks = list(LEVELS[LEVELS.index(level) :])
-    rows = con.execute(
-        f"""SELECT level, decision_no, decision_date, issued_by FROM recognitions
-            WHERE unit_id = ? AND level IN ({",".join("?" * len(ranks))}) AND decision_date <= ?
-            ORDER BY decision_date LIMIT 1""",
-        [unit_id, *ranks, _month_end(as_of)],
-    ).fetchall()
-    if not rows:
-        return None
-    level_, number, day, issued_by = rows[0]
-    return Recognition(level_, number, f"{day:%Y-%m-%d}", issued_by)
+    ranks = LEVELS[LEVELS.index(level) :]
+    end = _month_end(as_of)
+    for d in target_book.book(con).by_commune.get(unit_id, ()):  # by decision date: the first one found
+        if d.level in ranks and d.decision_date <= end:
+            return Recognition(d.level, d.decision_no, f"{d.decision_date:%Y-%m-%d}", d.issued_by)
+    return None
 
 
 def recognised_counts(con: duckdb.DuckDBPyConnection, unit: units.Unit, as_of: date) -> dict[str, int]:
     """Communes of ``unit`` valid at ``as_of`` recognised at each level by then (the highest level counts
     for the lower ones too: a model commune is also at standard)."""
     end = _month_end(as_of)
-    ids = con.execute(
-        """SELECT r.unit_id, max(CASE r.level WHEN 'kieu_mau' THEN 3 WHEN 'nang_cao' THEN 2 ELSE 1 END)
-           FROM recognitions r JOIN units c ON c.unit_id = r.unit_id
-           WHERE ($u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u) AND r.decision_date <= $end
-             AND (c.valid_to IS NULL OR c.valid_to >= $end) AND (c.valid_from IS NULL OR c.valid_from <= $end)
-           GROUP BY 1""",
-        {"u": unit.unit_id, "end": end},
-    ).fetchall()
-    return {level: sum(1 for _, rank in ids if rank >= k + 1) for k, level in enumerate(LEVELS)}
+    highest: dict[int, int] = {}
+    for d in target_book.book(con).decisions.get(unit.unit_id, ()):
+        if (
+            d.decision_date <= end
+            and (d.valid_to is None or d.valid_to >= end)
+            and (d.valid_from is None or d.valid_from <= end)
+        ):
+            highest[d.unit_id] = max(highest.get(d.unit_id, 0), LEVELS.index(d.level) + 1 if d.level in LEVELS else 1)
+    return {level: sum(1 for rank in highest.values() if rank >= k + 1) for k, level in enumerate(LEVELS)}
 
 
 # ---------------------------------------------------------------- validating and writing
@@ -141,7 +132,7 @@ def write_targets(con, rows: list[TargetRow], now: datetime, by, source: str, re
     """``save_targets`` inside the caller's transaction."""
     counts = {"added": 0, "superseded": 0, "unchanged": 0}
     wanted = {(r.unit_id, r.level): r for r in rows}
-    in_scope = {t.target_id for t in current(con, replace_scope)} if replace_scope is not None else set()
+    in_scope = {t.target_id for t in _current_rows(con, replace_scope)} if replace_scope is not None else set()
     existing = con.execute(
         "SELECT target_id, unit_id, level, target_month, plan, note FROM targets WHERE superseded_at IS NULL"
     ).fetchall()

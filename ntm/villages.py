@@ -143,7 +143,7 @@ def _levels_frame(
     One query: the list (``villages_of``) with each village's latest report of the period under either set (the
     rows ``village_scores`` reads); none when the database holds no village at all."""
     columns = ["unit_id", "name", "commune", "district", "met", "at_standard", "model"]
-    if not once(_any_village, con):
+    if not any_village(con):
         return pd.DataFrame(columns=columns)
     listed = con.execute(
         f"""WITH {_HOME},
@@ -178,6 +178,12 @@ def _levels_frame(
     return listed[columns]
 
 
+def any_village(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database lists any village: asked once per database file and data version (villages are
+    added in ``village_list``'s transactions), so a page or draft with none pays no statement for them."""
+    return report_catalog.derived(con, _any_village)
+
+
 def _any_village(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute("SELECT count(*) FROM units WHERE level = 'village'").fetchall()[0][0])
 
@@ -193,13 +199,16 @@ def standing(
     """The unit's villages in the period, under the village sets in force unless given."""
     in_force = sets_in_force(con, last_day(unit, period))
     set_id, model_set_id = set_id or in_force[0], model_set_id or in_force[1]
+    n_criteria = report_catalog.n_criteria(con, set_id) if set_id else 0
+    if not any_village(con):  # what the empty frame gives, without building it
+        return Standing(0, 0, None, n_criteria, 0, 0, set_id, model_set_id)
     frame = once(_levels_frame, con, unit, period, set_id, model_set_id, layer)  # standing and standing_by
     reporting = frame["met"].notna()
     return Standing(
         villages=len(frame),
         reporting=int(reporting.sum()),
         average_met=float(frame.loc[reporting, "met"].mean()) if reporting.any() else None,
-        n_criteria=report_catalog.n_criteria(con, set_id) if set_id else 0,
+        n_criteria=n_criteria,
         at_standard=int(frame["at_standard"].sum()),
         model=int(frame["model"].sum()),
         set_id=set_id,

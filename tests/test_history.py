@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from ntm import history, lineage, periods, today_view, units
+from ntm import history, lineage, periods, store, today_view, units
 from ntm.history import Lens
 from tests.helpers import commune, report, van_quan
 
@@ -122,10 +122,11 @@ def test_recognition_does_not_carry_over_the_merger(con, merger):
     from ntm import recognition_merger, targets
 
     (_a, _b, c), new = merger
-    con.execute(
-        "INSERT INTO recognitions VALUES (1, ?, 'ntm', '12/QĐ-UBND', DATE '2019-12-26', 'UBND tỉnh', now())",
-        [c.unit_id],
-    )
+    with store.transaction(con):  # as every write of decisions (targets.add_recognition): the kept ones are read again
+        con.execute(
+            "INSERT INTO recognitions VALUES (1, ?, 'ntm', '12/QĐ-UBND', DATE '2019-12-26', 'UBND tỉnh', now())",
+            [c.unit_id],
+        )
     province = _province(con, date(2025, 9, 1))
     across = recognition_merger.counts(con, province, date(2025, 9, 30))
     assert across.now["ntm"] == 0  # the new Khánh Khê starts unrecognised
@@ -134,10 +135,11 @@ def test_recognition_does_not_carry_over_the_merger(con, merger):
     assert before.now["ntm"] == 1 and before.before_merger is None
     decided = recognition_merger.predecessor_decisions(con, new)
     assert [(d.commune, d.decision_no) for d in decided] == [("Khánh Khê", "12/QĐ-UBND")]
-    con.execute(
-        "INSERT INTO recognitions VALUES (2, ?, 'ntm', '99/QĐ-UBND', DATE '2025-11-20', 'UBND tỉnh', now())",
-        [new.unit_id],
-    )
+    with store.transaction(con):
+        con.execute(
+            "INSERT INTO recognitions VALUES (2, ?, 'ntm', '99/QĐ-UBND', DATE '2025-11-20', 'UBND tỉnh', now())",
+            [new.unit_id],
+        )
     assert recognition_merger.counts(con, province, date(2025, 12, 31)).now["ntm"] == 1
     assert targets.recognised_counts(con, province, date(2025, 10, 31))["ntm"] == 0
 

@@ -10,6 +10,8 @@ is not in its unmet list. One query each, no Python per row."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
@@ -24,13 +26,13 @@ _CHANGES = """
                coalesce(list(criterion_no::INTEGER ORDER BY criterion_no) FILTER (WHERE status <> 'met'), [])
                    AS unmet_now
         FROM upload_frame GROUP BY ALL),
-    bounds AS (SELECT make_date(year(min(period)), 1, 1) AS first, max(period) AS last FROM incoming),
-    earlier AS (  -- the reports before: months of the upload's first year on, year rows (latest) before it
-        SELECT s.unit_id, s.set_id, s.layer, s.period, s.met, s.unmet FROM commune_month_summary s, bounds b
-        WHERE s.period >= b.first AND s.period < b.last AND s.unit_id IN (SELECT unit_id FROM incoming)
+    earlier AS (  -- the reports before: months of the upload's first year on, year rows (latest) before it; the
+                  -- bounds are parameters, so the scan of the month rows (sorted by period) skips the others
+        SELECT s.unit_id, s.set_id, s.layer, s.period, s.met, s.unmet FROM commune_month_summary s
+        WHERE s.period >= $first AND s.period < $last AND s.unit_id IN (SELECT unit_id FROM incoming)
         UNION ALL
-        SELECT y.unit_id, y.set_id, y.layer, y.period, y.met, y.unmet FROM commune_year_summary y, bounds b
-        WHERE y.year < year(b.first) AND y.unit_id IN (SELECT unit_id FROM incoming)),
+        SELECT y.unit_id, y.set_id, y.layer, y.period, y.met, y.unmet FROM commune_year_summary y
+        WHERE y.year < $year AND y.unit_id IN (SELECT unit_id FROM incoming)),
     paired AS (  -- the latest earlier row of the same commune, set and layer (earlier rows differ in period)
         SELECT i.unit_id, i.period, i.set_id, i.layer, any_value(i.met) AS met, any_value(i.met_now) AS met_now,
                any_value(i.unmet_now) AS unmet_now, arg_max(p.met, p.period) AS met_before,
@@ -51,14 +53,18 @@ def preview(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[d
     """Against each commune's previous report in the database (same set): criteria newly met and newly lost."""
     con.register("upload_frame", frame[["unit_id", "period", "set_id", "criterion_no", "status", "layer"]])
     try:
-        return _changes(con), _missing(con, frame)
+        return _changes(con, frame), _missing(con, frame)
     finally:
         con.unregister("upload_frame")
 
 
-def _changes(con: duckdb.DuckDBPyConnection) -> list[dict]:
+def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
+    if not len(frame):
+        return []
+    first, last = (pd.Timestamp(frame["period"].min()).date(), pd.Timestamp(frame["period"].max()).date())
     keys = ("unit_id", "name", "period", "met", "met_before", "newly_met", "newly_lost")
-    return [dict(zip(keys, row)) for row in con.execute(_CHANGES).fetchall()]
+    bounds = {"first": date(first.year, 1, 1), "last": last, "year": first.year}  # the upload's first year, last month
+    return [dict(zip(keys, row)) for row in con.execute(_CHANGES, bounds).fetchall()]
 
 
 def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
@@ -75,7 +81,7 @@ def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
                SELECT DISTINCT u.unit_id, u.short_name FROM commune_month_summary s JOIN units u USING (unit_id)
                WHERE s.period = ? AND u.kind = 'Xã' AND u.unit_id NOT IN (SELECT unit_id FROM incoming)
                  AND coalesce(u.district_id, u.province_id) IN (SELECT place FROM places)
-               ORDER BY u.short_name""",
+               ORDER BY u.short_name, u.unit_id""",  # two communes of one name: by id, the same order every run
             [previous],
         ).fetchall()
     ]

@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+import ui_keys
 from ntm import access, catalog, plain, reference, sample, store, units
 from ntm.data_version import data_version
 from ntm.i18n import fmt_period, t
@@ -229,7 +230,7 @@ def query(fn: Callable[..., T], cur: duckdb.DuckDBPyConnection, version: tuple, 
     return _cached(f"{fn.__module__}.{fn.__qualname__}", fn, cur, version, *args)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=ui_keys.HASH_FUNCS)
 def _cached(name: str, _fn: Callable[..., T], _cur: duckdb.DuckDBPyConnection, version: tuple, *args: Any) -> T:
     """The cache behind ``query``: keyed by the function's dotted name (``name``), not its object."""
     return _fn(_cur, *args)

@@ -4,8 +4,8 @@ Building a plotly figure is the larger part of a page's run once its queries are
 it is given, then ``st.plotly_chart`` copies the whole figure into a dict before writing it as JSON): the compare
 page's heatmap of a province's 453 communes, with its phone variant in 26 parts, cost 3 s of CPU on every run.
 
-``kept(build, *args)`` calls ``build(*args)`` once per distinct arguments, hashed by value as ``st.cache_data``
-hashes them (the frames a figure is drawn from, its title, the language), so a figure is never kept under inputs
+``kept(build, *args)`` calls ``build(*args)`` once per distinct arguments, hashed by value (the frames a figure is
+drawn from and its lists by their pickle, ``ui_keys``; its title, the language), so a figure is never kept under inputs
 it was not drawn from; the data version needs no place in the key, since the frames change with it. Every
 ``go.Figure`` in the result (alone, in a list or a tuple) is kept as ``Frozen``: the JSON plotly itself
 produced, which ``st.plotly_chart`` reads back and writes out as it was (the same bytes, so the same element and
@@ -21,6 +21,8 @@ import orjson
 import plotly.graph_objects as go
 import plotly.io
 import streamlit as st
+
+import ui_keys
 
 T = TypeVar("T")
 
@@ -78,9 +80,10 @@ def _name(fn: Callable) -> str:
     return f"{fn.__module__}.{fn.__qualname__}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=128, hash_funcs=ui_keys.HASH_FUNCS)
 def _kept(name: str, _build: Callable, phone_name: str, _phone: Callable | None, *args: Any) -> Any:
-    """The cache behind ``kept``, keyed by the builders' dotted names and the arguments' values. A resource cache
+    """The cache behind ``kept``, keyed by the builders' dotted names and the arguments' values (frames, lists and
+    dicts by ``ui_keys.digest``). A resource cache
     (the objects themselves, not pickled copies: unpickling a figure would check it all again); bounded, the
     oldest dropped first."""
     built = _build(*args)

@@ -68,3 +68,19 @@ def test_the_cli_acts_as_the_named_account_or_the_os_user(con):
     with pytest.raises(AccessDenied) as disabled:
         accounts.cli_principal(con, "vq")
     assert disabled.value.key == "access.account_disabled"
+
+
+def test_an_unknown_name_costs_one_check_with_the_hashers_own_parameters(monkeypatch):
+    from argon2 import PasswordHasher
+    from argon2.exceptions import VerifyMismatchError
+
+    real = PasswordHasher()  # the server's hasher: the hash written in the module is one of its own
+    assert not real.check_needs_rehash(accounts._DUMMY_WRITTEN)
+    with pytest.raises(VerifyMismatchError):
+        real.verify(accounts._DUMMY_WRITTEN, "an-guess-1234")
+    other = PasswordHasher(time_cost=2, memory_cost=16, parallelism=1)  # other parameters: a hash of those is made
+    monkeypatch.setattr(accounts, "_HASHER", other)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", None)
+    made = accounts._dummy_hash()
+    assert made != accounts._DUMMY_WRITTEN and not other.check_needs_rehash(made)
+    assert accounts._dummy_hash() is made  # once

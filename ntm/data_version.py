@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import weakref
+from collections.abc import Iterator
 
 import duckdb
 
@@ -50,3 +51,35 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
     key = _database(con)
     with _versions_lock:
         return key, _versions.get(key, 0)
+
+
+# connections inside ``store.transaction``: their reads may see rows that are not committed (and may be rolled back),
+# so nothing read through them is kept for others (``in_transaction``)
+_OPEN: weakref.WeakSet = weakref.WeakSet()
+_OPEN_IDS: set[int] = set()  # objects that cannot be weakly referenced: by id while the block runs
+
+
+@contextlib.contextmanager
+def open_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Mark ``con`` as inside a transaction for the block (``store.transaction``)."""
+    try:
+        _OPEN.add(con)
+        weak = True
+    except TypeError:
+        _OPEN_IDS.add(id(con))
+        weak = False
+    try:
+        yield
+    finally:
+        if weak:
+            _OPEN.discard(con)
+        else:
+            _OPEN_IDS.discard(id(con))
+
+
+def in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``con`` is inside ``store.transaction`` (its reads may see uncommitted rows)."""
+    try:
+        return con in _OPEN
+    except TypeError:
+        return id(con) in _OPEN_IDS

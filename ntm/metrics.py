@@ -14,6 +14,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from ntm import summary_answers
 from ntm.counted_reports import IN_SCOPE, VALID_AT_LAST, latest, params
 from ntm.periods import Period
 from ntm.result_frames import frame
@@ -26,6 +27,9 @@ def report_window(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> tuple[date, date] | None:
     """(first, last) months whose reports count for ``period``; None when nothing was reported."""
+    if period.is_year:  # from the summaries kept in memory (ntm/summary_answers.py)
+        last = summary_answers.report_window(con, unit, period.year, set_id, layer)
+        return None if last is None else (period.start, last)
     row = con.execute(
         f"SELECT max(a.period) FROM ({latest(period)}) a JOIN {IN_SCOPE}",
         params(period, set_id, layer, unit=unit.unit_id),
@@ -41,6 +45,9 @@ def commune_scores(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
+    if period.is_year:
+        scores = summary_answers.commune_scores(con, unit, period.year, set_id, layer)
+        return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores
     scores = frame(
         con,
         # one statement: the latest reports (ntm/summary.py) of the communes valid at the window's end
@@ -67,6 +74,8 @@ def not_reported(
         if unit.unit_id == NATIONAL_ID
         else ""
     )
+    if period.is_year:
+        return summary_answers.not_reported(con, unit, period.year, set_id, layer, period.end)
     return frame(
         con,
         # the window's end in the same statement: its last reported month, else the period's end
@@ -136,33 +145,7 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
     One query over the commune × year summary (each commune's latest report per year and set is its row) and the
     scope's rows of ``unit_scopes``.
     """
-    ids = [unit.unit_id]
-    if unit.level == "province":
-        ids = [
-            r[0]
-            for r in con.execute(
-                "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
-            ).fetchall()
-        ]
-    scopes = {f"id{k}": i for k, i in enumerate(ids)}  # one or two ids (a province's two eras): an IN list
-    return con.execute(  # one scan: the year rows grouped by year, set and validity (a few groups), then each
-        # year's last reported month over those groups and the communes valid then summed
-        f"""SELECT year, set_id, sum(k)::BIGINT AS communes, sum(total) / sum(k) AS average_met,
-                   sum(standard)::BIGINT AS at_standard, n AS n_criteria
-            FROM (SELECT *, max(latest) OVER (PARTITION BY year, set_id) AS last
-                  FROM (SELECT a.year::BIGINT AS year, a.set_id, n.n, s.valid_from, s.valid_to, count(*) AS k,
-                               sum(a.met) AS total, count(*) FILTER (WHERE a.met = n.n) AS standard,
-                               max(a.period) AS latest
-                        FROM commune_year_summary a JOIN unit_scopes s ON s.unit_id = a.unit_id
-                        JOIN (SELECT set_id, count(*) AS n FROM criteria
-                              WHERE set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') GROUP BY 1) n
-                          ON n.set_id = a.set_id
-                        WHERE a.layer = $layer AND s.scope_id IN ({", ".join("$" + k for k in scopes)})
-                        GROUP BY ALL))
-            WHERE {VALID_AT_LAST}
-            GROUP BY year, set_id, n ORDER BY year, set_id""",
-        {"layer": layer, **scopes},
-    ).df()[["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"]]
+    return summary_answers.yearly_average(con, unit, layer)
 
 
 def district_ranking(
@@ -174,14 +157,18 @@ def district_ranking(
     One aggregate over the communes ``commune_scores`` counts (a commune without a district, after the reform,
     is in no district's row): the database groups, not pandas over a frame of every commune."""
     below = "s.province" if province.unit_id == NATIONAL_ID else "s.district"  # the units one level down
-    ranked = con.execute(
-        f"""SELECT district, count(*) AS communes, avg(met) AS average_met,
-                   count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
-            FROM (SELECT {below} AS district, a.met, s.valid_from, s.valid_to, max(a.period) OVER () AS last
-                  FROM ({latest(period)}) a JOIN {IN_SCOPE})
-            WHERE {VALID_AT_LAST} AND district IS NOT NULL GROUP BY district""",
-        params(period, set_id, layer, unit=province.unit_id),
-    ).df()
+    if period.is_year:
+        ranked = summary_answers.district_ranking(con, province, period.year, set_id, layer)
+        ranked = pd.DataFrame() if ranked is None else ranked
+    else:
+        ranked = con.execute(
+            f"""SELECT district, count(*) AS communes, avg(met) AS average_met,
+                       count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
+                FROM (SELECT {below} AS district, a.met, s.valid_from, s.valid_to, max(a.period) OVER () AS last
+                      FROM ({latest(period)}) a JOIN {IN_SCOPE})
+                WHERE {VALID_AT_LAST} AND district IS NOT NULL GROUP BY district""",
+            params(period, set_id, layer, unit=province.unit_id),
+        ).df()
     if ranked.empty:
         return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
     ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
@@ -194,6 +181,8 @@ def status_matrix(
     con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
     """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
+    if period.is_year:
+        return summary_answers.status_matrix(con, unit, period.year, set_id, layer, period.end)
     return frame(
         con,
         # each report's row of the summary: no facts read

@@ -47,7 +47,20 @@ def _same_as_df(table: pa.Table) -> bool:
 
 def frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict | list | None = None) -> pd.DataFrame:
     """``con.execute(sql, params).df()``, read through Arrow."""
-    table = cast(pa.Table, con.execute(sql, params).to_arrow_table())  # typed Optional; a statement gives one
+    return table_frame(con, cast(pa.Table, con.execute(sql, params).to_arrow_table()))  # typed Optional
+
+
+# an empty result's frame per schema, as DuckDB's ``.df()`` gives it (its dtypes differ from Arrow's): made once
+_EMPTY: dict[pa.Schema, pd.DataFrame] = {}
+
+
+def table_frame(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pd.DataFrame:
+    """The frame ``.df()`` gives for a result held as the Arrow ``table`` (``frame``; the in-memory summaries)."""
+    if table.num_rows == 0:
+        empty = _EMPTY.get(table.schema)
+        if empty is None:
+            empty = _EMPTY[table.schema] = con.from_arrow(table).df()
+        return empty.copy()
     if not _same_as_df(table):
         return con.from_arrow(table).df()
     if any(pa.types.is_date(f.type) for f in table.schema):

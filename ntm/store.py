@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from ntm import faults, paths, summary, unit_scopes
-from ntm.data_version import changed
+from ntm.data_version import changed, open_transaction
 
 STATUSES = ("met", "basically_met", "not_met")
 LAYERS = ("self", "appraised", "recognised")
@@ -263,15 +263,16 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """BEGIN … COMMIT, rolled back on any exception: all of it lands or none of it."""
     con.execute("BEGIN TRANSACTION")
-    try:
-        yield con
-    except BaseException as exc:
-        con.execute("ROLLBACK")
-        if fault := faults.classify(exc, faults.database_path(con)):  # full disk, corrupt or busy file
-            raise fault from exc
-        raise
-    try:
-        con.execute("COMMIT")
-    except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
-        raise faults.any_fault(exc, faults.database_path(con)) from exc
+    with open_transaction(con):  # what reads its rows keeps nothing of them meanwhile (ntm/summary_memory.py)
+        try:
+            yield con
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if fault := faults.classify(exc, faults.database_path(con)):  # full disk, corrupt or busy file
+                raise fault from exc
+            raise
+        try:
+            con.execute("COMMIT")
+        except duckdb.Error as exc:  # a failed commit (a full disk) leaves the transaction rolled back
+            raise faults.any_fault(exc, faults.database_path(con)) from exc
     changed(con)

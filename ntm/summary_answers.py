@@ -1,0 +1,214 @@
+"""A year's figures answered from the in-memory copy of the summaries (``ntm/summary_memory.py``), without a
+statement: the same frames, columns, dtypes, row order and nulls as the SQL of ``ntm/metrics.py`` gives for a year
+period (month periods stay in SQL there).
+
+The rules are those of ``ntm/counted_reports.py``: a commune counts in a scope's year when it is one of the scope's
+xã (``unit_scopes``) with a row of the year summary for the set and layer, and is valid at the window's end (the
+latest month any of those communes reported; the period's end where none did, for the lists of communes without a
+report); the whole country's "not reported" counts only the provinces with a report in the period. Orders are the
+pages' ``ORDER BY … NULLS LAST`` with the ``unit_id`` tie-break: each scope row carries its place in ``district,
+code, unit_id`` as DuckDB ranks it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from ntm import report_catalog
+from ntm.result_frames import table_frame
+from ntm.summary_memory import Summaries, day, summaries
+from ntm.units import NATIONAL_ID, Unit
+
+_STATUSES = pa.array(["no_report", "basically_met", "not_met", "met"])
+
+
+def _counted(m: Summaries, scope_id: int, year: int, set_id: str, layer: str) -> tuple[np.ndarray, np.ndarray]:
+    """(scope rows, year rows) of the communes counted: reported and valid at the window's last month."""
+    rows, found = m.joined(scope_id, year, set_id, layer)
+    hit = found >= 0
+    rows, found = rows[hit], found[hit]
+    if not len(found):
+        return rows, found
+    last = m.y_period[found].max()
+    valid = (m.s_to[rows] >= last) & (m.s_from[rows] <= last)
+    return rows[valid], found[valid]
+
+
+def report_window(con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id: str, layer: str) -> date | None:
+    """The latest month reported by the scope's xã in the year (validity not tested), or None."""
+    m = summaries(con)
+    _, found = m.joined(unit.unit_id, year, set_id, layer)
+    found = found[found >= 0]
+    return None if not len(found) else day(m.y_period[found].max())
+
+
+def commune_scores(con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id: str, layer: str) -> pd.DataFrame:
+    """``metrics.commune_scores`` for a year: ORDER BY met DESC, district, code, unit_id."""
+    m = summaries(con)
+    rows, found = _counted(m, unit.unit_id, year, set_id, layer)
+    order = np.lexsort((m.s_rank[rows], -m.y_met[found]))
+    rows, found = rows[order], found[order]
+    scopes, years = m.scopes.take(rows), m.years.take(found)
+    table = pa.table(
+        {
+            "unit_id": scopes["unit_id"],
+            "code": scopes["code"],
+            "name": scopes["name"],
+            "district": scopes["district"],
+            "report_period": years["report_period"],
+            "met": years["met"],
+            "basically_met": years["basically_met"],
+            "province": scopes["province"],
+        }
+    )
+    frame = table_frame(con, table)  # the unmet lists: their cells as kept (Arrow would convert each list again)
+    frame.insert(7, "unmet", m.unmet_lists[found] if len(found) else pd.Series([], dtype=object))
+    return frame
+
+
+def _missing(m: Summaries, unit: Unit, year: int, set_id: str, layer: str, end: date) -> tuple[np.ndarray, np.ndarray]:
+    """(scope rows in the pages' order, their year rows or -1) of the communes valid at the window's end (the
+    latest month reported, else ``end``)."""
+    rows, found = m.joined(unit.unit_id, year, set_id, layer)
+    hit = found >= 0
+    last = m.y_period[found[hit]].max() if hit.any() else (end - date(1970, 1, 1)).days
+    valid = (m.s_to[rows] >= last) & (m.s_from[rows] <= last)
+    rows, found = rows[valid], found[valid]
+    order = np.argsort(m.s_rank[rows], kind="stable")
+    return rows[order], found[order]
+
+
+def _reporting_provinces(m: Summaries, year: int, set_id: str, layer: str) -> np.ndarray:
+    """The province ids of the units with a year row (any unit: the whole country's rule)."""
+    lo, hi = m.rows(year, set_id, layer)
+    where = np.searchsorted(m.unit_ids, m.y_unit[lo:hi])
+    where = np.minimum(where, max(len(m.unit_ids) - 1, 0))
+    known = m.unit_ids[where] == m.y_unit[lo:hi] if len(m.unit_ids) else np.zeros(hi - lo, bool)
+    provinces = m.unit_province[where[known]]
+    return np.unique(provinces[provinces >= 0])
+
+
+def not_reported(
+    con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id: str, layer: str, end: date
+) -> pd.DataFrame:
+    """``metrics.not_reported`` for a year: ORDER BY district, code, unit_id."""
+    m = summaries(con)
+    rows, found = _missing(m, unit, year, set_id, layer, end)
+    keep = found < 0
+    if unit.unit_id == NATIONAL_ID:
+        keep &= np.isin(m.s_province_id[rows], _reporting_provinces(m, year, set_id, layer))
+    scopes = m.scopes.take(rows[keep])
+    return table_frame(con, scopes.select(["unit_id", "code", "name", "district"]))
+
+
+def status_matrix(
+    con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id: str, layer: str, end: date
+) -> pd.DataFrame:
+    """``metrics.status_matrix`` for a year: every counted-or-missing commune × the set's criteria."""
+    m = summaries(con)
+    rows, found = _missing(m, unit, year, set_id, layer, end)
+    numbers = np.array([c.criterion_no for c in report_catalog.criteria(con, set_id)], dtype=np.int32)
+    n = len(numbers)
+    each_row, each_no = np.repeat(np.arange(len(rows)), n), np.tile(numbers, len(rows))
+    reported = np.repeat(found, n)
+    at = np.maximum(reported, 0)
+    inside = each_no < m.unmet.shape[1]  # a number above every list's: in none
+    no = np.where(inside, each_no, 0)
+    basically = inside & m.basically[at, no]
+    unmet = inside & m.unmet[at, no]
+    status = np.where(reported < 0, 0, np.where(basically, 1, np.where(unmet, 2, 3)))
+    scopes = m.scopes.take(rows[each_row])
+    table = pa.table(
+        {
+            "unit_id": scopes["unit_id"],
+            "code": scopes["code"],
+            "name": scopes["name"],
+            "district": scopes["district"],
+            "criterion_no": pa.array(each_no, pa.int32()),
+            "status": _STATUSES.take(pa.array(status)),
+        }
+    )
+    return table_frame(con, table)
+
+
+def district_ranking(
+    con: duckdb.DuckDBPyConnection, province: Unit, year: int, set_id: str, layer: str
+) -> pd.DataFrame | None:
+    """The grouped rows of ``metrics.district_ranking`` (district, communes, average_met, at_standard) before its
+    ranking, or None when no commune counts."""
+    m = summaries(con)
+    rows, found = _counted(m, province.unit_id, year, set_id, layer)
+    national = province.unit_id == NATIONAL_ID
+    codes, names = (m.s_province, m.provinces) if national else (m.s_district, m.districts)
+    group = codes[rows]
+    named = group >= 0
+    group, met = group[named], m.y_met[found[named]]
+    if not len(group):
+        return None
+    n = report_catalog.n_criteria(con, set_id)
+    present, inverse = np.unique(group, return_inverse=True)
+    communes = np.bincount(inverse)
+    total = np.bincount(inverse, weights=met)
+    standard = np.bincount(inverse, weights=(met == n)).astype(np.int64)
+    return pd.DataFrame(
+        {
+            "district": pd.array([names[i] for i in present], dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
+            "communes": communes.astype(np.int64),
+            "average_met": total / communes,
+            "at_standard": standard,
+        }
+    )
+
+
+def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str) -> pd.DataFrame:
+    """``metrics.yearly_average``: year, set_id, communes, average_met, at_standard, n_criteria; each (year, set)
+    of a commune-level set is one slice of the year rows, joined to the scope's communes (a province: the scopes of
+    its units sharing its code, its two eras) and counted at that year's last reported month."""
+    m = summaries(con)
+    ids = list(m.province_ids.get(unit.code, ())) if unit.level == "province" else [unit.unit_id]
+    found: list[tuple[int, str, int, int, int, int]] = []
+    for year, set_id, on in sorted(m.slices, key=lambda k: (k[0], k[1])):
+        n = m.commune_sets.get(set_id)
+        if on != layer or n is None:
+            continue
+        joined = [m.joined(i, year, set_id, layer) for i in ids]
+        rows = np.concatenate([r for r, _ in joined])
+        reported = np.concatenate([f for _, f in joined])
+        hit = reported >= 0
+        rows, reported = rows[hit], reported[hit]
+        if not len(reported):
+            continue
+        last = m.y_period[reported].max()
+        valid = (m.s_to[rows] >= last) & (m.s_from[rows] <= last)
+        met = m.y_met[reported[valid]]
+        if len(met):
+            found.append((year, set_id, len(met), int(met.sum()), int((met == n).sum()), n))
+    if not found:  # DuckDB's frame of an empty result (its dtypes, not pandas')
+        return table_frame(con, _YEARLY.empty_table())
+    return pd.DataFrame(
+        {
+            "year": np.array([f[0] for f in found], dtype=np.int64),
+            "set_id": pd.array([f[1] for f in found], dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
+            "communes": np.array([f[2] for f in found], dtype=np.int64),
+            "average_met": np.array([f[3] / f[2] for f in found], dtype=np.float64),
+            "at_standard": np.array([f[4] for f in found], dtype=np.int64),
+            "n_criteria": np.array([f[5] for f in found], dtype=np.int64),
+        }
+    )
+
+
+_YEARLY = pa.schema(
+    [
+        ("year", pa.int64()),
+        ("set_id", pa.string()),
+        ("communes", pa.int64()),
+        ("average_met", pa.float64()),
+        ("at_standard", pa.int64()),
+        ("n_criteria", pa.int64()),
+    ]
+)

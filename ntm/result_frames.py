@@ -45,9 +45,14 @@ def _same_as_df(table: pa.Table) -> bool:
     return True
 
 
+def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: dict | list | None = None) -> pa.Table:
+    """The statement's result as an Arrow table."""
+    return cast(pa.Table, con.execute(sql, params).to_arrow_table())  # typed Optional; a statement gives one
+
+
 def frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict | list | None = None) -> pd.DataFrame:
     """``con.execute(sql, params).df()``, read through Arrow."""
-    return table_frame(con, cast(pa.Table, con.execute(sql, params).to_arrow_table()))  # typed Optional
+    return table_frame(con, arrow(con, sql, params))
 
 
 # an empty result's frame per schema, as DuckDB's ``.df()`` gives it (its dtypes differ from Arrow's): made once

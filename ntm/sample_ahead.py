@@ -14,6 +14,7 @@ reports are parsed while the catalogue and the units are seeded.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +26,11 @@ DEPTH = 4  # parsed reports held ahead of the one loading: the long layouts' row
 
 
 class _Entry(Protocol):
-    file: str
-    kind: str
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 class Ahead:
@@ -42,13 +46,17 @@ class Ahead:
         self._thread = threading.Thread(target=self._run, name="ntm-sample-ahead", daemon=True)
         self._thread.start()
 
+    def _room(self, k: int) -> bool:
+        """Whether entry ``k`` may be parsed now (or the parsing was closed)."""
+        return self._closed or k - self._taken <= self.depth
+
     def _run(self) -> None:
         for k, entry in enumerate(self.files):
             if entry.kind != "report":
                 continue
             with self._changed:
                 # at most ``depth`` parses ahead of the entry loading (answers are held until taken)
-                self._changed.wait_for(lambda k=k: self._closed or k - self._taken <= self.depth)
+                self._changed.wait_for(functools.partial(self._room, k))
                 if self._closed:
                     return
             try:

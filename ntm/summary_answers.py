@@ -170,7 +170,9 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str) -> pd
     of a commune-level set is one slice of the year rows, joined to the scope's communes (a province: the scopes of
     its units sharing its code, its two eras) and counted at that year's last reported month."""
     m = summaries(con)
-    ids = list(m.province_ids.get(unit.code, ())) if unit.level == "province" else [unit.unit_id]
+    # a province: its units sharing its code (none when it has no code, as ``code = NULL`` matches nothing)
+    province = unit.level == "province"
+    ids = list(m.province_ids.get(unit.code, ()) if unit.code is not None else ()) if province else [unit.unit_id]
     found: list[tuple[int, str, int, int, int, int]] = []
     for year, set_id, on in sorted(m.slices, key=lambda k: (k[0], k[1])):
         n = m.commune_sets.get(set_id)

@@ -32,6 +32,7 @@ import pyarrow as pa
 
 from ntm import data_version
 from ntm.page_memo import once
+from ntm.result_frames import arrow
 
 EPOCH = date(1970, 1, 1)
 NEVER_BEFORE = np.iinfo(np.int32).min  # valid_from NULL: valid since always
@@ -142,8 +143,8 @@ def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, tuple[str, ...]]:
 
 def read(con: duckdb.DuckDBPyConnection) -> Summaries:
     """Both tables and the few unit facts the answers need, in four statements."""
-    y = con.execute(_YEARS).to_arrow_table()
-    s = con.execute(_SCOPES).to_arrow_table()
+    y = arrow(con, _YEARS)
+    s = arrow(con, _SCOPES)
     units = con.execute(_UNITS).fetchall()
     sets = dict(con.execute(_SETS).fetchall())
     width = 1 + max(
@@ -169,7 +170,7 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
     unit_province = np.array([-1 if u[1] is None else u[1] for u in units], dtype=np.int64)
     province_ids: dict[str, list[int]] = {}
     for unit_id, _, level, code in units:
-        if level == "province":
+        if level == "province" and code is not None:
             province_ids.setdefault(code, []).append(unit_id)
     copy = Summaries(
         years=pa.table(
@@ -303,7 +304,7 @@ class Months:
 
 
 def _read_months(con: duckdb.DuckDBPyConnection) -> Months:
-    t = con.execute(_MONTHS).to_arrow_table()
+    t = arrow(con, _MONTHS)
     width = 1 + max(
         [int(pa.compute.max(t[c].combine_chunks().flatten()).as_py() or 0) for c in ("unmet", "basically", "missing")]
         if len(t)

@@ -7,6 +7,7 @@ Every cached query's key holds it, so a cached result is never served after the 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import weakref
 from collections.abc import Iterator
@@ -83,3 +84,20 @@ def in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
         return con in _OPEN
     except TypeError:
         return id(con) in _OPEN_IDS
+
+
+def file_version(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple] | None:
+    """(database file, what says a copy read from it still holds: the data version and the file's inode, size and
+    modification time, so a replaced file or one another process wrote while this one had it closed is read again),
+    or None when nothing read through ``con`` may be kept: a database without a file (in memory), or ``con`` inside
+    ``store.transaction`` (its reads may see rows that are not committed and may be rolled back)."""
+    if in_transaction(con):
+        return None
+    path, version = data_version(con)
+    if not os.path.isabs(path):  # an in-memory database ("memory"): no file to tell one from another
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return path, (version, stat.st_ino, stat.st_size, stat.st_mtime_ns)

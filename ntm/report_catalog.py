@@ -14,7 +14,6 @@ inode, size or modification time differ). A database without a file (in memory) 
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from ntm.data_version import data_version
+from ntm.data_version import file_version
 from ntm.page_memo import once
 
 T = TypeVar("T")
@@ -84,18 +83,6 @@ _KEPT: dict[str, tuple[tuple, Catalogue]] = {}
 _KEPT_LOCK = threading.Lock()
 
 
-def _version(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple] | None:
-    """(file, what says the catalogue read from it still holds), or None for a database without a file."""
-    path, version = data_version(con)
-    if not os.path.isabs(path):  # an in-memory database ("memory"): no file to tell one from another
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return path, (version, stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
     """Every set and criterion, read once per database file and data version (and looked up once per
     ``page_memo.shared()`` block: a draft asks ~20 times)."""
@@ -103,8 +90,8 @@ def catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
 
 
 def _catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
-    found = _version(con)
-    if found is None:
+    found = file_version(con)
+    if found is None:  # nothing may be kept: read every time
         return _read(con)
     path, version = found
     kept = _KEPT.get(path)

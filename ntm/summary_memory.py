@@ -21,7 +21,6 @@ once under a lock and then only read (its arrays are never written after the bui
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -222,25 +221,11 @@ _KEPT: dict[str, tuple[tuple, Summaries]] = {}
 _LOCK = threading.Lock()
 
 
-def _key(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple] | None:
-    """(file, its version and identity), or None for a database without a file."""
-    path, version = data_version.data_version(con)
-    if not os.path.isabs(path):
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return path, (version, stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def summaries(con: duckdb.DuckDBPyConnection) -> Summaries:
     """The copy for ``con``'s database as it is now (read when missing or out of date)."""
-    if data_version.in_transaction(con):
-        return read(con)  # its own uncommitted rows: not kept
-    found = _key(con)
-    if found is None:
-        return once(read, con)
+    found = data_version.file_version(con)
+    if found is None:  # inside a transaction (its own uncommitted rows: not kept), or a database without a file
+        return read(con) if data_version.in_transaction(con) else once(read, con)
     path, version = found
     kept = _KEPT.get(path)
     if kept is not None and kept[0] == version:

@@ -22,6 +22,7 @@ import pandas as pd
 from ntm import report_catalog, unit_summary
 from ntm.page_memo import once
 from ntm.periods import Period, month, months_between, shift_months
+from ntm.store import transaction
 from ntm.target_records import Status
 from ntm.units import Unit
 from ntm.village_units import (  # noqa: F401 - the village lookups, re-exported for callers of this module
@@ -264,8 +265,7 @@ def set_goal(
     if metric not in GOAL_METRICS:
         raise ValueError(f"unknown village goal {metric!r}")
     now = datetime.now()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):  # its commit bumps the data version: pages cached on it read the new goal
         con.execute(
             """UPDATE village_goals SET superseded_at = ?
                WHERE unit_id = ? AND year = ? AND metric = ? AND superseded_at IS NULL""",
@@ -276,10 +276,6 @@ def set_goal(
             "INSERT INTO village_goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             [goal_id, unit.unit_id, year, metric, float(value), plan, now, by],
         )
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
     return int(goal_id)
 
 

@@ -114,3 +114,19 @@ def test_provinces_villages_and_resource_holders_follow_writes(con):
     assert road == [41.0]  # the upload's transaction bumped the data version: the holders were read again
     assert any(f.cumulative for f in resources.figures(con, commune(con, "Tú Xuyên"), period))
     assert all(f.cumulative is None for f in resources.figures(con, commune(con, "Hữu Lễ"), period))
+
+
+def _failed_write_read_inside(con, district) -> None:
+    with transaction(con):
+        targets.write_targets(con, [], date(2024, 1, 1), "a", "app", replace_scope=district)
+        assert targets.current(con, district) == []  # the transaction sees its own write ...
+        raise RuntimeError("the upload fails")
+
+
+def test_what_a_transaction_reads_of_its_own_writes_is_not_kept(con):
+    district, tran_ninh = van_quan(con), commune(con, "Trấn Ninh")
+    row = targets.TargetRow(tran_ninh.unit_id, "ntm", date(2024, 11, 1), plan="KH", note=None)
+    targets.save_targets(con, [row], by="a", source="app")
+    with pytest.raises(RuntimeError):
+        _failed_write_read_inside(con, district)
+    assert [t.name for t in targets.current(con, district)] == ["Trấn Ninh"]  # ... and nobody keeps it

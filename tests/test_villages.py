@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ntm import i18n, metrics, periods, unit_summary, units, villages
+from ntm import data_version, i18n, metrics, periods, unit_summary, units, villages
 from ntm.ingest.importer import import_file
 from tests.counts_helpers import N_MODEL, N_VILLAGE, assess, make_villages
 from tests.counts_helpers import village_sheet as _village_sheet
@@ -86,7 +86,9 @@ def test_village_goal_is_judged_like_a_commune_goal(con):
     assess(con, ids["Tú Xuyên"][2:], met=5, month="2023-03")
     assess(con, ids["Tú Xuyên"][:4], met=N_VILLAGE, month="2023-09")
     assess(con, ids["Tú Xuyên"][4:], met=5, month="2023-09")
+    before = data_version.data_version(con)
     villages.set_goal(con, van_quan(con), 2023, "villages_at_standard", 5, plan="KH 2023")
+    assert data_version.data_version(con) != before  # committed through store.transaction: cached pages read it
     (goal,) = villages.goals(con, van_quan(con), 2023)
     entry = villages.goal_progress(con, van_quan(con), goal, date(2023, 9, 1))
     # 4 now, 2 six months earlier: 1/3 a month observed; 1 more needed in 3 months: on track

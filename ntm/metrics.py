@@ -14,11 +14,11 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ntm import summary_answers
-from ntm.counted_reports import IN_SCOPE, VALID_AT_LAST, latest, params
+from ntm import summary_answers, summary_statements
+from ntm.counted_reports import latest, params
 from ntm.periods import Period
-from ntm.result_frames import frame
-from ntm.units import NATIONAL_ID, Unit
+from ntm.summary_statements import SCORE_COLUMNS  # commune_scores's columns (its callers read them here)
+from ntm.units import Unit
 
 BIN_THRESHOLDS = (15, 10, 5)  # the report bins: all / 15-18 / 10-14 / 5-9 / <5
 
@@ -30,15 +30,8 @@ def report_window(
     if period.is_year:  # from the summaries kept in memory (ntm/summary_answers.py)
         last = summary_answers.report_window(con, unit, period.year, set_id, layer)
         return None if last is None else (period.start, last)
-    row = con.execute(
-        f"SELECT max(a.period) FROM ({latest(period)}) a JOIN {IN_SCOPE}",
-        params(period, set_id, layer, unit=unit.unit_id),
-    ).fetchall()[0][0]
-    return None if row is None else (period.start, row)
-
-
-# commune_scores's columns (also its frame when nothing was reported)
-SCORE_COLUMNS = ["unit_id", "code", "name", "district", "report_period", "met", "basically_met", "unmet", "province"]
+    last = summary_statements.report_window(con, unit, period, set_id, layer)
+    return None if last is None else (period.start, last)
 
 
 def commune_scores(
@@ -48,19 +41,7 @@ def commune_scores(
     if period.is_year:
         scores = summary_answers.commune_scores(con, unit, period.year, set_id, layer)
         return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores
-    scores = frame(
-        con,
-        # one statement: the latest reports (ntm/summary.py) of the communes valid at the window's end
-        f"""SELECT unit_id, code, name, district, province, report_period, met, basically_met, unmet FROM (
-                SELECT s.unit_id, s.code, s.name, s.district, s.province, a.period AS report_period,
-                       a.met::BIGINT AS met, a.basically_met::BIGINT AS basically_met, a.unmet::INTEGER[] AS unmet,
-                       s.valid_from, s.valid_to, max(a.period) OVER () AS last
-                FROM ({latest(period)}) a JOIN {IN_SCOPE})
-            WHERE {VALID_AT_LAST}
-            ORDER BY met DESC, district, code, unit_id""",
-        params(period, set_id, layer, unit=unit.unit_id),
-    )
-    return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores[SCORE_COLUMNS]
+    return summary_statements.commune_scores(con, unit, period, set_id, layer)
 
 
 def not_reported(
@@ -69,25 +50,9 @@ def not_reported(
     """Communes (xã) valid at the end of the period that sent no report in it. For the whole country, the
     communes of the provinces that report in the period: a province that keeps its figures elsewhere is not
     hundreds of communes "not reported" (``reporting_provinces`` names the provinces counted)."""
-    provinces = (  # the whole country counts the provinces with any report in the period (reporting_provinces)
-        f"AND province_id IN (SELECT c.province_id FROM ({latest(period)}) r JOIN units c ON c.unit_id = r.unit_id)"
-        if unit.unit_id == NATIONAL_ID
-        else ""
-    )
     if period.is_year:
         return summary_answers.not_reported(con, unit, period.year, set_id, layer, period.end)
-    return frame(
-        con,
-        # the window's end in the same statement: its last reported month, else the period's end
-        f"""SELECT unit_id, code, name, district FROM (
-                SELECT s.unit_id, s.code, s.name, s.district, s.province_id, s.valid_from, s.valid_to, a.period,
-                       coalesce(max(a.period) OVER (), $end) AS last
-                FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
-                WHERE s.scope_id = $unit)
-            WHERE period IS NULL AND {VALID_AT_LAST} {provinces}
-            ORDER BY district, code, unit_id""",
-        params(period, set_id, layer, unit=unit.unit_id, end=period.end),
-    )
+    return summary_statements.not_reported(con, unit, period, set_id, layer)
 
 
 def reporting_provinces(con: duckdb.DuckDBPyConnection, period: Period, set_id: str, layer: str = "self") -> list[str]:
@@ -156,19 +121,16 @@ def district_ranking(
 
     One aggregate over the communes ``commune_scores`` counts (a commune without a district, after the reform,
     is in no district's row): the database groups, not pandas over a frame of every commune."""
-    below = "s.province" if province.unit_id == NATIONAL_ID else "s.district"  # the units one level down
     if period.is_year:
         ranked = summary_answers.district_ranking(con, province, period.year, set_id, layer)
         ranked = pd.DataFrame() if ranked is None else ranked
     else:
-        ranked = con.execute(
-            f"""SELECT district, count(*) AS communes, avg(met) AS average_met,
-                       count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
-                FROM (SELECT {below} AS district, a.met, s.valid_from, s.valid_to, max(a.period) OVER () AS last
-                      FROM ({latest(period)}) a JOIN {IN_SCOPE})
-                WHERE {VALID_AT_LAST} AND district IS NOT NULL GROUP BY district""",
-            params(period, set_id, layer, unit=province.unit_id),
-        ).df()
+        ranked = summary_statements.district_ranking(con, province, period, set_id, layer)
+    return ranking(ranked)
+
+
+def ranking(ranked: pd.DataFrame) -> pd.DataFrame:
+    """The districts' (or provinces') counts sorted and ranked: rank (ties share the best), of."""
     if ranked.empty:
         return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
     ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
@@ -183,20 +145,4 @@ def status_matrix(
     """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
     if period.is_year:
         return summary_answers.status_matrix(con, unit, period.year, set_id, layer, period.end)
-    return frame(
-        con,
-        # each report's row of the summary: no facts read
-        f"""SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
-                   CASE WHEN l.period IS NULL THEN 'no_report'
-                        WHEN list_contains(l.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
-                        WHEN list_contains(l.unmet, c.criterion_no::UTINYINT) THEN 'not_met'  -- missing ones too
-                        ELSE 'met' END AS status
-            FROM (SELECT s.unit_id, s.code, s.name, s.district, s.valid_from, s.valid_to, a.period, a.unmet,
-                         a.basically, coalesce(max(a.period) OVER (), $end) AS last
-                  FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
-                  WHERE s.scope_id = $unit) l
-            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-            WHERE {VALID_AT_LAST}
-            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",
-        params(period, set_id, layer, unit=unit.unit_id, end=period.end),
-    )
+    return summary_statements.status_matrix(con, unit, period, set_id, layer)

@@ -1,7 +1,9 @@
 """The in-memory answers (``ntm/summary_answers.py``) against the SQL they replace, compared result by result.
 
-The SQL functions below are ``ntm/metrics.py``'s as they were before the summaries were kept in memory (main at
-85702dd), copied verbatim; ``compare(con)`` runs both on every scope level (the whole country, provinces,
+A year's scores, communes not reported, status matrix, report window and district ranking are compared with the
+statements that answer month periods (``ntm/summary_statements.py``, the same SQL as before for any period); the
+yearly trend, the regressions and a commune's history, which no statement answers any more, with ``ntm``'s SQL as it
+was before the summaries were kept in memory (main at 85702dd), copied verbatim below. ``compare(con)`` runs both on every scope level (the whole country, provinces,
 districts, communes) × every year × every set × every layer and reports each difference (columns, dtypes, order,
 values, nulls). ``python scripts/summary_memory_diff.py DB [--provinces N] [--districts N] [--communes N]``
 (open a copy: opening migrates the file); ``tests/test_summary_memory_diff.py`` runs it on the sample.
@@ -19,70 +21,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ntm import metrics, movements, periods, store, units
+from ntm import metrics, movements, periods, store, summary_statements, units
 from ntm.counted_reports import IN_SCOPE, VALID_AT_LAST, latest, params
 from ntm.periods import Period
 from ntm.result_frames import frame
-from ntm.units import NATIONAL_ID, Unit
+from ntm.units import Unit
 
-SCORE_COLUMNS = metrics.SCORE_COLUMNS
-
-# ---------------------------------------------------------------- the SQL of ntm/metrics.py before (verbatim)
-
-
-def report_window(
-    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
-) -> tuple[date, date] | None:
-    """(first, last) months whose reports count for ``period``; None when nothing was reported."""
-    row = con.execute(
-        f"SELECT max(a.period) FROM ({latest(period)}) a JOIN {IN_SCOPE}",
-        params(period, set_id, layer, unit=unit.unit_id),
-    ).fetchall()[0][0]
-    return None if row is None else (period.start, row)
-
-
-def commune_scores(
-    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
-) -> pd.DataFrame:
-    """One row per reporting commune: met, basically_met, unmet (criterion numbers), report month."""
-    scores = frame(
-        con,
-        # one statement: the latest reports (ntm/summary.py) of the communes valid at the window's end
-        f"""SELECT unit_id, code, name, district, province, report_period, met, basically_met, unmet FROM (
-                SELECT s.unit_id, s.code, s.name, s.district, s.province, a.period AS report_period,
-                       a.met::BIGINT AS met, a.basically_met::BIGINT AS basically_met, a.unmet::INTEGER[] AS unmet,
-                       s.valid_from, s.valid_to, max(a.period) OVER () AS last
-                FROM ({latest(period)}) a JOIN {IN_SCOPE})
-            WHERE {VALID_AT_LAST}
-            ORDER BY met DESC, district, code, unit_id""",
-        params(period, set_id, layer, unit=unit.unit_id),
-    )
-    return pd.DataFrame(columns=SCORE_COLUMNS) if scores.empty else scores[SCORE_COLUMNS]
-
-
-def not_reported(
-    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
-) -> pd.DataFrame:
-    """Communes (xã) valid at the end of the period that sent no report in it. For the whole country, the
-    communes of the provinces that report in the period: a province that keeps its figures elsewhere is not
-    hundreds of communes "not reported" (``reporting_provinces`` names the provinces counted)."""
-    provinces = (  # the whole country counts the provinces with any report in the period (reporting_provinces)
-        f"AND province_id IN (SELECT c.province_id FROM ({latest(period)}) r JOIN units c ON c.unit_id = r.unit_id)"
-        if unit.unit_id == NATIONAL_ID
-        else ""
-    )
-    return frame(
-        con,
-        # the window's end in the same statement: its last reported month, else the period's end
-        f"""SELECT unit_id, code, name, district FROM (
-                SELECT s.unit_id, s.code, s.name, s.district, s.province_id, s.valid_from, s.valid_to, a.period,
-                       coalesce(max(a.period) OVER (), $end) AS last
-                FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
-                WHERE s.scope_id = $unit)
-            WHERE period IS NULL AND {VALID_AT_LAST} {provinces}
-            ORDER BY district, code, unit_id""",
-        params(period, set_id, layer, unit=unit.unit_id, end=period.end),
-    )
+# ---------------------------------------------------------------- ntm's SQL before, where no statement answers now (verbatim)
 
 
 def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "self") -> pd.DataFrame:
@@ -122,52 +67,15 @@ def yearly_average(con: duckdb.DuckDBPyConnection, unit: Unit, layer: str = "sel
     ).df()[["year", "set_id", "communes", "average_met", "at_standard", "n_criteria"]]
 
 
-def district_ranking(
-    con: duckdb.DuckDBPyConnection, province: Unit, period: Period, set_id: str, layer: str = "self"
-) -> pd.DataFrame:
-    """Districts of a province ranked by average criteria met ("đứng thứ 24/27 huyện"); for the whole country
-    (``units.national``) the provinces, in the same ``district`` column (the units one level down).
-
-    One aggregate over the communes ``commune_scores`` counts (a commune without a district, after the reform,
-    is in no district's row): the database groups, not pandas over a frame of every commune."""
-    below = "s.province" if province.unit_id == NATIONAL_ID else "s.district"  # the units one level down
-    ranked = con.execute(
-        f"""SELECT district, count(*) AS communes, avg(met) AS average_met,
-                   count(*) FILTER (WHERE met = (SELECT count(*) FROM criteria WHERE set_id = $set)) AS at_standard
-            FROM (SELECT {below} AS district, a.met, s.valid_from, s.valid_to, max(a.period) OVER () AS last
-                  FROM ({latest(period)}) a JOIN {IN_SCOPE})
-            WHERE {VALID_AT_LAST} AND district IS NOT NULL GROUP BY district""",
-        params(period, set_id, layer, unit=province.unit_id),
-    ).df()
-    if ranked.empty:
-        return pd.DataFrame(columns=["district", "communes", "average_met", "at_standard", "rank", "of"])
-    ranked = ranked.sort_values(["average_met", "district"], ascending=[False, True]).reset_index(drop=True)
-    ranked["rank"] = ranked["average_met"].rank(method="min", ascending=False).astype(int)
-    ranked["of"] = len(ranked)
-    return ranked
+def report_window(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str):
+    """``metrics.report_window`` through its statement."""
+    last = summary_statements.report_window(con, unit, period, set_id, layer)
+    return None if last is None else (period.start, last)
 
 
-def status_matrix(
-    con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str = "self"
-) -> pd.DataFrame:
-    """Long (commune, criterion, status) for the communes of ``unit``; "no_report" where none came."""
-    return frame(
-        con,
-        # each report's row of the summary: no facts read
-        f"""SELECT l.unit_id, l.code, l.name, l.district, c.criterion_no,
-                   CASE WHEN l.period IS NULL THEN 'no_report'
-                        WHEN list_contains(l.basically, c.criterion_no::UTINYINT) THEN 'basically_met'
-                        WHEN list_contains(l.unmet, c.criterion_no::UTINYINT) THEN 'not_met'  -- missing ones too
-                        ELSE 'met' END AS status
-            FROM (SELECT s.unit_id, s.code, s.name, s.district, s.valid_from, s.valid_to, a.period, a.unmet,
-                         a.basically, coalesce(max(a.period) OVER (), $end) AS last
-                  FROM unit_scopes s LEFT JOIN ({latest(period)}) a ON a.unit_id = s.unit_id
-                  WHERE s.scope_id = $unit) l
-            CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-            WHERE {VALID_AT_LAST}
-            ORDER BY l.district, l.code, l.unit_id, c.criterion_no""",
-        params(period, set_id, layer, unit=unit.unit_id, end=period.end),
-    )
+def district_ranking(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, set_id: str, layer: str):
+    """``metrics.district_ranking`` through its statement."""
+    return metrics.ranking(summary_statements.district_ranking(con, unit, period, set_id, layer))
 
 
 # ntm/movements.py before (verbatim)
@@ -319,9 +227,9 @@ def compare(
                     args = (unit, period, set_id, layer)
                     cases += [
                         ("report_window", report_window, metrics.report_window, args),
-                        ("commune_scores", commune_scores, metrics.commune_scores, args),
-                        ("not_reported", not_reported, metrics.not_reported, args),
-                        ("status_matrix", status_matrix, metrics.status_matrix, args),
+                        ("commune_scores", summary_statements.commune_scores, metrics.commune_scores, args),
+                        ("not_reported", summary_statements.not_reported, metrics.not_reported, args),
+                        ("status_matrix", summary_statements.status_matrix, metrics.status_matrix, args),
                     ]
                     if unit.level in ("province", "country"):
                         cases.append(("district_ranking", district_ranking, metrics.district_ranking, args))

@@ -9,7 +9,7 @@ import duckdb
 from ntm import levels, report_catalog, resources, villages
 from ntm.i18n import fmt_number, fmt_percent, fmt_period, t
 from ntm.periods import Period
-from ntm.reports import Section
+from ntm.report_form import Section
 from ntm.units import Unit
 from ntm.units import get as get_unit
 

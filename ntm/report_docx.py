@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from ntm.i18n import t
-from ntm.reports import Draft, Letterhead, Section, numbered, share_text
+from ntm.report_form import Draft, Letterhead, Section, numbered, share_text
 
 FONT = "Times New Roman"
 BODY_PT = 14

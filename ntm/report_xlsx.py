@@ -17,7 +17,7 @@ import pandas as pd
 from ntm import plain
 from ntm.i18n import t
 from ntm.report_docx import place_date
-from ntm.reports import Draft, Section, numbered
+from ntm.report_form import Draft, Section, numbered
 
 A4 = 9  # Excel's paper code
 TEXT_COLUMNS = 8  # the text sheet spans A:H

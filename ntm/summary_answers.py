@@ -86,9 +86,7 @@ def _missing(m: Summaries, unit: Unit, year: int, set_id: str, layer: str, end: 
 def _reporting_provinces(m: Summaries, year: int, set_id: str, layer: str) -> np.ndarray:
     """The province ids of the units with a year row (any unit: the whole country's rule)."""
     lo, hi = m.rows(year, set_id, layer)
-    where = np.searchsorted(m.unit_ids, m.y_unit[lo:hi])
-    where = np.minimum(where, max(len(m.unit_ids) - 1, 0))
-    known = m.unit_ids[where] == m.y_unit[lo:hi] if len(m.unit_ids) else np.zeros(hi - lo, bool)
+    where, known = m.units_at(m.y_unit[lo:hi])
     provinces = m.unit_province[where[known]]
     return np.unique(provinces[provinces >= 0])
 

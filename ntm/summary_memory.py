@@ -44,7 +44,8 @@ _SCOPES = """SELECT scope_id, unit_id, code, name, district, valid_from, valid_t
                     dense_rank() OVER (ORDER BY district, code, unit_id) - 1 AS rank,
                     dense_rank() OVER (ORDER BY district, name, unit_id) - 1 AS name_rank
              FROM unit_scopes ORDER BY scope_id, unit_id"""
-_UNITS = "SELECT unit_id, province_id, level, code FROM units"
+_UNITS = """SELECT unit_id, province_id, level, code, short_name, kind = 'Xã', coalesce(district_id, province_id)
+            FROM units"""
 _SETS = """SELECT set_id, count(*) FROM criteria
            WHERE set_id IN (SELECT set_id FROM criteria_sets WHERE level = 'commune') GROUP BY 1"""
 
@@ -102,6 +103,9 @@ class Summaries:
     provinces: tuple[str, ...]
     unit_ids: np.ndarray  # every unit, sorted
     unit_province: np.ndarray  # its province_id (-1 for NULL)
+    unit_name: np.ndarray  # object: its short name
+    unit_is_commune: np.ndarray  # bool: kind 'Xã'
+    unit_place: np.ndarray  # int64: its district, else its province (-1 for neither)
     province_ids: dict[str, tuple[int, ...]]  # a province's code → the ids of its units (its eras)
     commune_sets: dict[str, int]  # set of commune level → its criteria count
     nbytes: int = 0
@@ -113,6 +117,13 @@ class Summaries:
             int(np.searchsorted(self.s_scope, scope_id, "left")),
             int(np.searchsorted(self.s_scope, scope_id, "right")),
         )
+
+    def units_at(self, unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(each id's place in ``unit_ids``-sorted arrays ``unit_*``, whether the unit exists)."""
+        if not len(self.unit_ids):
+            return np.zeros(len(unit_ids), dtype=np.int64), np.zeros(len(unit_ids), dtype=bool)
+        at = np.minimum(np.searchsorted(self.unit_ids, unit_ids), len(self.unit_ids) - 1)
+        return at, self.unit_ids[at] == unit_ids
 
     def rows(self, year: int, set_id: str, layer: str) -> tuple[int, int]:
         return self.slices.get((year, set_id, layer), (0, 0))
@@ -168,7 +179,7 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
     order = np.argsort(unit_ids)
     unit_province = np.array([-1 if u[1] is None else u[1] for u in units], dtype=np.int64)
     province_ids: dict[str, list[int]] = {}
-    for unit_id, _, level, code in units:
+    for unit_id, _, level, code, *_ in units:
         if level == "province" and code is not None:
             province_ids.setdefault(code, []).append(unit_id)
     copy = Summaries(
@@ -208,6 +219,9 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
         provinces=provinces,
         unit_ids=unit_ids[order],
         unit_province=unit_province[order],
+        unit_name=np.array([u[4] for u in units], dtype=object)[order],
+        unit_is_commune=np.array([bool(u[5]) for u in units], dtype=bool)[order],
+        unit_place=np.array([-1 if u[6] is None else u[6] for u in units], dtype=np.int64)[order],
         province_ids={k: tuple(v) for k, v in province_ids.items()},
         commune_sets={k: int(v) for k, v in sets.items()},
     )

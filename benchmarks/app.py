@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -269,12 +270,36 @@ def browser_cases(
     return cases, server
 
 
-async def _session_loop(port: int, index: int, queries: list[str], until: float, runs: list) -> None:
+@dataclass(frozen=True)
+class Pace:
+    """How the light sessions use the app: when each arrives and how long it reads between two clicks (drawn per
+    click from a generator seeded by the session's number, so two runs make the same clicks)."""
+
+    name: str
+    arrive_s: float  # the sessions' first pages spread over this many seconds (at most half the run)
+    read_s: tuple[float, float]  # the pause after each page, uniform between the two
+
+    def arrival(self, rng: random.Random, seconds: float) -> float:
+        return rng.uniform(0, min(self.arrive_s, seconds / 2))
+
+
+STRESS = Pace("no pause", 0.0, (0.0, 0.0))  # every session clicks again as soon as its page is drawn
+OFFICE = Pace("an office's pace", 10.0, (3.0, 10.0))  # people arriving over 10 s, reading 3-10 s a page
+
+
+async def _session_loop(
+    port: int, index: int, queries: list[str], until: float, runs: list, pace: Pace, seconds: float
+) -> None:
     pages = [p for p, _ in PAGES if p != "tai-du-lieu"]
+    rng = random.Random(index)
+    await asyncio.sleep(pace.arrival(rng, seconds))
     async with Session(port) as session:
         k = index
         runs.append(await session.run(queries[index % len(queries)]))  # open the app, as a bookmarked link would
         while time.perf_counter() < until:
+            await asyncio.sleep(min(rng.uniform(*pace.read_s), max(0.0, until - time.perf_counter())))
+            if time.perf_counter() >= until:
+                break
             runs.append(await session.run("", pages[k % len(pages)]))
             k += 1
 
@@ -307,9 +332,10 @@ def _upload_in_browser(base: str, file: Path, errors: list, durations: list, tim
 
 
 def load_case(
-    server: Server, work: Path, queries: list[str], upload: bytes, sessions: int, seconds: float
+    server: Server, work: Path, queries: list[str], upload: bytes, sessions: int, seconds: float, pace: Pace = STRESS
 ) -> list[Case]:
-    """``sessions`` light sessions cycling through the pages for ``seconds``, two browser uploads among them."""
+    """``sessions`` light sessions cycling through the pages for ``seconds`` at ``pace``, two browser uploads among
+    them."""
     import threading
 
     file = work / "upload.xlsx"
@@ -322,7 +348,8 @@ def load_case(
 
     async def main():
         return await asyncio.gather(
-            *(_session_loop(server.port, i, queries, until, runs) for i in range(sessions)), return_exceptions=True
+            *(_session_loop(server.port, i, queries, until, runs, pace, seconds) for i in range(sessions)),
+            return_exceptions=True,
         )
 
     step_s = max(120.0, 2 * seconds)  # an upload step may wait behind the sessions' runs, never for ever
@@ -343,6 +370,10 @@ def load_case(
     server_s = _server_s(server, since)
     n_errors = len(errors) + run_errors
     name = f"app: {sessions} sessions × {seconds:.0f} s + {len(uploads)}/2 uploads"
+    if pace != STRESS:
+        name += (
+            f", {pace.name} (arriving over {pace.arrive_s:.0f} s, reading {pace.read_s[0]:.0f}-{pace.read_s[1]:.0f} s)"
+        )
     if errors:
         name += f" (first error: {errors[0][:160]})"
     goal = "0 errors and p95 ≤ 2 s"

@@ -140,6 +140,10 @@ def run(args: argparse.Namespace) -> list[Case]:
                 sessions = [f"province={c}&period={scope.period.text}&mode=year" for c in OTHER_PROVINCES]
                 cases += app.load_case(server, work, sessions, upload, args.sessions, args.seconds)
                 cases.append(app.rss_case(server))
+                _log("concurrent sessions at an office's pace, on a server started afresh …")
+                app.stop_all()
+                server = app.start(db, work)
+                cases += app.load_case(server, work, sessions, upload, args.sessions, args.seconds, app.OFFICE)
             except Exception as exc:
                 cases.append(failed("app", exc))
             finally:

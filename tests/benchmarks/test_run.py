@@ -49,4 +49,6 @@ def test_the_district_benchmark_runs_and_prints_the_json_contract(request, tmp_p
     if not any(n.startswith("app: failed") for n in names):
         for prefix in app:
             assert any(n.startswith(prefix) for n in names), (prefix, names)
+        sessions = [n for n in names if n.startswith("app: 3 sessions")]  # client and server time, at two paces
+        assert len(sessions) == 4 and sum("an office's pace" in n for n in sessions) == 2, sessions
     assert all(c["median_s"] > 0 for c in result["cases"] if c["name"].startswith("queries:"))

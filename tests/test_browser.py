@@ -78,7 +78,9 @@ def test_every_page_renders_at_desktop_and_at_phone_width(server, page, lang):
         wait_idle(page)
         assert page.get_by_role("dialog").count() == 0, url_path  # app.py's _home, the views/ folder
         switch = {"vi": "Ngôn ngữ", "en": "Language"}[lang]  # the language radio's label, on the link's first run
-        assert page.get_by_test_id("stSidebar").get_by_text(switch, exact=True).count() == 1, url_path
+        label = page.get_by_test_id("stSidebar").get_by_text(switch, exact=True)
+        label.first.wait_for(timeout=30_000)  # an idle moment may come between the link's run and its rerun
+        assert label.count() == 1, url_path
         for width, name in ((WIDE["width"], url_path), (PHONE["width"], f"phone-{url_path}")):
             if width != WIDE["width"]:
                 page.set_viewport_size(PHONE)

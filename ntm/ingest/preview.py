@@ -49,8 +49,8 @@ def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
     set_code, set_ids = _codes(frame["set_id"])
     layer_code, layers = _codes(frame["layer"])
     number = frame["criterion_no"].to_numpy().astype(np.int64)
-    status = frame["status"].to_numpy()
-    met_row, given = status == "met", pd.notna(status)
+    met_row = (frame["status"] == "met").to_numpy(dtype=bool, na_value=False)
+    given = frame["status"].notna().to_numpy()
     # the reports: one per (unit, month, set, layer), numbered in the output's order
     key = ((unit * len(days) + month) * len(set_ids) + set_code) * len(layers) + layer_code
     reports, report = np.unique(key, return_inverse=True)

@@ -13,8 +13,21 @@ from datetime import date
 import pandas as pd
 
 from benchmarks import frames
-from benchmarks.timing import Case, case, repeat
-from ntm import criterion_rates, metrics, movements, periods, progress, reports, summary_memory, targets, units
+from benchmarks.timing import Case, alongside, case, repeat
+from ntm import (
+    comparison,
+    criterion_rates,
+    filter_options,
+    history,
+    metrics,
+    movements,
+    periods,
+    progress,
+    reports,
+    summary_memory,
+    targets,
+    units,
+)
 from ntm.ingest import preview as ingest_preview
 
 GOAL_S = 0.020
@@ -129,9 +142,13 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
         scores.explode("unmet").groupby(["district", "unmet"]).size()
         frames.rates_by_year(f, [s.province.unit_id], set_id)
 
-    def compare():
-        metrics.status_matrix(con, s.district, p, set_id)
-        movements.changes(con, s.district, earlier, p, set_id)
+    months = filter_options.months(con)  # the sidebar's, cached for every page
+
+    def compare():  # what views/compare.py asks: scores, the heatmap, the periods it can compare with, the changes
+        history.scores(con, s.district, p, set_id)
+        history.status_matrix(con, s.district, p, set_id)
+        before_set = dict(comparison.comparable_periods(con, s.district, p, set_id, months))[earlier.text]
+        comparison.changes(con, s.district, earlier, before_set, p, set_id)
 
     def pd_compare():
         frames.status_matrix(f, [s.district.unit_id], p.start, p.end, set_id)
@@ -182,8 +199,7 @@ def page_cases(con, f: frames.Facts, s: Scope, times: int, incoming: pd.DataFram
     goal = f"≤ {GOAL_S * 1000:.0f} ms and ≥ {1 / GOAL_RATIO:.0f}× faster than pandas"
     cases = [memory_case(con, times)]
     for name, ours, theirs in pages:
-        ours_s = repeat(ours, times, warmup=1)
-        theirs_s = repeat(theirs, max(2, times // 2))
+        ours_s, theirs_s = alongside(ours, theirs, times, max(2, times // 2), warmup=1)
         cases.append(
             case(name, ours_s, goal, lambda m, r: m <= GOAL_S and r is not None and r <= GOAL_RATIO, "pandas", theirs_s)
         )

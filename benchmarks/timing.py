@@ -39,6 +39,28 @@ def repeat(fn: Callable[[], object], times: int, warmup: int = 0) -> list[float]
     return samples
 
 
+def alongside(
+    ours: Callable[[], object], theirs: Callable[[], object], times: int, theirs_times: int, warmup: int = 0
+) -> tuple[list[float], list[float]]:
+    """Seconds of ``times`` calls of ``ours`` and ``theirs_times`` of its baseline, the baseline's calls spread
+    among ours (after ``warmup`` untimed calls of each): both sides see the same minutes of a machine whose speed
+    drifts (measured here: the same draft 7 ms, then 13 ms a minute later, then 8 ms again), so their ratio holds
+    where two runs one after the other would compare two different machines."""
+    for _ in range(warmup):
+        ours()
+        theirs()
+    mine: list[float] = []
+    base: list[float] = []
+    for k in range(max(times, theirs_times)):
+        if k < times:
+            mine += repeat(ours, 1)
+        if theirs_times and k * theirs_times // max(times, 1) != (k + 1) * theirs_times // max(times, 1):
+            base += repeat(theirs, 1)
+    while len(base) < theirs_times:
+        base += repeat(theirs, 1)
+    return mine, base
+
+
 def case(
     name: str,
     samples: list[float],

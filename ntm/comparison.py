@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from ntm import catalog, crosswalk, history, lineage, periods, report_catalog
-from ntm.criterion_rates import plain_lists
+from ntm import catalog, crosswalk, history, lineage, periods, report_catalog, summary_answers, unmet_lists
 from ntm.crosswalk import SetComparison
 from ntm.history import Lens
 from ntm.page_memo import once
@@ -45,18 +45,17 @@ def _sets_in(con: duckdb.DuckDBPyConnection, unit: Unit, period: Period, layer: 
     eras = [p.unit_id for p in lineage.provinces(con) if province.code is not None and p.code == province.code]
     if not eras:
         return ()
-    # the summary has a row per report: a year's rows (one per commune) or a month's, never the facts themselves
-    reports, key = (
-        ("commune_year_summary a WHERE a.year = ?", period.year)
-        if period.is_year
-        else ("commune_month_summary a WHERE a.period = ?", period.start)
-    )
-    rows = con.execute(
-        f"""SELECT DISTINCT a.set_id FROM {reports} AND a.layer = ?
-            AND a.unit_id IN (SELECT unit_id FROM units WHERE province_id IN ({", ".join("?" * len(eras))}))""",
-        [key, layer, *eras],
-    ).fetchall()
-    found = (report_catalog.find(con, r[0]) for r in rows)
+    # the summary has a row per report: a year's rows (one per commune, kept in memory) or a month's
+    if period.is_year:
+        reported = summary_answers.sets_in_provinces(con, eras, period.year, layer)
+    else:
+        rows = con.execute(
+            f"""SELECT DISTINCT a.set_id FROM commune_month_summary a WHERE a.period = ? AND a.layer = ?
+                AND a.unit_id IN (SELECT unit_id FROM units WHERE province_id IN ({", ".join("?" * len(eras))}))""",
+            [period.start, layer, *eras],
+        ).fetchall()
+        reported = frozenset(r[0] for r in rows)
+    found = (report_catalog.find(con, s) for s in reported)
     return tuple(sorted(f.set_id for f in found if f is not None and f.level == "commune"))
 
 
@@ -152,35 +151,45 @@ def changes(
     a commune merged in between is compared with its predecessors (the earlier side in the today view)."""
     then_lens = earlier_lens(after, before, lens)
     old, new, compared = once(_compared, con, unit, after, set_id, layer, lens, before, before_set, then_lens)
-    pairs = compared.pairs
-    to_after = dict(pairs)
-    numbers = {b for _, b in pairs}
     columns = ["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"]
-    rows: list[tuple] = []
-    # plain values (a dict, lists): .at per commune, or iterating the frame's string columns, cost more
-    # the unmet lists as Python ints (stepping through DuckDB's numpy arrays element by element cost ~5 ms)
-    before_unmet = dict(zip(old["unit_id"].tolist(), plain_lists(old["unmet"].tolist()))) if len(old) else {}
-    for unit_id, code, name, district, unmet in zip(
-        *(new[c].tolist() for c in ("unit_id", "code", "name", "district")), plain_lists(new["unmet"].tolist())
-    ):
-        now_unmet = set(unmet) & numbers
-        if unit_id not in before_unmet:
-            rows.append((unit_id, code, name, district, None, len(numbers - now_unmet), [], []))
-            continue
-        was_unmet = {to_after[c] for c in before_unmet[unit_id] if c in to_after}
-        rows.append(
-            (
-                unit_id,
-                code,
-                name,
-                district,
-                len(numbers - was_unmet),
-                len(numbers - now_unmet),
-                sorted(was_unmet - now_unmet),
-                sorted(now_unmet - was_unmet),
-            )
-        )
-    return pd.DataFrame(rows, columns=columns)
+    if new.empty:
+        return pd.DataFrame([], columns=columns)
+    pairs = np.array(compared.pairs, dtype=np.int64).reshape(-1, 2)  # (before_no, after_no)
+    now_flat, earlier_flat = unmet_lists.flat(new["unmet"]), unmet_lists.flat(old["unmet"])
+    width = 1 + max(int(pairs.max(initial=0)), int(now_flat[1].max(initial=0)), int(earlier_flat[1].max(initial=0)))
+    comparable_now = np.zeros(width, dtype=bool)
+    comparable_now[pairs[:, 1]] = True
+    # row × criterion number: the comparable criteria each commune misses now, and those it missed before (as the
+    # criteria they became); gained and lost are then two masks, not a set operation per commune
+    now = unmet_lists.mask(now_flat, len(new), width) & comparable_now
+    earlier = unmet_lists.mask(earlier_flat, len(old), width)
+    was = np.zeros((len(old), width), dtype=bool)
+    for before_no, after_no in pairs.tolist():
+        was[:, after_no] |= earlier[:, before_no]
+    position = {unit_id: i for i, unit_id in enumerate(old["unit_id"].tolist())}  # a commune's earlier row
+    at = np.array([position.get(u, -1) for u in new["unit_id"].tolist()], dtype=np.int64)
+    found = at >= 0
+    was = was[np.maximum(at, 0)] & found[:, None] if len(old) else np.zeros_like(now)
+    n = int(comparable_now.sum())
+    met_before = n - was.sum(axis=1)
+    return pd.DataFrame(
+        {
+            "unit_id": new["unit_id"].to_numpy(dtype=np.int64),
+            **{c: new[c].array for c in ("code", "name", "district")},
+            "met_before": _where_found(met_before, found),
+            "met": n - now.sum(axis=1),
+            "gained": unmet_lists.per_row(was & ~now),
+            "lost": unmet_lists.per_row(now & ~was & found[:, None]),  # no earlier report: nothing lost
+        }
+    )
+
+
+def _where_found(values: np.ndarray, found: np.ndarray) -> np.ndarray | list:
+    """``values`` with None where ``found`` is false, typed as pandas types a column of ints and Nones (int64, else
+    float64 with NaN, else objects)."""
+    if found.all():
+        return values
+    return np.where(found, values, np.nan) if found.any() else [None] * len(values)
 
 
 def set_names(con: duckdb.DuckDBPyConnection, set_ids, lang: str = "vi") -> dict[str, str]:

@@ -10,19 +10,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ntm import catalog, report_catalog
+from ntm import catalog, report_catalog, summary_answers, unmet_lists
 from ntm.units import Unit
 
 
 def _lists(unmet: pd.Series) -> list[list[int]]:
-    """The unmet lists as Python lists of ints: DuckDB hands them over as numpy arrays, and stepping through a
-    numpy array element by element cost 8 ms for a province's 450 communes (``tolist`` 0,6 ms)."""
-    return plain_lists(unmet.tolist())
-
-
-def plain_lists(values: list) -> list[list[int]]:
-    """``_lists`` of a column's values (numpy arrays or lists of criterion numbers)."""
-    return [x.tolist() if isinstance(x, np.ndarray) else [int(n) for n in x] for x in values]
+    """The unmet lists as Python lists of ints (``ntm.unmet_lists``)."""
+    return unmet_lists.plain(unmet.tolist())
 
 
 def unmet_criteria(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, set_id: str) -> pd.DataFrame:
@@ -150,19 +144,6 @@ def rates_by_district(scores: pd.DataFrame, by: str = "district", criteria: list
 def criterion_rates_by_year(
     con: duckdb.DuckDBPyConnection, unit: Unit, set_id: str, layer: str = "self"
 ) -> pd.DataFrame:
-    """Share of communes meeting each criterion at each year's end (each commune's latest report in the year).
-
-    One join of the year rows with the unit's xã (the scope's names are not needed here), and ``count(*)``: a
-    commune has one year row per year, set and layer (``summary._YEAR_ROWS`` groups by them), so it counts the
-    communes without a ``DISTINCT`` (which cost the whole country 40 of its 100 ms)."""
-    return con.execute(
-        """SELECT a.year::BIGINT AS year, c.criterion_no,
-                  avg(CASE WHEN list_contains(a.unmet, c.criterion_no) THEN 0.0 ELSE 1.0 END) AS rate,
-                  count(*) AS communes
-           FROM commune_year_summary a JOIN units u USING (unit_id)
-                CROSS JOIN (SELECT criterion_no FROM criteria WHERE set_id = $set) c
-           WHERE a.set_id = $set AND a.layer = $layer AND u.level = 'commune' AND u.kind = 'Xã'
-             AND ($unit = 0 OR u.unit_id = $unit OR u.district_id = $unit OR u.province_id = $unit)
-           GROUP BY ALL ORDER BY 1, 2""",
-        {"unit": unit.unit_id, "set": set_id, "layer": layer},
-    ).df()
+    """Share of communes meeting each criterion at each year's end (each commune's latest report in the year): year,
+    criterion_no, rate, communes; from the year rows kept in memory (``ntm.summary_answers``)."""
+    return summary_answers.criterion_rates_by_year(con, unit, set_id, layer)

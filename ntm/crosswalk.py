@@ -99,14 +99,19 @@ def import_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str) -> 
 
 
 def comparable(con: duckdb.DuckDBPyConnection, from_set: str, to_set: str) -> list[tuple[int, int]]:
-    """(from_no, to_no) of the criteria marked comparable between two sets (either direction)."""
+    """(from_no, to_no) of the criteria marked comparable between two sets (either direction), read once per data
+    version with the catalogue (a mapping import is a committed write: read again after it)."""
+    return list(report_catalog.derived(con, _comparable, from_set, to_set))
+
+
+def _comparable(con: duckdb.DuckDBPyConnection, from_set: str, to_set: str) -> tuple[tuple[int, int], ...]:
     rows = con.execute(
         """SELECT from_no, to_no FROM criteria_mapping WHERE from_set = ? AND to_set = ? AND comparable
            UNION SELECT to_no, from_no FROM criteria_mapping WHERE from_set = ? AND to_set = ? AND comparable
            ORDER BY 1""",
         [from_set, to_set, to_set, from_set],
     ).fetchall()
-    return [(int(a), int(b)) for a, b in rows]
+    return tuple((int(a), int(b)) for a, b in rows)
 
 
 @dataclass(frozen=True)

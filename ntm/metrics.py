@@ -9,6 +9,7 @@ Rules (domain README §3, §5):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -87,14 +88,30 @@ def bins(n: int) -> list[tuple[str, int, int]]:
     return result
 
 
+@dataclass(frozen=True)
+class Bin:
+    """One report bin ("15-18") and the names of its communes, in the scores' order."""
+
+    label: str
+    low: int
+    high: int
+    names: list[str]
+
+
+def binned(scores: pd.DataFrame, n: int) -> list[Bin]:
+    """The report bins of a set of ``n`` criteria with their communes (``distribution`` as records)."""
+    pairs = list(zip(scores["met"].tolist(), scores["name"].tolist()))  # one pass per bin over plain values
+    return [Bin(label, low, high, [name for met, name in pairs if low <= met <= high]) for label, low, high in bins(n)]
+
+
 def distribution(scores: pd.DataFrame, n: int) -> pd.DataFrame:
     """Communes per report bin, with their names: bin, low, high, communes, names."""
-    pairs = list(zip(scores["met"].tolist(), scores["name"].tolist()))  # one pass per bin over plain values
-    rows = []
-    for label, low, high in bins(n):
-        names = [name for met, name in pairs if low <= met <= high]
-        rows.append({"bin": label, "low": low, "high": high, "communes": len(names), "names": names})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(
+        [
+            {"bin": b.label, "low": b.low, "high": b.high, "communes": len(b.names), "names": b.names}
+            for b in binned(scores, n)
+        ]
+    )
 
 
 def exact_distribution(scores: pd.DataFrame, n: int) -> pd.Series:

@@ -1,6 +1,6 @@
-"""What moved between reports: a commune's history and how long each unmet criterion has been unmet, the
-criteria gained and lost between two periods, and the criteria met in a commune's previous report and lost in
-its latest one (regressions)."""
+"""What moved between reports: a commune's history and how long each unmet criterion has been unmet, and the
+criteria met in a commune's previous report and lost in its latest one (regressions). The criteria gained and lost
+between two periods are ``ntm.comparison.changes`` (across set changes and mergers)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import duckdb
 import pandas as pd
 
 from ntm import month_answers
-from ntm.metrics import commune_scores
 from ntm.periods import Period
 from ntm.units import Unit
 
@@ -37,32 +36,6 @@ def unmet_since(history: pd.DataFrame) -> dict[int, object]:
             since = period
         result[int(no)] = since
     return result
-
-
-def changes(
-    con: duckdb.DuckDBPyConnection, unit: Unit, before: Period, after: Period, set_id: str, layer: str = "self"
-) -> pd.DataFrame:
-    """Per commune: criteria newly met and newly lost between two periods (same set)."""
-    old = commune_scores(con, unit, before, set_id, layer)
-    new = commune_scores(con, unit, after, set_id, layer)
-    merged = new.merge(old[["unit_id", "met", "unmet"]], on="unit_id", how="left", suffixes=("", "_before"))
-    rows = []
-    for r in merged.itertuples():
-        was_unmet = None if isinstance(r.unmet_before, float) else set(r.unmet_before)  # NaN: no earlier report
-        now_unmet = set(r.unmet)
-        rows.append(
-            {
-                "unit_id": r.unit_id,
-                "code": r.code,
-                "name": r.name,
-                "district": r.district,
-                "met_before": None if was_unmet is None else int(r.met_before),
-                "met": int(r.met),
-                "gained": [] if was_unmet is None else sorted(was_unmet - now_unmet),
-                "lost": [] if was_unmet is None else sorted(now_unmet - was_unmet),
-            }
-        )
-    return pd.DataFrame(rows, columns=["unit_id", "code", "name", "district", "met_before", "met", "gained", "lost"])
 
 
 def regressions(

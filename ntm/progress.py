@@ -21,7 +21,7 @@ from typing import get_args
 import duckdb
 import pandas as pd
 
-from ntm import catalog, metrics, pace_words, targets, units
+from ntm import catalog, metrics, pace_words, summary_answers, targets, units
 from ntm.periods import Period, month, months_between, shift_months
 from ntm.target_records import (  # the records, also read as targets.Target, progress.TargetProgress …
     Goal,
@@ -74,12 +74,7 @@ def pace(history: pd.DataFrame, value: str = "met") -> tuple[float | None, date 
 
 def default_as_of(con: duckdb.DuckDBPyConnection, unit: units.Unit, year: int, layer: str = "self") -> date:
     """The latest month up to the end of ``year`` that has reports in ``unit`` (December when none has)."""
-    latest = con.execute(  # the year rows (ntm/summary.py): each one's period is its year's latest report month
-        """SELECT max(a.period) FROM commune_year_summary a
-           WHERE a.layer = $layer AND a.year <= $year AND a.unit_id IN
-                 (SELECT unit_id FROM units c WHERE $u = 0 OR c.unit_id = $u OR c.district_id = $u OR c.province_id = $u)""",
-        {"u": unit.unit_id, "layer": layer, "year": year},
-    ).fetchall()[0][0]
+    latest = summary_answers.latest_month(con, unit, year, layer)  # from the year rows kept in memory
     return latest if latest is not None else date(year, 12, 1)
 
 

@@ -8,10 +8,10 @@ signature an administrative report carries (Decree 30/2020/NĐ-CP; the records, 
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from ntm import catalog, comparison, history, metrics, pace_words, periods, progress, report_catalog
-from ntm.criterion_rates import plain_lists
+from ntm import catalog, comparison, history, metrics, pace_words, periods, progress, report_catalog, unmet_lists
 from ntm.i18n import fmt_date, fmt_number, fmt_period, formatter, t
 from ntm.page_memo import once, shared
 from ntm.report_form import (  # noqa: F401 - the report's records and words, read by callers through this module
@@ -135,27 +135,28 @@ def _overall(con, unit: Unit, period, set_id: str, scores: pd.DataFrame, lang: s
 
 def _bins(scores: pd.DataFrame, n: int, lang: str) -> Section:
     lines = []
-    dist = metrics.distribution(scores, n)
-    for row in dist.itertuples():
-        if row.low == 0 and row.communes == 0:
-            lines.append(t("report.bin_none_below", lang, low=row.high + 1))
+    found = metrics.binned(scores, n)
+    for b in found:
+        if b.low == 0 and not b.names:
+            lines.append(t("report.bin_none_below", lang, low=b.high + 1))
             continue
-        names = f" ({', '.join(row.names)})" if row.communes else ""
+        names = f" ({', '.join(b.names)})" if b.names else ""
         lines.append(
             t(
-                "report.bin_full" if row.low == n else "report.bin",
+                "report.bin_full" if b.low == n else "report.bin",
                 lang,
-                label=row.bin,
-                count=count_words(row.communes, lang),
+                label=b.label,
+                count=count_words(len(b.names), lang),
                 names=names,
             )
         )
     share = t("report.col_share", lang)
+    counts = np.array([len(b.names) for b in found], dtype=np.int64)
     table = pd.DataFrame(
         {
-            t("report.col_bin", lang): [str(b) for b in dist["bin"]],
-            t("report.col_n_communes", lang): dist["communes"].astype(int),
-            share: dist["communes"] / max(len(scores), 1),
+            t("report.col_bin", lang): [b.label for b in found],
+            t("report.col_n_communes", lang): counts,
+            share: counts / max(len(scores), 1),
         }
     )
     return Section(t("report.h_bins", lang), lines, table, t("report.caption_bins", lang), shares=(share,))
@@ -165,29 +166,31 @@ def _unmet(con, scores: pd.DataFrame, set_id: str, n: int, lang: str) -> Section
     crit = report_catalog.criteria(con, set_id)
     labels = {c.criterion_no: f"({c.criterion_no}) {c.name(lang)}" for c in crit}  # "(2) Giao thông"
     departments = {c.criterion_no: c.department(lang) for c in crit}
-    unmet_lists = plain_lists(scores["unmet"].tolist())  # Python ints, not numpy arrays stepped through
-    rows = list(zip(scores["name"].tolist(), scores["met"].tolist(), unmet_lists))  # plain values, not the frame
+    names = scores["name"].tolist()
+    rows, numbers = unmet_lists.flat(scores["unmet"])
+    label_of = np.array([labels.get(no) for no in range(1 + int(numbers.max(initial=0)))], dtype=object)
+    texts = label_of[numbers].tolist()  # each unmet criterion's label, row by row
+    unmet = [", ".join(row) for row in unmet_lists.runs(texts, np.bincount(rows, minlength=len(names)))]
     line = formatter("report.commune_line", lang)  # a line per commune: the message looked up once
     lines = [
-        line(name=name, met=met, n=n, unmet=", ".join(labels[c] for c in unmet))
-        for name, met, unmet in sorted(rows, key=lambda r: (-r[1], r[0]))  # most met first, then by name
-        if unmet
+        line(name=name, met=met, n=n, unmet=missing)
+        for name, met, missing in sorted(zip(names, scores["met"].tolist(), unmet), key=lambda r: (-r[1], r[0]))
+        if missing  # most met first, then by name
     ]
-    communes: dict[int, list[str]] = {}  # criterion → the communes missing it, in the scores' order
-    for name, _, unmet in rows:
-        for c in unmet:
-            communes.setdefault(c, []).append(name)
     table = None
-    if communes:
-        numbers = sorted(communes)
+    if len(numbers):  # criterion → the communes missing it, in the scores' order
+        order = np.argsort(numbers, kind="stable")
+        criteria, counts = np.unique(numbers, return_counts=True)
+        named = np.array(names, dtype=object)[rows[order]].tolist()
+        communes = [", ".join(run) for run in unmet_lists.runs(named, counts)]
         table = pd.DataFrame(
             {
-                t("chart.criterion", lang): [labels[c] for c in numbers],
+                t("chart.criterion", lang): [labels[c] for c in criteria.tolist()],
                 t("criteria.department", lang): [
-                    departments[c] if isinstance(departments[c], str) else "" for c in numbers
+                    departments[c] if isinstance(departments[c], str) else "" for c in criteria.tolist()
                 ],
-                t("report.col_communes", lang): pd.Series([len(communes[c]) for c in numbers], dtype=int),
-                t("col.commune", lang): [", ".join(communes[c]) for c in numbers],
+                t("report.col_communes", lang): counts.astype(int),
+                t("col.commune", lang): communes,
             }
         )
     return Section(

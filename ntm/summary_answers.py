@@ -47,6 +47,91 @@ def report_window(con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id:
     return None if not len(found) else day(m.y_period[found].max())
 
 
+def latest_month(con: duckdb.DuckDBPyConnection, unit: Unit, year: int, layer: str) -> date | None:
+    """The latest month up to the end of ``year`` reported in any set by a commune of ``unit`` (the unit itself, or
+    its district or province is ``unit``; the whole country: any commune), or None. A year row's period lies in its
+    year, so the latest year with such a row holds the answer."""
+    m = summaries(con)
+    for row_year in sorted({y for y, _, on in m.slices if y <= year and on == layer}, reverse=True):
+        months = [_months_in(m, unit, *m.rows(row_year, set_id, layer)) for set_id in m.set_ids]
+        found = np.concatenate(months)
+        if len(found):
+            return day(found.max())
+    return None
+
+
+def _months_in(m: Summaries, unit: Unit, lo: int, hi: int) -> np.ndarray:
+    """The periods of the year rows ``lo:hi`` whose commune lies in ``unit``."""
+    return m.y_period[lo:hi][_inside(m, unit, lo, hi)]
+
+
+def _inside(m: Summaries, unit: Unit, lo: int, hi: int, xa_only: bool = False) -> np.ndarray:
+    """Which year rows of ``lo:hi`` belong to a unit that is ``unit`` or lies in it (its district or province is
+    ``unit``; the whole country: any unit), and with ``xa_only`` is a xã (kind 'Xã')."""
+    ids = m.y_unit[lo:hi]
+    every_at, every_known = _row_units(m)
+    at, known = every_at[lo:hi], every_known[lo:hi].copy()
+    if unit.unit_id != NATIONAL_ID:
+        target = unit.unit_id
+        known &= (ids == target) | (m.unit_place[at] == target) | (m.unit_province[at] == target)
+    return known & m.unit_is_commune[at] if xa_only else known
+
+
+def criterion_rates_by_year(con: duckdb.DuckDBPyConnection, unit: Unit, set_id: str, layer: str) -> pd.DataFrame:
+    """``criterion_rates.criterion_rates_by_year``: per year and criterion of the set, the share of the unit's xã
+    whose year row does not list it as unmet (year, criterion_no, rate, communes; ORDER BY year, criterion_no).
+    Every year row counts, as in the statement it replaces: no validity test at the year's end."""
+    m = summaries(con)
+    numbers = np.array([c.criterion_no for c in report_catalog.criteria(con, set_id)], dtype=np.int32)
+    inside = numbers < m.unmet.shape[1]  # a number above every list's is in none: met everywhere
+    columns: dict[str, list[np.ndarray]] = {"year": [], "criterion_no": [], "rate": [], "communes": []}
+    for year in sorted(y for y, s, on in m.slices if s == set_id and on == layer):
+        lo, hi = m.rows(year, set_id, layer)
+        rows = np.flatnonzero(_inside(m, unit, lo, hi, xa_only=True)) + lo
+        if not len(rows) or not len(numbers):
+            continue
+        unmet = np.zeros(len(numbers), dtype=np.int64)
+        unmet[inside] = m.unmet[np.ix_(rows, numbers[inside])].sum(axis=0)
+        columns["year"].append(np.full(len(numbers), year, dtype=np.int64))
+        columns["criterion_no"].append(numbers)
+        columns["rate"].append((len(rows) - unmet) / len(rows))
+        columns["communes"].append(np.full(len(numbers), len(rows), dtype=np.int64))
+    if not columns["year"]:
+        return table_frame(con, _RATES_BY_YEAR.empty_table())
+    return pd.DataFrame({name: np.concatenate(parts) for name, parts in columns.items()})
+
+
+def sets_in_scope(con: duckdb.DuckDBPyConnection, scope_id: int, year: int, layer: str) -> frozenset[str]:
+    """The sets with a year row of ``year`` for one of the scope's xã (``unit_scopes``)."""
+    m = summaries(con)
+    return frozenset(s for s in m.set_ids if (m.joined(scope_id, year, s, layer)[1] >= 0).any())
+
+
+def sets_in_provinces(con: duckdb.DuckDBPyConnection, province_ids: list[int], year: int, layer: str) -> frozenset[str]:
+    """The sets with a year row of ``year`` for a commune of any unit whose province is one of ``province_ids``."""
+    m = summaries(con)
+    provinces = _row_provinces(m)
+    return frozenset(s for s in m.set_ids if np.isin(provinces[slice(*m.rows(year, s, layer))], province_ids).any())
+
+
+def _row_units(m: Summaries) -> tuple[np.ndarray, np.ndarray]:
+    """``units_at`` of every year row's unit (its place in the ``unit_*`` arrays, whether it is known), derived once
+    per copy: the rows' scopes by unit, district and province without a search per question."""
+    found = m.built.get("row_units")
+    if found is None:
+        found = m.built["row_units"] = m.units_at(m.y_unit)
+    return found
+
+
+def _row_provinces(m: Summaries) -> np.ndarray:
+    """Each year row's province id (-1 where its unit has none), derived once per copy."""
+    found = m.built.get("row_provinces")
+    if found is None:
+        at, known = _row_units(m)
+        found = m.built["row_provinces"] = np.where(known, m.unit_province[at], -1)
+    return found
+
+
 def commune_scores(con: duckdb.DuckDBPyConnection, unit: Unit, year: int, set_id: str, layer: str) -> pd.DataFrame:
     """``metrics.commune_scores`` for a year: ORDER BY met DESC, district, code, unit_id."""
     m = summaries(con)
@@ -211,4 +296,9 @@ _YEARLY = pa.schema(
         ("at_standard", pa.int64()),
         ("n_criteria", pa.int64()),
     ]
+)
+
+
+_RATES_BY_YEAR = pa.schema(
+    [("year", pa.int64()), ("criterion_no", pa.int32()), ("rate", pa.float64()), ("communes", pa.int64())]
 )

@@ -139,9 +139,9 @@ class Summaries:
         return np.arange(lo, hi), np.where(reported[found] == units, found + y_lo, -1)
 
 
-def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, tuple[str, ...]]:
+def text_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, tuple[str, ...]]:
     """Integer codes of a text column (-1 for NULL), numbered in the texts' sort order (DuckDB's: by code point)."""
-    encoded = column.combine_chunks().dictionary_encode()
+    encoded = (column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column).dictionary_encode()
     names = encoded.dictionary.to_pylist()
     order = sorted(range(len(names)), key=names.__getitem__)
     renumber = np.empty(len(names) + 1, dtype=np.int64)
@@ -161,8 +161,8 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
         [int(pa.compute.max(y[c].combine_chunks().flatten()).as_py() or 0) for c in ("unmet", "basically") if len(y)]
         or [0]
     )
-    set_codes, set_ids = _codes(y["set_id"])
-    layer_codes, layers = _codes(y["layer"])
+    set_codes, set_ids = text_codes(y["set_id"])
+    layer_codes, layers = text_codes(y["layer"])
     year = y["year"].to_numpy().astype(np.int64)
     slices: dict[tuple[int, str, str], tuple[int, int]] = {}
     if len(y):
@@ -173,8 +173,8 @@ def read(con: duckdb.DuckDBPyConnection) -> Summaries:
             slices[(int(year[a]), set_ids[set_codes[a]], layers[layer_codes[a]])] = (a, b)
     y_unit = y["unit_id"].to_numpy().astype(np.int32)
     by_unit = np.argsort(y_unit, kind="stable")
-    district, districts = _codes(s["district"])
-    province, provinces = _codes(s["province"])
+    district, districts = text_codes(s["district"])
+    province, provinces = text_codes(s["province"])
     unit_ids = np.array([u[0] for u in units], dtype=np.int64)
     order = np.argsort(unit_ids)
     unit_province = np.array([-1 if u[1] is None else u[1] for u in units], dtype=np.int64)
@@ -309,8 +309,8 @@ def _read_months(con: duckdb.DuckDBPyConnection) -> Months:
         if len(t)
         else [0]
     )
-    set_code, set_ids = _codes(t["set_id"])
-    layer_code, layers = _codes(t["layer"])
+    set_code, set_ids = text_codes(t["set_id"])
+    layer_code, layers = text_codes(t["layer"])
     group = layer_code * max(len(set_ids), 1) + set_code  # the sort's (layer, set) order
     unit = t["unit_id"].to_numpy().astype(np.int32)
     period = _days(t["period"], 0)

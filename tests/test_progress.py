@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ntm import progress, targets
+from ntm import progress, targets, units
 from tests.helpers import commune, report
 
 ALL = list(range(1, 20))
@@ -146,3 +146,26 @@ def test_unit_goal_progress(con):
         0.333,
         "on_track",
     )
+
+
+def test_the_default_month_is_the_latest_report_up_to_the_year_in_the_unit(con):
+    """Tràng Phái reports in 5/2020 and 3/2022 (Văn Quan), Kim Đồng in 8/2021 (Tràng Định): each scope's latest month
+    up to the year asked, December of that year where nothing was reported yet."""
+    report(con, commune(con, "Tràng Phái"), "2020-05", met=ALL)
+    report(con, commune(con, "Tràng Phái"), "2022-03", met=ALL[:12], set_id="ntm-2021")
+    kim_dong = commune(con, "Kim Đồng", district="Tràng Định")
+    report(con, kim_dong, "2021-08", met=ALL[:9])
+    van_quan, province = commune(con, "Tràng Phái").district_id, kim_dong.province_id
+    scopes = {name: units.get(con, unit_id) for name, unit_id in (("district", van_quan), ("province", province))}
+    scopes |= {"commune": kim_dong, "country": units.national()}
+    expected = {  # year → scope → month
+        2019: {"district": date(2019, 12, 1), "province": date(2019, 12, 1), "commune": date(2019, 12, 1)},
+        2020: {"district": date(2020, 5, 1), "province": date(2020, 5, 1), "commune": date(2020, 12, 1)},
+        2021: {"district": date(2020, 5, 1), "province": date(2021, 8, 1), "commune": date(2021, 8, 1)},
+        2023: {"district": date(2022, 3, 1), "province": date(2022, 3, 1), "commune": date(2021, 8, 1)},
+    }
+    for year, months in expected.items():
+        months["country"] = months["province"]
+        got = {name: progress.default_as_of(con, unit, year) for name, unit in scopes.items()}
+        assert got == months, year
+    assert progress.default_as_of(con, scopes["province"], 2023, layer="appraised") == date(2023, 12, 1)

@@ -11,51 +11,87 @@ it registering the frame, parsing and planning; here it is a few numpy passes ov
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from ntm import periods
-from ntm.summary_memory import EPOCH, months, summaries
+from ntm import periods, unmet_lists
+from ntm.summary_memory import EPOCH, day, months, summaries, text_codes
 
 _EPOCH = np.datetime64(EPOCH, "D")
 
 
 def preview(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """Against each commune's previous report in the database (same set): criteria newly met and newly lost."""
-    return _changes(con, frame), _missing(con, frame)
+    if not len(frame):
+        return [], []
+    upload = _read(frame)
+    return _changes(con, upload), _missing(con, upload)
 
 
-def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(each row's code, the distinct values): codes numbered in the values' sort order."""
-    codes, values = pd.factorize(column, sort=True)
-    return codes.astype(np.int64), np.asarray(values)
+@dataclass(frozen=True)
+class _Upload:
+    """The upload's columns as numpy arrays, read once for both answers."""
+
+    unit: np.ndarray  # int64
+    month: np.ndarray  # int64 codes into ``days``
+    days: np.ndarray  # int64: the distinct months, days since 1970, ascending
+    set_code: np.ndarray  # int64 codes into ``set_ids`` (in their sort order)
+    set_ids: tuple[str, ...]
+    layer_code: np.ndarray
+    layers: tuple[str, ...]
+    number: np.ndarray  # int64 criterion numbers
+    met: np.ndarray  # bool: the row's status is met
+    given: np.ndarray  # bool: the row has a status
+
+
+def _read(frame: pd.DataFrame) -> _Upload:
+    status = pa.array(frame["status"], from_pandas=True)
+    set_code, set_ids = text_codes(pa.array(frame["set_id"], from_pandas=True))
+    layer_code, layers = text_codes(pa.array(frame["layer"], from_pandas=True))
+    month, days = _days(frame["period"])
+    return _Upload(
+        unit=frame["unit_id"].to_numpy().astype(np.int64),
+        month=month,
+        days=days,
+        set_code=set_code,
+        set_ids=set_ids,
+        layer_code=layer_code,
+        layers=layers,
+        number=frame["criterion_no"].to_numpy().astype(np.int64),
+        met=pc.equal(status, "met").fill_null(False).to_numpy(zero_copy_only=False),
+        given=status.is_valid().to_numpy(zero_copy_only=False),
+    )
 
 
 def _days(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(each row's code, the distinct months as int days since 1970): dates or timestamps alike."""
-    codes, values = pd.factorize(column, sort=True)
-    days = (pd.to_datetime(pd.Series(values)).to_numpy().astype("datetime64[D]") - _EPOCH).astype(np.int64)
+    """(each row's code, the distinct months as int days since 1970): timestamps, or dates as objects."""
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):  # the loader's and DuckDB's: one cast, no parsing
+        values = (column.to_numpy().astype("datetime64[D]") - _EPOCH).astype(np.int64)
+        if len(values) and values.min() == values.max():  # one month: the usual upload
+            return np.zeros(len(values), dtype=np.int64), values[:1]
+        days, codes = np.unique(values, return_inverse=True)
+        return codes.astype(np.int64), days
+    codes, found = pd.factorize(column, sort=True)
+    days = (pd.to_datetime(pd.Series(found)).to_numpy().astype("datetime64[D]") - _EPOCH).astype(np.int64)
     return codes.astype(np.int64), days
 
 
-def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
+def _changes(con: duckdb.DuckDBPyConnection, u: _Upload) -> list[dict]:
     """One entry per (commune, month, set, layer) of the upload, ORDER BY unit_id, period, set_id, layer."""
-    if not len(frame):
-        return []
     m, mo = summaries(con), months(con)
-    unit = frame["unit_id"].to_numpy().astype(np.int64)
-    month, days = _days(frame["period"])
-    set_code, set_ids = _codes(frame["set_id"])
-    layer_code, layers = _codes(frame["layer"])
-    number = frame["criterion_no"].to_numpy().astype(np.int64)
-    met_row = (frame["status"] == "met").to_numpy(dtype=bool, na_value=False)
-    given = frame["status"].notna().to_numpy()
+    unit, month, days, number = u.unit, u.month, u.days, u.number
+    set_code, layer_code, set_ids, layers = u.set_code, u.layer_code, u.set_ids, u.layers
+    met_row, given = u.met, u.given
     # the reports: one per (unit, month, set, layer), numbered in the output's order
     key = ((unit * len(days) + month) * len(set_ids) + set_code) * len(layers) + layer_code
     reports, report = np.unique(key, return_inverse=True)
     first = np.zeros(len(reports), dtype=np.int64)
-    first[report[::-1]] = np.arange(len(frame))[::-1]  # a row of each report
+    first[report[::-1]] = np.arange(len(unit))[::-1]  # a row of each report
     width = max(int(number.max()) + 1, mo.unmet.shape[1])
     met_now, unmet_now = np.zeros((len(reports), width), bool), np.zeros((len(reports), width), bool)
     met_now[report[met_row], number[met_row]] = True
@@ -96,28 +132,20 @@ def _changes(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
             month_texts,
             met_now.sum(axis=1).tolist(),
             met_before.tolist(),
-            _numbers(newly_met),
-            _numbers(newly_lost),
+            unmet_lists.per_row(newly_met),
+            unmet_lists.per_row(newly_lost),
         )
     ]
 
 
-def _numbers(mask: np.ndarray) -> list[list[int]]:
-    """Each row's true columns, ascending."""
-    rows, columns = np.nonzero(mask)
-    ends = np.searchsorted(rows, np.arange(1, len(mask) + 1)).tolist()
-    numbers: list[int] = columns.tolist()
-    return [numbers[a:b] for a, b in zip([0, *ends[:-1]], ends)]
-
-
-def _missing(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[dict]:
+def _missing(con: duckdb.DuckDBPyConnection, u: _Upload) -> list[dict]:
     """Communes of the same districts that reported the month before the upload's first month but are not in it
     (any set or layer), ORDER BY name, unit_id (two communes of one name: by id, the same order every run)."""
-    if not len(frame) or frame["unit_id"].min() < 0:
+    if u.unit.min() < 0:
         return []
     m, mo = summaries(con), months(con)
-    previous = (periods.shift_months(pd.Timestamp(frame["period"].min()).date(), -1) - EPOCH).days
-    incoming = np.unique(frame["unit_id"].to_numpy().astype(np.int64))
+    previous = (periods.shift_months(day(int(u.days[0])), -1) - EPOCH).days  # before the first month
+    incoming = np.unique(u.unit)
     at, known = m.units_at(incoming)
     places = np.unique(m.unit_place[at[known]])
     places = places[places >= 0]

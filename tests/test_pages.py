@@ -123,3 +123,16 @@ def test_the_layer_filter_switches_to_the_appraisal(monkeypatch, sample_db):
     assert not at.exception and int(metric(at, 3)) == int(total) - 1  # Liên Hội's criterion 17 not confirmed
     assert any("thẩm định" in c.value for c in at.caption)
     assert at.query_params["layer"] == "appraised"
+
+
+@pytest.mark.parametrize(("lang", "share"), [("vi", r"\d+,\d %"), ("en", r"\d+\.\d%")])
+def test_the_report_writes_its_shares_the_languages_way(monkeypatch, sample_db, lang, share):
+    at = start(monkeypatch, sample_db, district="184", period="2020-05", mode="month", lang=lang)
+    at.switch_page("views/reports.py").run()
+    assert not at.exception, at.exception
+    bins = at.dataframe[0].value  # Bảng 1: communes by criteria met, with their share of those reporting
+    shares = bins[bins.columns[-1]].tolist()
+    assert shares and all(re.fullmatch(share, s) for s in shares), shares
+    counts = bins[bins.columns[1]].tolist()
+    first = counts[0] / sum(counts) * 100  # 3 of the 16 communes meet all 19: 18,8 %
+    assert shares[0] == (f"{first:.1f}".replace(".", ",") + " %" if lang == "vi" else f"{first:.1f}%")

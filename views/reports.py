@@ -9,7 +9,7 @@ import streamlit as st
 import navigation
 import ui
 from ntm import plain, reports
-from ntm.i18n import fmt_period
+from ntm.i18n import fmt_percent, fmt_period
 
 f, cur, version, lang = ui.page_start()
 st.title(ui.md("reports.title", unit=f.scope.name, period=fmt_period(f.period.text, lang)))
@@ -71,9 +71,11 @@ with st.container(border=True):
         if section.table is not None and len(section.table):
             table_no += 1
             st.caption(ui.tr("report.table_no", no=table_no, caption=section.caption or section.heading))
-            navigation.table(
-                section.table.assign(**{c: section.table[c] * 100 for c in section.shares}),
+            navigation.table(  # shares written the language's way ("42,9 %"), on screen and in the print view
+                section.table.assign(
+                    **{c: [fmt_percent(v, lang, 1) for v in section.table[c]] for c in section.shares}
+                ),
                 hide_index=True,
                 width="stretch",
-                column_config={c: st.column_config.NumberColumn(c, format="%.1f %%") for c in section.shares},
+                column_config={c: st.column_config.TextColumn(c, alignment="right") for c in section.shares},
             )

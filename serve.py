@@ -213,9 +213,10 @@ def compile_scripts(timeout: float = 60) -> int:
 def freeze_heap() -> int:
     """Collect, then move every object alive (the modules, classes and functions of the ~1,500 modules imported)
     out of the garbage collector's sight (``gc.freeze``); returns how many. Streamlit collects all generations after
-    every script run (``runner.postScriptGC``), holding the GIL: with the app's modules loaded that full collection
-    walked ~150,000 objects, 0,15 s of CPU per run, during which the server sends nothing; with them frozen it
-    walks what the sessions made since, 0,01-0,02 s. What is frozen lives for the process's life anyway; an object
+    every script run unless ``runner.postScriptGC`` is off (it is, in ``.streamlit/config.toml``), holding the GIL:
+    with the app's modules loaded that full collection walked ~150,000 objects, 0,15 s of CPU per run, during which
+    the server sends nothing; with them frozen it walks what the sessions made since, 0,01-0,02 s. Python's own
+    collections of the oldest generation walk the same heap, so the freeze serves them too. What is frozen lives for the process's life anyway; an object
     of it that becomes garbage is still freed by its reference count (only a cycle among them would stay)."""
     import gc
 

@@ -22,6 +22,7 @@ import streamlit as st
 
 import ui_keys
 from ntm import access, catalog, plain, reference, sample, store, units
+from ntm.data_version import cursor as new_cursor
 from ntm.data_version import data_version
 from ntm.i18n import fmt_period, t
 from ntm.periods import Period
@@ -38,7 +39,7 @@ def _database(path: str) -> duckdb.DuckDBPyConnection:
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    return _database(str(store.db_path())).cursor()
+    return new_cursor(_database(str(store.db_path())))
 
 
 def database_fault(exc: Exception) -> None:

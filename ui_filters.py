@@ -8,6 +8,7 @@ plain session key (``_kept_<key>``) and set again before the widget is drawn (``
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -162,6 +163,11 @@ def sidebar_filters(cur: duckdb.DuckDBPyConnection) -> ui.Filters | None:
     )
 
 
+def _unit_at(cur: duckdb.DuckDBPyConnection, text: str, day: date) -> units.Unit:
+    """``units.resolve`` of a filter's code as valid on ``day`` (cached by ``ui.query``: every run of every page asks)."""
+    return units.resolve(cur, text, start=day)
+
+
 def _scope(
     cur: duckdb.DuckDBPyConnection, version: tuple, period: Period, language: str
 ) -> tuple[units.Unit, units.Unit | None, Any] | None:
@@ -187,7 +193,7 @@ def _scope(
     if chosen_province == units.NATIONAL_CODE:
         province, districts = units.national(t("national.scope", language)), []
     else:
-        province = units.resolve(cur, chosen_province, start=period.end)
+        province = ui.query(_unit_at, cur, version, chosen_province, period.end)
         districts = ui.query(
             filter_options.units_with_data, cur, version, period.start, period.end, "district", province.unit_id
         )
@@ -221,7 +227,7 @@ def _scope(
     if chosen and chosen[:2] in ("d:", "g:"):
         group = next((g for g in found_groups if g.key == chosen), None)
     elif chosen:
-        district = units.resolve(cur, f"{province.code}/{chosen}", start=period.end)
+        district = ui.query(_unit_at, cur, version, f"{province.code}/{chosen}", period.end)
     if not access.covers(who, district or province):  # a commune-only scope: no district or province view
         _denied(who)
         return None

@@ -93,3 +93,14 @@ def test_each_database_file_has_its_own(tmp_path):
     assert data_version(a.cursor()) == data_version(a)  # the pages' cursors share their connection's
     a.close()
     b.close()
+
+
+def test_a_cursor_shares_its_connections_database_without_asking_it(con):
+    from ntm.data_version import cursor
+
+    cur = cursor(con)
+    assert data_version(cur) == data_version(con)
+    _load(con)  # a write through the connection is seen through the cursor
+    assert data_version(cur) == data_version(con)
+    cur.close()  # nothing is asked of the cursor itself: a closed one still answers
+    assert data_version(cur) == data_version(con)

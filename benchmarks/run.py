@@ -95,7 +95,8 @@ def cli_case(times: int) -> Case:
 
 
 def run(args: argparse.Namespace) -> list[Case]:
-    from benchmarks import app, frames, ingest, queries
+    from benchmarks import app, frames, ingest, load, queries
+    from benchmarks import server as app_server
     from ntm import periods, store
 
     started = time.perf_counter()
@@ -140,16 +141,16 @@ def run(args: argparse.Namespace) -> list[Case]:
                 cases += browser
                 _log("concurrent sessions …")
                 sessions = [f"province={c}&period={scope.period.text}&mode=year" for c in OTHER_PROVINCES]
-                cases += app.load_case(server, work, sessions, upload, args.sessions, args.seconds)
+                cases += load.load_case(server, work, sessions, upload, args.sessions, args.seconds)
                 cases.append(app.rss_case(server))
                 _log("concurrent sessions at an office's pace, on a server started afresh …")
-                app.stop_all()
-                server = app.start(db, work)
-                cases += app.load_case(server, work, sessions, upload, args.sessions, args.seconds, app.OFFICE)
+                app_server.stop_all()
+                server = app_server.start(db, work)
+                cases += load.load_case(server, work, sessions, upload, args.sessions, args.seconds, load.OFFICE)
             except Exception as exc:
                 cases.append(failed("app", exc))
             finally:
-                app.stop_all()
+                app_server.stop_all()
             if args.first_start or (args.first_start is None and args.scale == "national"):
                 _log("first start …")
                 try:
@@ -157,7 +158,7 @@ def run(args: argparse.Namespace) -> list[Case]:
                 except Exception as exc:
                     cases.append(failed("app: first start", exc))
                 finally:
-                    app.stop_all()
+                    app_server.stop_all()
     _log(f"done in {time.perf_counter() - started:.0f} s")
     return list(cases)
 

@@ -82,3 +82,23 @@ def test_an_empty_database_has_no_report_before(con):
     changes, missing = preview(con, _upload(tu_xuyen, "2020-05", {1, 2}))
     assert [(c["name"], c["met"], c["met_before"], c["newly_lost"]) for c in changes] == [("Tú Xuyên", 2, None, [])]
     assert missing == []
+
+
+def test_months_as_timestamps_read_as_months_as_dates(con):
+    """The loader and DuckDB hand the months over as timestamps, the tests above as dates: the same answers, for one
+    month (the usual upload) and for two."""
+    tu_xuyen, huu_le = commune(con, "Tú Xuyên"), commune(con, "Hữu Lễ")
+    report(con, tu_xuyen, "2019-12", [1, 2])
+    report(con, huu_le, "2020-02", [1])
+    one = _upload(tu_xuyen, "2020-03", {1, 2, 3})
+    two = pd.concat([_upload(tu_xuyen, "2020-06", {1, 5, 6}), one])
+    for upload in (one, two):
+        stamped = upload.assign(period=pd.to_datetime(upload["period"]))
+        assert stamped["period"].dtype.kind == "M"
+        assert preview(con, stamped) == preview(con, upload)
+    changes, missing = preview(con, two.assign(period=pd.to_datetime(two["period"])))
+    assert [(c["period"], c["newly_met"], c["newly_lost"]) for c in changes] == [
+        ("2020-03", [3], []),
+        ("2020-06", [5, 6], [2]),
+    ]
+    assert missing == [{"unit_id": huu_le.unit_id, "name": "Hữu Lễ"}]  # reported in February, the month before

@@ -71,9 +71,13 @@ def kept(build: Callable[..., Any], *args: Any) -> Any:
     return _kept(_name(build), build, "", None, *args)
 
 
-def kept_with_phone(build: Callable[..., go.Figure], phone: Callable[[go.Figure], Any], *args: Any) -> tuple:
-    """(``build(*args)``, ``phone`` of it), both frozen: a wide figure and its phone variant, kept together."""
-    return _kept(_name(build), build, _name(phone), phone, *args)
+def kept_with_phone(
+    build: Callable[..., go.Figure], phone: Callable[[go.Figure], Any], *args: Any
+) -> tuple[go.Figure, Callable[[], Any]]:
+    """(``build(*args)``, a function giving ``phone`` of it), frozen and kept apart: the phone variant is built the
+    first time a phone asks for it (``ui_layout.chart`` calls the function only for a phone), not for every wide
+    screen that never draws it."""
+    return kept(build, *args), lambda: _kept(_name(build), build, _name(phone), phone, *args)
 
 
 def _name(fn: Callable) -> str:
@@ -85,6 +89,6 @@ def _kept(name: str, _build: Callable, phone_name: str, _phone: Callable | None,
     """The cache behind ``kept``, keyed by the builders' dotted names and the arguments' values (frames, lists and
     dicts by ``ui_keys.digest``). A resource cache
     (the objects themselves, not pickled copies: unpickling a figure would check it all again); bounded, the
-    oldest dropped first."""
+    oldest dropped first. With ``_phone``, only the phone variant is kept (the wide figure has its own entry)."""
     built = _build(*args)
-    return freeze(built if _phone is None else (built, _phone(built)))
+    return freeze(built if _phone is None else _phone(built))

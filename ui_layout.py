@@ -1,9 +1,9 @@
 """Streamlit glue for a layout that fits the screen: charts with their titles as headings above them, a phone
 variant of a chart or a block drawn beside the wide one, and the order of a page's blocks on a phone.
 
-Streamlit renders on the server without knowing the viewport, so both variants are sent and CSS media rules
-(``PHONE_WIDTH``, Streamlit's own breakpoint for stacking columns) show one: every ``st.container(key=...)`` carries
-the CSS class ``st-key-<key>``, and the key's prefix says what the block is:
+Streamlit renders on the server without knowing the viewport. Blocks are sent in both variants and CSS media
+rules (``PHONE_WIDTH``, Streamlit's own breakpoint for stacking columns) show one: every ``st.container(key=...)``
+carries the CSS class ``st-key-<key>``, and the key's prefix says what the block is:
 
 - ``wide__…`` is hidden on a phone, ``phone__…`` everywhere else;
 - ``chart__…`` holds a chart drawn by ``chart``: plotly's own title is hidden on screen (the heading above says it,
@@ -12,13 +12,19 @@ the CSS class ``st-key-<key>``, and the key's prefix says what the block is:
 - ``order1__`` … ``order4__`` move a block on a phone: the blocks of a page's main column are laid out in that
   order after the unnumbered ones (the title, the first figures).
 
+A chart's phone variant is drawn only where it can be seen: plotly lays out and draws a chart hidden by CSS as it
+does a shown one (the compare page's nine hidden phone grids of a province cost chromium 0,5 s a switch). The
+browser says what it is (``screen_of``): a phone gets the phone variant, another screen the wide one, each shown at
+any width (a desktop window made narrow keeps the wide chart, stretched to it); a client that says nothing gets both,
+one shown by the media rules.
+
 Nothing here computes a figure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -63,6 +69,20 @@ def inject() -> None:
     st.html(CSS)
 
 
+Screen = Literal["phone", "wide", "unknown"]
+
+
+def screen_of(headers: Mapping[str, str]) -> Screen:
+    """What a browser's request headers say it is: a phone (the Client Hint ``Sec-CH-UA-Mobile: ?1``, or "Mobi" in
+    its user agent: every phone browser sends it, no desktop or tablet browser does), another screen (any other user
+    agent), or nothing said (no user agent)."""
+    said = {name.lower(): value for name, value in headers.items()}
+    agent = said.get("user-agent", "")
+    if said.get("sec-ch-ua-mobile", "").strip() == "?1" or "Mobi" in agent:
+        return "phone"
+    return "wide" if agent else "unknown"
+
+
 def phone(name: str):
     """A block shown only on a phone."""
     return st.container(key=f"phone__{name}")
@@ -97,23 +117,36 @@ def chart(
     key: str,
     file_name: str | None = None,
     *,
-    phone_figs: go.Figure | Sequence[go.Figure] | None = None,
+    phone_figs: Callable[[], go.Figure | Sequence[go.Figure]] | None = None,
     **kwargs: Any,
 ) -> list:
     """``st.plotly_chart`` with the title as a heading above it and our toolbar (``navigation.chart_config``);
-    ``phone_figs``, when given, are drawn instead on a phone (one figure, or several one under another).
+    ``phone_figs``, when given, builds what is drawn instead on a phone (one figure, or several one under another):
+    only that on a phone, only ``fig`` on another screen, both when the browser did not say (``screen_of``); it is
+    called only when its figures are drawn.
     Returns the selection events of the charts drawn (``on_select`` in ``kwargs``), the wide one first."""
     config = navigation.chart_config(file_name or key)
+    screen = "wide" if phone_figs is None else screen_of(st.context.headers)
     events = []
+
+    def draw_wide() -> None:
+        events.append(st.plotly_chart(fig, width="stretch", key=key, config=config, **kwargs))
+
+    def draw_phone() -> None:
+        built = phone_figs() if phone_figs is not None else ()
+        many = [built] if isinstance(built, go.Figure) else list(built)
+        for i, part in enumerate(many):
+            events.append(st.plotly_chart(part, width="stretch", key=f"{key}-phone-{i}", config=config, **kwargs))
+
     with st.container(key=f"chart__{key}"):
         heading(fig)
-        if phone_figs is None:
-            events.append(st.plotly_chart(fig, width="stretch", key=key, config=config, **kwargs))
-            return events
-        with wide(key):
-            events.append(st.plotly_chart(fig, width="stretch", key=key, config=config, **kwargs))
-        with phone(key):
-            many = [phone_figs] if isinstance(phone_figs, go.Figure) else list(phone_figs)
-            for i, part in enumerate(many):
-                events.append(st.plotly_chart(part, width="stretch", key=f"{key}-phone-{i}", config=config, **kwargs))
+        if screen == "wide":
+            draw_wide()
+        elif screen == "phone":
+            draw_phone()
+        else:
+            with wide(key):
+                draw_wide()
+            with phone(key):
+                draw_phone()
     return events

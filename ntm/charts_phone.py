@@ -86,20 +86,31 @@ def status_columns(
                    lang, per_figure)  # fmt: skip
 
 
-def clickable_status_heatmaps(
+def clickable_status_heatmap(
     matrix: pd.DataFrame,
     order: list[str],
     criteria_names: dict[int, str],
     title: str,
     lang: str,
     keys_by_row: dict[str, str],
-) -> tuple[go.Figure, list[go.Figure]]:
-    """The status heatmap (``charts.status_heatmap``) and its phone parts (``status_columns``), each with its
-    layer of clickable cells carrying the commune's key (``chart_clicks.cell_layer``); the heatmap built once."""
-    wide = charts.status_heatmap(matrix, order, criteria_names, title, lang)
-    parts = _turned(wide.data[0], criteria_names, title, lang, COMMUNES_PER_FIGURE)
-    return chart_clicks.cell_layer(wide, keys_by_row), [
-        chart_clicks.cell_layer(part, keys_by_row, along="x") for part in parts
+) -> go.Figure:
+    """The status heatmap (``charts.status_heatmap``) with its layer of clickable cells carrying the commune's key
+    (``chart_clicks.cell_layer``)."""
+    return chart_clicks.cell_layer(charts.status_heatmap(matrix, order, criteria_names, title, lang), keys_by_row)
+
+
+def clickable_status_columns(
+    matrix: pd.DataFrame,
+    order: list[str],
+    criteria_names: dict[int, str],
+    title: str,
+    lang: str,
+    keys_by_row: dict[str, str],
+) -> list[go.Figure]:
+    """Its phone parts (``status_columns``), each with its layer of clickable cells (a column's commune)."""
+    return [
+        chart_clicks.cell_layer(part, keys_by_row, along="x")
+        for part in status_columns(matrix, order, criteria_names, title, lang)
     ]
 
 

@@ -40,7 +40,8 @@ PAGES = [
 ]
 WIDE = {"width": 1400, "height": 1000}
 PHONE = {"width": 390, "height": 844}  # a common phone (the layout's rules apply at ≤ 640 px)
-PHONE = {"width": 390, "height": 844}
+# what Chrome on a Pixel 7 says it is: the app draws a chart's phone variant for it (ui_layout.screen_of)
+PHONE_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
 
 
 def require_chromium() -> None:
@@ -120,6 +121,12 @@ def new_page(chromium, width: int = WIDE["width"], height: int = WIDE["height"],
     """A page in a context of its own (cookies, size) of the session's chromium; close it with ``page.context``."""
     context = chromium.new_context(viewport={"width": width, "height": height}, locale="vi-VN", **options)
     return context.new_page()
+
+
+def new_phone_page(chromium, **options):
+    """A page as a phone opens it: 390 × 844 px, a phone's user agent, touch and the mobile viewport."""
+    return new_page(chromium, PHONE["width"], PHONE["height"], user_agent=PHONE_AGENT, is_mobile=True, has_touch=True,
+                    **options)  # fmt: skip
 
 
 def wait_idle(page, timeout: int = 90_000) -> None:

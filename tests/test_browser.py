@@ -14,7 +14,18 @@ import pytest
 
 from ntm import periods, store
 from ntm.ingest import template
-from tests.browser_helpers import ARTIFACTS, PAGES, PHONE, WIDE, go, metrics, start_server, stop_server, wait_idle
+from tests.browser_helpers import (
+    ARTIFACTS,
+    PAGES,
+    PHONE,
+    WIDE,
+    go,
+    metrics,
+    new_phone_page,
+    start_server,
+    stop_server,
+    wait_idle,
+)
 from tests.helpers import van_quan
 
 pytestmark = pytest.mark.browser
@@ -67,27 +78,38 @@ WALKS = {"vi": "district=184&period=2024&mode=year", "en": "period=2025&mode=yea
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_renders_at_desktop_and_at_phone_width(server, page, lang):
-    """Every page opened by its own link (never "Page not found"), at 1400 px and then resized to 390 px: the phone
-    layout is CSS media rules (ui_layout.py), so the same run is looked at in both; a screenshot of each."""
+def test_every_page_renders_at_desktop_and_at_phone_width(server, page, chromium, lang):
+    """Every page opened by its own link (never "Page not found") at 1400 px, then on a phone (390 px, a phone's
+    user agent: the charts' phone variants, ui_layout.screen_of), then the desktop window made 390 px wide (the
+    blocks' media rules, the wide charts): no traceback, a title, a screenshot of each."""
     base, _ = server
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for url_path in [p for p, _ in PAGES] + ["ban-do"]:
-        page.set_viewport_size(WIDE)
-        page.goto(f"{base}/{url_path}?lang={lang}&{WALKS[lang]}")
-        wait_idle(page)
-        assert page.get_by_role("dialog").count() == 0, url_path  # app.py's _home, the views/ folder
-        switch = {"vi": "Ngôn ngữ", "en": "Language"}[lang]  # the language radio's label, on the link's first run
-        label = page.get_by_test_id("stSidebar").get_by_text(switch, exact=True)
-        label.first.wait_for(timeout=30_000)  # an idle moment may come between the link's run and its rerun
-        assert label.count() == 1, url_path
-        for width, name in ((WIDE["width"], url_path), (PHONE["width"], f"phone-{url_path}")):
-            if width != WIDE["width"]:
-                page.set_viewport_size(PHONE)
-                page.wait_for_timeout(300)
-            assert page.get_by_test_id("stException").count() == 0, (url_path, width)
-            assert page.locator("h1").count() >= 1, (url_path, width)
-            page.screenshot(path=str(ARTIFACTS / f"{name}-{lang}.png"), full_page=True)
+    phone = new_phone_page(chromium)
+    try:
+        for url_path in [p for p, _ in PAGES] + ["ban-do"]:
+            page.set_viewport_size(WIDE)
+            page.goto(f"{base}/{url_path}?lang={lang}&{WALKS[lang]}")
+            wait_idle(page)
+            assert page.get_by_role("dialog").count() == 0, url_path  # app.py's _home, the views/ folder
+            switch = {"vi": "Ngôn ngữ", "en": "Language"}[lang]  # the language radio's label, on the link's first run
+            label = page.get_by_test_id("stSidebar").get_by_text(switch, exact=True)
+            label.first.wait_for(timeout=30_000)  # an idle moment may come between the link's run and its rerun
+            assert label.count() == 1, url_path
+            _looked_at(page, url_path, f"{url_path}-{lang}")
+            phone.goto(f"{base}/{url_path}?lang={lang}&{WALKS[lang]}")
+            wait_idle(phone)
+            _looked_at(phone, url_path, f"phone-{url_path}-{lang}")
+            page.set_viewport_size(PHONE)
+            page.wait_for_timeout(300)
+            _looked_at(page, url_path, f"narrow-{url_path}-{lang}")
+    finally:
+        phone.context.close()
+
+
+def _looked_at(page, url_path: str, name: str) -> None:
+    assert page.get_by_test_id("stException").count() == 0, name
+    assert page.locator("h1").count() >= 1, name
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_the_first_start_builds_the_sample_with_a_vietnamese_progress_display(page, tmp_path):

@@ -1,6 +1,7 @@
 """The phone layout (ui_layout.py) in the real server and Debian's chromium at 390 px: the overview's three
 figures before its first chart, chart titles as headings that fit the screen, the compare heatmap turned so that
-the criteria are its rows (a cell still opens the commune), and at 1440 px the chart PNG keeps its title."""
+the criteria are its rows (a cell still opens the commune), at 1440 px the chart PNG keeps its title, and a desktop
+window made narrow keeps the wide charts. A phone is a phone's user agent (ui_layout.screen_of)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import io
 
 import pytest
 
-from tests.browser_helpers import ARTIFACTS, new_page, wait_idle
+from tests.browser_helpers import ARTIFACTS, new_page, new_phone_page, wait_idle
 
 pytestmark = pytest.mark.browser  # the shared server of this worker (tests/conftest.py)
 VAN_QUAN_2024 = "district=184&period=2024&mode=year"
@@ -17,6 +18,11 @@ SHOWN = "el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.h
 
 def _page(chromium, width: int, height: int):
     page = new_page(chromium, width, height, device_scale_factor=1)
+    return page.context, page
+
+
+def _phone(chromium):
+    page = new_phone_page(chromium, device_scale_factor=1)
     return page.context, page
 
 
@@ -35,7 +41,7 @@ def _shown(page, selector: str) -> list:
 
 def test_the_overview_on_a_phone_shows_three_figures_then_the_charts(server, chromium):
     base, _ = server
-    context, page = _page(chromium, 390, 844)
+    context, page = _phone(chromium)
     try:
         _open(page, f"{base}/tong-quan?{VAN_QUAN_2024}")
         cards = _shown(page, "[data-testid='stMetric']")
@@ -65,10 +71,11 @@ def test_the_overview_on_a_phone_shows_three_figures_then_the_charts(server, chr
 
 def test_the_compare_heatmap_on_a_phone_has_the_criteria_as_rows(server, chromium):
     base, _ = server
-    context, page = _page(chromium, 390, 844)
+    context, page = _phone(chromium)
     try:
         _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
         (heat, *_) = _shown(page, ".stPlotlyChart")
+        assert len(_shown(page, ".stPlotlyChart")) == page.locator(".stPlotlyChart").count()  # no wide grid hidden
         data = heat.evaluate(
             "el => el.querySelector('.js-plotly-plot').data.map(d => ({type: d.type, x: d.x, y: d.y}))"
         )
@@ -107,6 +114,7 @@ def test_at_1440_px_the_heatmap_keeps_communes_as_rows_and_the_png_keeps_the_tit
     try:
         _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
         (heat, *_) = _shown(page, ".stPlotlyChart")
+        assert page.locator(".stPlotlyChart").count() == 2  # the grid and the bars, no phone grid drawn hidden
         rows = heat.evaluate("el => el.querySelector('.js-plotly-plot').data[0].y")
         assert len(rows) >= 10 and "1" not in rows  # communes as rows on a wide screen
         assert not heat.query_selector(".gtitle").evaluate(SHOWN)  # the heading above says it
@@ -119,5 +127,22 @@ def test_at_1440_px_the_heatmap_keeps_communes_as_rows_and_the_png_keeps_the_tit
         width, _ = image.size
         band = image.crop((0, 0, width // 2, 50))  # where the title is drawn, top left (scale 2: 25 px)
         assert band.getextrema()[0] < 100  # dark title text, not an empty band
+    finally:
+        context.close()
+
+
+def test_a_desktop_window_made_narrow_keeps_the_wide_heatmap_within_the_screen(server, chromium):
+    """A desktop browser says it is no phone: at 390 px its compare page shows the wide grid (communes as rows),
+    stretched to the window, not an empty place where a hidden grid would be."""
+    base, _ = server
+    context, page = _page(chromium, 390, 844)
+    try:
+        _open(page, f"{base}/so-sanh-xa?{VAN_QUAN_2024}")
+        charts = _shown(page, ".stPlotlyChart")
+        assert len(charts) == page.locator(".stPlotlyChart").count() == 2
+        rows = charts[0].evaluate("el => el.querySelector('.js-plotly-plot').data[0].y")
+        assert len(rows) >= 10 and "1" not in rows
+        box = charts[0].bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     finally:
         context.close()

@@ -136,3 +136,15 @@ def test_the_report_writes_its_shares_the_languages_way(monkeypatch, sample_db, 
     counts = bins[bins.columns[1]].tolist()
     first = counts[0] / sum(counts) * 100  # 3 of the 16 communes meet all 19: 18,8 %
     assert shares[0] == (f"{first:.1f}".replace(".", ",") + " %" if lang == "vi" else f"{first:.1f}%")
+
+
+def test_the_criteria_page_says_when_a_set_has_no_indicator_table(monkeypatch, sample_db):
+    """The 2026-2030 set is shipped without its sub-indicators (the decision lists none yet): the page says so and
+    how to load them; the 2021-2025 set has its table, and no such line."""
+    at = start(monkeypatch, sample_db, period="2026", mode="year")
+    at.switch_page("views/criteria.py").run()
+    assert not at.exception, at.exception
+    assert any("chưa có danh mục chỉ tiêu" in c.value for c in at.caption), [c.value for c in at.caption]
+    at = start(monkeypatch, sample_db, period="2024", mode="year")
+    at.switch_page("views/criteria.py").run()
+    assert not any("chưa có danh mục chỉ tiêu" in c.value for c in at.caption)

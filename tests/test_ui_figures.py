@@ -28,9 +28,9 @@ def test_a_frozen_figure_is_written_as_the_same_json_as_the_figure():
     trend = charts.yearly_trend(yearly, "Tỉnh <i>X</i>", "vi", {"a": "Bộ A", "b": "Bộ B"}, [(2022, "a", "b")])
     matrix = _matrix()
     names = {1: "Quy hoạch", 2: "Giao thông"}
-    wide, parts = charts_phone.clickable_status_heatmaps(
-        matrix, ["Tú <b>Xuyên</b>", "An Sơn & Co"], names, "So sánh", "vi", {"Tú <b>Xuyên</b>": "06283"}
-    )
+    heatmap_of = (matrix, ["Tú <b>Xuyên</b>", "An Sơn & Co"], names, "So sánh", "vi", {"Tú <b>Xuyên</b>": "06283"})
+    wide = charts_phone.clickable_status_heatmap(*heatmap_of)
+    parts = charts_phone.clickable_status_columns(*heatmap_of)
     for fig in (trend, wide, *parts):
         frozen = ui_figures.Frozen(fig)
         assert _spec(frozen) == _spec(fig)
@@ -58,15 +58,23 @@ def test_kept_builds_once_per_distinct_arguments_and_again_for_other_data():
     assert calls == ["Một", "Một", "Một", "Hai"]
 
 
-def test_kept_with_phone_keeps_the_wide_figure_and_its_phone_variant():
+def test_kept_with_phone_builds_the_phone_variant_only_when_asked_and_once():
     rates = pd.DataFrame(
         {"criterion_no": [1, 2], "name_vi": ["Quy hoạch và thực hiện quy hoạch", "Giao thông"], "rate": [0.5, 1.0]}
     )
     rates["name_en"] = rates["name_vi"]
-    wide, phone = ui_figures.kept_with_phone(charts.criterion_rates_bar, charts_phone.narrow, rates, "Tỷ lệ", "vi")
+    calls = []
+
+    def narrow(fig: go.Figure) -> go.Figure:
+        calls.append(fig.layout.title.text)
+        return charts_phone.narrow(fig)
+
+    wide, phone = ui_figures.kept_with_phone(charts.criterion_rates_bar, narrow, rates, "Tỷ lệ", "vi")
     expected = charts.criterion_rates_bar(rates, "Tỷ lệ", "vi")
     assert _spec(wide) == _spec(expected)
-    assert _spec(phone) == _spec(charts_phone.narrow(expected))
+    assert calls == []  # a wide screen never asks for the phone variant: it is not built
+    assert _spec(phone()) == _spec(charts_phone.narrow(expected))
+    assert phone() is phone() and calls == ["Tỷ lệ"]  # built once, then kept
 
 
 def test_freeze_reaches_figures_in_lists_and_tuples_and_leaves_the_rest():

@@ -37,14 +37,12 @@ if len(order) > 60:
     st.caption(ui.tr("compare.many_groups" if no_districts else "compare.many", count=len(order)))
 heatmap_title = ui.tr("compare.heatmap_title", unit=ui.scope_name(f), period=period_label)
 codes_by_name = dict(zip(matrix["name"], matrix["code"].astype(str)))
-heatmap, turned = ui_figures.kept(  # a phone: criteria as rows; both built once per matrix and order
-    charts_phone.clickable_status_heatmaps, matrix, order, names, heatmap_title, lang, codes_by_name
-)
+heatmap_of = (matrix, order, names, heatmap_title, lang, codes_by_name)  # each built once per matrix and order
 clicks = ui_layout.chart(
-    heatmap,
+    ui_figures.kept(charts_phone.clickable_status_heatmap, *heatmap_of),
     "heatmap",
     "so-sanh-xa",
-    phone_figs=turned,
+    phone_figs=lambda: ui_figures.kept(charts_phone.clickable_status_columns, *heatmap_of),  # criteria as rows
     on_select="rerun",
     selection_mode="points",
 )

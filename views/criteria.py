@@ -20,7 +20,7 @@ rates_chart, rates_phone = ui_figures.kept_with_phone(
 )
 ui_layout.chart(rates_chart, "rates", phone_figs=rates_phone)
 
-if cur.execute("SELECT count(*) FROM indicators WHERE set_id = ?", [f.set_id]).fetchall()[0][0] == 0:
+if catalog.indicators(cur, f.set_id).empty:  # the catalogue kept per data version: no statement per run
     st.caption(ui.tr("criteria.no_indicators", set_name=catalog.set_label(f.set_id, lang, cur)))
 
 st.subheader(ui.tr("criteria.bottleneck_title"))

@@ -18,7 +18,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from ntm import metrics, report_catalog, summary_answers, villages
+from ntm import metrics, report_catalog, summary_answers, units, villages
 from ntm.page_memo import once, shared
 from ntm.periods import Period, parse
 from ntm.units import Unit
@@ -162,14 +162,8 @@ def level_trend(
 ) -> pd.DataFrame:
     """Year by year (each unit's latest report in the year): count and share at each level."""
     level_filter = "c.level = 'village'" if kind == "village" else "c.level = 'commune'"
-    same = [unit.unit_id]
-    if unit.level == "province":  # followed across the 2025 reform through the units sharing its code
-        same = [
-            r[0]
-            for r in con.execute(
-                "SELECT unit_id FROM units WHERE level = 'province' AND code = ?", [unit.code]
-            ).fetchall()
-        ]
+    eras = units.same_unit(con, unit)  # a province followed across the 2025 reform: its rows sharing its code
+    same = [u.unit_id for u in eras]
     years = [
         r[0]
         for r in con.execute(
@@ -184,23 +178,21 @@ def level_trend(
     rows = []
     with shared():  # a year's standard scores serve its base and its standard count (computed once)
         for year in years:
-            for count in level_counts(con, _same_unit_in(con, unit, year), parse(str(year)), kind, layer):
+            for count in level_counts(con, _valid_in(eras, year, unit), parse(str(year)), kind, layer):
                 rows.append(
                     {"year": year, "level": count.level, "count": count.count, "base": count.base, "share": count.share}
                 )
     return pd.DataFrame(rows, columns=["year", "level", "count", "base", "share"])
 
 
-def _same_unit_in(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Unit:
-    """For a province, the unit with its code valid at the end of ``year`` (Lạng Sơn before and after 7/2025)."""
-    if unit.level != "province":
-        return unit
-    from ntm import units
-
-    try:
-        return units.resolve(con, unit.code or unit.name, start=date(year, 12, 1))
-    except units.UnitError:
-        return unit
+def _valid_in(eras: list[Unit], year: int, unit: Unit) -> Unit:
+    """Of a unit's rows across the reform (``units.same_unit``), the one valid on 1 December of ``year`` (Lạng Sơn
+    before and after 7/2025); ``unit`` itself when none is."""
+    day = date(year, 12, 1)
+    for era in eras:
+        if (era.valid_from is None or era.valid_from <= day) and (era.valid_to is None or era.valid_to >= day):
+            return era
+    return unit
 
 
 # ---------------------------------------------------------------- rankings

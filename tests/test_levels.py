@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ntm import criterion_rates, i18n, levels, metrics, periods, units
 from tests.helpers import MAY_2020, commune, report, van_quan
 
 DEC_2023 = periods.parse("2023-12")
+DEC_2024 = date(2024, 12, 1)
 NAMES = [
     "Tràng Phái",
     "Tân Đoàn",
@@ -93,3 +96,15 @@ def test_districts_ranked_by_communes_at_standard_as_reports_do(con):
     assert provinces[["province", "communes", "at_standard", "rank", "of"]].values.tolist() == [
         ["Lạng Sơn", 9, 5, 1, 1]
     ]
+
+
+def test_a_province_trend_counts_each_year_over_the_province_of_that_year(sample_con):
+    """Lạng Sơn has a row before 7/2025 and one after (the reform): the trend asked of today's province counts 2024
+    over the 175 communes of then and 2026 over the 61 of today (the sample's own units)."""
+    old, new = units.same_unit(sample_con, units.resolve(sample_con, "20"))
+    assert old.valid_to is not None and new.valid_from is not None and old.valid_to < new.valid_from
+    trend = levels.level_trend(sample_con, new).set_index(["level", "year"])
+    assert trend.loc[("standard", 2024), "base"] == len(units.communes_under(sample_con, old, DEC_2024, DEC_2024))
+    assert trend.loc[("standard", 2024), "base"] == 175
+    assert trend.loc[("standard", 2026), "base"] == 61
+    assert levels.level_trend(sample_con, old).equals(levels.level_trend(sample_con, new))  # either row, one history

@@ -4,7 +4,8 @@ python scripts/screenshots.py http://127.0.0.1:8501 test-artifacts/screens [QUER
 
 QUERY is appended to every URL (``&district=184&period=2024&mode=year``), PAGES a comma-separated list of url paths,
 WIDTHS a comma-separated list of viewport widths (default 1400; ``1440,390`` adds the phone): a width other than the
-first is in the file name (``so-sanh-xa-vi-390.png``).
+first is in the file name (``so-sanh-xa-vi-390.png``). A width of 640 px or less is opened as a phone opens it (a
+phone's user agent: the app then draws the charts' phone variants, ``ui_layout.screen_of``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PHONE_AGENT = (  # Chrome on a Pixel 7
+    "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 
 
 def wait_idle(page, timeout: int = 60_000) -> None:
@@ -62,7 +66,8 @@ def shoot(
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for width in widths:
-            page = browser.new_page(viewport={"width": width, "height": 1000 if width > 640 else 844})
+            phone = {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True} if width <= 640 else {}
+            page = browser.new_page(viewport={"width": width, "height": 1000 if width > 640 else 844}, **phone)
             suffix = "" if width == widths[0] else f"-{width}"
             for lang in ("vi", "en"):
                 for name in pages:

@@ -106,7 +106,14 @@ def test_every_page_renders_at_desktop_and_at_phone_width(server, page, chromium
         phone.context.close()
 
 
+DRAWN = (  # every chart drawn by plotly, no placeholder left (Streamlit drops them a moment after the run ends)
+    "() => [...document.querySelectorAll('.stPlotlyChart')].every(c => c.querySelector('.main-svg'))"
+    " && !document.querySelector('[data-testid=stSkeleton]')"
+)
+
+
 def _looked_at(page, url_path: str, name: str) -> None:
+    page.wait_for_function(DRAWN, timeout=30_000)
     assert page.get_by_test_id("stException").count() == 0, name
     assert page.locator("h1").count() >= 1, name
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -1,5 +1,7 @@
 """Figures carry the numbers they were given, in the UI's number format and language."""
 
+import math
+
 import pandas as pd
 
 from ntm import charts
@@ -59,3 +61,23 @@ def test_set_layout_gives_what_update_layout_gives():
         return fig.to_dict()["layout"]
 
     assert built(charts.set_layout) == built(lambda fig, **props: fig.update_layout(**props))
+
+
+def test_margins_are_made_for_the_names_before_plotly_draws():
+    """Plotly widens a margin its labels need by drawing the chart again: the names' room is set beforehand."""
+    scores = pd.DataFrame({"name": ["Tú Xuyên", "Thị trấn Văn Quan"], "met": [10, 19]})  # the longer: 17 characters
+    bar = charts.communes_bar(scores, 19, "Số tiêu chí", "vi")
+    assert bar.layout.margin.l == 36 + math.ceil(charts.NAME_PX * 17)  # 128 px for 17 characters
+    assert bar.layout.margin.b == 65  # the x axis's title under the bars
+    rates = pd.DataFrame({"year": [2023, 2024], "criterion_no": [1, 1], "rate": [0.5, 0.75]})
+    heat = charts.rates_by_year_heatmap(rates, {1: "Quy hoạch"}, "Tỷ lệ", "vi")
+    assert heat.layout.margin.r == 130  # its colour bar on the right
+    trend = charts.distribution_bar(pd.DataFrame({"bin": ["19", "<5"], "communes": [3, 0]}), "Phân bố", "vi")
+    assert trend.layout.margin.l == 10  # numbers on the y axis: left to plotly
+
+
+def test_the_status_legend_sits_right_under_the_grid_whatever_its_height():
+    rows = [(f"Xã {i}", str(i), 1, "met") for i in range(400)]
+    matrix = pd.DataFrame(rows, columns=["name", "code", "criterion_no", "status"])
+    fig = charts.status_heatmap(matrix, [r[0] for r in rows], {1: "Quy hoạch"}, "Tình trạng", "vi")
+    assert (fig.layout.legend.y, fig.layout.legend.yanchor, fig.layout.margin.b) == (0, "top", 40)

@@ -1,9 +1,15 @@
 """A dry run's preview: criteria newly met and lost against the previous report, and missing communes."""
 
+import json
+from pathlib import Path
+
 import pandas as pd
 
+from ntm.ingest.importer import import_file
 from ntm.ingest.preview import preview
 from tests.helpers import commune, report
+
+CORPUS = Path(__file__).parent.parent / "corpus" / "files"
 
 
 def test_changes_against_the_previous_report_and_missing_communes(con):
@@ -102,3 +108,22 @@ def test_months_as_timestamps_read_as_months_as_dates(con):
         ("2020-06", [5, 6], [2]),
     ]
     assert missing == [{"unit_id": huu_le.unit_id, "name": "Hữu Lễ"}]  # reported in February, the month before
+
+
+def test_a_corpus_workbook_of_two_months_is_previewed_month_by_month(con):
+    """The corpus's long sheet (a period on every row, May and June 2020, 14 communes of Văn Quan) read by the real
+    reader, dry run: one entry per commune and month, June's counts those the corpus records for it, and June
+    compared with the database, not with the upload's own May."""
+    name = "f4_long_codes_two_months.xlsx"
+    expected = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    tu_xuyen = commune(con, "Tú Xuyên")
+    report(con, tu_xuyen, "2020-04", [1, 2])
+    result = import_file(con, (CORPUS / name).read_bytes(), name, dry_run=True, **expected.get("options", {}))
+    assert result.status == "dry-run"
+    assert sorted({c["period"] for c in result.changes}) == ["2020-05", "2020-06"]
+    assert len(result.changes) == 2 * expected["communes"] == 28
+    names = dict(con.execute("SELECT unit_id, short_name FROM units").fetchall())
+    june = {names[c["unit_id"]]: c["met"] for c in result.changes if c["period"] == "2020-06"}
+    assert june == expected["met"]
+    tu_xuyen_june = next(c for c in result.changes if c["unit_id"] == tu_xuyen.unit_id and c["period"] == "2020-06")
+    assert tu_xuyen_june["met_before"] == 2  # April's report, the last one in the database

@@ -216,8 +216,9 @@ def freeze_heap() -> int:
     every script run unless ``runner.postScriptGC`` is off (it is, in ``.streamlit/config.toml``), holding the GIL:
     with the app's modules loaded that full collection walked ~150,000 objects, 0,15 s of CPU per run, during which
     the server sends nothing; with them frozen it walks what the sessions made since, 0,01-0,02 s. Python's own
-    collections of the oldest generation walk the same heap, so the freeze serves them too. What is frozen lives for the process's life anyway; an object
-    of it that becomes garbage is still freed by its reference count (only a cycle among them would stay)."""
+    collections of the oldest generation walk the same heap, so the freeze serves them too. What is frozen lives for
+    the process's life anyway; an object of it that becomes garbage is still freed by its reference count (only a
+    cycle among them would stay)."""
     import gc
 
     gc.collect()
